@@ -1,0 +1,186 @@
+-- ROPA Register schema, version 1.
+-- Applied whole to a new register; older registers are brought here by the
+-- append-only migrations in src/store/migrate.rs. PRAGMA user_version holds the
+-- version and is set by the code, not here.
+
+-- Who keeps the record (Art 30(1)(a)). Exactly one row.
+CREATE TABLE organisation (
+    id                      INTEGER PRIMARY KEY CHECK (id = 1),
+    controller_name         TEXT NOT NULL DEFAULT '',
+    controller_address      TEXT NOT NULL DEFAULT '',
+    controller_email        TEXT NOT NULL DEFAULT '',
+    controller_telephone    TEXT NOT NULL DEFAULT '',
+    ico_registration        TEXT NOT NULL DEFAULT '',
+    dpo_name                TEXT NOT NULL DEFAULT '',
+    dpo_address             TEXT NOT NULL DEFAULT '',
+    dpo_email               TEXT NOT NULL DEFAULT '',
+    dpo_telephone           TEXT NOT NULL DEFAULT '',
+    representative_name     TEXT NOT NULL DEFAULT '',
+    representative_address  TEXT NOT NULL DEFAULT '',
+    representative_email    TEXT NOT NULL DEFAULT '',
+    representative_telephone TEXT NOT NULL DEFAULT '',
+    is_partnership          INTEGER NOT NULL DEFAULT 0 CHECK (is_partnership IN (0, 1)),
+    review_interval_months  INTEGER NOT NULL DEFAULT 12 CHECK (review_interval_months > 0)
+);
+INSERT INTO organisation (id) VALUES (1);
+
+-- Business functions that own processing activities.
+CREATE TABLE service (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    description TEXT NOT NULL DEFAULT '',
+    controller  TEXT NOT NULL DEFAULT ''
+);
+
+-- Anyone personal data comes from or goes to.
+CREATE TABLE party (
+    id                  INTEGER PRIMARY KEY,
+    version             INTEGER NOT NULL DEFAULT 1,
+    name                TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    kind                TEXT NOT NULL,
+    country             TEXT NOT NULL DEFAULT '',
+    contact             TEXT NOT NULL DEFAULT '',
+    notes               TEXT NOT NULL DEFAULT '',
+    internal_service_id INTEGER REFERENCES service(id) ON DELETE SET NULL
+);
+
+-- Data sharing agreements, Art 28 contracts, Art 26 arrangements.
+CREATE TABLE agreement (
+    id          INTEGER PRIMARY KEY,
+    version     INTEGER NOT NULL DEFAULT 1,
+    kind        TEXT NOT NULL,
+    title       TEXT NOT NULL CHECK (trim(title) <> ''),
+    reference   TEXT NOT NULL DEFAULT '',
+    start_date  TEXT,
+    review_date TEXT,
+    end_date    TEXT,
+    notes       TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE agreement_party (
+    agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+    party_id     INTEGER NOT NULL REFERENCES party(id) ON DELETE CASCADE,
+    PRIMARY KEY (agreement_id, party_id)
+);
+CREATE INDEX agreement_party_by_party ON agreement_party(party_id);
+
+-- Processing activities: one row of the Record of Processing Activities.
+CREATE TABLE activity (
+    id                        INTEGER PRIMARY KEY,
+    version                   INTEGER NOT NULL DEFAULT 1,
+    service_id                INTEGER NOT NULL REFERENCES service(id) ON DELETE RESTRICT,
+    name                      TEXT NOT NULL COLLATE NOCASE CHECK (trim(name) <> ''),
+    description               TEXT NOT NULL DEFAULT '',
+    owner                     TEXT NOT NULL DEFAULT '',
+    status                    TEXT NOT NULL,
+    role                      TEXT NOT NULL,
+    role_with                 TEXT NOT NULL DEFAULT '',
+    role_lead                 TEXT NOT NULL DEFAULT '',
+    criminal_offence_data     INTEGER NOT NULL DEFAULT 0 CHECK (criminal_offence_data IN (0, 1)),
+    criminal_offence_detail   TEXT NOT NULL DEFAULT '',
+    legitimate_interests      TEXT NOT NULL DEFAULT '',
+    legitimate_interests_assessment TEXT NOT NULL DEFAULT '',
+    consent_record            TEXT NOT NULL DEFAULT '',
+    retention_kind            TEXT NOT NULL DEFAULT 'not_stated',
+    retention_months          INTEGER,
+    retention_text            TEXT NOT NULL DEFAULT '',
+    policy_document           TEXT NOT NULL DEFAULT '',
+    retained_per_policy       INTEGER CHECK (retained_per_policy IN (0, 1)),
+    policy_exceptions         TEXT NOT NULL DEFAULT '',
+    security_measures         TEXT NOT NULL DEFAULT '',
+    automated_decision_making INTEGER NOT NULL DEFAULT 0 CHECK (automated_decision_making IN (0, 1)),
+    automated_decision_detail TEXT NOT NULL DEFAULT '',
+    dpia_required             INTEGER CHECK (dpia_required IN (0, 1)),
+    dpia_progress             TEXT NOT NULL DEFAULT 'not_started',
+    dpia_link                 TEXT NOT NULL DEFAULT '',
+    dpia_date                 TEXT,
+    breach                    INTEGER NOT NULL DEFAULT 0 CHECK (breach IN (0, 1)),
+    breach_link               TEXT NOT NULL DEFAULT '',
+    last_reviewed             TEXT,
+    next_review_due           TEXT,
+    UNIQUE (service_id, name)
+);
+
+-- The activity's free-text lists, one row per item, in order. `list` names the
+-- field: purpose, data_subject, personal_data, other_special, unrecognised_citation,
+-- legislation, system.
+CREATE TABLE activity_item (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    list        TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (activity_id, list, position)
+);
+CREATE INDEX activity_item_by_value ON activity_item(list, value COLLATE NOCASE);
+
+-- Legal enums held by an activity, one row per code, each indexed by code.
+CREATE TABLE activity_special_category (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    category    TEXT NOT NULL,
+    PRIMARY KEY (activity_id, category)
+);
+CREATE INDEX activity_special_category_by_category ON activity_special_category(category);
+
+CREATE TABLE activity_lawful_basis (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    basis       TEXT NOT NULL,
+    PRIMARY KEY (activity_id, basis)
+);
+CREATE INDEX activity_lawful_basis_by_basis ON activity_lawful_basis(basis);
+
+CREATE TABLE activity_article9_condition (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    condition   TEXT NOT NULL,
+    PRIMARY KEY (activity_id, condition)
+);
+CREATE INDEX activity_article9_condition_by_condition ON activity_article9_condition(condition);
+
+CREATE TABLE activity_schedule1_condition (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    condition   TEXT NOT NULL,
+    PRIMARY KEY (activity_id, condition)
+);
+CREATE INDEX activity_schedule1_condition_by_condition ON activity_schedule1_condition(condition);
+
+-- Transfers to third countries or international organisations (Art 30(1)(e)).
+CREATE TABLE activity_transfer (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    destination TEXT NOT NULL,
+    safeguard   TEXT,
+    detail      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (activity_id, position)
+);
+
+-- An activity's data coming from (source) or going to (recipient) a party.
+CREATE TABLE link (
+    id                    INTEGER PRIMARY KEY,
+    activity_id           INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    party_id              INTEGER NOT NULL REFERENCES party(id) ON DELETE RESTRICT,
+    direction             TEXT NOT NULL CHECK (direction IN ('source', 'recipient')),
+    criminal_offence_data INTEGER NOT NULL DEFAULT 0 CHECK (criminal_offence_data IN (0, 1)),
+    lawful_basis          TEXT,
+    basis_detail          TEXT NOT NULL DEFAULT '',
+    method                TEXT NOT NULL DEFAULT '',
+    agreement_id          INTEGER REFERENCES agreement(id) ON DELETE SET NULL,
+    notes                 TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX link_by_activity ON link(activity_id);
+CREATE INDEX link_by_party ON link(party_id, direction);
+CREATE INDEX link_by_agreement ON link(agreement_id);
+
+-- Categories of personal data passing over a link, in order.
+CREATE TABLE link_data_category (
+    link_id  INTEGER NOT NULL REFERENCES link(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (link_id, position)
+);
+CREATE INDEX link_data_category_by_value ON link_data_category(value COLLATE NOCASE);
+
+CREATE TABLE link_special_category (
+    link_id  INTEGER NOT NULL REFERENCES link(id) ON DELETE CASCADE,
+    category TEXT NOT NULL,
+    PRIMARY KEY (link_id, category)
+);
+CREATE INDEX link_special_category_by_category ON link_special_category(category);

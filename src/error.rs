@@ -1,0 +1,115 @@
+//! The core's error type. Messages say what failed and what to do; paths and
+//! record names come last.
+
+use std::path::PathBuf;
+
+/// Everything the core can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file exists but is not a ROPA register.
+    #[error("This file is not a ROPA register, so it was not opened and has not been changed: {path}")]
+    NotARegister {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The register was written by a newer version of the app.
+    #[error(
+        "This register was saved by a newer version of ROPA Register (schema {found}; this app reads up to {supported}). Update the app to open it; the file has not been changed: {path}"
+    )]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// The schema version in the file.
+        found: i64,
+        /// The newest schema version this build understands.
+        supported: i64,
+    },
+    /// The register file cannot be written.
+    #[error(
+        "This register is read-only, so it was not opened for editing. Copy it somewhere you can write to, or change its permissions: {path}"
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A new register was asked for where a file already exists.
+    #[error("A file already exists here; choose another name or open it instead: {path}")]
+    AlreadyExists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file could not be found.
+    #[error("No register was found at {path}")]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A record asked for does not exist (any more).
+    #[error("The {what} was not found; it may have been deleted by someone else.")]
+    NotFound {
+        /// What was looked for, e.g. "activity 12".
+        what: String,
+    },
+    /// The record changed since it was read (another window or another person).
+    #[error(
+        "The {what} was changed by someone else after you opened it. Your edits are kept: reload to compare, then save again."
+    )]
+    Conflict {
+        /// What changed, e.g. "activity \"Early Help casework\"".
+        what: String,
+    },
+    /// A name that must be unique is already used.
+    #[error("A {what} called \"{name}\" already exists; names must be unique.")]
+    Duplicate {
+        /// The kind of record, e.g. "party".
+        what: &'static str,
+        /// The name.
+        name: String,
+    },
+    /// A record cannot be deleted because others depend on it.
+    #[error("The {what} cannot be deleted while {reason}.")]
+    InUse {
+        /// The record, e.g. "party \"Home Office\"".
+        what: String,
+        /// What still depends on it.
+        reason: String,
+    },
+    /// A field holds a value the register cannot accept.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The field, in the words of the form.
+        field: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// The register is locked by another program for longer than the busy timeout.
+    #[error(
+        "The register is in use by someone else and stayed locked; your edits are kept. Try again in a moment."
+    )]
+    Busy,
+    /// A file could not be read or written.
+    #[error("{action} failed ({source}): {path}")]
+    Io {
+        /// What was being done, e.g. "Writing the export".
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Any other database failure.
+    #[error("The register database reported an error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Self::Busy,
+            _ => Self::Sqlite(error),
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

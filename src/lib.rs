@@ -1,0 +1,15 @@
+//! ROPA Register core: the Record of Processing Activities (UK GDPR Article 30), its
+//! SQLite store, the demo register, and everything that reads or writes a register
+//! without a screen.
+//!
+//! Architecture invariant: nothing in this crate's library names a GUI type. The
+//! egui app and the command line live in the binary (`src/main.rs`) on top of it.
+
+pub mod demo;
+pub mod error;
+pub mod law;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use store::Store;

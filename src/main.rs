@@ -1,0 +1,9 @@
+//! `ropa`: the desktop app and the command line, both on top of the `ropa` core.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::main()
+}

@@ -1,0 +1,111 @@
+//! The whole register in memory: what exports, checks and reports read.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Activity, ActivityId, Agreement, AgreementId, Direction, Link, Organisation, Party, PartyId, Service,
+    ServiceId,
+};
+
+/// A consistent snapshot of a register, loaded in one read transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Register {
+    /// Who keeps the record.
+    pub organisation: Organisation,
+    /// Services, by name.
+    pub services: Vec<Service>,
+    /// Activities, by service name then activity name.
+    pub activities: Vec<Activity>,
+    /// Parties, by name.
+    pub parties: Vec<Party>,
+    /// Links, by activity then direction then party name.
+    pub links: Vec<Link>,
+    /// Agreements, by title.
+    pub agreements: Vec<Agreement>,
+}
+
+impl Register {
+    /// The service with `id`.
+    pub fn service(&self, id: ServiceId) -> Option<&super::Service> {
+        self.services.iter().find(|service| service.id == id)
+    }
+
+    /// The party with `id`.
+    pub fn party(&self, id: PartyId) -> Option<&Party> {
+        self.parties.iter().find(|party| party.id == id)
+    }
+
+    /// The agreement with `id`.
+    pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
+        self.agreements.iter().find(|agreement| agreement.id == id)
+    }
+
+    /// The activity with `id`.
+    pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
+        self.activities.iter().find(|activity| activity.id == id)
+    }
+
+    /// Name of the service with `id`, or "" if there is none.
+    pub fn service_name(&self, id: ServiceId) -> &str {
+        self.service(id).map_or("", |service| service.fields.name.as_str())
+    }
+
+    /// Name of the party with `id`, or "" if there is none.
+    pub fn party_name(&self, id: PartyId) -> &str {
+        self.party(id).map_or("", |party| party.fields.name.as_str())
+    }
+
+    /// Hash indexes over the snapshot, for work that looks up many records (exports,
+    /// checks): build once, then every lookup is constant time.
+    pub fn lookup(&self) -> Lookup<'_> {
+        let mut links_by_activity: HashMap<ActivityId, Vec<&Link>> = HashMap::new();
+        for link in &self.links {
+            links_by_activity.entry(link.activity_id).or_default().push(link);
+        }
+        Lookup {
+            services: self.services.iter().map(|s| (s.id, s)).collect(),
+            parties: self.parties.iter().map(|p| (p.id, p)).collect(),
+            agreements: self.agreements.iter().map(|a| (a.id, a)).collect(),
+            links_by_activity,
+        }
+    }
+
+    /// The links of one activity in one direction.
+    pub fn links_of(&self, activity_id: ActivityId, direction: Direction) -> impl Iterator<Item = &Link> {
+        self.links
+            .iter()
+            .filter(move |link| link.activity_id == activity_id && link.fields.direction == direction)
+    }
+}
+
+/// Hash indexes over a [`Register`], built by [`Register::lookup`].
+#[derive(Debug)]
+pub struct Lookup<'a> {
+    /// Services by id.
+    pub services: HashMap<ServiceId, &'a Service>,
+    /// Parties by id.
+    pub parties: HashMap<PartyId, &'a Party>,
+    /// Agreements by id.
+    pub agreements: HashMap<AgreementId, &'a Agreement>,
+    /// Links by activity, in register order.
+    pub links_by_activity: HashMap<ActivityId, Vec<&'a Link>>,
+}
+
+impl<'a> Lookup<'a> {
+    /// Name of the service with `id`, or "" if there is none.
+    pub fn service_name(&self, id: ServiceId) -> &'a str {
+        self.services.get(&id).map_or("", |service| service.fields.name.as_str())
+    }
+
+    /// Name of the party with `id`, or "" if there is none.
+    pub fn party_name(&self, id: PartyId) -> &'a str {
+        self.parties.get(&id).map_or("", |party| party.fields.name.as_str())
+    }
+
+    /// The links of the activity with `id`.
+    pub fn links_of(&self, id: ActivityId) -> &[&'a Link] {
+        self.links_by_activity.get(&id).map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,494 @@
+//! Processing activities and their lists, written with their links in one transaction.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, Row, named_params};
+
+use super::Store;
+use super::codec::{
+    date_sql, decode, flag_sql, get_code, get_date, is_unique_violation, required_name, unknown_code,
+};
+use super::links::{insert_link, select_links, sync_links};
+use super::parties::missing_or_conflict;
+use crate::law::{
+    Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, SpecialCategory, TransferSafeguard,
+};
+use crate::model::{
+    Activity, ActivityFields, ActivityId, ActivityStatus, Dpia, DpiaProgress, Link, LinkDraft, Retention,
+    Role, Transfer,
+};
+use crate::{Error, Result};
+
+/// An activity removed by [`Store::delete_activity`], with its links, so that the
+/// deletion can be undone with [`Store::restore_activity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedActivity {
+    /// The activity as it was.
+    pub activity: Activity,
+    /// Its links as they were.
+    pub links: Vec<Link>,
+}
+
+impl Store {
+    /// Every activity, by service name then activity name.
+    pub fn activities(&self) -> Result<Vec<Activity>> {
+        select_activities(&self.conn, None)
+    }
+
+    /// The activity with `id`.
+    pub fn activity(&self, id: ActivityId) -> Result<Activity> {
+        select_activities(&self.conn, Some(id))?
+            .pop()
+            .ok_or_else(|| Error::NotFound { what: format!("activity {id}") })
+    }
+
+    /// The links of the activity with `id`.
+    pub fn links_of(&self, id: ActivityId) -> Result<Vec<Link>> {
+        select_links(&self.conn, Some(id))
+    }
+
+    /// Adds an activity with its links.
+    pub fn insert_activity(&mut self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<Activity> {
+        self.write(|tx| {
+            let id = insert_activity_row(tx, None, fields)?;
+            insert_activity_lists(tx, id, fields)?;
+            sync_links(tx, id, links)?;
+            Ok(Activity { id, version: 1, fields: fields.clone() })
+        })
+    }
+
+    /// Saves an activity edited from `version`, with its links; refuses with
+    /// [`Error::Conflict`] if someone saved it since, and changes nothing.
+    pub fn update_activity(
+        &mut self,
+        id: ActivityId,
+        version: i64,
+        fields: &ActivityFields,
+        links: &[LinkDraft],
+    ) -> Result<Activity> {
+        self.write(|tx| {
+            update_activity_row(tx, id, version, fields)?;
+            delete_activity_lists(tx, id)?;
+            insert_activity_lists(tx, id, fields)?;
+            sync_links(tx, id, links)?;
+            Ok(Activity { id, version: version + 1, fields: fields.clone() })
+        })
+    }
+
+    /// Deletes an activity and its links, returning them for undo.
+    pub fn delete_activity(&mut self, id: ActivityId) -> Result<DeletedActivity> {
+        self.write(|tx| {
+            let activity = select_activities(tx, Some(id))?
+                .pop()
+                .ok_or_else(|| Error::NotFound { what: format!("activity {id}") })?;
+            let links = select_links(tx, Some(id))?;
+            tx.execute("DELETE FROM activity WHERE id = ?1", [id])?;
+            Ok(DeletedActivity { activity, links })
+        })
+    }
+
+    /// Puts back an activity removed by [`Store::delete_activity`], with the same ids.
+    pub fn restore_activity(&mut self, deleted: &DeletedActivity) -> Result<Activity> {
+        self.write(|tx| {
+            let fields = &deleted.activity.fields;
+            let id = insert_activity_row(tx, Some(deleted.activity.id), fields)?;
+            insert_activity_lists(tx, id, fields)?;
+            for link in &deleted.links {
+                insert_link(tx, id, Some(link.id), &link.fields)?;
+            }
+            Ok(Activity { id, version: 1, fields: fields.clone() })
+        })
+    }
+}
+
+/// The activity's free-text lists with the names they are stored under.
+fn item_lists(fields: &ActivityFields) -> [(&'static str, &Vec<String>); 7] {
+    [
+        ("purpose", &fields.purposes),
+        ("data_subject", &fields.data_subjects),
+        ("personal_data", &fields.personal_data),
+        ("other_special", &fields.other_special_items),
+        ("unrecognised_citation", &fields.unrecognised_citations),
+        ("legislation", &fields.legislation),
+        ("system", &fields.systems),
+    ]
+}
+
+fn item_list_mut<'a>(fields: &'a mut ActivityFields, list: &str) -> Option<&'a mut Vec<String>> {
+    Some(match list {
+        "purpose" => &mut fields.purposes,
+        "data_subject" => &mut fields.data_subjects,
+        "personal_data" => &mut fields.personal_data,
+        "other_special" => &mut fields.other_special_items,
+        "unrecognised_citation" => &mut fields.unrecognised_citations,
+        "legislation" => &mut fields.legislation,
+        "system" => &mut fields.systems,
+        _ => return None,
+    })
+}
+
+/// The tables holding the activity's sets of legal codes: (table, column).
+const CODE_TABLES: [(&str, &str); 4] = [
+    ("activity_special_category", "category"),
+    ("activity_lawful_basis", "basis"),
+    ("activity_article9_condition", "condition"),
+    ("activity_schedule1_condition", "condition"),
+];
+
+fn code_sets(fields: &ActivityFields) -> [Vec<&'static str>; 4] {
+    fn codes<T: LegalItem>(set: &BTreeSet<T>) -> Vec<&'static str> {
+        set.iter().map(|item| item.code()).collect()
+    }
+    [
+        codes(&fields.special_categories),
+        codes(&fields.lawful_bases),
+        codes(&fields.article9_conditions),
+        codes(&fields.schedule1_conditions),
+    ]
+}
+
+pub(super) fn insert_activity_row(
+    conn: &Connection,
+    id: Option<ActivityId>,
+    f: &ActivityFields,
+) -> Result<ActivityId> {
+    let name = required_name(&f.name, "Activity name")?;
+    let mut stmt =
+        conn.prepare_cached(&format!("INSERT INTO activity (id, {COLUMNS}) VALUES (:id, {PARAMS})"))?;
+    let computed = Computed::new(f, &name);
+    let mut params = activity_params(f, &computed);
+    params.push((":id", &id));
+    stmt.execute(params.as_slice()).map_err(|e| duplicate_or(e, &name))?;
+    Ok(ActivityId(conn.last_insert_rowid()))
+}
+
+fn update_activity_row(conn: &Connection, id: ActivityId, version: i64, f: &ActivityFields) -> Result<()> {
+    let name = required_name(&f.name, "Activity name")?;
+    let assignments: Vec<String> =
+        COLUMNS.split(',').map(str::trim).map(|column| format!("{column} = :{column}")).collect();
+    let sql = format!(
+        "UPDATE activity SET {}, version = version + 1 WHERE id = :id AND version = :version",
+        assignments.join(", ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let computed = Computed::new(f, &name);
+    let mut params = activity_params(f, &computed);
+    params.push((":id", &id));
+    params.push((":version", &version));
+    let changed = stmt.execute(params.as_slice()).map_err(|e| duplicate_or(e, &name))?;
+    if changed == 0 {
+        return Err(missing_or_conflict(conn, "activity", id.0, &name)?);
+    }
+    Ok(())
+}
+
+/// The activity table's data columns, in the order of [`activity_params`].
+const COLUMNS: &str = "service_id, name, description, owner, status, role, role_with, role_lead,
+    criminal_offence_data, criminal_offence_detail, legitimate_interests, legitimate_interests_assessment,
+    consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
+    policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
+    dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due";
+
+const PARAMS: &str = ":service_id, :name, :description, :owner, :status, :role, :role_with, :role_lead,
+    :criminal_offence_data, :criminal_offence_detail, :legitimate_interests, :legitimate_interests_assessment,
+    :consent_record, :retention_kind, :retention_months, :retention_text, :policy_document, :retained_per_policy,
+    :policy_exceptions, :security_measures, :automated_decision_making, :automated_decision_detail,
+    :dpia_required, :dpia_progress, :dpia_link, :dpia_date, :breach, :breach_link, :last_reviewed, :next_review_due";
+
+type Params<'a> = Vec<(&'static str, &'a dyn rusqlite::ToSql)>;
+
+fn activity_params<'a>(f: &'a ActivityFields, c: &'a Computed) -> Params<'a> {
+    vec![
+        (":service_id", &f.service_id),
+        (":name", &c.name),
+        (":description", &f.description),
+        (":owner", &f.owner),
+        (":status", &c.status),
+        (":role", &c.role),
+        (":role_with", &c.role_with),
+        (":role_lead", &c.role_lead),
+        (":criminal_offence_data", &c.criminal),
+        (":criminal_offence_detail", &c.criminal_detail),
+        (":legitimate_interests", &f.legitimate_interests),
+        (":legitimate_interests_assessment", &f.legitimate_interests_assessment),
+        (":consent_record", &f.consent_record),
+        (":retention_kind", &c.retention_kind),
+        (":retention_months", &c.retention_months),
+        (":retention_text", &c.retention_text),
+        (":policy_document", &f.policy_document),
+        (":retained_per_policy", &c.retained_per_policy),
+        (":policy_exceptions", &f.policy_exceptions),
+        (":security_measures", &f.security_measures),
+        (":automated_decision_making", &c.adm),
+        (":automated_decision_detail", &c.adm_detail),
+        (":dpia_required", &c.dpia_required),
+        (":dpia_progress", &c.dpia_progress),
+        (":dpia_link", &f.dpia.link),
+        (":dpia_date", &c.dpia_date),
+        (":breach", &c.breach),
+        (":breach_link", &c.breach_link),
+        (":last_reviewed", &c.last_reviewed),
+        (":next_review_due", &c.next_review_due),
+    ]
+}
+
+/// The activity's values as stored, where the model's types and the columns differ.
+struct Computed {
+    name: String,
+    status: &'static str,
+    role: &'static str,
+    role_with: String,
+    role_lead: String,
+    criminal: bool,
+    criminal_detail: String,
+    retention_kind: &'static str,
+    retention_months: Option<u32>,
+    retention_text: String,
+    retained_per_policy: Option<i64>,
+    adm: bool,
+    adm_detail: String,
+    dpia_required: Option<i64>,
+    dpia_progress: &'static str,
+    dpia_date: Option<String>,
+    breach: bool,
+    breach_link: String,
+    last_reviewed: Option<String>,
+    next_review_due: Option<String>,
+}
+
+impl Computed {
+    fn new(f: &ActivityFields, name: &str) -> Self {
+        let (role_with, role_lead) = match &f.role {
+            Role::Controller => ("", ""),
+            Role::JointController { with, lead } => (with.as_str(), lead.as_str()),
+            Role::Processor { for_controller } => (for_controller.as_str(), ""),
+        };
+        let (retention_months, retention_text) = match &f.retention {
+            Retention::NotStated => (None, ""),
+            Retention::Period { months, from } => (Some(*months), from.as_str()),
+            Retention::Event { event } => (None, event.as_str()),
+            Retention::Schedule { reference } => (None, reference.as_str()),
+        };
+        Self {
+            name: name.to_string(),
+            status: f.status.code(),
+            role: f.role.code(),
+            role_with: role_with.to_string(),
+            role_lead: role_lead.to_string(),
+            criminal: f.criminal_offence_data.is_some(),
+            criminal_detail: f.criminal_offence_data.clone().unwrap_or_default(),
+            retention_kind: f.retention.code(),
+            retention_months,
+            retention_text: retention_text.to_string(),
+            retained_per_policy: flag_sql(f.retained_per_policy),
+            adm: f.automated_decision_making.is_some(),
+            adm_detail: f.automated_decision_making.clone().unwrap_or_default(),
+            dpia_required: flag_sql(f.dpia.required),
+            dpia_progress: f.dpia.progress.code(),
+            dpia_date: date_sql(f.dpia.date),
+            breach: f.breach.is_some(),
+            breach_link: f.breach.clone().unwrap_or_default(),
+            last_reviewed: date_sql(f.last_reviewed),
+            next_review_due: date_sql(f.next_review_due),
+        }
+    }
+}
+
+fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {
+    if is_unique_violation(&error) {
+        Error::Duplicate { what: "activity in this service", name: name.to_string() }
+    } else {
+        error.into()
+    }
+}
+
+pub(super) fn insert_activity_lists(
+    conn: &Connection,
+    id: ActivityId,
+    fields: &ActivityFields,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO activity_item (activity_id, list, position, value) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (list, values) in item_lists(fields) {
+        for (position, value) in values.iter().enumerate() {
+            stmt.execute((id, list, position as i64, value))?;
+        }
+    }
+    for ((table, column), codes) in CODE_TABLES.iter().zip(code_sets(fields)) {
+        let mut stmt =
+            conn.prepare_cached(&format!("INSERT INTO {table} (activity_id, {column}) VALUES (?1, ?2)"))?;
+        for code in codes {
+            stmt.execute((id, code))?;
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO activity_transfer (activity_id, position, destination, safeguard, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, transfer) in fields.transfers.iter().enumerate() {
+        stmt.execute((
+            id,
+            position as i64,
+            &transfer.destination,
+            transfer.safeguard.map(LegalItem::code),
+            &transfer.detail,
+        ))?;
+    }
+    Ok(())
+}
+
+fn delete_activity_lists(conn: &Connection, id: ActivityId) -> Result<()> {
+    let tables =
+        ["activity_item", "activity_transfer"].into_iter().chain(CODE_TABLES.iter().map(|(table, _)| *table));
+    for table in tables {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?.execute([id])?;
+    }
+    Ok(())
+}
+
+/// Every activity (or one), with all its lists, in a fixed number of queries.
+pub(super) fn select_activities(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Activity>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.* FROM activity a JOIN service s ON s.id = a.service_id
+         WHERE :only IS NULL OR a.id = :only ORDER BY s.name, a.name, a.id",
+    )?;
+    let rows = stmt.query_map(named_params! {":only": only}, activity_from_row)?;
+    let mut activities: Vec<Activity> = rows.collect::<rusqlite::Result<_>>()?;
+    let index: HashMap<ActivityId, usize> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    fill_items(conn, only, &mut activities, &index)?;
+    fill_codes(conn, only, &mut activities, &index)?;
+    fill_transfers(conn, only, &mut activities, &index)?;
+    Ok(activities)
+}
+
+/// Position of each activity in the loaded vector.
+type Index = HashMap<ActivityId, usize>;
+
+fn fill_items(
+    conn: &Connection,
+    only: Option<ActivityId>,
+    activities: &mut [Activity],
+    index: &Index,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT activity_id, list, value FROM activity_item WHERE :only IS NULL OR activity_id = :only
+         ORDER BY activity_id, list, position",
+    )?;
+    let mut rows = stmt.query(named_params! {":only": only})?;
+    while let Some(row) = rows.next()? {
+        let Some(&i) = index.get(&row.get(0)?) else { continue };
+        let list: String = row.get(1)?;
+        let Some(items) = item_list_mut(&mut activities[i].fields, &list) else {
+            return Err(unknown_code(&list, "activity_item.list").into());
+        };
+        items.push(row.get(2)?);
+    }
+    Ok(())
+}
+
+fn fill_codes(
+    conn: &Connection,
+    only: Option<ActivityId>,
+    activities: &mut [Activity],
+    index: &Index,
+) -> Result<()> {
+    for (table, column) in CODE_TABLES {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT activity_id, {column} FROM {table} WHERE :only IS NULL OR activity_id = :only"
+        ))?;
+        let mut rows = stmt.query(named_params! {":only": only})?;
+        while let Some(row) = rows.next()? {
+            let Some(&i) = index.get(&row.get(0)?) else { continue };
+            let code: String = row.get(1)?;
+            let fields = &mut activities[i].fields;
+            match table {
+                "activity_special_category" => {
+                    fields.special_categories.insert(decode(&code, column, SpecialCategory::from_code)?);
+                }
+                "activity_lawful_basis" => {
+                    fields.lawful_bases.insert(decode(&code, column, LawfulBasis::from_code)?);
+                }
+                "activity_article9_condition" => {
+                    fields.article9_conditions.insert(decode(&code, column, Article9Condition::from_code)?);
+                }
+                _ => {
+                    fields.schedule1_conditions.insert(decode(&code, column, Schedule1Condition::from_code)?);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fill_transfers(
+    conn: &Connection,
+    only: Option<ActivityId>,
+    activities: &mut [Activity],
+    index: &Index,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT activity_id, destination, safeguard, detail FROM activity_transfer
+         WHERE :only IS NULL OR activity_id = :only ORDER BY activity_id, position",
+    )?;
+    let mut rows = stmt.query(named_params! {":only": only})?;
+    while let Some(row) = rows.next()? {
+        let Some(&i) = index.get(&row.get(0)?) else { continue };
+        let safeguard: Option<String> = row.get(2)?;
+        activities[i].fields.transfers.push(Transfer {
+            destination: row.get(1)?,
+            safeguard: safeguard
+                .map(|code| decode(&code, "safeguard", TransferSafeguard::from_code))
+                .transpose()?,
+            detail: row.get(3)?,
+        });
+    }
+    Ok(())
+}
+
+fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
+    let text = |column: &str| row.get::<_, String>(column);
+    let flagged = |flag: &str, detail: &str| -> rusqlite::Result<Option<String>> {
+        Ok(if row.get::<_, bool>(flag)? { Some(text(detail)?) } else { None })
+    };
+    let role = match text("role")?.as_str() {
+        "controller" => Role::Controller,
+        "joint_controller" => Role::JointController { with: text("role_with")?, lead: text("role_lead")? },
+        "processor" => Role::Processor { for_controller: text("role_with")? },
+        other => return Err(unknown_code(other, "role")),
+    };
+    let retention = match text("retention_kind")?.as_str() {
+        "not_stated" => Retention::NotStated,
+        "period" => Retention::Period {
+            months: row.get::<_, Option<u32>>("retention_months")?.unwrap_or(0),
+            from: text("retention_text")?,
+        },
+        "event" => Retention::Event { event: text("retention_text")? },
+        "schedule" => Retention::Schedule { reference: text("retention_text")? },
+        other => return Err(unknown_code(other, "retention_kind")),
+    };
+    let mut fields = ActivityFields::new(row.get("service_id")?, text("name")?);
+    fields.description = text("description")?;
+    fields.owner = text("owner")?;
+    fields.status = get_code(row, "status", ActivityStatus::from_code)?;
+    fields.role = role;
+    fields.criminal_offence_data = flagged("criminal_offence_data", "criminal_offence_detail")?;
+    fields.legitimate_interests = text("legitimate_interests")?;
+    fields.legitimate_interests_assessment = text("legitimate_interests_assessment")?;
+    fields.consent_record = text("consent_record")?;
+    fields.retention = retention;
+    fields.policy_document = text("policy_document")?;
+    fields.retained_per_policy = row.get("retained_per_policy")?;
+    fields.policy_exceptions = text("policy_exceptions")?;
+    fields.security_measures = text("security_measures")?;
+    fields.automated_decision_making = flagged("automated_decision_making", "automated_decision_detail")?;
+    fields.dpia = Dpia {
+        required: row.get("dpia_required")?,
+        progress: get_code(row, "dpia_progress", DpiaProgress::from_code)?,
+        link: text("dpia_link")?,
+        date: get_date(row, "dpia_date")?,
+    };
+    fields.breach = flagged("breach", "breach_link")?;
+    fields.last_reviewed = get_date(row, "last_reviewed")?;
+    fields.next_review_due = get_date(row, "next_review_due")?;
+    Ok(Activity { id: row.get("id")?, version: row.get("version")?, fields })
+}

@@ -1,0 +1,124 @@
+//! Agreements: data sharing agreements, processor contracts, joint-controller arrangements.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, named_params};
+
+use super::Store;
+use super::codec::{date_sql, get_code, get_date, required_name};
+use super::parties::missing_or_conflict;
+use crate::model::{Agreement, AgreementFields, AgreementId, AgreementKind, PartyId};
+use crate::{Error, Result};
+
+impl Store {
+    /// Every agreement, by title.
+    pub fn agreements(&self) -> Result<Vec<Agreement>> {
+        select_agreements(&self.conn)
+    }
+
+    /// Adds an agreement.
+    pub fn insert_agreement(&mut self, fields: &AgreementFields) -> Result<Agreement> {
+        self.write(|tx| {
+            let id = insert_agreement(tx, fields)?;
+            Ok(Agreement { id, version: 1, fields: fields.clone() })
+        })
+    }
+
+    /// Saves an agreement edited from `version`; refuses if someone saved it since.
+    pub fn update_agreement(
+        &mut self,
+        id: AgreementId,
+        version: i64,
+        fields: &AgreementFields,
+    ) -> Result<Agreement> {
+        self.write(|tx| {
+            let title = required_name(&fields.title, "Agreement title")?;
+            let mut stmt = tx.prepare_cached(
+                "UPDATE agreement SET kind = :kind, title = :title, reference = :reference,
+                    start_date = :start, review_date = :review, end_date = :end, notes = :notes,
+                    version = version + 1
+                 WHERE id = :id AND version = :version",
+            )?;
+            let changed = stmt.execute(named_params! {
+                ":id": id, ":version": version, ":kind": fields.kind.code(), ":title": title,
+                ":reference": fields.reference, ":start": date_sql(fields.start),
+                ":review": date_sql(fields.review_due), ":end": date_sql(fields.end), ":notes": fields.notes,
+            })?;
+            if changed == 0 {
+                return Err(missing_or_conflict(tx, "agreement", id.0, &title)?);
+            }
+            tx.execute("DELETE FROM agreement_party WHERE agreement_id = ?1", [id])?;
+            insert_agreement_parties(tx, id, &fields.parties)?;
+            Ok(Agreement { id, version: version + 1, fields: fields.clone() })
+        })
+    }
+
+    /// Deletes an agreement; links that relied on it are left with no agreement.
+    pub fn delete_agreement(&mut self, id: AgreementId) -> Result<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM agreement WHERE id = ?1", [id])? == 0 {
+                return Err(Error::NotFound { what: format!("agreement {id}") });
+            }
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn select_agreements(conn: &Connection) -> Result<Vec<Agreement>> {
+    let mut parties: HashMap<AgreementId, Vec<PartyId>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT ap.agreement_id, ap.party_id FROM agreement_party ap JOIN party p ON p.id = ap.party_id
+         ORDER BY ap.agreement_id, p.name",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        parties.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, version, kind, title, reference, start_date, review_date, end_date, notes
+         FROM agreement ORDER BY title, id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let id: AgreementId = row.get("id")?;
+        Ok(Agreement {
+            id,
+            version: row.get("version")?,
+            fields: AgreementFields {
+                kind: get_code(row, "kind", AgreementKind::from_code)?,
+                title: row.get("title")?,
+                reference: row.get("reference")?,
+                parties: parties.get(&id).cloned().unwrap_or_default(),
+                start: get_date(row, "start_date")?,
+                review_due: get_date(row, "review_date")?,
+                end: get_date(row, "end_date")?,
+                notes: row.get("notes")?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn insert_agreement(conn: &Connection, fields: &AgreementFields) -> Result<AgreementId> {
+    let title = required_name(&fields.title, "Agreement title")?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO agreement (kind, title, reference, start_date, review_date, end_date, notes)
+         VALUES (:kind, :title, :reference, :start, :review, :end, :notes)",
+    )?;
+    stmt.execute(named_params! {
+        ":kind": fields.kind.code(), ":title": title, ":reference": fields.reference,
+        ":start": date_sql(fields.start), ":review": date_sql(fields.review_due),
+        ":end": date_sql(fields.end), ":notes": fields.notes,
+    })?;
+    let id = AgreementId(conn.last_insert_rowid());
+    insert_agreement_parties(conn, id, &fields.parties)?;
+    Ok(id)
+}
+
+fn insert_agreement_parties(conn: &Connection, id: AgreementId, parties: &[PartyId]) -> Result<()> {
+    let mut stmt = conn
+        .prepare_cached("INSERT OR IGNORE INTO agreement_party (agreement_id, party_id) VALUES (?1, ?2)")?;
+    for party in parties {
+        stmt.execute((id, party))?;
+    }
+    Ok(())
+}

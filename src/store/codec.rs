@@ -1,0 +1,64 @@
+//! Conversions between the model's types and SQL values.
+
+use rusqlite::Row;
+use rusqlite::types::Type;
+
+use crate::model::{Date, format_date, parse_date};
+
+/// Turns a stored code back into its enum, or a conversion error naming the column.
+pub(super) fn decode<T>(code: &str, column: &str, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    parse(code).ok_or_else(|| unknown_code(code, column))
+}
+
+/// The error for a stored code this build does not know.
+pub(super) fn unknown_code(code: &str, column: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        Type::Text,
+        format!("unknown value {code:?} in column {column}").into(),
+    )
+}
+
+/// Reads a text column holding an enum code.
+pub(super) fn get_code<T>(
+    row: &Row<'_>,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let code: String = row.get(column)?;
+    decode(&code, column, parse)
+}
+
+/// Reads a nullable ISO date column.
+pub(super) fn get_date(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<Date>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|text| decode(&text, column, parse_date)).transpose()
+}
+
+/// A date as stored: ISO text or NULL.
+pub(super) fn date_sql(date: Option<Date>) -> Option<String> {
+    date.map(format_date)
+}
+
+/// An optional flag as stored: 0, 1 or NULL.
+pub(super) fn flag_sql(flag: Option<bool>) -> Option<i64> {
+    flag.map(i64::from)
+}
+
+/// Trims a name and refuses an empty one, naming the field.
+pub(super) fn required_name(value: &str, field: &str) -> crate::Result<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(crate::Error::Invalid { field: field.to_string(), message: "a name is required".into() });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Whether `error` is a UNIQUE constraint failure.
+pub(super) fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+    )
+}

@@ -1,0 +1,157 @@
+//! Links between activities and parties, written together with their activity.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, named_params};
+
+use super::codec::{decode, get_code};
+use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
+use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId};
+use crate::{Error, Result};
+
+/// Every link (or those of one activity), by activity, direction, then party name.
+pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Link>> {
+    let categories = select_link_categories(conn, only)?;
+    let specials = select_link_specials(conn, only)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, l.activity_id, l.party_id, l.direction, l.criminal_offence_data, l.lawful_basis,
+                l.basis_detail, l.method, l.agreement_id, l.notes
+         FROM link l JOIN party p ON p.id = l.party_id
+         WHERE :only IS NULL OR l.activity_id = :only
+         ORDER BY l.activity_id, l.direction DESC, p.name, l.id",
+    )?;
+    let rows = stmt.query_map(named_params! {":only": only}, |row| {
+        let id: LinkId = row.get("id")?;
+        let basis: Option<String> = row.get("lawful_basis")?;
+        Ok(Link {
+            id,
+            activity_id: row.get("activity_id")?,
+            fields: LinkFields {
+                party_id: row.get("party_id")?,
+                direction: get_code(row, "direction", Direction::from_code)?,
+                data_categories: categories.get(&id).cloned().unwrap_or_default(),
+                special_categories: specials.get(&id).cloned().unwrap_or_default(),
+                criminal_offence_data: row.get("criminal_offence_data")?,
+                lawful_basis: basis
+                    .map(|code| decode(&code, "lawful_basis", LawfulBasis::from_code))
+                    .transpose()?,
+                basis_detail: row.get("basis_detail")?,
+                method: row.get("method")?,
+                agreement_id: row.get("agreement_id")?,
+                notes: row.get("notes")?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn select_link_categories(
+    conn: &Connection,
+    only: Option<ActivityId>,
+) -> Result<HashMap<LinkId, Vec<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.link_id, c.value FROM link_data_category c JOIN link l ON l.id = c.link_id
+         WHERE :only IS NULL OR l.activity_id = :only ORDER BY c.link_id, c.position",
+    )?;
+    let mut map: HashMap<LinkId, Vec<String>> = HashMap::new();
+    let mut rows = stmt.query(named_params! {":only": only})?;
+    while let Some(row) = rows.next()? {
+        map.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    Ok(map)
+}
+
+fn select_link_specials(
+    conn: &Connection,
+    only: Option<ActivityId>,
+) -> Result<HashMap<LinkId, BTreeSet<SpecialCategory>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.link_id, s.category FROM link_special_category s JOIN link l ON l.id = s.link_id
+         WHERE :only IS NULL OR l.activity_id = :only",
+    )?;
+    let mut map: HashMap<LinkId, BTreeSet<SpecialCategory>> = HashMap::new();
+    let mut rows = stmt.query(named_params! {":only": only})?;
+    while let Some(row) = rows.next()? {
+        let code: String = row.get(1)?;
+        map.entry(row.get(0)?).or_default().insert(decode(&code, "category", SpecialCategory::from_code)?);
+    }
+    Ok(map)
+}
+
+/// Makes the activity's stored links equal to `drafts`: deletes the ones no longer
+/// listed, updates the listed ones, inserts the new ones.
+pub(super) fn sync_links(conn: &Connection, activity_id: ActivityId, drafts: &[LinkDraft]) -> Result<()> {
+    let kept: BTreeSet<LinkId> = drafts.iter().filter_map(|draft| draft.id).collect();
+    let mut stmt = conn.prepare_cached("SELECT id FROM link WHERE activity_id = ?1")?;
+    let stored: Vec<LinkId> =
+        stmt.query_map([activity_id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut delete = conn.prepare_cached("DELETE FROM link WHERE id = ?1")?;
+    for id in stored.iter().filter(|id| !kept.contains(id)) {
+        delete.execute([id])?;
+    }
+    for draft in drafts {
+        match draft.id {
+            Some(id) if stored.contains(&id) => update_link(conn, id, &draft.fields)?,
+            Some(id) => return Err(Error::NotFound { what: format!("link {id}") }),
+            None => {
+                insert_link(conn, activity_id, None, &draft.fields)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Inserts a link (with a given id when restoring a deleted activity).
+pub(super) fn insert_link(
+    conn: &Connection,
+    activity_id: ActivityId,
+    id: Option<LinkId>,
+    fields: &LinkFields,
+) -> Result<LinkId> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO link (id, activity_id, party_id, direction, criminal_offence_data, lawful_basis,
+                           basis_detail, method, agreement_id, notes)
+         VALUES (:id, :activity, :party, :direction, :criminal, :basis, :detail, :method, :agreement, :notes)",
+    )?;
+    stmt.execute(named_params! {
+        ":id": id, ":activity": activity_id, ":party": fields.party_id, ":direction": fields.direction.code(),
+        ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
+        ":detail": fields.basis_detail, ":method": fields.method, ":agreement": fields.agreement_id,
+        ":notes": fields.notes,
+    })?;
+    let id = LinkId(conn.last_insert_rowid());
+    insert_link_lists(conn, id, fields)?;
+    Ok(id)
+}
+
+fn update_link(conn: &Connection, id: LinkId, fields: &LinkFields) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE link SET party_id = :party, direction = :direction, criminal_offence_data = :criminal,
+            lawful_basis = :basis, basis_detail = :detail, method = :method, agreement_id = :agreement,
+            notes = :notes
+         WHERE id = :id",
+    )?;
+    stmt.execute(named_params! {
+        ":id": id, ":party": fields.party_id, ":direction": fields.direction.code(),
+        ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
+        ":detail": fields.basis_detail, ":method": fields.method, ":agreement": fields.agreement_id,
+        ":notes": fields.notes,
+    })?;
+    conn.prepare_cached("DELETE FROM link_data_category WHERE link_id = ?1")?.execute([id])?;
+    conn.prepare_cached("DELETE FROM link_special_category WHERE link_id = ?1")?.execute([id])?;
+    insert_link_lists(conn, id, fields)
+}
+
+fn insert_link_lists(conn: &Connection, id: LinkId, fields: &LinkFields) -> Result<()> {
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO link_data_category (link_id, position, value) VALUES (?1, ?2, ?3)")?;
+    for (position, value) in fields.data_categories.iter().enumerate() {
+        stmt.execute((id, position as i64, value))?;
+    }
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO link_special_category (link_id, category) VALUES (?1, ?2)")?;
+    for category in &fields.special_categories {
+        stmt.execute((id, category.code()))?;
+    }
+    Ok(())
+}

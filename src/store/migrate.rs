@@ -1,0 +1,93 @@
+//! Schema creation and forward migrations.
+//!
+//! A new register gets `schema.sql` whole. An older register runs the steps in
+//! [`MIGRATIONS`] from its `user_version` up, all in one immediate transaction.
+//! Steps are append-only: never edit or remove one, and keep `schema.sql` equal to
+//! what the steps produce (a test checks this).
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::open::APPLICATION_ID;
+use crate::Result;
+
+/// The schema a new register gets.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// One forward step: the SQL that takes a register from version `index + 1` to `index + 2`.
+type Migration = &'static str;
+
+/// The migrations, oldest first. `MIGRATIONS[0]` upgrades version 1 to version 2.
+const MIGRATIONS: &[Migration] = &[];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+
+/// Applies the whole schema to an empty database.
+pub(super) fn create_schema(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(SCHEMA)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Brings a register up to [`SCHEMA_VERSION`], in one transaction.
+pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
+    run_steps(conn, MIGRATIONS)
+}
+
+fn run_steps(conn: &mut Connection, steps: &[Migration]) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version = current_version(&tx)?;
+    let target = 1 + steps.len() as i64;
+    for (index, step) in steps.iter().enumerate().skip(usize::try_from(version - 1).unwrap_or(0)) {
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", index as i64 + 2)?;
+    }
+    if version < target {
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn current_version(tx: &Transaction<'_>) -> Result<i64> {
+    Ok(tx.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_run_from_the_current_version_up() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (a INTEGER); PRAGMA user_version = 2;").unwrap();
+        let steps: &[Migration] = &[
+            "CREATE TABLE never_run (x INTEGER);",
+            "ALTER TABLE t ADD COLUMN b TEXT;",
+            "CREATE INDEX t_b ON t(b);",
+        ];
+        run_steps(&mut conn, steps).unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+        assert_eq!(version, 4);
+        let never_run: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'never_run'", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(never_run, 0);
+        conn.execute("INSERT INTO t (a, b) VALUES (1, 'x')", []).unwrap();
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_database_as_it_was() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (a INTEGER); PRAGMA user_version = 1;").unwrap();
+        let steps: &[Migration] = &["ALTER TABLE t ADD COLUMN b TEXT;", "THIS IS NOT SQL;"];
+        assert!(run_steps(&mut conn, steps).is_err());
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+        assert_eq!(version, 1);
+        let columns: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_table_info('t')", [], |row| row.get(0)).unwrap();
+        assert_eq!(columns, 1);
+    }
+}

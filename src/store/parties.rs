@@ -1,0 +1,141 @@
+//! Parties: sources and recipients shared by every activity that names them.
+
+use rusqlite::{Connection, OptionalExtension, named_params};
+
+use super::Store;
+use super::codec::{get_code, is_unique_violation, required_name};
+use crate::model::{Party, PartyFields, PartyId, PartyKind};
+use crate::{Error, Result};
+
+impl Store {
+    /// Every party, by name.
+    pub fn parties(&self) -> Result<Vec<Party>> {
+        select_parties(&self.conn)
+    }
+
+    /// The party with `id`.
+    pub fn party(&self, id: PartyId) -> Result<Party> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT_PARTY} WHERE id = ?1"))?;
+        stmt.query_row([id], party_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound { what: format!("party {id}") })
+    }
+
+    /// The party called `name` (ignoring case), if any.
+    pub fn party_by_name(&self, name: &str) -> Result<Option<PartyId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM party WHERE name = :name")?;
+        Ok(stmt.query_row(named_params! {":name": name.trim()}, |row| row.get(0)).optional()?)
+    }
+
+    /// Adds a party.
+    pub fn insert_party(&mut self, fields: &PartyFields) -> Result<Party> {
+        self.write(|tx| {
+            let id = insert_party(tx, fields)?;
+            Ok(Party { id, version: 1, fields: fields.clone() })
+        })
+    }
+
+    /// Saves a party edited from `version`; refuses if someone saved it since.
+    pub fn update_party(&mut self, id: PartyId, version: i64, fields: &PartyFields) -> Result<Party> {
+        self.write(|tx| {
+            let name = required_name(&fields.name, "Party name")?;
+            let mut stmt = tx.prepare_cached(
+                "UPDATE party SET name = :name, kind = :kind, country = :country, contact = :contact,
+                    notes = :notes, internal_service_id = :service, version = version + 1
+                 WHERE id = :id AND version = :version",
+            )?;
+            let changed = stmt
+                .execute(named_params! {
+                    ":id": id, ":version": version, ":name": name, ":kind": fields.kind.code(),
+                    ":country": fields.country.trim(), ":contact": fields.contact, ":notes": fields.notes,
+                    ":service": fields.internal_service,
+                })
+                .map_err(|e| duplicate_or(e, &name))?;
+            if changed == 0 {
+                return Err(missing_or_conflict(tx, "party", id.0, &name)?);
+            }
+            Ok(Party { id, version: version + 1, fields: PartyFields { name, ..fields.clone() } })
+        })
+    }
+
+    /// Deletes a party that no link or agreement names.
+    pub fn delete_party(&mut self, id: PartyId) -> Result<()> {
+        self.write(|tx| {
+            let links: i64 =
+                tx.query_row("SELECT count(*) FROM link WHERE party_id = ?1", [id], |r| r.get(0))?;
+            if links > 0 {
+                return Err(Error::InUse {
+                    what: format!("party {id}"),
+                    reason: format!("{links} links name it; remove those links first"),
+                });
+            }
+            if tx.execute("DELETE FROM party WHERE id = ?1", [id])? == 0 {
+                return Err(Error::NotFound { what: format!("party {id}") });
+            }
+            Ok(())
+        })
+    }
+}
+
+const SELECT_PARTY: &str =
+    "SELECT id, version, name, kind, country, contact, notes, internal_service_id FROM party";
+
+fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
+    Ok(Party {
+        id: row.get("id")?,
+        version: row.get("version")?,
+        fields: PartyFields {
+            name: row.get("name")?,
+            kind: get_code(row, "kind", PartyKind::from_code)?,
+            country: row.get("country")?,
+            contact: row.get("contact")?,
+            notes: row.get("notes")?,
+            internal_service: row.get("internal_service_id")?,
+        },
+    })
+}
+
+pub(super) fn select_parties(conn: &Connection) -> Result<Vec<Party>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_PARTY} ORDER BY name"))?;
+    let rows = stmt.query_map([], party_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn insert_party(conn: &Connection, fields: &PartyFields) -> Result<PartyId> {
+    let name = required_name(&fields.name, "Party name")?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO party (name, kind, country, contact, notes, internal_service_id)
+         VALUES (:name, :kind, :country, :contact, :notes, :service)",
+    )?;
+    stmt.execute(named_params! {
+        ":name": name, ":kind": fields.kind.code(), ":country": fields.country.trim(),
+        ":contact": fields.contact, ":notes": fields.notes, ":service": fields.internal_service,
+    })
+    .map_err(|e| duplicate_or(e, &name))?;
+    Ok(PartyId(conn.last_insert_rowid()))
+}
+
+fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {
+    if is_unique_violation(&error) {
+        Error::Duplicate { what: "party", name: name.to_string() }
+    } else {
+        error.into()
+    }
+}
+
+/// After an update matched no row: `NotFound` if the row is gone, `Conflict` if its
+/// version moved on.
+pub(super) fn missing_or_conflict(
+    conn: &Connection,
+    table: &'static str,
+    id: i64,
+    name: &str,
+) -> Result<Error> {
+    let exists: bool =
+        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?;
+    Ok(if exists {
+        Error::Conflict { what: format!("{table} \"{name}\"") }
+    } else {
+        Error::NotFound { what: format!("{table} \"{name}\"") }
+    })
+}

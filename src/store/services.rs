@@ -1,0 +1,100 @@
+//! Services (business functions).
+
+use rusqlite::{Connection, OptionalExtension, named_params};
+
+use super::Store;
+use super::codec::{is_unique_violation, required_name};
+use crate::model::{Service, ServiceFields, ServiceId};
+use crate::{Error, Result};
+
+impl Store {
+    /// Every service, by name.
+    pub fn services(&self) -> Result<Vec<Service>> {
+        select_services(&self.conn)
+    }
+
+    /// Adds a service.
+    pub fn insert_service(&mut self, fields: &ServiceFields) -> Result<ServiceId> {
+        self.write(|tx| insert_service(tx, fields))
+    }
+
+    /// Changes a service.
+    pub fn update_service(&mut self, id: ServiceId, fields: &ServiceFields) -> Result<()> {
+        self.write(|tx| update_service(tx, id, fields))
+    }
+
+    /// The service called `name` (ignoring case), if any.
+    pub fn service_by_name(&self, name: &str) -> Result<Option<ServiceId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM service WHERE name = :name")?;
+        Ok(stmt.query_row(named_params! {":name": name.trim()}, |row| row.get(0)).optional()?)
+    }
+
+    /// Deletes a service that has no activities.
+    pub fn delete_service(&mut self, id: ServiceId) -> Result<()> {
+        self.write(|tx| {
+            let count: i64 =
+                tx.query_row("SELECT count(*) FROM activity WHERE service_id = ?1", [id], |r| r.get(0))?;
+            if count > 0 {
+                return Err(Error::InUse {
+                    what: format!("service {id}"),
+                    reason: format!("{count} activities belong to it; move or delete them first"),
+                });
+            }
+            let deleted = tx.execute("DELETE FROM service WHERE id = ?1", [id])?;
+            if deleted == 0 {
+                return Err(Error::NotFound { what: format!("service {id}") });
+            }
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn select_services(conn: &Connection) -> Result<Vec<Service>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, description, controller FROM service ORDER BY name")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(Service {
+            id: row.get("id")?,
+            fields: ServiceFields {
+                name: row.get("name")?,
+                description: row.get("description")?,
+                controller: row.get("controller")?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn insert_service(conn: &Connection, fields: &ServiceFields) -> Result<ServiceId> {
+    let name = required_name(&fields.name, "Business function")?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO service (name, description, controller) VALUES (:name, :description, :controller)",
+    )?;
+    stmt.execute(
+        named_params! {":name": name, ":description": fields.description, ":controller": fields.controller},
+    )
+    .map_err(|e| duplicate_or(e, &name))?;
+    Ok(ServiceId(conn.last_insert_rowid()))
+}
+
+fn update_service(conn: &Connection, id: ServiceId, fields: &ServiceFields) -> Result<()> {
+    let name = required_name(&fields.name, "Business function")?;
+    let mut stmt = conn.prepare_cached(
+        "UPDATE service SET name = :name, description = :description, controller = :controller WHERE id = :id",
+    )?;
+    let changed = stmt
+        .execute(named_params! {":id": id, ":name": name, ":description": fields.description, ":controller": fields.controller})
+        .map_err(|e| duplicate_or(e, &name))?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: format!("service {id}") });
+    }
+    Ok(())
+}
+
+fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {
+    if is_unique_violation(&error) {
+        Error::Duplicate { what: "service", name: name.to_string() }
+    } else {
+        error.into()
+    }
+}
