@@ -25,6 +25,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Check the register against UK GDPR and the DPA 2018; exits with 1 while any
+    /// error-level finding is unacknowledged.
+    Check {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// The date to check as of (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = ropa::checks::parse_today)]
+        today: Option<ropa::model::Date>,
+        /// Days ahead that count as due soon for reviews and agreement end dates.
+        #[arg(long, default_value_t = ropa::checks::Settings::DEFAULT_DUE_SOON_DAYS)]
+        due_soon_days: i64,
+    },
 }
 
 /// Parses the arguments and runs the command, printing any error once.
@@ -46,6 +59,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ropa::demo::populate(&mut store).context("Writing the demo register")?;
             println!("Wrote the demo register to {}", out.display());
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { db, today, due_soon_days }) => {
+            let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+            let (text, failed) = ropa::checks::check_file(&db, today, due_soon_days)
+                .with_context(|| format!("Checking {}", db.display()))?;
+            print!("{text}");
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         None => {
             let _ = cli.register;

@@ -4,6 +4,7 @@
 //! immediate transaction and composes the small functions of the submodules
 //! inside it, so a write lands whole or not at all.
 
+mod acknowledgements;
 mod activities;
 mod agreements;
 mod batch;
@@ -15,6 +16,7 @@ mod open;
 mod organisation;
 mod parties;
 mod queries;
+mod reviews;
 mod services;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use activities::DeletedActivity;
 pub use batch::Batch;
 pub use migrate::SCHEMA_VERSION;
+pub use reviews::{Review, add_months};
 
 use crate::Result;
 
