@@ -27,7 +27,9 @@ use std::collections::BTreeSet;
 use time::macros::date;
 
 use crate::law::LegalItem;
-use crate::model::{ActivityFields, ActivityStatus, Contact, Date, Organisation, ServiceFields, ServiceId};
+use crate::model::{
+    ActivityFields, ActivityStatus, Contact, Date, LinkDraft, Organisation, ServiceFields, ServiceId,
+};
 use crate::store::{Batch, Store};
 use crate::{Error, Result};
 
@@ -106,7 +108,8 @@ fn set<T: LegalItem>(items: &[T]) -> BTreeSet<T> {
 }
 
 /// Review dates. Fixed, never read from the clock, so the demo is the same on every
-/// run: some reviews are overdue on any date after 2026, some fall due later.
+/// run: due dates in March 2025 and September 2026 are overdue by late 2026, the
+/// others fall due in 2027.
 fn reviews(fields: &mut ActivityFields, last_reviewed: Option<Date>, next_review_due: Date) {
     fields.last_reviewed = last_reviewed;
     fields.next_review_due = Some(next_review_due);
@@ -131,6 +134,6 @@ mod dates {
 }
 
 /// Inserts one activity with its links.
-fn insert(batch: &Batch<'_>, fields: &ActivityFields, links: &[crate::model::LinkDraft]) -> Result<()> {
+fn insert(batch: &Batch<'_>, fields: &ActivityFields, links: &[LinkDraft]) -> Result<()> {
     batch.insert_activity(fields, links).map(|_| ())
 }

@@ -136,10 +136,9 @@ const FLOWS: &[Flow] = &[
     // "Join up the information we receive from Council services such as housing"
     source(HOUSING, "Council services such as housing"),
     // "We may also receive personal information from other organisations, such as"
-    source(POLICE, "the Police").data(&[
-        "criminal history, including any offences you have committed or offences you have been accused of \
-         committing",
-    ]),
+    // The notice does not say where the criminal history comes from, so no data
+    // category is put on this link.
+    source(POLICE, "the Police"),
     source(DWP, "Department for Work and Pensions")
         .note("Also “Department of Work and Pensions” in purpose 2."),
     source(SOCIAL_HOUSING, "Housing Associations"),
