@@ -328,6 +328,13 @@ fn transfers_need_a_safeguard() {
     check(
         |c| {
             abroad(c);
+            c.activity.transfers = vec![transfer(None)];
+        },
+        &["transfer-no-safeguard"],
+    );
+    check(
+        |c| {
+            abroad(c);
             c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))];
         },
         &[],

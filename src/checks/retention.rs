@@ -5,8 +5,9 @@
 //! cannot tell how long anything is kept. The heuristic: split the text into
 //! words; if any word holds a digit (a period, a schedule entry number), it is
 //! specific. Otherwise drop the filler words that such phrases are made of
-//! ("our", "council's", "retention", "schedule", "policy", "as long as
-//! necessary"...); if nothing is left, it is vague. "Retention schedule 4.2" and
+//! ("our", "council's", "retention", "schedule", "policy", "sets out how long we
+//! keep personal information", "as long as necessary"...); if nothing is left, it
+//! is vague. "Retention schedule 4.2" and
 //! "our retention schedule for Early Help case files" are specific; "our retention
 //! schedule", "as per the corporate retention policy" and "as long as necessary"
 //! are vague.
@@ -27,17 +28,27 @@ const FILLER: &[&str] = &[
     "council",
     "council's",
     "data",
+    "describes",
+    "details",
     "disposal",
     "document",
     "documents",
+    "each",
+    "explains",
     "for",
     "guidance",
     "guidelines",
+    "how",
     "in",
-    "is",
     "information",
+    "is",
+    "it",
+    "keep",
+    "keeps",
     "kept",
     "line",
+    "listed",
+    "lists",
     "long",
     "longer",
     "management",
@@ -50,6 +61,7 @@ const FILLER: &[&str] = &[
     "per",
     "period",
     "periods",
+    "personal",
     "policies",
     "policy",
     "record",
@@ -60,11 +72,16 @@ const FILLER: &[&str] = &[
     "schedule",
     "schedules",
     "see",
+    "service",
+    "services",
     "set",
+    "sets",
     "than",
     "the",
+    "this",
     "to",
     "we",
+    "which",
     "will",
     "with",
 ];
@@ -103,6 +120,13 @@ mod tests {
         let schedule = |text: &str| Retention::Schedule { reference: text.into() };
         let event = |text: &str| Retention::Event { event: text.into() };
         check(schedule("our retention schedule"), true);
+        check(schedule("Our retention schedule sets out how long we keep personal information for."), true);
+        check(
+            schedule(
+                "Our retention schedule sets out how long we keep personal information for, listed service by service.",
+            ),
+            true,
+        );
         check(schedule("In line with the Council’s Retention Schedule"), true);
         check(schedule("as per the corporate retention policy"), true);
         check(event("as long as necessary"), true);

@@ -35,21 +35,18 @@ pub(super) fn transfer_no_safeguard(cx: &Context<'_>, a: &Activity, out: &mut Ou
     }
 }
 
-/// A recipient outside the UK with no safeguarded transfer naming it or its country.
+/// A recipient outside the UK with no transfer recorded to it or its country (a
+/// transfer recorded without a safeguard is `transfer-no-safeguard`'s finding).
 pub(super) fn recipient_abroad_no_transfer(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     for (link, party) in recipients(cx, a).filter(|(_, party)| party.fields.is_outside_uk()) {
         let names = [party.fields.country.trim().to_lowercase(), party.fields.name.trim().to_lowercase()];
-        let covered = a
-            .fields
-            .transfers
-            .iter()
-            .any(|t| t.safeguard.is_some() && names.contains(&t.destination.trim().to_lowercase()));
+        let covered = a.fields.transfers.iter().any(|t| names.contains(&t.destination.trim().to_lowercase()));
         if !covered {
             out.add(
                 Hit::new(
                     Field::Transfers,
                     format!(
-                        "{} sends personal data to {} in {}, but records no transfer there with a safeguard (UK GDPR Arts 44-46, 49; Art 30(1)(e)).",
+                        "{} sends personal data to {} in {}, but records no transfer there (UK GDPR Arts 44-46, 49; Art 30(1)(e)).",
                         cx.record(a),
                         party.fields.name,
                         party.fields.country.trim()

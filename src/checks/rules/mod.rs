@@ -49,7 +49,7 @@ pub static RULES: &[Rule] = &[
     rule("unrecognised-citation", Warning, "Legal citation that names no provision", "UK GDPR Arts 6 and 9; DPA 2018 Sch 1", A(special::unrecognised_citation)),
     // Flows: transfers, recipients, processors, joint controllers.
     rule("transfer-no-safeguard", Error, "Transfer outside the UK with no safeguard", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::transfer_no_safeguard)),
-    rule("recipient-abroad-no-transfer", Warning, "Recipient outside the UK with no safeguarded transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::recipient_abroad_no_transfer)),
+    rule("recipient-abroad-no-transfer", Warning, "Recipient outside the UK with no transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::recipient_abroad_no_transfer)),
     rule("recipient-no-agreement", Warning, "External recipient with no agreement", "UK GDPR Art 5(2); ICO Data sharing code", A(flows::recipient_no_agreement)),
     rule("processor-no-contract", Error, "Processor with no Article 28 contract", "UK GDPR Art 28(3)", A(flows::processor_no_contract)),
     rule("joint-controller-no-arrangement", Warning, "Joint controllers with no Article 26 arrangement", "UK GDPR Art 26(1)", A(flows::joint_controller_no_arrangement)),
