@@ -85,25 +85,42 @@ impl std::fmt::Display for RuleId {
 
 /// The record field a finding concerns, so that the editor can jump to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[allow(missing_docs)] // Each variant is the activity or agreement field of the same name.
 pub enum Field {
+    /// Controller, joint controller or processor (with whom).
     Role,
+    /// Purposes of processing.
     Purposes,
+    /// Categories of data subjects.
     DataSubjects,
+    /// Categories of personal data.
     PersonalData,
+    /// Special category data (Art 9(1)).
     SpecialCategories,
+    /// Items recorded as special category that Art 9(1) does not list.
     OtherSpecialItems,
+    /// Criminal offence data (Art 10).
     CriminalOffenceData,
+    /// Article 6 lawful bases.
     LawfulBases,
+    /// Article 9 conditions.
     Article9Conditions,
+    /// DPA 2018 Schedule 1 conditions.
     Schedule1Conditions,
+    /// Citations that could not be read as a provision.
     UnrecognisedCitations,
+    /// Link to the record of consent.
     ConsentRecord,
+    /// Transfers outside the UK.
     Transfers,
+    /// Retention period.
     Retention,
+    /// Appropriate policy document.
     PolicyDocument,
+    /// Security measures.
     SecurityMeasures,
+    /// Automated decision-making.
     AutomatedDecisionMaking,
+    /// Next review due.
     NextReviewDue,
     /// The activity's links to sources and recipients.
     Links,
