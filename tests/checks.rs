@@ -610,3 +610,26 @@ fn ropa_check_refuses_a_missing_file() {
     let (code, _) = run_check(&dir.path().join("none.db"));
     assert_eq!(code, 1);
 }
+
+#[test]
+fn an_agreement_finding_can_be_acknowledged_once() {
+    let mut store = Store::in_memory().unwrap();
+    let mut fields = AgreementFields::new(AgreementKind::DataSharing, "GM Information Sharing Protocol");
+    fields.review_due = Some(TODAY - Duration::days(10));
+    let agreement = store.insert_agreement(&fields).unwrap();
+    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule.0 == "agreement-review-overdue").unwrap();
+    assert_eq!(finding.agreement_id, Some(agreement.id));
+    assert_eq!(finding.field, Field::AgreementReviewDue);
+    let key = finding.key();
+    assert_eq!(key.activity_id, None);
+    store.acknowledge(&key, "J Smith", TODAY, "Review meeting booked").unwrap();
+    store.acknowledge(&key, "J Smith", TODAY, "Review meeting moved to January").unwrap();
+    let acknowledgements = store.acknowledgements().unwrap();
+    assert_eq!(acknowledgements.len(), 1, "{acknowledgements:?}");
+    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let finding = report.findings.iter().find(|f| f.rule.0 == "agreement-review-overdue").unwrap();
+    assert_eq!(finding.acknowledged.as_ref().unwrap().reason, "Review meeting moved to January");
+    let text = checks::render_text(&report, &store.load_register().unwrap());
+    assert!(text.contains("== Agreements ==") && text.contains("[agreement-review-overdue]"), "{text}");
+}
