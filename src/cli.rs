@@ -25,6 +25,33 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import activities into a register, showing what was created, what was
+    /// matched and what could not be read. Lands whole or not at all.
+    Import {
+        /// The register to import into.
+        #[arg(long)]
+        db: PathBuf,
+        /// The file's layout.
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The file to import.
+        input: PathBuf,
+        /// Show the preview and the report, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the readable rows even when some rows were rejected.
+        #[arg(long)]
+        skip_rejected: bool,
+    },
+}
+
+/// Layouts `ropa import` reads.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// The ICO documentation template for controllers, saved as CSV.
+    IcoCsv,
+    /// A whole register as JSON, from `ropa export --format json` or a partner.
+    Json,
 }
 
 /// Parses the arguments and runs the command, printing any error once.
@@ -47,9 +74,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Wrote the demo register to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
+            run_import(&db, format, &input, dry_run, skip_rejected)
+        }
         None => {
             let _ = cli.register;
             anyhow::bail!("the desktop app is not built yet")
         }
     }
+}
+
+fn run_import(
+    db: &std::path::Path,
+    format: ImportFormat,
+    input: &std::path::Path,
+    dry_run: bool,
+    skip_rejected: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut store = ropa::Store::open(db)?;
+    let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
+    let file = input.display().to_string();
+    let register = store.load_register()?;
+    let plan = match format {
+        ImportFormat::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
+        ImportFormat::Json => {
+            let incoming = ropa::import::json::from_json(&bytes, &file)?;
+            ropa::import::json::merge_plan(&incoming, &register, &file)
+        }
+    };
+    println!("{}", plan.summary());
+    for (from_file, existing) in &plan.matched_parties {
+        println!("matched party: \"{from_file}\" is \"{existing}\"");
+    }
+    for line in plan.report.lines() {
+        println!("{line}");
+    }
+    if dry_run {
+        println!("Dry run: nothing was imported.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !plan.report.rejected.is_empty() && !skip_rejected {
+        println!("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
+        return Ok(ExitCode::FAILURE);
+    }
+    ropa::import::apply(&plan, &mut store)?;
+    println!("Imported into {}.", db.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,8 @@
 
 pub mod demo;
 pub mod error;
+pub mod ico_template;
+pub mod import;
 pub mod law;
 pub mod model;
 pub mod store;
