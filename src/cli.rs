@@ -25,6 +25,12 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Check that the register's change log has not been rewritten.
+    Verify {
+        /// The register to check.
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Import activities into a register, showing what was created, what was
     /// matched and what could not be read. Lands whole or not at all.
     Import {
@@ -74,6 +80,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Wrote the demo register to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Verify { db }) => run_verify(&db),
         Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
             run_import(&db, format, &input, dry_run, skip_rejected)
         }
@@ -120,4 +127,21 @@ fn run_import(
     ropa::import::apply(&plan, &mut store)?;
     println!("Imported into {}.", db.display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_verify(db: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let store = ropa::Store::open(db)?;
+    let check = store.verify_log()?;
+    match check.first_broken {
+        None => {
+            println!("The change log is intact: {} entries, every hash verified.", check.entries);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(entry) => {
+            println!(
+                "The change log has been altered: entry {entry} does not match its hash or its predecessor's. The register's history after that point cannot be trusted."
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
