@@ -218,3 +218,26 @@ CREATE TABLE activity_review (
     reviewed_on TEXT NOT NULL
 );
 CREATE INDEX activity_review_by_activity ON activity_review(activity_id);
+
+-- Accountability: every change to the register, appended in the same transaction
+-- as the change. Each entry holds the record as JSON before and after, and a hash
+-- over its content and the previous entry's hash, so a rewritten entry breaks the
+-- chain (`ropa verify`). The triggers make the log append-only in the database.
+CREATE TABLE change_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    action    TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    before    TEXT,
+    after     TEXT,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX change_log_by_entity ON change_log(entity, entity_id, id);
+CREATE INDEX change_log_by_time ON change_log(at);
+CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;

@@ -97,6 +97,14 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// A file to import could not be read as a register at all.
+    #[error("The file could not be imported, and the register is unchanged: {message}. File: {file}")]
+    Import {
+        /// The file, as shown to the user.
+        file: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// Any other database failure.
     #[error("The register database reported an error: {0}")]
     Sqlite(rusqlite::Error),

@@ -8,6 +8,8 @@
 pub mod checks;
 pub mod demo;
 pub mod error;
+pub mod ico_template;
+pub mod import;
 pub mod law;
 pub mod model;
 pub mod store;

@@ -4,6 +4,8 @@
 use rusqlite::{Connection, named_params};
 
 use super::Store;
+use super::activities::activity_record;
+use super::audit::log;
 use super::codec::{decode, required_name};
 use super::parties::missing_or_conflict;
 use crate::Result;
@@ -28,9 +30,10 @@ impl Store {
         let months = self.organisation()?.review_interval_months;
         let next = add_months(today, months);
         self.write(|tx| {
+            let before = activity_record(tx, id)?;
             update_review_dates(tx, id, version, today, next)?;
             insert_review(tx, id, &by, today)?;
-            Ok(())
+            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())
         })?;
         self.activity(id)
     }
