@@ -48,8 +48,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let _ = cli.register;
-            anyhow::bail!("the desktop app is not built yet")
+            crate::ui::run(cli.register)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -8,6 +8,7 @@ mod activities;
 mod agreements;
 mod batch;
 mod codec;
+mod copy;
 mod links;
 mod load;
 mod migrate;
