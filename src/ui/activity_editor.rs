@@ -188,7 +188,7 @@ pub fn ui(
     }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(980.0);
+        ui.set_max_width(ui.available_width().min(980.0));
         identity_section(ui, editor, register, commands);
         purposes_section(ui, &mut editor.draft.fields, suggestions);
         data_section(ui, &mut editor.draft.fields, suggestions);
@@ -252,7 +252,7 @@ fn delete_confirmation_ui(ui: &mut egui::Ui, editor: &mut ActivityEditor, comman
     };
     let name = editor.saved.fields.name.clone();
     let modal = egui::Modal::new(egui::Id::unique("confirm-delete-activity")).show(ui.ctx(), |ui| {
-        ui.set_max_width(420.0);
+        ui.set_max_width(ui.available_width().min(420.0));
         ui.heading("Delete this activity?");
         ui.label(format!("\"{name}\" and its sources and recipients will be removed from the register."));
         ui.label("You can undo this straight after.");

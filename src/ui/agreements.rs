@@ -106,7 +106,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut AgreementsPage, register: &Register, com
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(860.0);
+            ui.set_max_width(ui.available_width().min(860.0));
             editor_ui(ui, page, register, commands);
         });
     });
@@ -134,7 +134,7 @@ fn list_ui(ui: &mut egui::Ui, page: &mut AgreementsPage, register: &Register) {
         }
         for agreement in &register.agreements {
             let selected = page.selected == Some(agreement.id);
-            let text = format!("{}\n{}", agreement.fields.title, agreement.fields.kind.label());
+            let text = widgets::title_and_detail(ui, &agreement.fields.title, agreement.fields.kind.label());
             let button =
                 egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 32.0));
             if ui.add(button).clicked() && !selected {

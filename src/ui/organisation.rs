@@ -35,7 +35,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut OrganisationPage, commands: &mut Vec<Com
         }
     });
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(860.0);
+        ui.set_max_width(ui.available_width().min(860.0));
         let draft = &mut page.draft;
         section_heading(ui, "Controller", "Art 30(1)(a)");
         contact_ui(ui, "Controller", &mut draft.controller);

@@ -68,7 +68,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut PartiesPage, register: &Register, comman
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(860.0);
+            ui.set_max_width(ui.available_width().min(860.0));
             editor_ui(ui, page, register, commands);
         });
     });
@@ -94,10 +94,10 @@ fn list_ui(ui: &mut egui::Ui, page: &mut PartiesPage, register: &Register) {
     let shown: Vec<&Party> =
         register.parties.iter().filter(|party| party.fields.name.to_lowercase().contains(&needle)).collect();
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, 36.0, shown.len(), |ui, range| {
-        for party in &shown[range] {
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        for party in &shown {
             let selected = page.selected == Some(party.id);
-            let text = format!("{}\n{}", party.fields.name, party.fields.kind.label());
+            let text = widgets::title_and_detail(ui, &party.fields.name, party.fields.kind.label());
             let button =
                 egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 32.0));
             if ui.add(button).clicked() && !selected {

@@ -106,8 +106,8 @@ impl SortColumn {
             Self::Service => "Service",
             Self::Name => "Activity",
             Self::Purposes => "Purposes",
-            Self::LawfulBases => "Lawful bases (Art 6)",
-            Self::SpecialCategories => "Special categories (Art 9)",
+            Self::LawfulBases => "Lawful bases",
+            Self::SpecialCategories => "Special categories",
             Self::Status => "Status",
             Self::NextReview => "Next review",
         }

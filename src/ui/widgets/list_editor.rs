@@ -17,31 +17,41 @@ pub fn list_editor_ui(
     super::form_row(ui, label, |ui, _label_id| {
         ui.vertical(|ui| {
             let mut remove = None;
+            let width = (ui.available_width() - 34.0).max(120.0);
             for (index, item) in items.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    let name = format!("{label} {}", index + 1);
-                    let response =
-                        ui.add(egui::TextEdit::singleline(item).desired_width(ui.available_width() - 30.0));
-                    changed |= response.accessible_name(&name).changed();
+                let name = format!("{label} {}", index + 1);
+                let size = egui::vec2(width + 34.0, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let remove_name = format!("Remove {name}");
                     if ui.small_button("×").on_hover_text(&remove_name).accessible_name(remove_name).clicked()
                     {
                         remove = Some(index);
                     }
+                    let full_text = item.clone();
+                    let response = ui
+                        .add(egui::TextEdit::singleline(item).desired_width(ui.available_width()))
+                        .accessible_name(&name);
+                    changed |= response.on_hover_text(full_text).changed();
                 });
             }
             if let Some(index) = remove {
                 items.remove(index);
                 changed = true;
             }
-            changed |= add_box(ui, label, items, suggestions);
+            changed |= add_box(ui, label, width, items, suggestions);
         });
     });
     changed
 }
 
 /// The box that adds an entry, with matching suggestions below it.
-fn add_box(ui: &mut egui::Ui, label: &str, items: &mut Vec<String>, suggestions: &[String]) -> bool {
+fn add_box(
+    ui: &mut egui::Ui,
+    label: &str,
+    width: f32,
+    items: &mut Vec<String>,
+    suggestions: &[String],
+) -> bool {
     let id = ui.make_persistent_id(("list-editor-new", label));
     let mut new_item: String = ui.data_mut(|data| data.get_temp(id).unwrap_or_default());
     let mut added = None;
@@ -50,7 +60,7 @@ fn add_box(ui: &mut egui::Ui, label: &str, items: &mut Vec<String>, suggestions:
         let response = ui.add(
             egui::TextEdit::singleline(&mut new_item)
                 .hint_text("type and press Enter")
-                .desired_width(ui.available_width() - 60.0),
+                .desired_width(width - 8.0),
         );
         let response = response.on_hover_text(&add_label).accessible_name(&add_label);
         let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));

@@ -13,7 +13,7 @@ pub use list_editor::list_editor_ui;
 pub use party_picker::{PartyPick, party_picker_ui};
 
 /// Width of the label column in forms.
-pub const LABEL_WIDTH: f32 = 190.0;
+pub const LABEL_WIDTH: f32 = 200.0;
 
 /// Colour for inline problems, readable on light and dark backgrounds.
 pub fn problem_color(ui: &egui::Ui) -> egui::Color32 {
@@ -27,10 +27,11 @@ pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::U
         let label_response = ui
             .allocate_ui_with_layout(
                 egui::vec2(LABEL_WIDTH, ui.spacing().interact_size.y),
-                egui::Layout::left_to_right(egui::Align::Center),
+                egui::Layout::top_down(egui::Align::Min),
                 |ui| {
-                    ui.set_min_width(LABEL_WIDTH);
-                    ui.label(label)
+                    ui.set_width(LABEL_WIDTH);
+                    ui.add_space(2.0);
+                    ui.add(egui::Label::new(label).wrap())
                 },
             )
             .inner;
@@ -77,4 +78,23 @@ pub fn optional_detail_row(ui: &mut egui::Ui, label: &str, detail_label: &str, v
     if let Some(detail) = value {
         ui.indent(detail_label, |ui| text_row(ui, detail_label, detail));
     }
+}
+
+/// Text for a list entry: the title on the first line, a quieter detail below.
+pub fn title_and_detail(ui: &egui::Ui, title: &str, detail: &str) -> egui::WidgetText {
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style();
+    egui::RichText::new(title).strong().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    egui::RichText::new(format!("\n{detail}")).weak().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    job.into()
 }
