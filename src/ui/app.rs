@@ -169,6 +169,7 @@ impl Notice {
 struct TypedPath {
     purpose: FilePurpose,
     text: String,
+    focused: bool,
 }
 
 /// The desktop app.
@@ -247,6 +248,7 @@ impl App {
 
     /// Draws the whole window, then runs the commands pushed while drawing.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.guard_window_close(ui);
         self.poll_dialog();
         self.shortcuts(ui);
         self.top_bar_ui(ui);
@@ -259,6 +261,15 @@ impl App {
         if self.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             self.quit_requested = false;
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first, like any other way out.
+    fn guard_window_close(&mut self, ui: &egui::Ui) {
+        let close_requested = ui.input(|input| input.viewport().close_requested());
+        if close_requested && self.editor.as_ref().is_some_and(ActivityEditor::is_dirty) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.commands.push(Command::Quit);
         }
     }
 
@@ -277,7 +288,10 @@ impl App {
         };
         match answer.path {
             Some(path) => self.commands.push(path_command(answer.purpose, path)),
-            None => self.typed_path = Some(TypedPath { purpose: answer.purpose, text: String::new() }),
+            None => {
+                self.typed_path =
+                    Some(TypedPath { purpose: answer.purpose, text: String::new(), focused: false });
+            }
         }
     }
 
@@ -461,6 +475,10 @@ impl App {
             let response = ui
                 .add(egui::TextEdit::singleline(&mut typed.text).desired_width(480.0))
                 .accessible_name("File path");
+            if !typed.focused {
+                response.request_focus();
+                typed.focused = true;
+            }
             let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let ready = !typed.text.trim().is_empty();

@@ -464,3 +464,20 @@ fn open_demo_creates_a_new_register_file_and_opens_it() {
     assert_eq!(session.store.path(), Some(expected.as_path()));
     assert!(Store::open(&expected).is_ok(), "the demo file is a register");
 }
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    harness.get_by_label("Tenancy payments").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Activity owner", "Rents manager");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Quit").click();
+    harness.run();
+    assert!(harness.state().is_asking_to_save());
+    assert_eq!(harness.state().page(), Page::Activity);
+}
