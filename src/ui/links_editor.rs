@@ -69,14 +69,9 @@ fn link_ui(
     let name = party.map_or("(party missing)", |party| party.fields.name.as_str());
     let kind = party.map_or("", |party| party.fields.kind.label());
     let mut remove = false;
-    let header = format!("{name} — {kind}");
+    let header = link_header(ui, name, kind, fields, register);
     egui::CollapsingHeader::new(header).id_salt(("link", index)).default_open(false).show(ui, |ui| {
-        list_editor_ui(
-            ui,
-            &format!("Data passed ({name})"),
-            &mut fields.data_categories,
-            &suggestions.personal_data,
-        );
+        list_editor_ui(ui, "Data passed", &mut fields.data_categories, &suggestions.personal_data);
         super::widgets::form_row(ui, "Lawful basis for the disclosure", |ui, label_id| {
             egui::ComboBox::from_id_salt(("link-basis", index))
                 .selected_text(fields.lawful_basis.map_or("Not recorded".to_owned(), |basis| basis.label()))
@@ -103,6 +98,35 @@ fn link_ui(
         }
     });
     remove
+}
+
+/// The collapsed link's one line: the party and its kind, then a quiet summary of
+/// what is recorded.
+fn link_header(
+    ui: &egui::Ui,
+    name: &str,
+    kind: &str,
+    fields: &LinkFields,
+    register: &Register,
+) -> egui::WidgetText {
+    let mut summary = Vec::new();
+    match fields.data_categories.len() {
+        0 => summary.push("data passed not recorded".to_owned()),
+        1 => summary.push(fields.data_categories[0].clone()),
+        count => summary.push(format!("{count} categories of data")),
+    }
+    if let Some(basis) = fields.lawful_basis {
+        summary.push(basis.citation().to_owned());
+    }
+    if let Some(agreement) = fields.agreement_id.and_then(|id| register.agreement(id)) {
+        summary.push(format!("under {}", agreement.fields.title));
+    }
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style();
+    let (font, align) = (egui::FontSelection::Default, egui::Align::LEFT);
+    egui::RichText::new(format!("{name} — {kind}")).append_to(&mut job, style, font.clone(), align);
+    egui::RichText::new(format!("   {}", summary.join(" · "))).weak().append_to(&mut job, style, font, align);
+    job.into()
 }
 
 fn agreement_combo(

@@ -212,6 +212,14 @@ fn creating_an_activity_with_a_source_and_a_recipient_saves_it_to_the_store() {
     type_into(&mut harness, "Add a source", "home off");
     harness.run();
     click(&mut harness, "Home Office (Public authority)");
+    harness.get_by_label_contains("Home Office — Public authority").scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Home Office — Public authority").click();
+    harness.run();
+    type_into(&mut harness, "Method (how the data passes)", "Secure email");
+    type_into(&mut harness, "Add to data passed", "Immigration status");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
     harness.run();
     type_into(&mut harness, "Add a recipient", "Shelter Merseyside");
     harness.run();
@@ -232,6 +240,9 @@ fn creating_an_activity_with_a_source_and_a_recipient_saves_it_to_the_store() {
         .map(|link| (register.party_name(link.fields.party_id), link.fields.direction))
         .collect();
     assert_eq!(links, [("Home Office", Direction::Source), ("Shelter Merseyside", Direction::Recipient)]);
+    let source = register.links_of(saved.id, Direction::Source).next().unwrap();
+    assert_eq!(source.fields.method, "Secure email");
+    assert_eq!(source.fields.data_categories, ["Immigration status"]);
 }
 
 #[test]
