@@ -492,3 +492,27 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(harness.state().is_asking_to_save());
     assert_eq!(harness.state().page(), Page::Activity);
 }
+
+#[test]
+fn clicking_a_column_heading_sorts_by_it_and_again_reverses() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    harness.get_by_label("Activity").click();
+    harness.run();
+    let view = &harness.state().session().unwrap().view;
+    assert_eq!(names_shown(view), ["Early Help casework", "Housing allocations", "Tenancy payments"]);
+    harness.get_by_label("Activity").click();
+    harness.run();
+    let view = &harness.state().session().unwrap().view;
+    assert_eq!(names_shown(view), ["Tenancy payments", "Housing allocations", "Early Help casework"]);
+}
+
+#[test]
+fn ctrl_f_focuses_the_filter_box() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    assert!(!harness.get_by_label("Filter activities").is_focused());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(harness.get_by_label("Filter activities").is_focused());
+}
