@@ -61,7 +61,9 @@ pub struct ActivityEditor {
     queries: LinkQueries,
     confirm_delete: bool,
     /// The last save's failure (a conflict, a duplicate name), shown above the form.
-    pub problem: Option<String>,
+    problem: Option<String>,
+    /// Whether the last save failed because someone else saved the activity first.
+    in_conflict: bool,
 }
 
 impl ActivityEditor {
@@ -104,6 +106,7 @@ impl ActivityEditor {
             queries: LinkQueries::default(),
             confirm_delete: false,
             problem: None,
+            in_conflict: false,
         }
     }
 
@@ -127,6 +130,12 @@ impl ActivityEditor {
     /// Adds a link to `party_id` (used after a party is created from the editor).
     pub fn add_link(&mut self, link: LinkDraft) {
         self.draft.links.push(link);
+    }
+
+    /// Records why the last save failed, to show above the form.
+    pub fn set_problem(&mut self, error: &ropa::Error) {
+        self.problem = Some(error.to_string());
+        self.in_conflict = matches!(error, ropa::Error::Conflict { .. });
     }
 
     /// Chooses the service that carries out the activity.
@@ -183,9 +192,7 @@ pub fn ui(
     let save_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
     let save_pressed = ui.input_mut(|input| input.consume_shortcut(&save_shortcut));
     toolbar_ui(ui, editor, &problems, save_pressed, commands);
-    if let Some(problem) = &editor.problem {
-        ui.colored_label(widgets::problem_color(ui), problem);
-    }
+    conflict_ui(ui, editor, commands);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(980.0));
@@ -242,6 +249,27 @@ fn toolbar_ui(
         }
         if let Some(first) = problems.first() {
             ui.colored_label(widgets::problem_color(ui), format!("Cannot save yet: {first}"));
+        }
+    });
+}
+
+/// The last save's failure, and after a conflict the two ways forward.
+fn conflict_ui(ui: &mut egui::Ui, editor: &ActivityEditor, commands: &mut Vec<Command>) {
+    let Some(problem) = &editor.problem else {
+        return;
+    };
+    ui.colored_label(widgets::problem_color(ui), problem);
+    let (true, Some(id)) = (editor.in_conflict, editor.draft.id) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        if ui.button("Keep my edits and save over theirs").clicked()
+            && let Some(draft) = editor.draft_to_save()
+        {
+            commands.push(Command::OverwriteActivity(Box::new(draft)));
+        }
+        if ui.button("Load their version (drop my edits)").clicked() {
+            commands.push(Command::ReloadActivity(id));
         }
     });
 }

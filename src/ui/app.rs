@@ -63,6 +63,10 @@ pub enum Command {
     /// Save the activity draft: insert it if new, otherwise update it from the
     /// version it was read at.
     SaveActivity(Box<ActivityDraft>),
+    /// After a conflict: save the draft over the version someone else saved.
+    OverwriteActivity(Box<ActivityDraft>),
+    /// After a conflict: drop the draft and load the activity as saved now.
+    ReloadActivity(ActivityId),
     /// Delete an activity (already confirmed); it can be undone.
     DeleteActivity(ActivityId),
     /// Put back the activity deleted last.
@@ -523,6 +527,8 @@ impl App {
             Command::NewActivity => self.new_activity(),
             Command::OpenActivity(id) => self.open_activity(id),
             Command::SaveActivity(draft) => self.save_activity(*draft),
+            Command::OverwriteActivity(draft) => self.overwrite_activity(*draft),
+            Command::ReloadActivity(id) => self.reload_activity(id),
             Command::DeleteActivity(id) => self.delete_activity(id),
             Command::UndoDelete => self.undo_delete(),
             Command::AddService(name) => self.add_service(&name),
@@ -609,7 +615,7 @@ impl App {
             Err(error) => {
                 // Shown once, above the form whose draft is kept.
                 match &mut self.editor {
-                    Some(editor) => editor.problem = Some(error.to_string()),
+                    Some(editor) => editor.set_problem(&error),
                     None => return Err(error),
                 }
                 return Ok(());
@@ -621,6 +627,19 @@ impl App {
         self.register_page.selected = Some(saved.id);
         self.notice = Some(Notice::info(format!("Saved \"{}\".", saved.fields.name)));
         Ok(())
+    }
+
+    fn overwrite_activity(&mut self, mut draft: ActivityDraft) -> ropa::Result<()> {
+        if let Some(id) = draft.id {
+            draft.version = self.session_or_err()?.store.activity(id)?.version;
+        }
+        self.save_activity(draft)
+    }
+
+    fn reload_activity(&mut self, id: ActivityId) -> ropa::Result<()> {
+        self.reload()?;
+        self.editor = None;
+        self.open_activity(id)
     }
 
     fn delete_activity(&mut self, id: ActivityId) -> ropa::Result<()> {

@@ -377,6 +377,14 @@ fn a_conflicting_save_keeps_the_draft_and_says_why() {
     assert!(harness.query_by_label_contains("was changed by someone else").is_some());
     assert_eq!(harness.get_by_label("Activity owner").value().as_deref(), Some("Me"));
     assert_eq!(harness.state().page(), Page::Activity);
+
+    harness.get_by_label("Keep my edits and save over theirs").click();
+    harness.run();
+    let store = &harness.state().session().unwrap().store;
+    let saved =
+        store.activities().unwrap().into_iter().find(|a| a.fields.name == "Tenancy payments").unwrap();
+    assert_eq!(saved.fields.owner, "Me");
+    assert_eq!(saved.version, 3, "saved over the other person's version 2");
 }
 
 #[test]
@@ -515,4 +523,29 @@ fn ctrl_f_focuses_the_filter_box() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
     assert!(harness.get_by_label("Filter activities").is_focused());
+}
+
+#[test]
+fn after_a_conflict_loading_their_version_shows_what_they_saved() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    harness.get_by_label("Tenancy payments").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    type_into(&mut harness, "Activity owner", "Me");
+    {
+        let store = &mut harness.state_mut().session_mut().unwrap().store;
+        let activity =
+            store.activities().unwrap().into_iter().find(|a| a.fields.name == "Tenancy payments").unwrap();
+        let mut fields = activity.fields.clone();
+        fields.owner = "Someone else".into();
+        store.update_activity(activity.id, activity.version, &fields, &[]).unwrap();
+    }
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Load their version (drop my edits)").click();
+    harness.run();
+    assert_eq!(harness.get_by_label("Activity owner").value().as_deref(), Some("Someone else"));
+    assert!(harness.query_by_label_contains("was changed by someone else").is_none());
 }
