@@ -430,12 +430,19 @@ impl App {
             return;
         };
         let mut answer = None;
+        let problems = match (&self.editor, &self.session) {
+            (Some(editor), Some(session)) => editor.problems(&session.register),
+            _ => Vec::new(),
+        };
         egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
             ui.heading("Save changes to this activity?");
             ui.label("The activity has changes that are not saved yet.");
+            if let Some(problem) = problems.first() {
+                ui.colored_label(ui.visuals().error_fg_color, format!("It cannot be saved yet: {problem}"));
+            }
             ui.horizontal(|ui| {
-                if ui.button("Save changes").clicked() {
+                if ui.add_enabled(problems.is_empty(), egui::Button::new("Save changes")).clicked() {
                     answer = Some(LeaveAnswer::Save);
                 }
                 if ui.button("Discard changes").clicked() {
