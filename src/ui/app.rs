@@ -799,7 +799,7 @@ impl App {
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
-        self.notice = Some(Notice::info(format!("Opened {}", path.display())));
+        self.notice = None;
     }
 }
 

@@ -60,7 +60,7 @@ fn add_box(
         let response = ui.add(
             egui::TextEdit::singleline(&mut new_item)
                 .hint_text("type and press Enter")
-                .desired_width(width - 8.0),
+                .desired_width(width - 12.0),
         );
         let response = response.on_hover_text(&add_label).accessible_name(&add_label);
         let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
