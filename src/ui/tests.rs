@@ -549,3 +549,33 @@ fn after_a_conflict_loading_their_version_shows_what_they_saved() {
     assert_eq!(harness.get_by_label("Activity owner").value().as_deref(), Some("Someone else"));
     assert!(harness.query_by_label_contains("was changed by someone else").is_none());
 }
+
+#[test]
+fn a_new_agreement_with_a_party_and_dates_is_saved() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    harness.get_by_label("Agreements").click();
+    harness.run();
+    harness.get_by_label("New agreement").click();
+    harness.run();
+    type_into(&mut harness, "Agreement title", "Sefton Information Sharing Protocol");
+    type_into(&mut harness, "Add a party to the agreement", "nhs");
+    click(&mut harness, "NHS Sefton (Public authority)");
+    type_into(&mut harness, "Start", "2025-04-01");
+    type_into(&mut harness, "Review due", "next spring");
+    assert!(harness.query_by_label_contains("Cannot save yet: Review due").is_some());
+    harness.get_by_label("Review due").focus();
+    harness.run();
+    for _ in 0.."next spring".len() {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
+    type_into(&mut harness, "Review due", "2026-04-01");
+    harness.get_by_label("Save agreement").click();
+    harness.run();
+    let agreements = harness.state().session().unwrap().store.agreements().unwrap();
+    let saved = agreements.iter().find(|a| a.fields.title == "Sefton Information Sharing Protocol").unwrap();
+    assert_eq!(saved.fields.start, Some(date!(2025 - 04 - 01)));
+    assert_eq!(saved.fields.review_due, Some(date!(2026 - 04 - 01)));
+    assert_eq!(saved.fields.parties.len(), 1);
+}
