@@ -105,8 +105,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             run_import(&db, format, &input, dry_run, skip_rejected)
         }
         None => {
-            let _ = cli.register;
-            anyhow::bail!("the desktop app is not built yet")
+            crate::ui::run(cli.register)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

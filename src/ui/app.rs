@@ -1,0 +1,904 @@
+//! The app: the open register, the page shown, and the [`Command`] queue that is
+//! the only way the UI changes the register. Pages draw and push commands; after
+//! the UI pass [`App::run_commands`] runs them in one `match`, then rebuilds the
+//! page data that a change made stale.
+
+use std::path::{Path, PathBuf};
+
+use ropa::Store;
+use ropa::model::{
+    ActivityId, Date, Direction, LinkDraft, LinkFields, Organisation, PartyFields, PartyKind, Register,
+    ServiceFields,
+};
+use ropa::store::DeletedActivity;
+
+use super::activity_editor::{self, ActivityDraft, ActivityEditor};
+use super::agreements::{self, AgreementDraft, AgreementsPage};
+use super::file_dialog::{FileDialogs, FilePurpose};
+use super::organisation::{self, OrganisationPage};
+use super::parties::{self, PartiesPage, PartyDraft};
+use super::register::{self, RegisterPage};
+use super::register_view::RegisterView;
+use super::settings::{self, Settings};
+
+/// A page of the main window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The table of activities.
+    Register,
+    /// The activity editor.
+    Activity,
+    /// Parties and the activities linked to them.
+    Parties,
+    /// Agreements and the links relying on them.
+    Agreements,
+    /// Who keeps the record.
+    Organisation,
+}
+
+impl Page {
+    /// The pages listed in the navigation, in order.
+    const NAVIGATION: [Self; 4] = [Self::Register, Self::Parties, Self::Agreements, Self::Organisation];
+
+    /// The page's name in the navigation.
+    fn title(self) -> &'static str {
+        match self {
+            Self::Register | Self::Activity => "Register",
+            Self::Parties => "Parties",
+            Self::Agreements => "Agreements",
+            Self::Organisation => "Organisation",
+        }
+    }
+}
+
+/// Something the user asked for, run after the UI pass.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show another page (asks first if the editor has unsaved changes).
+    Navigate(Page),
+    /// Open the editor on a new activity.
+    NewActivity,
+    /// Open the editor on a stored activity.
+    OpenActivity(ActivityId),
+    /// Save the activity draft: insert it if new, otherwise update it from the
+    /// version it was read at.
+    SaveActivity(Box<ActivityDraft>),
+    /// After a conflict: save the draft over the version someone else saved.
+    OverwriteActivity(Box<ActivityDraft>),
+    /// After a conflict: drop the draft and load the activity as saved now.
+    ReloadActivity(ActivityId),
+    /// Delete an activity (already confirmed); it can be undone.
+    DeleteActivity(ActivityId),
+    /// Put back the activity deleted last.
+    UndoDelete,
+    /// Add a service with this name and choose it in the editor.
+    AddService(String),
+    /// Create a party with this name and link it to the edited activity.
+    CreateLinkParty {
+        /// The new party's name.
+        name: String,
+        /// Whether it is a source or a recipient.
+        direction: Direction,
+    },
+    /// Save a party draft.
+    SaveParty(PartyDraft),
+    /// Save an agreement draft.
+    SaveAgreement(AgreementDraft),
+    /// Save the organisation profile.
+    SaveOrganisation(Organisation),
+    /// Ask for a file (native dialog, falling back to a typed path).
+    ChooseFile(FilePurpose),
+    /// Open the register at this path.
+    OpenRegister(PathBuf),
+    /// Create a new, empty register at this path and open it.
+    NewRegister(PathBuf),
+    /// Create a new register filled with the demo content and open it.
+    OpenDemo,
+    /// Write a copy of the open register to this path.
+    SaveCopyAs(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+impl Command {
+    /// Whether running the command closes the activity editor.
+    fn leaves_editor(&self, editor: &ActivityEditor) -> bool {
+        match self {
+            Self::Navigate(page) => *page != Page::Activity,
+            Self::OpenActivity(id) => editor.activity_id() != Some(*id),
+            Self::NewActivity
+            | Self::OpenRegister(_)
+            | Self::NewRegister(_)
+            | Self::OpenDemo
+            | Self::Quit => true,
+            _ => false,
+        }
+    }
+}
+
+/// An open register: the store, its latest snapshot and the Register page's data.
+pub struct Session {
+    /// The register file.
+    pub store: Store,
+    /// The snapshot the pages draw from, reloaded after every change.
+    pub register: Register,
+    /// The register table's rows.
+    pub view: RegisterView,
+}
+
+impl Session {
+    /// Loads the snapshot and builds the page data for `store`.
+    pub fn new(mut store: Store) -> ropa::Result<Self> {
+        let register = store.load_register()?;
+        let view = RegisterView::build(&register);
+        Ok(Self { store, register, view })
+    }
+
+    /// The register's name: the controller's, or the file's.
+    pub fn name(&self) -> String {
+        let controller = self.register.organisation.controller.name.trim();
+        if !controller.is_empty() {
+            return controller.to_owned();
+        }
+        self.store
+            .path()
+            .and_then(Path::file_stem)
+            .map_or_else(|| "Unsaved register".to_owned(), |stem| stem.to_string_lossy().into_owned())
+    }
+}
+
+/// A message shown at the foot of the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The message.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+    /// Whether it offers to undo the last delete.
+    pub offers_undo: bool,
+}
+
+impl Notice {
+    fn info(text: impl Into<String>) -> Self {
+        Self { text: text.into(), is_error: false, offers_undo: false }
+    }
+
+    fn error(text: impl Into<String>) -> Self {
+        Self { text: text.into(), is_error: true, offers_undo: false }
+    }
+}
+
+/// The typed-path box shown when a file dialog is cancelled or cannot open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TypedPath {
+    purpose: FilePurpose,
+    text: String,
+    focused: bool,
+}
+
+/// The desktop app.
+pub struct App {
+    session: Option<Session>,
+    page: Page,
+    commands: Vec<Command>,
+    settings: Settings,
+    today: Date,
+    dialogs: FileDialogs,
+    typed_path: Option<TypedPath>,
+    notice: Option<Notice>,
+    last_deleted: Option<DeletedActivity>,
+    /// A command waiting for the answer to "save changes?".
+    leave_prompt: Option<Command>,
+    register_page: RegisterPage,
+    editor: Option<ActivityEditor>,
+    parties_page: PartiesPage,
+    agreements_page: AgreementsPage,
+    organisation_page: OrganisationPage,
+    demo_folder: PathBuf,
+    quit_requested: bool,
+}
+
+impl App {
+    /// An app with no register open.
+    pub fn empty(settings: Settings, today: Date, dialogs: FileDialogs) -> Self {
+        Self {
+            session: None,
+            page: Page::Register,
+            commands: Vec::new(),
+            settings,
+            today,
+            dialogs,
+            typed_path: None,
+            notice: None,
+            last_deleted: None,
+            leave_prompt: None,
+            register_page: RegisterPage::default(),
+            editor: None,
+            parties_page: PartiesPage::default(),
+            agreements_page: AgreementsPage::default(),
+            organisation_page: OrganisationPage::default(),
+            demo_folder: settings::data_dir(),
+            quit_requested: false,
+        }
+    }
+
+    /// Starts on `path`, or on the last register, or on the default register in
+    /// the user's data folder (created if missing). A register that cannot be
+    /// opened leaves the app open with the reason shown.
+    pub fn start(path: Option<PathBuf>, settings: Settings, today: Date, dialogs: FileDialogs) -> Self {
+        let mut app = Self::empty(settings, today, dialogs);
+        let path = path.or_else(|| app.settings.last_register.clone().filter(|last| last.exists()));
+        match path {
+            Some(path) => app.open_register(&path),
+            None => {
+                let path = settings::default_register_path();
+                if let Some(folder) = path.parent()
+                    && let Err(error) = std::fs::create_dir_all(folder)
+                {
+                    app.notice = Some(Notice::error(format!(
+                        "Could not create the folder for registers ({error}): {}",
+                        folder.display()
+                    )));
+                    return app;
+                }
+                match Store::open_or_create(&path).and_then(Session::new) {
+                    Ok(session) => app.install(session, &path),
+                    Err(error) => app.notice = Some(Notice::error(error.to_string())),
+                }
+            }
+        }
+        app
+    }
+
+    /// Draws the whole window, then runs the commands pushed while drawing.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.guard_window_close(ui);
+        self.poll_dialog();
+        self.shortcuts(ui);
+        self.top_bar_ui(ui);
+        self.notice_ui(ui);
+        self.navigation_ui(ui);
+        egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui));
+        self.leave_prompt_ui(ui);
+        self.typed_path_ui(ui);
+        self.run_commands();
+        if self.quit_requested {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            self.quit_requested = false;
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first, like any other way out.
+    fn guard_window_close(&mut self, ui: &egui::Ui) {
+        let close_requested = ui.input(|input| input.viewport().close_requested());
+        if close_requested && self.editor.as_ref().is_some_and(ActivityEditor::is_dirty) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.commands.push(Command::Quit);
+        }
+    }
+
+    fn shortcuts(&mut self, ui: &egui::Ui) {
+        let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+        let text_focused = ui.ctx().memory(|memory| memory.focused().is_some());
+        if !text_focused && self.last_deleted.is_some() && ui.input_mut(|input| input.consume_shortcut(&undo))
+        {
+            self.commands.push(Command::UndoDelete);
+        }
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(answer) = self.dialogs.poll() else {
+            return;
+        };
+        match answer.path {
+            Some(path) => self.commands.push(path_command(answer.purpose, path)),
+            None => {
+                self.typed_path =
+                    Some(TypedPath { purpose: answer.purpose, text: String::new(), focused: false });
+            }
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                self.file_menu_ui(ui);
+                ui.separator();
+                match &self.session {
+                    Some(session) => {
+                        ui.strong(session.name());
+                        let path = session.store.path().map_or_else(String::new, |p| p.display().to_string());
+                        ui.add(egui::Label::new(egui::RichText::new(path).weak()).truncate());
+                    }
+                    None => {
+                        ui.weak("No register open");
+                    }
+                }
+            });
+        });
+    }
+
+    fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let commands = &mut self.commands;
+        let has_session = self.session.is_some();
+        let recent = &self.settings.recent;
+        ui.menu_button("File", |ui| {
+            if ui.button("New register…").clicked() {
+                commands.push(Command::ChooseFile(FilePurpose::New));
+            }
+            if ui.button("Open…").clicked() {
+                commands.push(Command::ChooseFile(FilePurpose::Open));
+            }
+            if ui.button("Open demo").clicked() {
+                commands.push(Command::OpenDemo);
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Save a copy as…")).clicked() {
+                commands.push(Command::ChooseFile(FilePurpose::SaveCopy));
+            }
+            ui.menu_button("Recent files", |ui| {
+                if recent.is_empty() {
+                    ui.weak("None yet");
+                }
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenRegister(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+    }
+
+    fn notice_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(notice) = &self.notice else {
+            return;
+        };
+        let mut dismissed = false;
+        egui::Panel::bottom("notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if notice.is_error {
+                    ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                } else {
+                    ui.label(&notice.text);
+                }
+                if notice.offers_undo && ui.button("Undo").on_hover_text("Ctrl+Z").clicked() {
+                    self.commands.push(Command::UndoDelete);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    dismissed = true;
+                }
+            });
+        });
+        if dismissed {
+            self.notice = None;
+        }
+    }
+
+    fn navigation_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::left("navigation").resizable(false).exact_size(150.0).show(ui, |ui| {
+            ui.add_space(6.0);
+            for page in Page::NAVIGATION {
+                let selected = self.page.title() == page.title();
+                let button =
+                    egui::Button::selectable(selected, page.title()).min_size(egui::vec2(136.0, 26.0));
+                if ui.add_enabled(self.session.is_some(), button).clicked() && !selected {
+                    self.commands.push(Command::Navigate(page));
+                }
+            }
+            ui.add_space(12.0);
+            ui.separator();
+            if let Some(session) = &self.session {
+                ui.weak(format!("{} activities", session.view.total()));
+                ui.weak(format!("{} parties", session.register.parties.len()));
+                ui.weak(format!("{} agreements", session.register.agreements.len()));
+            }
+        });
+    }
+
+    fn page_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(session) = &mut self.session else {
+            welcome_ui(ui, &mut self.commands);
+            return;
+        };
+        match self.page {
+            Page::Register => {
+                register::ui(ui, &mut self.register_page, session, self.today, &mut self.commands)
+            }
+            Page::Activity => match &mut self.editor {
+                Some(editor) => activity_editor::ui(
+                    ui,
+                    editor,
+                    &session.register,
+                    &session.view.suggestions,
+                    &mut self.commands,
+                ),
+                None => self.page = Page::Register,
+            },
+            Page::Parties => parties::ui(ui, &mut self.parties_page, &session.register, &mut self.commands),
+            Page::Agreements => {
+                agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
+            }
+            Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
+        }
+    }
+
+    fn leave_prompt_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(pending) = &self.leave_prompt else {
+            return;
+        };
+        let mut answer = None;
+        let problems = match (&self.editor, &self.session) {
+            (Some(editor), Some(session)) => editor.problems(&session.register),
+            _ => Vec::new(),
+        };
+        egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Save changes to this activity?");
+            ui.label("The activity has changes that are not saved yet.");
+            if let Some(problem) = problems.first() {
+                ui.colored_label(ui.visuals().error_fg_color, format!("It cannot be saved yet: {problem}"));
+            }
+            ui.horizontal(|ui| {
+                if ui.add_enabled(problems.is_empty(), egui::Button::new("Save changes")).clicked() {
+                    answer = Some(LeaveAnswer::Save);
+                }
+                if ui.button("Discard changes").clicked() {
+                    answer = Some(LeaveAnswer::Discard);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(LeaveAnswer::Cancel);
+                }
+            });
+        });
+        let pending = pending.clone();
+        match answer {
+            Some(LeaveAnswer::Save) => {
+                self.leave_prompt = None;
+                if let Some(draft) = self.editor.as_ref().and_then(ActivityEditor::draft_to_save) {
+                    self.commands.push(Command::SaveActivity(Box::new(draft)));
+                    self.commands.push(pending);
+                }
+            }
+            Some(LeaveAnswer::Discard) => {
+                self.leave_prompt = None;
+                if let Some(editor) = &mut self.editor {
+                    editor.revert();
+                }
+                self.commands.push(pending);
+            }
+            Some(LeaveAnswer::Cancel) => self.leave_prompt = None,
+            None => {}
+        }
+    }
+
+    fn typed_path_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(typed) = &mut self.typed_path else {
+            return;
+        };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("typed-path")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(typed.purpose.title());
+            ui.label("No file was chosen, or no file dialog is available here. Type the file's full path:");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut typed.text).desired_width(480.0))
+                .accessible_name("File path");
+            if !typed.focused {
+                response.request_focus();
+                typed.focused = true;
+            }
+            let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let ready = !typed.text.trim().is_empty();
+                if (ui.add_enabled(ready, egui::Button::new("OK")).clicked() || (entered && ready))
+                    && !typed.text.trim().is_empty()
+                {
+                    self.commands.push(path_command(typed.purpose, PathBuf::from(typed.text.trim())));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.typed_path = None;
+        }
+    }
+
+    /// Runs the commands pushed during the UI pass, in order.
+    pub fn run_commands(&mut self) {
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            if let Some(editor) = &self.editor
+                && editor.is_dirty()
+                && command.leaves_editor(editor)
+            {
+                self.leave_prompt = Some(command);
+                self.page = Page::Activity;
+                continue;
+            }
+            self.run(command);
+        }
+    }
+
+    fn run(&mut self, command: Command) {
+        let outcome = match command {
+            Command::Navigate(page) => {
+                self.navigate(page);
+                Ok(())
+            }
+            Command::NewActivity => self.new_activity(),
+            Command::OpenActivity(id) => self.open_activity(id),
+            Command::SaveActivity(draft) => self.save_activity(*draft),
+            Command::OverwriteActivity(draft) => self.overwrite_activity(*draft),
+            Command::ReloadActivity(id) => self.reload_activity(id),
+            Command::DeleteActivity(id) => self.delete_activity(id),
+            Command::UndoDelete => self.undo_delete(),
+            Command::AddService(name) => self.add_service(&name),
+            Command::CreateLinkParty { name, direction } => self.create_link_party(name, direction),
+            Command::SaveParty(draft) => self.save_party(draft),
+            Command::SaveAgreement(draft) => self.save_agreement(draft),
+            Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
+            Command::ChooseFile(purpose) => {
+                self.dialogs.request(purpose);
+                Ok(())
+            }
+            Command::OpenRegister(path) => {
+                self.open_register(&path);
+                Ok(())
+            }
+            Command::NewRegister(path) => self.new_register(&path),
+            Command::OpenDemo => self.open_demo(),
+            Command::SaveCopyAs(path) => self.save_copy(&path),
+            Command::Quit => {
+                self.quit_requested = true;
+                Ok(())
+            }
+        };
+        if let Err(error) = outcome {
+            self.notice = Some(Notice::error(error.to_string()));
+        }
+    }
+
+    fn navigate(&mut self, page: Page) {
+        if page != Page::Activity {
+            self.editor = None;
+        }
+        self.page = page;
+    }
+
+    fn session_or_err(&mut self) -> ropa::Result<&mut Session> {
+        self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".to_owned() })
+    }
+
+    /// Reloads the snapshot after a change and rebuilds the page data from it.
+    fn reload(&mut self) -> ropa::Result<()> {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        session.register = session.store.load_register()?;
+        session.view = RegisterView::build(&session.register);
+        self.register_page.apply(&mut session.view);
+        self.parties_page.refresh(&session.register);
+        self.agreements_page.refresh(&session.register);
+        Ok(())
+    }
+
+    fn new_activity(&mut self) -> ropa::Result<()> {
+        let interval = self.session_or_err()?.register.organisation.review_interval_months;
+        let today = self.today;
+        let session = self.session_or_err()?;
+        let service_id =
+            session.register.services.first().map_or(ropa::model::ServiceId(0), |service| service.id);
+        let service_id = self.register_page.filter.service.unwrap_or(service_id);
+        let next_review = today.checked_add(time::Duration::days(i64::from(interval) * 365 / 12));
+        self.editor = Some(ActivityEditor::new_activity(service_id, next_review));
+        self.page = Page::Activity;
+        Ok(())
+    }
+
+    fn open_activity(&mut self, id: ActivityId) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let editor = ActivityEditor::open_in(&session.register, id)
+            .ok_or_else(|| ropa::Error::NotFound { what: format!("activity {id}") })?;
+        self.register_page.selected = Some(id);
+        self.editor = Some(editor);
+        self.page = Page::Activity;
+        Ok(())
+    }
+
+    fn save_activity(&mut self, draft: ActivityDraft) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let saved = match draft.id {
+            Some(id) => session.store.update_activity(id, draft.version, &draft.fields, &draft.links),
+            None => session.store.insert_activity(&draft.fields, &draft.links),
+        };
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                // Shown once, above the form whose draft is kept.
+                match &mut self.editor {
+                    Some(editor) => editor.set_problem(&error),
+                    None => return Err(error),
+                }
+                return Ok(());
+            }
+        };
+        self.reload()?;
+        let session = self.session_or_err()?;
+        self.editor = ActivityEditor::open_in(&session.register, saved.id);
+        self.register_page.selected = Some(saved.id);
+        self.notice = Some(Notice::info(format!("Saved \"{}\".", saved.fields.name)));
+        Ok(())
+    }
+
+    fn overwrite_activity(&mut self, mut draft: ActivityDraft) -> ropa::Result<()> {
+        if let Some(id) = draft.id {
+            draft.version = self.session_or_err()?.store.activity(id)?.version;
+        }
+        self.save_activity(draft)
+    }
+
+    fn reload_activity(&mut self, id: ActivityId) -> ropa::Result<()> {
+        self.reload()?;
+        self.editor = None;
+        self.open_activity(id)
+    }
+
+    fn delete_activity(&mut self, id: ActivityId) -> ropa::Result<()> {
+        let deleted = self.session_or_err()?.store.delete_activity(id)?;
+        let name = deleted.activity.fields.name.clone();
+        self.last_deleted = Some(deleted);
+        self.editor = None;
+        self.page = Page::Register;
+        self.reload()?;
+        self.notice =
+            Some(Notice { text: format!("Deleted \"{name}\"."), is_error: false, offers_undo: true });
+        Ok(())
+    }
+
+    fn undo_delete(&mut self) -> ropa::Result<()> {
+        let Some(deleted) = self.last_deleted.take() else {
+            return Ok(());
+        };
+        let restored = match self.session_or_err()?.store.restore_activity(&deleted) {
+            Ok(restored) => restored,
+            Err(error) => {
+                self.last_deleted = Some(deleted);
+                return Err(error);
+            }
+        };
+        self.reload()?;
+        self.register_page.selected = Some(restored.id);
+        self.notice = Some(Notice::info(format!("Restored \"{}\".", restored.fields.name)));
+        Ok(())
+    }
+
+    fn add_service(&mut self, name: &str) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let id = match session.store.service_by_name(name)? {
+            Some(id) => id,
+            None => session
+                .store
+                .insert_service(&ServiceFields { name: name.to_owned(), ..Default::default() })?,
+        };
+        self.reload()?;
+        if let Some(editor) = &mut self.editor {
+            editor.set_service(id);
+        }
+        Ok(())
+    }
+
+    fn create_link_party(&mut self, name: String, direction: Direction) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let party = session.store.insert_party(&PartyFields::new(name, PartyKind::Other))?;
+        self.reload()?;
+        if let Some(editor) = &mut self.editor {
+            editor.add_link(LinkDraft { id: None, fields: LinkFields::new(party.id, direction) });
+        }
+        self.notice = Some(Notice::info(format!(
+            "Added the party \"{}\"; set its kind on the Parties page.",
+            party.fields.name
+        )));
+        Ok(())
+    }
+
+    fn save_party(&mut self, draft: PartyDraft) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let saved = match draft.id {
+            Some(id) => session.store.update_party(id, draft.version, &draft.fields),
+            None => session.store.insert_party(&draft.fields),
+        };
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.parties_page.problem = Some(error.to_string());
+                return Ok(());
+            }
+        };
+        self.parties_page.select(saved.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Saved the party \"{}\".", saved.fields.name)));
+        Ok(())
+    }
+
+    fn save_agreement(&mut self, draft: AgreementDraft) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let saved = match draft.id {
+            Some(id) => session.store.update_agreement(id, draft.version, &draft.fields),
+            None => session.store.insert_agreement(&draft.fields),
+        };
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.agreements_page.problem = Some(error.to_string());
+                return Ok(());
+            }
+        };
+        self.agreements_page.select(saved.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Saved the agreement \"{}\".", saved.fields.title)));
+        Ok(())
+    }
+
+    fn save_organisation(&mut self, organisation: &Organisation) -> ropa::Result<()> {
+        self.session_or_err()?.store.save_organisation(organisation)?;
+        self.reload()?;
+        self.organisation_page = OrganisationPage::load(self.session.as_ref().map(|s| &s.register));
+        self.notice = Some(Notice::info("Saved the organisation's details."));
+        Ok(())
+    }
+
+    /// Opens the register at `path`; on failure the current register stays open
+    /// and the reason, naming the file, is shown.
+    fn open_register(&mut self, path: &Path) {
+        match Store::open(path).and_then(Session::new) {
+            Ok(session) => self.install(session, path),
+            Err(error) => self.notice = Some(Notice::error(error.to_string())),
+        }
+    }
+
+    fn new_register(&mut self, path: &Path) -> ropa::Result<()> {
+        let session = Session::new(Store::create(path)?)?;
+        self.install(session, path);
+        Ok(())
+    }
+
+    fn open_demo(&mut self) -> ropa::Result<()> {
+        std::fs::create_dir_all(&self.demo_folder).map_err(|source| ropa::Error::Io {
+            action: "Creating the folder for the demo register",
+            path: self.demo_folder.clone(),
+            source,
+        })?;
+        let path = settings::new_demo_path(&self.demo_folder);
+        let mut store = Store::create(&path)?;
+        ropa::demo::populate(&mut store)?;
+        let session = Session::new(store)?;
+        self.install(session, &path);
+        Ok(())
+    }
+
+    fn save_copy(&mut self, path: &Path) -> ropa::Result<()> {
+        self.session_or_err()?.store.save_copy(path)?;
+        self.notice = Some(Notice::info(format!("Saved a copy to {}", path.display())));
+        Ok(())
+    }
+
+    /// Makes `session` the open register and resets the pages.
+    fn install(&mut self, session: Session, path: &Path) {
+        self.settings.opened(path);
+        self.organisation_page = OrganisationPage::load(Some(&session.register));
+        self.session = Some(session);
+        self.page = Page::Register;
+        self.editor = None;
+        self.last_deleted = None;
+        self.register_page = RegisterPage::default();
+        self.parties_page = PartiesPage::default();
+        self.agreements_page = AgreementsPage::default();
+        self.notice = None;
+    }
+}
+
+/// Inspection and set-up used by the tests, which drive the app on a store of
+/// their own.
+#[cfg(test)]
+impl App {
+    /// An app on an already open `store` (tests, previews).
+    pub fn with_store(store: Store, today: Date, dialogs: FileDialogs) -> ropa::Result<Self> {
+        let mut app = Self::empty(Settings::default(), today, dialogs);
+        app.session = Some(Session::new(store)?);
+        app.organisation_page = OrganisationPage::load(app.session.as_ref().map(|s| &s.register));
+        Ok(app)
+    }
+
+    /// The open register, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The open register, mutable (tests inspect the store through it).
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
+    }
+
+    /// The page shown.
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    /// The message at the foot of the window.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Whether the "save changes?" prompt is showing.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.leave_prompt.is_some()
+    }
+
+    /// What is remembered between runs.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Where demo registers are created (the data folder unless set otherwise).
+    pub fn set_demo_folder(&mut self, folder: PathBuf) {
+        self.demo_folder = folder;
+    }
+}
+
+/// The user's answer to "save changes?".
+enum LeaveAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The command that uses a chosen file.
+fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
+    match purpose {
+        FilePurpose::Open => Command::OpenRegister(path),
+        FilePurpose::New => Command::NewRegister(path),
+        FilePurpose::SaveCopy => Command::SaveCopyAs(path),
+    }
+}
+
+/// Shown when no register is open.
+fn welcome_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(80.0);
+        ui.heading("ROPA Register");
+        ui.label("Keep your Record of Processing Activities (UK GDPR Article 30).");
+        ui.add_space(12.0);
+        welcome_buttons_ui(ui, commands);
+    });
+}
+
+/// New / Open / Open demo, offered when no register or an empty one is open.
+pub fn welcome_buttons_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui.button("New register…").clicked() {
+            commands.push(Command::ChooseFile(FilePurpose::New));
+        }
+        if ui.button("Open a register…").clicked() {
+            commands.push(Command::ChooseFile(FilePurpose::Open));
+        }
+        if ui.button("Open the demo register").clicked() {
+            commands.push(Command::OpenDemo);
+        }
+    });
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.save(storage);
+    }
+}

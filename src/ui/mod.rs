@@ -1,0 +1,50 @@
+//! The desktop app: an eframe window over the `ropa` core.
+//!
+//! [`app::App`] holds the open register and the page state; each page lives in its
+//! own file and draws from a data struct built once from the store. Widgets never
+//! write: they push an [`app::Command`], and the app runs the queue after the UI
+//! pass.
+
+mod activity_editor;
+mod agreements;
+mod app;
+mod file_dialog;
+mod links_editor;
+mod organisation;
+mod parties;
+mod register;
+mod register_view;
+mod settings;
+mod widgets;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+pub use app::App;
+
+/// Opens the desktop app on `path`, or on the last register used, or on a register
+/// in the user's data folder; returns when the window closes.
+pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ROPA Register")
+            .with_inner_size([1280.0, 760.0])
+            .with_min_inner_size([900.0, 560.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ROPA Register",
+        options,
+        Box::new(move |creation| {
+            let remembered = creation.storage.and_then(settings::Settings::load).unwrap_or_default();
+            Ok(Box::new(App::start(path, remembered, settings::today(), file_dialog::FileDialogs::native())))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("{error}"))
+    .context("Opening the ROPA Register window")
+}

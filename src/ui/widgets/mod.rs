@@ -1,0 +1,100 @@
+//! Small reusable widgets for the forms: labelled fields, list editors with
+//! suggestions, legal checkbox sets, date fields and the party picker. Widgets edit
+//! the draft they are given and never write to the store.
+
+mod date_field;
+mod legal_checkboxes;
+mod list_editor;
+mod party_picker;
+
+pub use date_field::{DateText, date_field_ui};
+pub use legal_checkboxes::{legal_checkboxes_of, legal_checkboxes_ui};
+pub use list_editor::list_editor_ui;
+pub use party_picker::{PartyPick, party_picker_ui};
+
+/// Width of the label column in forms.
+pub const LABEL_WIDTH: f32 = 200.0;
+
+/// Colour for inline problems, readable on light and dark backgrounds.
+pub fn problem_color(ui: &egui::Ui) -> egui::Color32 {
+    ui.visuals().error_fg_color
+}
+
+/// A form row: `label` on the left, then whatever `add` draws; the label is
+/// returned so that the field can name itself after it.
+pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui, egui::Id) -> R) -> R {
+    ui.horizontal_top(|ui| {
+        let label_response = ui
+            .allocate_ui_with_layout(
+                egui::vec2(LABEL_WIDTH, ui.spacing().interact_size.y),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(LABEL_WIDTH);
+                    ui.add_space(2.0);
+                    ui.add(egui::Label::new(label).wrap())
+                },
+            )
+            .inner;
+        add(ui, label_response.id)
+    })
+    .inner
+}
+
+/// A one-line text field in a form row; returns whether it changed.
+pub fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
+    form_row(ui, label, |ui, label_id| {
+        ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY)).labelled_by(label_id).changed()
+    })
+}
+
+/// A several-line text field in a form row; returns whether it changed.
+pub fn multiline_row(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
+    form_row(ui, label, |ui, label_id| {
+        ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY))
+            .labelled_by(label_id)
+            .changed()
+    })
+}
+
+/// A section heading in a form, with the article it answers.
+pub fn section_heading(ui: &mut egui::Ui, title: &str, citation: &str) {
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        if !citation.is_empty() {
+            ui.weak(citation);
+        }
+    });
+    ui.separator();
+}
+
+/// An optional detail: a checkbox that, when ticked, shows a text field for the
+/// detail. `None` means not ticked.
+pub fn optional_detail_row(ui: &mut egui::Ui, label: &str, detail_label: &str, value: &mut Option<String>) {
+    let mut ticked = value.is_some();
+    if ui.checkbox(&mut ticked, label).changed() {
+        *value = if ticked { Some(String::new()) } else { None };
+    }
+    if let Some(detail) = value {
+        ui.indent(detail_label, |ui| text_row(ui, detail_label, detail));
+    }
+}
+
+/// Text for a list entry: the title on the first line, a quieter detail below.
+pub fn title_and_detail(ui: &egui::Ui, title: &str, detail: &str) -> egui::WidgetText {
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style();
+    egui::RichText::new(title).strong().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    egui::RichText::new(format!("\n{detail}")).weak().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    job.into()
+}
