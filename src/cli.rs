@@ -38,6 +38,18 @@ enum Command {
         #[arg(long, default_value_t = ropa::checks::Settings::DEFAULT_DUE_SOON_DAYS)]
         due_soon_days: i64,
     },
+    /// Write a synthetic register of realistic shape, for benchmarks and trials.
+    Generate {
+        /// Number of processing activities.
+        #[arg(long)]
+        activities: usize,
+        /// Where to write it; the file must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed: the same seed gives the same register.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Check that the register's change log has not been rewritten.
     Verify {
         /// The register to check.
@@ -101,6 +113,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Some(Command::Verify { db }) => run_verify(&db),
+        Some(Command::Generate { activities, out, seed }) => {
+            let mut store = ropa::Store::create(&out)?;
+            ropa::generate::generate(&mut store, ropa::generate::Spec { activities, seed })
+                .with_context(|| format!("Generating {}", out.display()))?;
+            println!("Wrote {activities} generated activities to {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
             run_import(&db, format, &input, dry_run, skip_rejected)
         }

@@ -87,6 +87,26 @@ pub enum Error {
         "The register is in use by someone else and stayed locked; your edits are kept. Try again in a moment."
     )]
     Busy,
+    /// The file has our identity but not the tables this app writes.
+    #[error(
+        "This register's tables are not laid out as ROPA Register expects ({detail}); it was not opened. Restore it from a backup: {path}"
+    )]
+    WrongSchema {
+        /// The file.
+        path: PathBuf,
+        /// The first difference found.
+        detail: String,
+    },
+    /// The database file is damaged.
+    #[error(
+        "The register file is damaged and cannot be read ({0}). Nothing was changed; restore it from a backup (File > Restore from backup)."
+    )]
+    Damaged(String),
+    /// The disk (or the register's size limit) is full.
+    #[error(
+        "The disk is full, so the change was not saved; your edits are kept. Free some space and save again."
+    )]
+    DiskFull,
     /// A file could not be read or written.
     #[error("{action} failed ({source}): {path}")]
     Io {
@@ -114,6 +134,10 @@ impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Self::Damaged(error.to_string())
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => Self::DiskFull,
             _ => Self::Sqlite(error),
         }
     }

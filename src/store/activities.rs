@@ -7,7 +7,7 @@ use rusqlite::{Connection, Row, named_params};
 use super::Store;
 use super::audit::{ActivityRecord, Tx, log};
 use super::codec::{
-    date_sql, decode, flag_sql, get_code, get_date, is_unique_violation, required_name, unknown_code,
+    date_sql, decode, flag_sql, get_code, get_date, is_unique_violation, required_name, scope, unknown_code,
 };
 use super::links::{insert_link, select_links, sync_links};
 use super::parties::missing_or_conflict;
@@ -361,10 +361,11 @@ fn delete_activity_lists(conn: &Connection, id: ActivityId) -> Result<()> {
 
 /// Every activity (or one), with all its lists, in a fixed number of queries.
 pub(super) fn select_activities(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Activity>> {
-    let mut stmt = conn.prepare_cached(
+    let scope_a_id = scope("a.id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.* FROM activity a JOIN service s ON s.id = a.service_id
-         WHERE :only IS NULL OR a.id = :only ORDER BY s.name, a.name, a.id",
-    )?;
+         WHERE {scope_a_id} ORDER BY s.name, a.name, a.id"
+    ))?;
     let rows = stmt.query_map(named_params! {":only": only}, activity_from_row)?;
     let mut activities: Vec<Activity> = rows.collect::<rusqlite::Result<_>>()?;
     let index: HashMap<ActivityId, usize> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
@@ -383,10 +384,11 @@ fn fill_items(
     activities: &mut [Activity],
     index: &Index,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT activity_id, list, value FROM activity_item WHERE :only IS NULL OR activity_id = :only
-         ORDER BY activity_id, list, position",
-    )?;
+    let scope_activity_id = scope("activity_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT activity_id, list, value FROM activity_item WHERE {scope_activity_id}
+         ORDER BY activity_id, list, position"
+    ))?;
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
         let Some(&i) = index.get(&row.get(0)?) else { continue };
@@ -406,8 +408,9 @@ fn fill_codes(
     index: &Index,
 ) -> Result<()> {
     for (table, column) in CODE_TABLES {
+        let scope_activity_id = scope("activity_id", only);
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT activity_id, {column} FROM {table} WHERE :only IS NULL OR activity_id = :only"
+            "SELECT activity_id, {column} FROM {table} WHERE {scope_activity_id}"
         ))?;
         let mut rows = stmt.query(named_params! {":only": only})?;
         while let Some(row) = rows.next()? {
@@ -439,10 +442,11 @@ fn fill_transfers(
     activities: &mut [Activity],
     index: &Index,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let scope_activity_id = scope("activity_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT activity_id, destination, safeguard, detail FROM activity_transfer
-         WHERE :only IS NULL OR activity_id = :only ORDER BY activity_id, position",
-    )?;
+         WHERE {scope_activity_id} ORDER BY activity_id, position"
+    ))?;
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
         let Some(&i) = index.get(&row.get(0)?) else { continue };

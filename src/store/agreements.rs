@@ -6,7 +6,7 @@ use rusqlite::{Connection, named_params};
 
 use super::Store;
 use super::audit::{Tx, log};
-use super::codec::{date_sql, get_code, get_date, required_name};
+use super::codec::{date_sql, get_code, get_date, required_name, scope};
 use super::parties::missing_or_conflict;
 use crate::model::{Agreement, AgreementFields, AgreementId, AgreementKind, PartyId};
 use crate::{Error, Result};
@@ -75,18 +75,20 @@ pub(super) fn select_agreements(conn: &Connection) -> Result<Vec<Agreement>> {
 
 fn select_agreements_where(conn: &Connection, only: Option<AgreementId>) -> Result<Vec<Agreement>> {
     let mut parties: HashMap<AgreementId, Vec<PartyId>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
+    let scope_ap_agreement_id = scope("ap.agreement_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT ap.agreement_id, ap.party_id FROM agreement_party ap JOIN party p ON p.id = ap.party_id
-         WHERE :only IS NULL OR ap.agreement_id = :only ORDER BY ap.agreement_id, p.name",
-    )?;
+         WHERE {scope_ap_agreement_id} ORDER BY ap.agreement_id, p.name"
+    ))?;
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
         parties.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
-    let mut stmt = conn.prepare_cached(
+    let scope_id = scope("id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, version, kind, title, reference, start_date, review_date, end_date, notes
-         FROM agreement WHERE :only IS NULL OR id = :only ORDER BY title, id",
-    )?;
+         FROM agreement WHERE {scope_id} ORDER BY title, id"
+    ))?;
     let rows = stmt.query_map(named_params! {":only": only}, |row| {
         let id: AgreementId = row.get("id")?;
         Ok(Agreement {

@@ -62,3 +62,10 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error) -> bool {
             || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
     )
 }
+
+/// The WHERE condition limiting a query to one record, or none: `column = :only`
+/// when `only` is set (so SQLite uses the index), `:only IS NULL` otherwise.
+/// Both forms bind `:only`.
+pub(super) fn scope<T>(column: &str, only: Option<T>) -> String {
+    if only.is_some() { format!("{column} = :only") } else { ":only IS NULL".to_string() }
+}

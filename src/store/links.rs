@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, named_params};
 
-use super::codec::{decode, get_code};
+use super::codec::{decode, get_code, scope};
 use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
 use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId};
 use crate::{Error, Result};
@@ -13,13 +13,14 @@ use crate::{Error, Result};
 pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Link>> {
     let categories = select_link_categories(conn, only)?;
     let specials = select_link_specials(conn, only)?;
-    let mut stmt = conn.prepare_cached(
+    let scope_l_activity_id = scope("l.activity_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.id, l.activity_id, l.party_id, l.direction, l.criminal_offence_data, l.lawful_basis,
                 l.basis_detail, l.method, l.agreement_id, l.notes
          FROM link l JOIN party p ON p.id = l.party_id
-         WHERE :only IS NULL OR l.activity_id = :only
-         ORDER BY l.activity_id, l.direction DESC, p.name, l.id",
-    )?;
+         WHERE {scope_l_activity_id}
+         ORDER BY l.activity_id, l.direction DESC, p.name, l.id"
+    ))?;
     let rows = stmt.query_map(named_params! {":only": only}, |row| {
         let id: LinkId = row.get("id")?;
         let basis: Option<String> = row.get("lawful_basis")?;
@@ -49,10 +50,11 @@ fn select_link_categories(
     conn: &Connection,
     only: Option<ActivityId>,
 ) -> Result<HashMap<LinkId, Vec<String>>> {
-    let mut stmt = conn.prepare_cached(
+    let scope_l_activity_id = scope("l.activity_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.link_id, c.value FROM link_data_category c JOIN link l ON l.id = c.link_id
-         WHERE :only IS NULL OR l.activity_id = :only ORDER BY c.link_id, c.position",
-    )?;
+         WHERE {scope_l_activity_id} ORDER BY c.link_id, c.position"
+    ))?;
     let mut map: HashMap<LinkId, Vec<String>> = HashMap::new();
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
@@ -65,10 +67,11 @@ fn select_link_specials(
     conn: &Connection,
     only: Option<ActivityId>,
 ) -> Result<HashMap<LinkId, BTreeSet<SpecialCategory>>> {
-    let mut stmt = conn.prepare_cached(
+    let scope_l_activity_id = scope("l.activity_id", only);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT s.link_id, s.category FROM link_special_category s JOIN link l ON l.id = s.link_id
-         WHERE :only IS NULL OR l.activity_id = :only",
-    )?;
+         WHERE {scope_l_activity_id}"
+    ))?;
     let mut map: HashMap<LinkId, BTreeSet<SpecialCategory>> = HashMap::new();
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {

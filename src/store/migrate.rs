@@ -37,6 +37,28 @@ pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
     run_steps(conn, MIGRATIONS)
 }
 
+/// Refuses a register whose tables lack a table or column that `schema.sql`
+/// creates: a file with our identity but a damaged or foreign layout.
+pub(super) fn check_schema(conn: &Connection, path: &std::path::Path) -> Result<()> {
+    let fresh = Connection::open_in_memory()?;
+    fresh.execute_batch(SCHEMA)?;
+    let columns = |conn: &Connection| -> Result<std::collections::BTreeSet<(String, String)>> {
+        let mut stmt = conn.prepare(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'",
+        )?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let present = columns(conn)?;
+    if let Some((table, column)) = columns(&fresh)?.difference(&present).next() {
+        return Err(crate::Error::WrongSchema {
+            path: path.to_path_buf(),
+            detail: format!("table {table} has no column {column}"),
+        });
+    }
+    Ok(())
+}
+
 fn run_steps(conn: &mut Connection, steps: &[Migration]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version = current_version(&tx)?;

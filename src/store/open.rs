@@ -43,10 +43,15 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|_| Error::NotARegister { path: path_buf.clone() })?;
-        check_identity(&conn, &path_buf)?;
+        let version = check_identity(&conn, &path_buf)?;
+        if version == migrate::SCHEMA_VERSION {
+            // Checked before anything writes, so a refused file is left as it was.
+            migrate::check_schema(&conn, path)?;
+        }
         let mut store = Self::from_connection(conn, Some(path_buf));
         store.configure()?;
         migrate::upgrade(&mut store.conn)?;
+        migrate::check_schema(&store.conn, path)?;
         Ok(store)
     }
 
@@ -64,6 +69,12 @@ impl Store {
         Ok(store)
     }
 
+    /// How long a write waits for another program's lock before failing with
+    /// [`Error::Busy`] (default 5 seconds).
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
+    }
+
     /// Sets the connection's pragmas: foreign keys, WAL, busy timeout.
     fn configure(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -71,7 +82,8 @@ impl Store {
         if self.path.is_some() {
             let _mode: String =
                 self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
-            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // FULL: a commit reported to the user survives a power cut, not only a crash.
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
         }
         Ok(())
     }
@@ -103,8 +115,9 @@ fn check_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a SQLite file that is not a register, or that a newer app wrote. Reads only.
-fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+/// Refuses a SQLite file that is not a register, or that a newer app wrote, and
+/// returns its schema version. Reads only.
+fn check_identity(conn: &Connection, path: &Path) -> Result<i64> {
     let not_a_register = || Error::NotARegister { path: path.to_path_buf() };
     let application_id: i64 =
         conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|_| not_a_register())?;
@@ -123,5 +136,5 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     if version < 1 {
         return Err(not_a_register());
     }
-    Ok(())
+    Ok(version)
 }

@@ -1,0 +1,168 @@
+//! Benchmarks at the scale of a large council: `cargo bench --bench register`.
+//!
+//! Generates registers of 1,000 and 10,000 activities once (kept under
+//! `target/bench-data/`), then runs each case in a child process of this binary,
+//! so each case's peak memory is its own. Each case is timed over several runs and
+//! the median is reported, with the figures as a Markdown table for BENCHMARKS.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark fails loudly by design.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use ropa::Store;
+use ropa::model::Register;
+
+/// Sizes benchmarked, in activities.
+const SIZES: [usize; 2] = [1_000, 10_000];
+
+/// Timed runs per case (after one untimed warm-up run).
+const RUNS: usize = 7;
+
+/// A benchmark: `setup` runs once untimed and returns the work to time.
+struct Case {
+    name: &'static str,
+    what: &'static str,
+    target_ms_at_10k: Option<f64>,
+    setup: fn(&Path) -> Box<dyn FnMut()>,
+}
+
+fn load(db: &Path) -> Register {
+    Store::open(db).unwrap().load_register().unwrap()
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "open-load",
+            what: "open the register and load it whole",
+            target_ms_at_10k: Some(150.0),
+            setup: |db| {
+                let db = db.to_path_buf();
+                Box::new(move || {
+                    std::hint::black_box(load(&db));
+                })
+            },
+        },
+        Case {
+            name: "checks",
+            what: "run all compliance checks",
+            target_ms_at_10k: Some(200.0),
+            setup: |db| {
+                let register = load(db);
+                let today = time::macros::date!(2026 - 11 - 22);
+                Box::new(move || {
+                    let settings = ropa::checks::Settings::new(today);
+                    std::hint::black_box(ropa::checks::run(&register, &[], settings));
+                })
+            },
+        },
+        Case {
+            name: "json-export",
+            what: "whole register as JSON",
+            target_ms_at_10k: None,
+            setup: |db| {
+                let register = load(db);
+                Box::new(move || {
+                    std::hint::black_box(ropa::import::json::to_json(&register).unwrap());
+                })
+            },
+        },
+        Case {
+            name: "memory-open",
+            what: "peak memory with the register loaded (time: load)",
+            target_ms_at_10k: None,
+            setup: |db| {
+                let db = db.to_path_buf();
+                let mut kept = Vec::new();
+                Box::new(move || {
+                    kept.clear();
+                    kept.push(load(&db));
+                })
+            },
+        },
+    ]
+}
+
+fn peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// In the child: runs one case and prints "median_ms peak_kb".
+fn run_case(name: &str, db: &Path) {
+    let case = cases().into_iter().find(|c| c.name == name).expect("known case");
+    let mut work = (case.setup)(db);
+    work();
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!("{:.2} {}", times[RUNS / 2], peak_kb());
+}
+
+fn bench_db(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("register-{n}.ropa"));
+    if !path.exists() {
+        let partial = dir.join(format!("register-{n}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let start = Instant::now();
+        let mut store = Store::create(&partial).unwrap();
+        ropa::generate::generate(&mut store, ropa::generate::Spec { activities: n, seed: 1 }).unwrap();
+        drop(store);
+        std::fs::rename(&partial, &path).unwrap();
+        eprintln!("generated {n} activities in {:.1} s", start.elapsed().as_secs_f64());
+    }
+    path
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--case") {
+        run_case(&args[at + 1], Path::new(&args[at + 2]));
+        return;
+    }
+    let filter = args.iter().skip(1).find(|a| !a.starts_with("--")).cloned();
+    println!(
+        "| case | what | 1,000 activities | 10,000 activities | peak memory at 10,000 | target at 10,000 |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for case in cases().into_iter().filter(|c| filter.as_ref().is_none_or(|f| c.name.contains(f.as_str()))) {
+        let results: Vec<(f64, u64)> = SIZES
+            .iter()
+            .map(|&n| {
+                let db = bench_db(n);
+                let output = Command::new(std::env::current_exe().unwrap())
+                    .args(["--case", case.name])
+                    .arg(&db)
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&output.stdout);
+                let mut parts = text.split_whitespace();
+                let ms = parts.next().and_then(|p| p.parse().ok()).unwrap_or(f64::NAN);
+                let kb = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+                (ms, kb)
+            })
+            .collect();
+        let target = case.target_ms_at_10k.map_or("–".to_string(), |t| format!("< {t} ms"));
+        println!(
+            "| {} | {} | {:.1} ms | {:.1} ms | {} MB | {} |",
+            case.name,
+            case.what,
+            results[0].0,
+            results[1].0,
+            results[1].1 / 1024,
+            target
+        );
+    }
+}
