@@ -7,6 +7,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod law;
 pub mod model;
 pub mod store;
