@@ -380,11 +380,11 @@ fn link_row(link: &Link) -> Row {
 
 // ----- Reading -----
 
-/// One row being read, with the line number for error messages.
+/// One row being read, with its row number (the header is row 1) for error messages.
 struct Fields<'a> {
     header: &'a HashMap<String, usize>,
     record: &'a csv::StringRecord,
-    line: u64,
+    row: usize,
 }
 
 impl Fields<'_> {
@@ -396,7 +396,7 @@ impl Fields<'_> {
     }
 
     fn invalid(&self, column: &str, message: impl std::fmt::Display) -> Error {
-        Error::Invalid { field: format!("Line {}, column {column}", self.line), message: message.to_string() }
+        Error::Invalid { field: format!("Row {}, column {column}", self.row), message: message.to_string() }
     }
 
     fn list(&self, column: &str) -> Vec<String> {
@@ -443,7 +443,10 @@ impl Fields<'_> {
     fn code_set<T: LegalItem>(&self, column: &str) -> Result<BTreeSet<T>> {
         self.list(column)
             .iter()
-            .map(|code| T::from_code(code).ok_or_else(|| self.invalid(column, format!("\"{code}\" is not a known code"))))
+            .map(|code| {
+                T::from_code(code)
+                    .ok_or_else(|| self.invalid(column, format!("\"{code}\" is not a known code")))
+            })
             .collect()
     }
 
@@ -475,17 +478,19 @@ pub fn read(input: impl Read) -> Result<Register> {
         });
     }
     let mut register = Register::default();
-    for record in reader.records() {
+    for (index, record) in reader.records().enumerate() {
         let record = record.map_err(read_error)?;
-        let line = record.position().map_or(0, csv::Position::line);
-        let row = Fields { header: &header, record: &record, line };
+        let row = Fields { header: &header, record: &record, row: index + 2 };
         read_row(&row, &mut register)?;
     }
     Ok(register)
 }
 
 fn read_error(error: csv::Error) -> Error {
-    Error::Invalid { field: "Full CSV".into(), message: format!("the file could not be read as CSV: {error}") }
+    Error::Invalid {
+        field: "Full CSV".into(),
+        message: format!("the file could not be read as CSV: {error}"),
+    }
 }
 
 fn read_row(row: &Fields<'_>, register: &mut Register) -> Result<()> {
@@ -543,7 +548,12 @@ fn read_agreement(row: &Fields<'_>) -> Result<Agreement> {
     let parties = row
         .list("party_ids")
         .iter()
-        .map(|id| id.trim().parse().map(PartyId).map_err(|_| row.invalid("party_ids", format!("\"{id}\" is not an id"))))
+        .map(|id| {
+            id.trim()
+                .parse()
+                .map(PartyId)
+                .map_err(|_| row.invalid("party_ids", format!("\"{id}\" is not an id")))
+        })
         .collect::<Result<_>>()?;
     Ok(Agreement {
         id: AgreementId(row.number("id")?),
@@ -564,7 +574,9 @@ fn read_agreement(row: &Fields<'_>) -> Result<Agreement> {
 fn read_role(row: &Fields<'_>) -> Result<Role> {
     match row.text("role").trim() {
         "controller" => Ok(Role::Controller),
-        "joint_controller" => Ok(Role::JointController { with: row.text("role_with"), lead: row.text("role_lead") }),
+        "joint_controller" => {
+            Ok(Role::JointController { with: row.text("role_with"), lead: row.text("role_lead") })
+        }
         "processor" => Ok(Role::Processor { for_controller: row.text("role_for") }),
         other => Err(row.invalid("role", format!("\"{other}\" is not a known role"))),
     }
@@ -638,7 +650,9 @@ fn read_transfer(row: &Fields<'_>, register: &mut Register) -> Result<()> {
     };
     let activity = register.activities.iter_mut().find(|activity| activity.id == activity_id);
     let Some(activity) = activity else {
-        return Err(row.invalid("activity_id", format!("no activity {activity_id} comes before this transfer")));
+        return Err(
+            row.invalid("activity_id", format!("no activity {activity_id} comes before this transfer"))
+        );
     };
     activity.fields.transfers.push(transfer);
     Ok(())
@@ -654,7 +668,8 @@ fn read_link(row: &Fields<'_>) -> Result<Link> {
             data_categories: row.list("data_categories"),
             special_categories: row.code_set("special_categories")?,
             criminal_offence_data: row.flag("criminal_offence_data")?.unwrap_or(false),
-            lawful_basis: row.optional_choice("lawful_basis", <crate::law::LawfulBasis as LegalItem>::from_code)?,
+            lawful_basis: row
+                .optional_choice("lawful_basis", <crate::law::LawfulBasis as LegalItem>::from_code)?,
             basis_detail: row.text("basis_detail"),
             method: row.text("method"),
             agreement_id: row.optional_id("agreement_id", AgreementId)?,
@@ -686,20 +701,23 @@ pub fn insert(store: &mut Store, register: &Register) -> Result<()> {
                 fields.internal_service.map(|id| map_service(id, &party.fields.name)).transpose()?;
             parties.insert(party.id, batch.insert_party(&fields)?);
         }
-        let map_party = |id: PartyId, what: &str| parties.get(&id).copied().ok_or_else(|| missing(what, "party", id.0));
+        let map_party =
+            |id: PartyId, what: &str| parties.get(&id).copied().ok_or_else(|| missing(what, "party", id.0));
         let mut agreements = HashMap::new();
         for agreement in sorted(&register.agreements, |a| a.id) {
             let mut fields = agreement.fields.clone();
-            fields.parties =
-                fields.parties.iter().map(|&id| map_party(id, &agreement.fields.title)).collect::<Result<_>>()?;
+            fields.parties = fields
+                .parties
+                .iter()
+                .map(|&id| map_party(id, &agreement.fields.title))
+                .collect::<Result<_>>()?;
             agreements.insert(agreement.id, batch.insert_agreement(&fields)?);
         }
         for activity in sorted(&register.activities, |a| a.id) {
             let mut fields = activity.fields.clone();
             fields.service_id = map_service(fields.service_id, &fields.name)?;
-            let links = register
-                .links
-                .iter()
+            let links = sorted(&register.links, |link| link.id)
+                .into_iter()
                 .filter(|link| link.activity_id == activity.id)
                 .map(|link| {
                     let mut fields = link.fields.clone();
@@ -729,7 +747,10 @@ fn sorted<T, K: Ord>(records: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
 }
 
 fn missing(what: &str, kind: &str, id: i64) -> Error {
-    Error::Invalid { field: what.to_string(), message: format!("refers to {kind} {id}, which is not in the file") }
+    Error::Invalid {
+        field: what.to_string(),
+        message: format!("refers to {kind} {id}, which is not in the file"),
+    }
 }
 
 #[cfg(test)]

@@ -52,6 +52,10 @@ pub const HEADINGS: [&str; 30] = [
     "Reasons for not adhering to policy document (if applicable)",
 ];
 
+/// A column after AD, not in the ICO template, naming the activity each row
+/// describes (the template itself has no such column).
+pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";
+
 /// The template's section titles, each with the index of the column it starts at.
 pub const SECTIONS: [(usize, &str); 7] = [
     (0, "Article 30 Record of Processing Activities"),
@@ -79,12 +83,14 @@ pub fn write(
     let mut csv = CsvOut::new(out, options.bom)?;
     write_contact_block(&mut csv, register)?;
     csv.row(&section_row())?;
-    csv.row(&HEADINGS)?;
+    csv.row(&HEADINGS.iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
     let lookup = register.lookup();
     let total = register.activities.len();
     for (done, activity) in register.activities.iter().enumerate() {
         step(progress, done, total)?;
-        csv.row(&columns(&lookup, activity))?;
+        let mut row = columns(&lookup, activity).to_vec();
+        row.push(activity.fields.name.clone());
+        csv.row(&row)?;
     }
     step(progress, total, total)?;
     csv.finish()
@@ -96,15 +102,15 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
     csv.row(&["", "Controller", "Data Protection Officer", "Representative"])?;
-    let lines: [(&str, fn(&Contact) -> &str); 4] = [
-        ("Name", |c| &c.name),
-        ("Address", |c| &c.address),
-        ("Email", |c| &c.email),
-        ("Telephone", |c| &c.telephone),
+    let lines = [
+        ("Name", contacts.map(|c| c.name.as_str())),
+        ("Address", contacts.map(|c| c.address.as_str())),
+        ("Email", contacts.map(|c| c.email.as_str())),
+        ("Telephone", contacts.map(|c| c.telephone.as_str())),
     ];
-    for (label, field) in lines {
+    for (label, values) in lines {
         let mut row = vec![label];
-        row.extend(contacts.iter().map(|contact| field(contact)));
+        row.extend(values);
         csv.row(&row)?;
     }
     csv.row(&[""])
@@ -204,7 +210,12 @@ fn personal_data(activity: &Activity) -> String {
         detail => format!("Criminal offence data: {detail}"),
     });
     join_iter(
-        f.personal_data.iter().cloned().chain(f.other_special_items.iter().cloned()).chain(special).chain(criminal),
+        f.personal_data
+            .iter()
+            .cloned()
+            .chain(f.other_special_items.iter().cloned())
+            .chain(special)
+            .chain(criminal),
     )
 }
 

@@ -59,6 +59,35 @@ impl Scope {
     }
 }
 
+/// The scope of the service called `name` (ignoring case and surrounding spaces).
+pub fn service_scope(register: &Register, name: &str) -> Result<Scope> {
+    let wanted = name.trim().to_lowercase();
+    register
+        .services
+        .iter()
+        .find(|service| service.fields.name.trim().to_lowercase() == wanted)
+        .map(|service| Scope::Service(service.id))
+        .ok_or_else(|| Error::NotFound { what: format!("service \"{}\"", name.trim()) })
+}
+
+/// Opens the register at `db` and writes `format` to `out`: what `ropa export` does.
+/// `service` narrows the export to one service, by name.
+pub fn export_register_file(
+    db: &Path,
+    format: Format,
+    service: Option<&str>,
+    options: &Options,
+    out: &Path,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let register = crate::Store::open(db)?.load_register()?;
+    let scope = match service {
+        Some(name) => service_scope(&register, name)?,
+        None => Scope::Whole,
+    };
+    export_to_file(&register, &scope, format, options, out, progress)
+}
+
 /// Receives progress from a running export and decides whether it goes on.
 pub trait Progress {
     /// `done` of `total` steps are finished. Return `false` to cancel the export: it

@@ -1,0 +1,557 @@
+//! A small layout engine for reports: greedy word wrap, a top-to-bottom flow of
+//! headings, paragraphs and tables over as many pages as needed, and tables whose
+//! header row repeats on every page and whose rows break only between lines.
+//!
+//! Layout produces [`Page`]s of positioned [`Item`]s in points from the bottom-left
+//! corner; nothing is drawn until every page exists, so running headers and footers
+//! ("Page X of Y") are added once the page count is known. It knows nothing about
+//! registers: the report content lives in `report.rs`.
+
+use super::fonts::{Fonts, Style};
+
+/// A positioned thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// One line of text; `y` is the baseline and `width` the measured width.
+    Text {
+        /// Left edge.
+        x: f32,
+        /// Baseline.
+        y: f32,
+        /// Measured width.
+        width: f32,
+        /// Font and size.
+        style: Style,
+        /// The text, one line.
+        text: String,
+    },
+    /// A straight line.
+    Line {
+        /// Start.
+        from: (f32, f32),
+        /// End.
+        to: (f32, f32),
+        /// Grey level, 0 black to 1 white.
+        grey: f32,
+    },
+    /// A filled rectangle.
+    Fill {
+        /// Left edge.
+        x: f32,
+        /// Bottom edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// Grey level, 0 black to 1 white.
+        grey: f32,
+    },
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// What to draw, in order.
+    pub items: Vec<Item>,
+}
+
+/// Page size and the box that flowing content may use, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// Left edge of the content box.
+    pub left: f32,
+    /// Right edge of the content box.
+    pub right: f32,
+    /// Top edge of the content box.
+    pub top: f32,
+    /// Bottom edge of the content box.
+    pub bottom: f32,
+}
+
+impl Geometry {
+    /// A4 landscape (297 × 210 mm) with room for a running header and footer.
+    pub fn a4_landscape() -> Self {
+        let (width, height) = (841.89, 595.28);
+        Self { width, height, left: 36.0, right: width - 36.0, top: height - 48.0, bottom: 44.0 }
+    }
+
+    /// Width of the content box.
+    pub fn content_width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
+/// Replaces control characters (tabs, carriage returns) with spaces, keeping line feeds.
+fn clean(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect()
+}
+
+/// Wraps `text` into lines no wider than `width` points: greedily by words, keeping
+/// line feeds, and breaking a word that is wider than a line between characters.
+pub fn wrap(fonts: &Fonts, text: &str, style: Style, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in clean(text).split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
+            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+            if fonts.width(&candidate, style) <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if fonts.width(word, style) <= width {
+                line = word.to_string();
+            } else {
+                let mut pieces = break_word(fonts, word, style, width);
+                line = pieces.pop().unwrap_or_default();
+                lines.extend(pieces);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Splits a word wider than `width` into pieces that fit (at least one character each).
+fn break_word(fonts: &Fonts, word: &str, style: Style, width: f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if fonts.width(&piece, style) > width && piece.chars().count() > 1 {
+            piece.pop();
+            pieces.push(std::mem::replace(&mut piece, c.to_string()));
+        }
+    }
+    pieces.push(piece);
+    pieces
+}
+
+/// A column of a [`Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The heading.
+    pub heading: String,
+    /// Share of the table width, relative to the other columns.
+    pub weight: f32,
+}
+
+impl Column {
+    /// A column headed `heading` taking `weight` shares of the width.
+    pub fn new(heading: impl Into<String>, weight: f32) -> Self {
+        Self { heading: heading.into(), weight }
+    }
+}
+
+/// A table: columns and rows of text cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// Rows of cells, one cell per column.
+    pub rows: Vec<Vec<String>>,
+    /// Whether to draw the heading row (repeated on every page).
+    pub show_header: bool,
+    /// Style of body text.
+    pub style: Style,
+    /// Style of header text.
+    pub header_style: Style,
+}
+
+const PADDING: f32 = 3.0;
+const RULE_GREY: f32 = 0.6;
+const HEADER_GREY: f32 = 0.88;
+
+/// A table's rows wrapped into lines, with the column edges.
+struct WrappedTable {
+    edges: Vec<f32>,
+    header: Vec<Vec<String>>,
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+impl WrappedTable {
+    fn new(fonts: &Fonts, table: &Table, left: f32, width: f32) -> Self {
+        let total: f32 = table.columns.iter().map(|c| c.weight.max(0.0)).sum::<f32>().max(f32::EPSILON);
+        let mut edges = vec![left];
+        for column in &table.columns {
+            let last = edges.last().copied().unwrap_or(left);
+            edges.push(last + width * column.weight.max(0.0) / total);
+        }
+        let inner = |i: usize| edges[i + 1] - edges[i] - 2.0 * PADDING;
+        let wrap_row = |cells: &mut dyn Iterator<Item = &str>, style: Style| -> Vec<Vec<String>> {
+            cells.enumerate().map(|(i, cell)| wrap(fonts, cell, style, inner(i))).collect()
+        };
+        let header = wrap_row(&mut table.columns.iter().map(|c| c.heading.as_str()), table.header_style);
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = (0..table.columns.len()).map(|i| row.get(i).map_or("", String::as_str));
+                wrap_row(&mut cells, table.style)
+            })
+            .collect();
+        Self { edges, header, rows }
+    }
+
+    fn line_count(row: &[Vec<String>]) -> usize {
+        row.iter().map(Vec::len).max().unwrap_or(1).max(1)
+    }
+}
+
+/// Content flowing down the pages.
+pub struct Flow<'a> {
+    fonts: &'a Fonts,
+    geometry: Geometry,
+    pages: Vec<Page>,
+    /// The top of the free space on the current page.
+    y: f32,
+}
+
+impl<'a> Flow<'a> {
+    /// An empty flow; the first page starts with the first item.
+    pub fn new(fonts: &'a Fonts, geometry: Geometry) -> Self {
+        Self { fonts, geometry, pages: Vec::new(), y: geometry.bottom - 1.0 }
+    }
+
+    /// The page geometry.
+    pub fn geometry(&self) -> Geometry {
+        self.geometry
+    }
+
+    /// Starts a new page.
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.geometry.top;
+    }
+
+    /// Starts a new page unless `height` points still fit on this one.
+    pub fn need(&mut self, height: f32) {
+        if self.pages.is_empty() || self.y - height < self.geometry.bottom {
+            self.new_page();
+        }
+    }
+
+    /// Leaves `height` points of space (never crossing a page end).
+    pub fn space(&mut self, height: f32) {
+        self.y = (self.y - height).max(self.geometry.bottom);
+    }
+
+    fn push(&mut self, item: Item) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        if let Some(page) = self.pages.last_mut() {
+            page.items.push(item);
+        }
+    }
+
+    fn text_line(&mut self, x: f32, baseline: f32, style: Style, text: String) {
+        let width = self.fonts.width(&text, style);
+        self.push(Item::Text { x, y: baseline, width, style, text });
+    }
+
+    /// A wrapped paragraph across the content width; it moves to a new page line by
+    /// line as needed. `keep_lines` lines must fit together with it (for headings).
+    pub fn paragraph(&mut self, text: &str, style: Style, keep_lines: usize) {
+        let lines = wrap(self.fonts, text, style, self.geometry.content_width());
+        let line_height = style.line_height();
+        self.need(line_height * (lines.len().min(2) + keep_lines) as f32);
+        for line in lines {
+            self.need(line_height);
+            self.y -= line_height;
+            let baseline = self.y + line_height - style.size;
+            self.text_line(self.geometry.left, baseline, style, line);
+        }
+    }
+
+    /// A table across the content width.
+    pub fn table(&mut self, table: &Table) {
+        let wrapped = WrappedTable::new(self.fonts, table, self.geometry.left, self.geometry.content_width());
+        let line_height = table.style.line_height();
+        let header_height = if table.show_header {
+            WrappedTable::line_count(&wrapped.header) as f32 * table.header_style.line_height()
+                + 2.0 * PADDING
+        } else {
+            0.0
+        };
+        self.need(header_height + line_height + 2.0 * PADDING);
+        self.header(table, &wrapped, header_height);
+        for row in &wrapped.rows {
+            self.row(table, &wrapped, row, header_height);
+        }
+    }
+
+    fn header(&mut self, table: &Table, wrapped: &WrappedTable, header_height: f32) {
+        if !table.show_header {
+            self.rule(wrapped);
+            return;
+        }
+        let (left, right) = (wrapped.edges[0], wrapped.edges[wrapped.edges.len() - 1]);
+        let top = self.y;
+        self.push(Item::Fill {
+            x: left,
+            y: top - header_height,
+            width: right - left,
+            height: header_height,
+            grey: HEADER_GREY,
+        });
+        self.rule(wrapped);
+        self.cells(
+            wrapped,
+            &wrapped.header,
+            0..WrappedTable::line_count(&wrapped.header),
+            table.header_style,
+        );
+        self.y = top - header_height;
+        self.verticals(wrapped, top);
+        self.rule(wrapped);
+    }
+
+    /// Places one row, splitting it between lines only when it is taller than a page.
+    fn row(&mut self, table: &Table, wrapped: &WrappedTable, row: &[Vec<String>], header_height: f32) {
+        let line_height = table.style.line_height();
+        let count = WrappedTable::line_count(row);
+        let page_lines = ((self.geometry.top - self.geometry.bottom - header_height - 2.0 * PADDING)
+            / line_height)
+            .floor()
+            .max(1.0) as usize;
+        let mut start = 0;
+        let mut fresh_page = false;
+        while start < count {
+            let remaining = count - start;
+            let fit =
+                ((self.y - self.geometry.bottom - 2.0 * PADDING) / line_height).floor().max(0.0) as usize;
+            let lines = if remaining <= fit {
+                remaining
+            } else if fresh_page {
+                // Even a fresh page cannot hold the rest: fill it (at least one line).
+                fit.max(1)
+            } else if remaining <= page_lines || fit == 0 {
+                self.continue_table(table, wrapped, header_height);
+                fresh_page = true;
+                continue;
+            } else {
+                fit
+            };
+            fresh_page = false;
+            let top = self.y;
+            self.cells(wrapped, row, start..start + lines, table.style);
+            self.y = top - lines as f32 * line_height - 2.0 * PADDING;
+            self.verticals(wrapped, top);
+            self.rule(wrapped);
+            start += lines;
+        }
+    }
+
+    fn continue_table(&mut self, table: &Table, wrapped: &WrappedTable, header_height: f32) {
+        self.new_page();
+        self.header(table, wrapped, header_height);
+    }
+
+    /// Draws lines `range` of every cell of `row`, from the current top.
+    fn cells(
+        &mut self,
+        wrapped: &WrappedTable,
+        row: &[Vec<String>],
+        range: std::ops::Range<usize>,
+        style: Style,
+    ) {
+        let top = self.y;
+        for (column, lines) in row.iter().enumerate() {
+            let x = wrapped.edges[column] + PADDING;
+            for (offset, line) in lines.iter().enumerate().skip(range.start).take(range.len()) {
+                let index = offset - range.start;
+                let baseline = top - PADDING - index as f32 * style.line_height() - style.size;
+                self.text_line(x, baseline, style, line.clone());
+            }
+        }
+    }
+
+    fn rule(&mut self, wrapped: &WrappedTable) {
+        let (left, right) = (wrapped.edges[0], wrapped.edges[wrapped.edges.len() - 1]);
+        self.push(Item::Line { from: (left, self.y), to: (right, self.y), grey: RULE_GREY });
+    }
+
+    fn verticals(&mut self, wrapped: &WrappedTable, top: f32) {
+        for &x in &wrapped.edges {
+            self.push(Item::Line { from: (x, top), to: (x, self.y), grey: RULE_GREY });
+        }
+    }
+
+    /// The laid-out pages.
+    pub fn finish(self) -> Vec<Page> {
+        self.pages
+    }
+}
+
+/// Adds a running header and footer to every page: `decorate(index, count)` returns
+/// the items for page `index` (from 0) of `count`.
+pub fn decorate(pages: &mut [Page], mut decorate: impl FnMut(usize, usize) -> Vec<Item>) {
+    let count = pages.len();
+    for (index, page) in pages.iter_mut().enumerate() {
+        page.items.extend(decorate(index, count));
+    }
+}
+
+/// Items that fall outside the page, by a margin of `tolerance` points: a test aid
+/// and a guard in the report.
+pub fn items_outside(page: &Page, geometry: Geometry, tolerance: f32) -> Vec<Item> {
+    let inside_x = |x: f32| x >= -tolerance && x <= geometry.width + tolerance;
+    let inside_y = |y: f32| y >= -tolerance && y <= geometry.height + tolerance;
+    page.items
+        .iter()
+        .filter(|item| match item {
+            Item::Text { x, y, width, style, .. } => {
+                !(inside_x(*x)
+                    && inside_x(x + width)
+                    && inside_y(*y - style.size * 0.25)
+                    && inside_y(y + style.size))
+            }
+            Item::Line { from, to, .. } => {
+                !(inside_x(from.0) && inside_x(to.0) && inside_y(from.1) && inside_y(to.1))
+            }
+            Item::Fill { x, y, width, height, .. } => {
+                !(inside_x(*x) && inside_x(x + width) && inside_y(*y) && inside_y(y + height))
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        Fonts::embedded().unwrap()
+    }
+
+    fn check_wrap(text: &str, width: f32, expected: &[&str]) {
+        let fonts = fonts();
+        let style = Style::regular(10.0);
+        let lines = wrap(&fonts, text, style, width);
+        assert_eq!(lines, expected, "wrapping {text:?} at {width}");
+        for line in &lines {
+            let measured = fonts.width(line, style);
+            assert!(measured <= width || line.chars().count() == 1, "{line:?} is {measured} > {width}");
+        }
+    }
+
+    #[test]
+    fn wrap_is_greedy_and_breaks_long_words() {
+        let fonts = fonts();
+        let style = Style::regular(10.0);
+        let word = fonts.width("alpha", style);
+        let space = fonts.width("alpha beta", style) - word - fonts.width("beta", style);
+        check_wrap("", 100.0, &[""]);
+        check_wrap("alpha beta", 1000.0, &["alpha beta"]);
+        check_wrap(
+            "alpha beta gamma",
+            word + space + fonts.width("beta", style) + 0.1,
+            &["alpha beta", "gamma"],
+        );
+        check_wrap("line one\nline two", 1000.0, &["line one", "line two"]);
+        check_wrap("  spaced   out  ", 1000.0, &["spaced out"]);
+        check_wrap("tab\there", 1000.0, &["tab here"]);
+        let long = "Supercalifragilisticexpialidocious";
+        let lines = wrap(&fonts, long, style, 40.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert_eq!(lines.concat(), long);
+        // A width narrower than one character still makes progress.
+        assert_eq!(wrap(&fonts, "WW", style, 1.0), vec!["W", "W"]);
+    }
+
+    fn table(rows: Vec<Vec<String>>) -> Table {
+        Table {
+            columns: vec![Column::new("First heading", 1.0), Column::new("Second", 3.0)],
+            rows,
+            show_header: true,
+            style: Style::regular(9.0),
+            header_style: Style::bold(9.0),
+        }
+    }
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_repeat_the_header_and_keep_rows_whole() {
+        let fonts = fonts();
+        let geometry = Geometry::a4_landscape();
+        let rows: Vec<Vec<String>> =
+            (0..120).map(|i| vec![format!("Row {i}"), format!("first line {i}\nsecond line {i}")]).collect();
+        let mut flow = Flow::new(&fonts, geometry);
+        flow.table(&table(rows));
+        let pages = flow.finish();
+        assert!(pages.len() > 2, "{} pages", pages.len());
+        for page in &pages {
+            let texts = texts(page);
+            assert_eq!(texts[0], "First heading", "header repeated");
+            // Each row's two lines sit on the same page.
+            for i in 0..120 {
+                let first = texts.contains(&format!("first line {i}").as_str());
+                let second = texts.contains(&format!("second line {i}").as_str());
+                assert_eq!(first, second, "row {i} split across pages");
+            }
+            assert!(items_outside(page, geometry, 0.0).is_empty());
+            for item in &page.items {
+                if let Item::Text { y, .. } = item {
+                    assert!(*y >= geometry.bottom, "text below the content box: {item:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_splits_between_lines() {
+        let fonts = fonts();
+        let geometry = Geometry::a4_landscape();
+        let tall: String = (0..200).map(|i| format!("line {i}\n")).collect();
+        let mut flow = Flow::new(&fonts, geometry);
+        flow.table(&table(vec![vec!["Tall".into(), tall]]));
+        let pages = flow.finish();
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        let all: Vec<&str> = pages.iter().flat_map(texts).collect();
+        for i in 0..200 {
+            assert_eq!(all.iter().filter(|t| **t == format!("line {i}")).count(), 1, "line {i} once");
+        }
+        for page in &pages {
+            assert_eq!(texts(page)[0], "First heading");
+            assert!(items_outside(page, geometry, 0.0).is_empty());
+        }
+    }
+
+    #[test]
+    fn long_unbroken_text_stays_inside_its_column() {
+        let fonts = fonts();
+        let geometry = Geometry::a4_landscape();
+        let mut flow = Flow::new(&fonts, geometry);
+        flow.table(&table(vec![vec!["x".repeat(500), "=HYPERLINK(".repeat(80)]]));
+        let pages = flow.finish();
+        let first_column_right = geometry.left + geometry.content_width() / 4.0;
+        for page in &pages {
+            for item in &page.items {
+                if let Item::Text { x, width, .. } = item
+                    && *x < first_column_right
+                {
+                    assert!(x + width <= first_column_right, "{item:?} crosses into the next column");
+                }
+            }
+            assert!(items_outside(page, geometry, 0.0).is_empty());
+        }
+    }
+}
