@@ -178,11 +178,11 @@ struct WrappedTable {
 
 impl WrappedTable {
     fn new(fonts: &Fonts, table: &Table, left: f32, width: f32) -> Self {
-        let total: f32 = table.columns.iter().map(|c| c.weight.max(0.0)).sum::<f32>().max(f32::EPSILON);
+        let widths = column_widths(fonts, table, width);
         let mut edges = vec![left];
-        for column in &table.columns {
+        for column_width in widths {
             let last = edges.last().copied().unwrap_or(left);
-            edges.push(last + width * column.weight.max(0.0) / total);
+            edges.push(last + column_width);
         }
         let inner = |i: usize| edges[i + 1] - edges[i] - 2.0 * PADDING;
         let wrap_row = |cells: &mut dyn Iterator<Item = &str>, style: Style| -> Vec<Vec<String>> {
@@ -202,6 +202,48 @@ impl WrappedTable {
 
     fn line_count(row: &[Vec<String>]) -> usize {
         row.iter().map(Vec::len).max().unwrap_or(1).max(1)
+    }
+}
+
+/// Column widths that add up to `width`: shared by weight, except that a column is
+/// widened to hold its longest word (so words break mid-word only when the table
+/// cannot fit them all), taking the room from the other columns.
+fn column_widths(fonts: &Fonts, table: &Table, width: f32) -> Vec<f32> {
+    let count = table.columns.len();
+    let weights: Vec<f32> = table.columns.iter().map(|c| c.weight.max(0.01)).collect();
+    let longest_word = |text: &str, style: Style| {
+        text.split_whitespace().map(|word| fonts.width(word, style)).fold(0.0_f32, f32::max)
+    };
+    let minimum: Vec<f32> = (0..count)
+        .map(|i| {
+            let header = longest_word(&table.columns[i].heading, table.header_style);
+            let body =
+                table.rows.iter().filter_map(|row| row.get(i)).map(|cell| longest_word(cell, table.style));
+            body.fold(header, f32::max) + 2.0 * PADDING + 0.5
+        })
+        .collect();
+    let weighted = |fixed: &[bool]| {
+        let fixed_width: f32 = (0..count).filter(|&i| fixed[i]).map(|i| minimum[i]).sum();
+        let free_weight: f32 = (0..count).filter(|&i| !fixed[i]).map(|i| weights[i]).sum();
+        (0..count)
+            .map(|i| {
+                if fixed[i] { minimum[i] } else { (width - fixed_width) * weights[i] / free_weight.max(0.01) }
+            })
+            .collect::<Vec<f32>>()
+    };
+    if minimum.iter().sum::<f32>() > width {
+        return weighted(&vec![false; count]);
+    }
+    let mut fixed = vec![false; count];
+    loop {
+        let widths = weighted(&fixed);
+        let newly: Vec<usize> = (0..count).filter(|&i| !fixed[i] && widths[i] < minimum[i]).collect();
+        if newly.is_empty() {
+            return widths;
+        }
+        for i in newly {
+            fixed[i] = true;
+        }
     }
 }
 
