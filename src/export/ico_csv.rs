@@ -228,8 +228,13 @@ fn parties(lookup: &Lookup<'_>, activity: &Activity, direction: Direction) -> St
         .filter(|link| link.fields.direction == direction)
         .filter_map(|link| lookup.parties.get(&link.fields.party_id))
         .filter(|party| seen.insert(party.id))
-        .map(|party| format!("{} ({})", party.fields.name, party.fields.kind.label()));
+        .map(|party| named_with_kind(&party.fields.name, party.fields.kind.label()));
     join_iter(names)
+}
+
+/// "Name (kind)", or just the name when it already says the kind.
+fn named_with_kind(name: &str, kind: &str) -> String {
+    if name.trim().eq_ignore_ascii_case(kind) { name.to_string() } else { format!("{name} ({kind})") }
 }
 
 fn processor_contracts(lookup: &Lookup<'_>, activity: &Activity) -> String {
@@ -248,18 +253,23 @@ fn processor_contracts(lookup: &Lookup<'_>, activity: &Activity) -> String {
     join_iter(contracts)
 }
 
-/// The activity's transfer destinations, then recipients outside the UK.
+/// The activity's transfer destinations, then the countries of recipients outside
+/// the UK that no transfer names already ("Country (recipient: Party)").
 fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
-    let mut seen = BTreeSet::new();
-    let transfers = activity.fields.transfers.iter().map(|transfer| transfer.destination.clone());
-    let recipients = lookup
+    let destinations: Vec<String> =
+        activity.fields.transfers.iter().map(|transfer| transfer.destination.trim().to_string()).collect();
+    let mut seen: BTreeSet<String> = destinations.iter().map(|d| d.to_lowercase()).collect();
+    let recipients: Vec<String> = lookup
         .links_of(activity.id)
         .iter()
         .filter(|link| link.fields.direction == Direction::Recipient)
         .filter_map(|link| lookup.parties.get(&link.fields.party_id))
         .filter(|party| party.fields.is_outside_uk())
-        .map(|party| format!("{} ({})", party.fields.country.trim(), party.fields.name));
-    join_iter(transfers.chain(recipients).filter(|text| seen.insert(text.clone())))
+        .filter(|party| seen.insert(party.fields.country.trim().to_lowercase()))
+        .map(|party| format!("{} (recipient: {})", party.fields.country.trim(), party.fields.name))
+        .collect();
+    let mut unique = BTreeSet::new();
+    join_iter(destinations.into_iter().filter(|d| unique.insert(d.to_lowercase())).chain(recipients))
 }
 
 fn safeguards(activity: &Activity) -> String {

@@ -68,6 +68,7 @@ pub fn populate(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> {
     let unhcr = batch.insert_party(&unhcr)?;
     let mut crm = PartyFields::new("Aptem CRM Ltd", PartyKind::Processor);
     crm.notes = "+44 161 processor line".into();
+    crm.country = "Ireland".into();
     let crm = batch.insert_party(&crm)?;
     let families = batch.insert_party(&PartyFields::new("Families", PartyKind::DataSubjects))?;
 

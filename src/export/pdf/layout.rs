@@ -163,6 +163,9 @@ pub struct Table {
     pub style: Style,
     /// Style of header text.
     pub header_style: Style,
+    /// Fit column widths to their content (see `column_widths`); when false the
+    /// widths follow the weights exactly.
+    pub auto_width: bool,
 }
 
 const PADDING: f32 = 3.0;
@@ -178,7 +181,12 @@ struct WrappedTable {
 
 impl WrappedTable {
     fn new(fonts: &Fonts, table: &Table, left: f32, width: f32) -> Self {
-        let widths = column_widths(fonts, table, width);
+        let widths = if table.auto_width {
+            column_widths(fonts, table, width)
+        } else {
+            let total: f32 = table.columns.iter().map(|c| c.weight.max(0.01)).sum();
+            table.columns.iter().map(|c| width * c.weight.max(0.01) / total).collect()
+        };
         let mut edges = vec![left];
         for column_width in widths {
             let last = edges.last().copied().unwrap_or(left);
@@ -205,44 +213,72 @@ impl WrappedTable {
     }
 }
 
-/// Column widths that add up to `width`: shared by weight, except that a column is
-/// widened to hold its longest word (so words break mid-word only when the table
-/// cannot fit them all), taking the room from the other columns.
+/// Column widths that add up to `width`, in the spirit of an automatic HTML table
+/// layout: every column first gets its longest word (so words break mid-word only
+/// when the table cannot fit them all), then the rest of the width goes to the
+/// columns with more text, in proportion to the average width of their non-empty
+/// cells times their weight, never past the width their longest line needs.
 fn column_widths(fonts: &Fonts, table: &Table, width: f32) -> Vec<f32> {
     let count = table.columns.len();
     let weights: Vec<f32> = table.columns.iter().map(|c| c.weight.max(0.01)).collect();
-    let longest_word = |text: &str, style: Style| {
-        text.split_whitespace().map(|word| fonts.width(word, style)).fold(0.0_f32, f32::max)
-    };
-    let minimum: Vec<f32> = (0..count)
-        .map(|i| {
-            let header = longest_word(&table.columns[i].heading, table.header_style);
-            let body =
-                table.rows.iter().filter_map(|row| row.get(i)).map(|cell| longest_word(cell, table.style));
-            body.fold(header, f32::max) + 2.0 * PADDING + 0.5
-        })
-        .collect();
-    let weighted = |fixed: &[bool]| {
-        let fixed_width: f32 = (0..count).filter(|&i| fixed[i]).map(|i| minimum[i]).sum();
-        let free_weight: f32 = (0..count).filter(|&i| !fixed[i]).map(|i| weights[i]).sum();
-        (0..count)
-            .map(|i| {
-                if fixed[i] { minimum[i] } else { (width - fixed_width) * weights[i] / free_weight.max(0.01) }
-            })
-            .collect::<Vec<f32>>()
-    };
-    if minimum.iter().sum::<f32>() > width {
-        return weighted(&vec![false; count]);
-    }
-    let mut fixed = vec![false; count];
-    loop {
-        let widths = weighted(&fixed);
-        let newly: Vec<usize> = (0..count).filter(|&i| !fixed[i] && widths[i] < minimum[i]).collect();
-        if newly.is_empty() {
-            return widths;
+    let measure = |i: usize| {
+        let cells = table.rows.iter().filter_map(|row| row.get(i)).map(|cell| (cell.as_str(), table.style));
+        let all = std::iter::once((table.columns[i].heading.as_str(), table.header_style)).chain(cells);
+        let (mut word, mut line, mut total, mut rows) = (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
+        for (text, style) in all {
+            for part in text.split('\n') {
+                let part_width = fonts.width(part, style);
+                line = line.max(part_width);
+                total += part_width;
+            }
+            for piece in text.split_whitespace() {
+                word = word.max(fonts.width(piece, style));
+            }
+            // Empty cells say nothing about how wide the column's text is.
+            if !text.trim().is_empty() {
+                rows += 1.0;
+            }
         }
-        for i in newly {
-            fixed[i] = true;
+        let padding = 2.0 * PADDING + 0.5;
+        (word + padding, line + padding, total / rows.max(1.0) + padding)
+    };
+    let measured: Vec<(f32, f32, f32)> = (0..count).map(measure).collect();
+    let minimum: Vec<f32> = measured.iter().map(|m| m.0).collect();
+    if minimum.iter().sum::<f32>() > width {
+        let total: f32 = weights.iter().sum();
+        return weights.iter().map(|w| width * w / total).collect();
+    }
+    let mut widths = minimum.clone();
+    let mut open: Vec<bool> = measured.iter().map(|m| m.1 > m.0).collect();
+    loop {
+        let slack = width - widths.iter().sum::<f32>();
+        let demand: Vec<f32> = (0..count)
+            .map(|i| if open[i] { (measured[i].2 - minimum[i]).max(1.0) * weights[i] } else { 0.0 })
+            .collect();
+        let total_demand: f32 = demand.iter().sum();
+        if slack <= 0.01 || total_demand <= 0.0 {
+            // Nothing wants more room: share what is left by weight.
+            let total: f32 = weights.iter().sum();
+            return widths
+                .iter()
+                .zip(&weights)
+                .map(|(w, weight)| w + slack.max(0.0) * weight / total)
+                .collect();
+        }
+        let mut capped = false;
+        for i in 0..count {
+            let offer = slack * demand[i] / total_demand;
+            if open[i] && widths[i] + offer >= measured[i].1 {
+                widths[i] = measured[i].1;
+                open[i] = false;
+                capped = true;
+            }
+        }
+        if !capped {
+            for i in 0..count {
+                widths[i] += slack * demand[i] / total_demand;
+            }
+            return widths;
         }
     }
 }
@@ -517,6 +553,7 @@ mod tests {
             show_header: true,
             style: Style::regular(9.0),
             header_style: Style::bold(9.0),
+            auto_width: true,
         }
     }
 

@@ -109,6 +109,7 @@ fn key_values<K: Into<String>>(rows: Vec<(K, String)>, style: Style, bold: Style
         show_header: false,
         style,
         header_style: bold,
+        auto_width: false,
     }
 }
 
@@ -179,7 +180,7 @@ fn register_row(register: &Register, lookup: &Lookup<'_>, activity: &Activity) -
         f.name.clone(),
         lines(f.purposes.iter().cloned()),
         lines(f.data_subjects.iter().cloned()),
-        lines(f.personal_data.iter().cloned()),
+        lines(f.personal_data.iter().chain(&f.other_special_items).cloned()),
         lines(special),
         lines(bases),
         lines(recipients),
@@ -198,6 +199,7 @@ fn register_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>)
         show_header: true,
         style: BODY,
         header_style: BODY_BOLD,
+        auto_width: true,
     };
     flow.table(&table);
 }
@@ -262,6 +264,7 @@ fn links_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>) {
         show_header: true,
         style: BODY,
         header_style: BODY_BOLD,
+        auto_width: true,
     };
     flow.table(&table);
 }
