@@ -184,3 +184,60 @@ CREATE TABLE link_special_category (
     PRIMARY KEY (link_id, category)
 );
 CREATE INDEX link_special_category_by_category ON link_special_category(category);
+
+-- Whether the controller is a public authority (UK GDPR Art 6(1), last
+-- sentence): used by the checks. One row, like the organisation profile; a
+-- council register is one, so 1 is the default.
+CREATE TABLE controller_status (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),
+    is_public_authority INTEGER NOT NULL DEFAULT 1 CHECK (is_public_authority IN (0, 1))
+);
+INSERT INTO controller_status (id) VALUES (1);
+
+-- Findings of the checks that someone has acknowledged, with why: the finding
+-- stays listed but no longer counts as open. A finding is named by its rule, the
+-- activity (NULL for an agreement finding) and a subject within it ('' when the
+-- rule fires once per activity; 'link:12', 'agreement:3' or 'item:Nationality'
+-- otherwise).
+CREATE TABLE acknowledgement (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a stale id withdraws nothing
+    rule            TEXT NOT NULL,
+    activity_id     INTEGER REFERENCES activity(id) ON DELETE CASCADE,
+    subject         TEXT NOT NULL DEFAULT '',
+    acknowledged_by TEXT NOT NULL CHECK (trim(acknowledged_by) <> ''),
+    acknowledged_on TEXT NOT NULL,
+    reason          TEXT NOT NULL CHECK (trim(reason) <> '')
+);
+CREATE UNIQUE INDEX acknowledgement_by_finding ON acknowledgement(rule, ifnull(activity_id, 0), subject);
+
+-- Reviews of an activity: who marked it reviewed and when (accountability).
+CREATE TABLE activity_review (
+    id          INTEGER PRIMARY KEY,
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    reviewed_by TEXT NOT NULL CHECK (trim(reviewed_by) <> ''),
+    reviewed_on TEXT NOT NULL
+);
+CREATE INDEX activity_review_by_activity ON activity_review(activity_id);
+
+-- Accountability: every change to the register, appended in the same transaction
+-- as the change. Each entry holds the record as JSON before and after, and a hash
+-- over its content and the previous entry's hash, so a rewritten entry breaks the
+-- chain (`ropa verify`). The triggers make the log append-only in the database.
+CREATE TABLE change_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    action    TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    before    TEXT,
+    after     TEXT,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX change_log_by_entity ON change_log(entity, entity_id, id);
+CREATE INDEX change_log_by_time ON change_log(at);
+CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;

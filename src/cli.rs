@@ -43,6 +43,52 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Check the register against UK GDPR and the DPA 2018; exits with 1 while any
+    /// error-level finding is unacknowledged.
+    Check {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// The date to check as of (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = ropa::checks::parse_today)]
+        today: Option<ropa::model::Date>,
+        /// Days ahead that count as due soon for reviews and agreement end dates.
+        #[arg(long, default_value_t = ropa::checks::Settings::DEFAULT_DUE_SOON_DAYS)]
+        due_soon_days: i64,
+    },
+    /// Check that the register's change log has not been rewritten.
+    Verify {
+        /// The register to check.
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Import activities into a register, showing what was created, what was
+    /// matched and what could not be read. Lands whole or not at all.
+    Import {
+        /// The register to import into.
+        #[arg(long)]
+        db: PathBuf,
+        /// The file's layout.
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The file to import.
+        input: PathBuf,
+        /// Show the preview and the report, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the readable rows even when some rows were rejected.
+        #[arg(long)]
+        skip_rejected: bool,
+    },
+}
+
+/// Layouts `ropa import` reads.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// The ICO documentation template for controllers, saved as CSV.
+    IcoCsv,
+    /// A whole register as JSON, from `ropa export --format json` or a partner.
+    Json,
 }
 
 /// Parses the arguments and runs the command, printing any error once.
@@ -79,9 +125,75 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Wrote {} to {}", format.label(), out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Check { db, today, due_soon_days }) => {
+            let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+            let (text, failed) = ropa::checks::check_file(&db, today, due_soon_days)
+                .with_context(|| format!("Checking {}", db.display()))?;
+            print!("{text}");
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Some(Command::Verify { db }) => run_verify(&db),
+        Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
+            run_import(&db, format, &input, dry_run, skip_rejected)
+        }
         None => {
             let _ = cli.register;
             anyhow::bail!("the desktop app is not built yet")
+        }
+    }
+}
+
+fn run_import(
+    db: &std::path::Path,
+    format: ImportFormat,
+    input: &std::path::Path,
+    dry_run: bool,
+    skip_rejected: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut store = ropa::Store::open(db)?;
+    let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
+    let file = input.display().to_string();
+    let register = store.load_register()?;
+    let plan = match format {
+        ImportFormat::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
+        ImportFormat::Json => {
+            let incoming = ropa::import::json::from_json(&bytes, &file)?;
+            ropa::import::json::merge_plan(&incoming, &register, &file)
+        }
+    };
+    println!("{}", plan.summary());
+    for (from_file, existing) in &plan.matched_parties {
+        println!("matched party: \"{from_file}\" is \"{existing}\"");
+    }
+    for line in plan.report.lines() {
+        println!("{line}");
+    }
+    if dry_run {
+        println!("Dry run: nothing was imported.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !plan.report.rejected.is_empty() && !skip_rejected {
+        println!("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
+        return Ok(ExitCode::FAILURE);
+    }
+    ropa::import::apply(&plan, &mut store)?;
+    println!("Imported into {}.", db.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_verify(db: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let store = ropa::Store::open(db)?;
+    let check = store.verify_log()?;
+    match check.first_broken {
+        None => {
+            println!("The change log is intact: {} entries, every hash verified.", check.entries);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(entry) => {
+            println!(
+                "The change log has been altered: entry {entry} does not match its hash or its predecessor's. The register's history after that point cannot be trusted."
+            );
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -106,6 +106,14 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A file to import could not be read as a register at all.
+    #[error("The file could not be imported, and the register is unchanged: {message}. File: {file}")]
+    Import {
+        /// The file, as shown to the user.
+        file: String,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// Any other database failure.
     #[error("The register database reported an error: {0}")]
     Sqlite(rusqlite::Error),

@@ -5,9 +5,12 @@
 //! Architecture invariant: nothing in this crate's library names a GUI type. The
 //! egui app and the command line live in the binary (`src/main.rs`) on top of it.
 
+pub mod checks;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod ico_template;
+pub mod import;
 pub mod law;
 pub mod model;
 pub mod store;

@@ -55,7 +55,7 @@ fn pdftotext_recovers_names_headings_footers_and_non_ascii() {
     for heading in ropa::export::links_csv::HEADINGS {
         assert!(raw.contains(heading), "links heading {heading:?} missing");
     }
-    for heading in ropa::export::ico_csv::HEADINGS {
+    for heading in ropa::export::ico_csv::headings() {
         assert!(raw.contains(heading), "ICO heading {heading:?} missing from the detail pages");
     }
     for tricky in TRICKY {

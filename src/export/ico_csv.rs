@@ -10,6 +10,7 @@ use std::io::Write;
 use super::csv_out::CsvOut;
 use super::{Options, Progress, step};
 use crate::Result;
+use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, rights_for};
 use crate::model::{
     Activity, AgreementKind, Contact, Direction, DpiaProgress, Lookup, Register, Role, format_date,
@@ -18,59 +19,30 @@ use crate::model::{
 /// The separator between the items of a list in one cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// The 30 column headings, A to AD, exactly as the ICO template words them.
-pub const HEADINGS: [&str; 30] = [
-    "Business function",
-    "Purpose of processing",
-    "Name and contact details of joint controller (if applicable)",
-    "Categories of individuals",
-    "Categories of personal data",
-    "Categories of recipients",
-    "Link to contract with processor",
-    "Names of third countries or international organisations that personal data are transferred to (if applicable)",
-    "Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
-    "Retention schedule (if possible)",
-    "General description of technical and organisational security measures (if possible)",
-    "Article 6 lawful basis for processing personal data",
-    "Article 9 condition for processing special category data",
-    "Legitimate interests for the processing (if applicable)",
-    "Link to record of legitimate interests assessment (if applicable)",
-    "Rights available to individuals",
-    "Existence of automated decision-making, including profiling (if applicable)",
-    "The source of the personal data (if applicable)",
-    "Link to record of consent",
-    "Location of personal data",
-    "Data Protection Impact Assessment required?",
-    "Data Protection Impact Assessment progress",
-    "Link to Data Protection Impact Assessment",
-    "Has a personal data breach occurred?",
-    "Link to record of personal data breach",
-    "Data Protection Act 2018 Schedule 1 Condition for processing",
-    "GDPR Article 6 lawful basis for processing",
-    "Link to retention and erasure policy document",
-    "Is personal data retained and erased in accordance with the policy document?",
-    "Reasons for not adhering to policy document (if applicable)",
-];
+/// The 30 column headings, A to AD, exactly as the ICO template words them (from
+/// [`IcoColumn`], which the ICO import reads too).
+pub fn headings() -> [&'static str; 30] {
+    IcoColumn::ALL.map(IcoColumn::heading)
+}
 
 /// A column after AD, not in the ICO template, naming the activity each row
 /// describes (the template itself has no such column).
 pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";
 
 /// The template's section titles, each with the index of the column it starts at.
-pub const SECTIONS: [(usize, &str); 7] = [
-    (0, "Article 30 Record of Processing Activities"),
-    (11, "Privacy Notices"),
-    (18, "Consent"),
-    (19, "Access Requests"),
-    (20, "Data Protection Impact Assessments"),
-    (23, "Personal Data Breaches"),
-    (25, "Data Protection Act 2018 - Special Category or Criminal Conviction and Offence data"),
-];
+pub fn sections() -> Vec<(usize, &'static str)> {
+    let mut sections: Vec<(usize, &'static str)> = Vec::new();
+    for (index, column) in IcoColumn::ALL.iter().enumerate() {
+        if sections.last().is_none_or(|(_, title)| *title != column.section()) {
+            sections.push((index, column.section()));
+        }
+    }
+    sections
+}
 
-/// The spreadsheet letters of the 30 columns, A to AD.
+/// The spreadsheet letter of column `index` (0 is A, 29 is AD).
 pub fn column_letter(index: usize) -> String {
-    let first = (b'A' + (index % 26) as u8) as char;
-    if index < 26 { first.to_string() } else { format!("A{first}") }
+    IcoColumn::ALL.get(index).map_or_else(String::new, |column| column.letter())
 }
 
 /// Writes the ICO layout of `register`.
@@ -83,7 +55,7 @@ pub fn write(
     let mut csv = CsvOut::new(out, options.bom)?;
     write_contact_block(&mut csv, register)?;
     csv.row(&section_row())?;
-    csv.row(&HEADINGS.iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
+    csv.row(&headings().iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
     let lookup = register.lookup();
     let total = register.activities.len();
     for (done, activity) in register.activities.iter().enumerate() {
@@ -117,8 +89,8 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
 }
 
 fn section_row() -> Vec<&'static str> {
-    let mut row = vec![""; HEADINGS.len()];
-    for (index, title) in SECTIONS {
+    let mut row = vec![""; IcoColumn::ALL.len()];
+    for (index, title) in sections() {
         row[index] = title;
     }
     row
@@ -309,12 +281,14 @@ mod tests {
 
     #[test]
     fn thirty_columns_with_letters_a_to_ad() {
-        assert_eq!(HEADINGS.len(), 30);
+        let headings = headings();
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(29), "AD");
-        assert_eq!(HEADINGS[25], "Data Protection Act 2018 Schedule 1 Condition for processing");
+        assert_eq!(headings[25], "Data Protection Act 2018 Schedule 1 Condition for processing");
+        let starts: Vec<usize> = sections().iter().map(|(start, _)| *start).collect();
+        assert_eq!(starts, [0, 11, 18, 19, 20, 23, 25]);
     }
 
     #[test]

@@ -160,13 +160,33 @@ impl Schedule1Condition {
     }
 
     /// Whether relying on the condition requires an appropriate policy document
-    /// (Schedule 1 para 1(1)(b) for employment, para 5(1) for every Part 2
-    /// condition, and para 36 which extends the Part 2 conditions).
+    /// (DPA 2018 Sch 1 Part 4, paras 38-39).
+    ///
+    /// - Part 1: only para 1 (employment), by para 1(1)(b). Paras 2 to 4 say nothing
+    ///   of a policy document.
+    /// - Part 2: every condition, by para 5(1) ("Except as otherwise provided, a
+    ///   condition in this Part of this Schedule is met only if, when the processing
+    ///   is carried out, the controller has an appropriate policy document in
+    ///   place"), except para 13 (journalism etc), which para 13(3) says "is met even
+    ///   if ... the controller does not have an appropriate policy document in place".
+    ///   That is the one disapplication found in the legislation.gov.uk text; the
+    ///   elected-representative conditions (paras 23 to 25) could not be checked
+    ///   there and keep the para 5(1) default until they are.
+    /// - Part 3: para 35 (payment card accounts), by para 35(1)(c); para 36, which
+    ///   is met only where a Part 2 condition would be met but for its substantial
+    ///   public interest requirement, so para 5(1) still applies; and para 37, which
+    ///   extends the Part 2 insurance condition (para 20) in the same way. Paras 29
+    ///   to 34 need none.
     pub fn needs_appropriate_policy_document(self) -> bool {
         match self.part() {
             Schedule1Part::Part1 => self == Self::Employment,
-            Schedule1Part::Part2 => true,
-            Schedule1Part::Part3 => self == Self::ExtensionOfPart2,
+            Schedule1Part::Part2 => self != Self::Journalism,
+            Schedule1Part::Part3 => {
+                matches!(
+                    self,
+                    Self::IndecencyOffencesAccounts | Self::ExtensionOfPart2 | Self::ExtensionOfInsurance
+                )
+            }
         }
     }
 }
@@ -193,5 +213,10 @@ mod tests {
                 .needs_appropriate_policy_document()
         );
         assert!(!Schedule1Condition::LegalClaims.needs_appropriate_policy_document());
+        assert!(!Schedule1Condition::CriminalConsent.needs_appropriate_policy_document());
+        assert!(!Schedule1Condition::Journalism.needs_appropriate_policy_document());
+        assert!(Schedule1Condition::IndecencyOffencesAccounts.needs_appropriate_policy_document());
+        assert!(Schedule1Condition::ExtensionOfPart2.needs_appropriate_policy_document());
+        assert!(Schedule1Condition::ExtensionOfInsurance.needs_appropriate_policy_document());
     }
 }

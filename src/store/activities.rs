@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, Row, named_params};
 
 use super::Store;
+use super::audit::{ActivityRecord, Tx, log};
 use super::codec::{
     date_sql, decode, flag_sql, get_code, get_date, is_unique_violation, required_name, unknown_code,
 };
@@ -50,9 +51,7 @@ impl Store {
     /// Adds an activity with its links.
     pub fn insert_activity(&mut self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<Activity> {
         self.write(|tx| {
-            let id = insert_activity_row(tx, None, fields)?;
-            insert_activity_lists(tx, id, fields)?;
-            sync_links(tx, id, links)?;
+            let id = insert_activity(tx, None, fields, links)?;
             Ok(Activity { id, version: 1, fields: fields.clone() })
         })
     }
@@ -67,10 +66,12 @@ impl Store {
         links: &[LinkDraft],
     ) -> Result<Activity> {
         self.write(|tx| {
+            let before = activity_record(tx, id)?;
             update_activity_row(tx, id, version, fields)?;
             delete_activity_lists(tx, id)?;
             insert_activity_lists(tx, id, fields)?;
             sync_links(tx, id, links)?;
+            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
             Ok(Activity { id, version: version + 1, fields: fields.clone() })
         })
     }
@@ -78,12 +79,11 @@ impl Store {
     /// Deletes an activity and its links, returning them for undo.
     pub fn delete_activity(&mut self, id: ActivityId) -> Result<DeletedActivity> {
         self.write(|tx| {
-            let activity = select_activities(tx, Some(id))?
-                .pop()
-                .ok_or_else(|| Error::NotFound { what: format!("activity {id}") })?;
-            let links = select_links(tx, Some(id))?;
+            let record =
+                activity_record(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("activity {id}") })?;
             tx.execute("DELETE FROM activity WHERE id = ?1", [id])?;
-            Ok(DeletedActivity { activity, links })
+            log(tx, "activity", id.0, Some(&record), None)?;
+            Ok(DeletedActivity { activity: record.activity, links: record.links })
         })
     }
 
@@ -96,9 +96,30 @@ impl Store {
             for link in &deleted.links {
                 insert_link(tx, id, Some(link.id), &link.fields)?;
             }
+            log(tx, "activity", id.0, None, activity_record(tx, id)?.as_ref())?;
             Ok(Activity { id, version: 1, fields: fields.clone() })
         })
     }
+}
+
+/// Inserts an activity with its lists and links, and logs it.
+pub(super) fn insert_activity(
+    tx: &Tx<'_>,
+    id: Option<ActivityId>,
+    fields: &ActivityFields,
+    links: &[LinkDraft],
+) -> Result<ActivityId> {
+    let id = insert_activity_row(tx, id, fields)?;
+    insert_activity_lists(tx, id, fields)?;
+    sync_links(tx, id, links)?;
+    log(tx, "activity", id.0, None, activity_record(tx, id)?.as_ref())?;
+    Ok(id)
+}
+
+/// The activity with its links, as the change log records it.
+pub(super) fn activity_record(conn: &Connection, id: ActivityId) -> Result<Option<ActivityRecord>> {
+    let Some(activity) = select_activities(conn, Some(id))?.pop() else { return Ok(None) };
+    Ok(Some(ActivityRecord { activity, links: select_links(conn, Some(id))? }))
 }
 
 /// The activity's free-text lists with the names they are stored under.
@@ -147,11 +168,7 @@ fn code_sets(fields: &ActivityFields) -> [Vec<&'static str>; 4] {
     ]
 }
 
-pub(super) fn insert_activity_row(
-    conn: &Connection,
-    id: Option<ActivityId>,
-    f: &ActivityFields,
-) -> Result<ActivityId> {
+fn insert_activity_row(conn: &Connection, id: Option<ActivityId>, f: &ActivityFields) -> Result<ActivityId> {
     let name = required_name(&f.name, "Activity name")?;
     let mut stmt =
         conn.prepare_cached(&format!("INSERT INTO activity (id, {COLUMNS}) VALUES (:id, {PARAMS})"))?;
@@ -302,11 +319,7 @@ fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {
     }
 }
 
-pub(super) fn insert_activity_lists(
-    conn: &Connection,
-    id: ActivityId,
-    fields: &ActivityFields,
-) -> Result<()> {
+fn insert_activity_lists(conn: &Connection, id: ActivityId, fields: &ActivityFields) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_item (activity_id, list, position, value) VALUES (?1, ?2, ?3, ?4)",
     )?;

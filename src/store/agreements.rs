@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, named_params};
 
 use super::Store;
+use super::audit::{Tx, log};
 use super::codec::{date_sql, get_code, get_date, required_name};
 use super::parties::missing_or_conflict;
 use crate::model::{Agreement, AgreementFields, AgreementId, AgreementKind, PartyId};
@@ -20,7 +21,7 @@ impl Store {
     pub fn insert_agreement(&mut self, fields: &AgreementFields) -> Result<Agreement> {
         self.write(|tx| {
             let id = insert_agreement(tx, fields)?;
-            Ok(Agreement { id, version: 1, fields: fields.clone() })
+            select_agreement(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("agreement {id}") })
         })
     }
 
@@ -33,6 +34,7 @@ impl Store {
     ) -> Result<Agreement> {
         self.write(|tx| {
             let title = required_name(&fields.title, "Agreement title")?;
+            let before = select_agreement(tx, id)?;
             let mut stmt = tx.prepare_cached(
                 "UPDATE agreement SET kind = :kind, title = :title, reference = :reference,
                     start_date = :start, review_date = :review, end_date = :end, notes = :notes,
@@ -49,36 +51,43 @@ impl Store {
             }
             tx.execute("DELETE FROM agreement_party WHERE agreement_id = ?1", [id])?;
             insert_agreement_parties(tx, id, &fields.parties)?;
-            Ok(Agreement { id, version: version + 1, fields: fields.clone() })
+            let after = select_agreement(tx, id)?
+                .ok_or_else(|| Error::NotFound { what: format!("agreement {id}") })?;
+            log(tx, "agreement", id.0, before.as_ref(), Some(&after))?;
+            Ok(after)
         })
     }
 
     /// Deletes an agreement; links that relied on it are left with no agreement.
     pub fn delete_agreement(&mut self, id: AgreementId) -> Result<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM agreement WHERE id = ?1", [id])? == 0 {
-                return Err(Error::NotFound { what: format!("agreement {id}") });
-            }
-            Ok(())
+            let before = select_agreement(tx, id)?
+                .ok_or_else(|| Error::NotFound { what: format!("agreement {id}") })?;
+            tx.execute("DELETE FROM agreement WHERE id = ?1", [id])?;
+            log(tx, "agreement", id.0, Some(&before), None)
         })
     }
 }
 
 pub(super) fn select_agreements(conn: &Connection) -> Result<Vec<Agreement>> {
+    select_agreements_where(conn, None)
+}
+
+fn select_agreements_where(conn: &Connection, only: Option<AgreementId>) -> Result<Vec<Agreement>> {
     let mut parties: HashMap<AgreementId, Vec<PartyId>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT ap.agreement_id, ap.party_id FROM agreement_party ap JOIN party p ON p.id = ap.party_id
-         ORDER BY ap.agreement_id, p.name",
+         WHERE :only IS NULL OR ap.agreement_id = :only ORDER BY ap.agreement_id, p.name",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
         parties.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
     let mut stmt = conn.prepare_cached(
         "SELECT id, version, kind, title, reference, start_date, review_date, end_date, notes
-         FROM agreement ORDER BY title, id",
+         FROM agreement WHERE :only IS NULL OR id = :only ORDER BY title, id",
     )?;
-    let rows = stmt.query_map([], |row| {
+    let rows = stmt.query_map(named_params! {":only": only}, |row| {
         let id: AgreementId = row.get("id")?;
         Ok(Agreement {
             id,
@@ -98,9 +107,13 @@ pub(super) fn select_agreements(conn: &Connection) -> Result<Vec<Agreement>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(super) fn insert_agreement(conn: &Connection, fields: &AgreementFields) -> Result<AgreementId> {
+fn select_agreement(conn: &Connection, id: AgreementId) -> Result<Option<Agreement>> {
+    Ok(select_agreements_where(conn, Some(id))?.pop())
+}
+
+pub(super) fn insert_agreement(tx: &Tx<'_>, fields: &AgreementFields) -> Result<AgreementId> {
     let title = required_name(&fields.title, "Agreement title")?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO agreement (kind, title, reference, start_date, review_date, end_date, notes)
          VALUES (:kind, :title, :reference, :start, :review, :end, :notes)",
     )?;
@@ -109,8 +122,11 @@ pub(super) fn insert_agreement(conn: &Connection, fields: &AgreementFields) -> R
         ":start": date_sql(fields.start), ":review": date_sql(fields.review_due),
         ":end": date_sql(fields.end), ":notes": fields.notes,
     })?;
-    let id = AgreementId(conn.last_insert_rowid());
-    insert_agreement_parties(conn, id, &fields.parties)?;
+    let id = AgreementId(tx.last_insert_rowid());
+    insert_agreement_parties(tx, id, &fields.parties)?;
+    let after =
+        select_agreement(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("agreement {id}") })?;
+    log(tx, "agreement", id.0, None, Some(&after))?;
     Ok(id)
 }
 

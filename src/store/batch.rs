@@ -1,11 +1,9 @@
 //! Many writes in one transaction: the demo register, imports, bulk generation.
 
-use rusqlite::Transaction;
-
 use super::Store;
-use super::activities::{insert_activity_lists, insert_activity_row};
+use super::activities::insert_activity;
 use super::agreements::insert_agreement;
-use super::links::sync_links;
+use super::audit::Tx;
 use super::organisation::update_organisation;
 use super::parties::insert_party;
 use super::services::insert_service;
@@ -18,7 +16,7 @@ use crate::model::{
 /// Inserts made inside one transaction, handed out by [`Store::batch`].
 #[derive(Debug)]
 pub struct Batch<'a> {
-    tx: &'a Transaction<'a>,
+    tx: &'a Tx<'a>,
 }
 
 impl Store {
@@ -52,9 +50,6 @@ impl Batch<'_> {
 
     /// Adds an activity with its links.
     pub fn insert_activity(&self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<ActivityId> {
-        let id = insert_activity_row(self.tx, None, fields)?;
-        insert_activity_lists(self.tx, id, fields)?;
-        sync_links(self.tx, id, links)?;
-        Ok(id)
+        insert_activity(self.tx, None, fields, links)
     }
 }

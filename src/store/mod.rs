@@ -4,8 +4,12 @@
 //! immediate transaction and composes the small functions of the submodules
 //! inside it, so a write lands whole or not at all.
 
+mod acknowledgements;
 mod activities;
 mod agreements;
+mod as_at;
+mod audit;
+mod backup;
 mod batch;
 mod codec;
 mod links;
@@ -15,15 +19,21 @@ mod open;
 mod organisation;
 mod parties;
 mod queries;
+mod reviews;
 mod services;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use audit::{Clock, Stamp, Tx};
+
 pub use activities::DeletedActivity;
+pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck};
+pub use backup::{BackupInfo, backups_of};
 pub use batch::Batch;
 pub use migrate::SCHEMA_VERSION;
+pub use reviews::{Review, add_months};
 
 use crate::Result;
 
@@ -32,6 +42,8 @@ use crate::Result;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    actor: String,
+    clock: Clock,
 }
 
 impl Store {
@@ -40,13 +52,31 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Runs `write` in one immediate transaction: it commits when `write` returns
-    /// `Ok`, and rolls back otherwise.
-    fn write<T>(&mut self, write: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Who the change log records as making changes: the OS user name, followed by
+    /// the display name set in preferences, if any.
+    pub fn set_display_name(&mut self, display_name: &str) {
+        let user = audit::os_user();
+        self.actor =
+            if display_name.trim().is_empty() { user } else { format!("{user} ({})", display_name.trim()) };
+    }
+
+    /// Replaces the clock that stamps changes (tests and as-at demonstrations).
+    pub fn set_clock(&mut self, clock: impl Fn() -> time::OffsetDateTime + Send + Sync + 'static) {
+        self.clock = Clock::new(clock);
+    }
+
+    /// Runs `write` in one immediate transaction stamped with the time and the
+    /// actor: it commits when `write` returns `Ok`, and rolls back otherwise.
+    fn write<T>(&mut self, write: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let stamp = Stamp { at: self.clock.now(), actor: self.actor.clone() };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = write(&tx)?;
+        let value = write(&Tx { tx: &tx, stamp })?;
         tx.commit()?;
         Ok(value)
+    }
+
+    fn from_connection(conn: Connection, path: Option<PathBuf>) -> Self {
+        Self { conn, path, actor: audit::os_user(), clock: Clock::system() }
     }
 
     /// Runs `read` in one read transaction, so it sees a consistent snapshot.

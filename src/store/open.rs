@@ -29,7 +29,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Self { conn, path: Some(path.to_path_buf()) };
+        let mut store = Self::from_connection(conn, Some(path.to_path_buf()));
         store.configure()?;
         migrate::create_schema(&mut store.conn)?;
         Ok(store)
@@ -44,7 +44,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|_| Error::NotARegister { path: path_buf.clone() })?;
         check_identity(&conn, &path_buf)?;
-        let mut store = Self { conn, path: Some(path_buf) };
+        let mut store = Self::from_connection(conn, Some(path_buf));
         store.configure()?;
         migrate::upgrade(&mut store.conn)?;
         Ok(store)
@@ -58,7 +58,7 @@ impl Store {
     /// A new register held in memory, for tests and previews.
     pub fn in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None };
+        let mut store = Self::from_connection(conn, None);
         store.configure()?;
         migrate::create_schema(&mut store.conn)?;
         Ok(store)

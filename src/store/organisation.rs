@@ -3,6 +3,7 @@
 use rusqlite::{Connection, named_params};
 
 use super::Store;
+use super::audit::{Tx, log};
 use crate::Result;
 use crate::model::{Contact, Organisation};
 
@@ -46,8 +47,9 @@ pub(super) fn select_organisation(conn: &Connection) -> Result<Organisation> {
     })?)
 }
 
-pub(super) fn update_organisation(conn: &Connection, o: &Organisation) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+pub(super) fn update_organisation(tx: &Tx<'_>, o: &Organisation) -> Result<()> {
+    let before = select_organisation(tx)?;
+    let mut stmt = tx.prepare_cached(
         "UPDATE organisation SET
             controller_name = :cn, controller_address = :ca, controller_email = :ce, controller_telephone = :ct,
             ico_registration = :ico,
@@ -65,5 +67,5 @@ pub(super) fn update_organisation(conn: &Connection, o: &Organisation) -> Result
         ":rt": o.representative.telephone,
         ":partnership": o.is_partnership, ":interval": o.review_interval_months,
     })?;
-    Ok(())
+    log(tx, "organisation", 1, Some(&before), Some(o))
 }

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::Store;
+use super::audit::{Tx, log};
 use super::codec::{get_code, is_unique_violation, required_name};
 use crate::model::{Party, PartyFields, PartyId, PartyKind};
 use crate::{Error, Result};
@@ -15,10 +16,7 @@ impl Store {
 
     /// The party with `id`.
     pub fn party(&self, id: PartyId) -> Result<Party> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT_PARTY} WHERE id = ?1"))?;
-        stmt.query_row([id], party_from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound { what: format!("party {id}") })
+        select_party(&self.conn, id)?.ok_or_else(|| Error::NotFound { what: format!("party {id}") })
     }
 
     /// The party called `name` (ignoring case), if any.
@@ -39,6 +37,7 @@ impl Store {
     pub fn update_party(&mut self, id: PartyId, version: i64, fields: &PartyFields) -> Result<Party> {
         self.write(|tx| {
             let name = required_name(&fields.name, "Party name")?;
+            let before = select_party(tx, id)?;
             let mut stmt = tx.prepare_cached(
                 "UPDATE party SET name = :name, kind = :kind, country = :country, contact = :contact,
                     notes = :notes, internal_service_id = :service, version = version + 1
@@ -54,7 +53,9 @@ impl Store {
             if changed == 0 {
                 return Err(missing_or_conflict(tx, "party", id.0, &name)?);
             }
-            Ok(Party { id, version: version + 1, fields: PartyFields { name, ..fields.clone() } })
+            let after = Party { id, version: version + 1, fields: PartyFields { name, ..fields.clone() } };
+            log(tx, "party", id.0, before.as_ref(), Some(&after))?;
+            Ok(after)
         })
     }
 
@@ -69,10 +70,10 @@ impl Store {
                     reason: format!("{links} links name it; remove those links first"),
                 });
             }
-            if tx.execute("DELETE FROM party WHERE id = ?1", [id])? == 0 {
-                return Err(Error::NotFound { what: format!("party {id}") });
-            }
-            Ok(())
+            let before =
+                select_party(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("party {id}") })?;
+            tx.execute("DELETE FROM party WHERE id = ?1", [id])?;
+            log(tx, "party", id.0, Some(&before), None)
         })
     }
 }
@@ -101,9 +102,14 @@ pub(super) fn select_parties(conn: &Connection) -> Result<Vec<Party>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(super) fn insert_party(conn: &Connection, fields: &PartyFields) -> Result<PartyId> {
+fn select_party(conn: &Connection, id: PartyId) -> Result<Option<Party>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT_PARTY} WHERE id = ?1"))?;
+    Ok(stmt.query_row([id], party_from_row).optional()?)
+}
+
+pub(super) fn insert_party(tx: &Tx<'_>, fields: &PartyFields) -> Result<PartyId> {
     let name = required_name(&fields.name, "Party name")?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO party (name, kind, country, contact, notes, internal_service_id)
          VALUES (:name, :kind, :country, :contact, :notes, :service)",
     )?;
@@ -112,7 +118,10 @@ pub(super) fn insert_party(conn: &Connection, fields: &PartyFields) -> Result<Pa
         ":contact": fields.contact, ":notes": fields.notes, ":service": fields.internal_service,
     })
     .map_err(|e| duplicate_or(e, &name))?;
-    Ok(PartyId(conn.last_insert_rowid()))
+    let id = PartyId(tx.last_insert_rowid());
+    let fields = PartyFields { name, country: fields.country.trim().to_string(), ..fields.clone() };
+    log(tx, "party", id.0, None, Some(&Party { id, version: 1, fields }))?;
+    Ok(id)
 }
 
 fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {

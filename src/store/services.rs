@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::Store;
+use super::audit::{Tx, log};
 use super::codec::{is_unique_violation, required_name};
 use crate::model::{Service, ServiceFields, ServiceId};
 use crate::{Error, Result};
@@ -40,11 +41,10 @@ impl Store {
                     reason: format!("{count} activities belong to it; move or delete them first"),
                 });
             }
-            let deleted = tx.execute("DELETE FROM service WHERE id = ?1", [id])?;
-            if deleted == 0 {
-                return Err(Error::NotFound { what: format!("service {id}") });
-            }
-            Ok(())
+            let before =
+                select_service(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("service {id}") })?;
+            tx.execute("DELETE FROM service WHERE id = ?1", [id])?;
+            log(tx, "service", id.0, Some(&before), None)
         })
     }
 }
@@ -65,21 +65,28 @@ pub(super) fn select_services(conn: &Connection) -> Result<Vec<Service>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(super) fn insert_service(conn: &Connection, fields: &ServiceFields) -> Result<ServiceId> {
+fn select_service(conn: &Connection, id: ServiceId) -> Result<Option<Service>> {
+    Ok(select_services(conn)?.into_iter().find(|service| service.id == id))
+}
+
+pub(super) fn insert_service(tx: &Tx<'_>, fields: &ServiceFields) -> Result<ServiceId> {
     let name = required_name(&fields.name, "Business function")?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO service (name, description, controller) VALUES (:name, :description, :controller)",
     )?;
     stmt.execute(
         named_params! {":name": name, ":description": fields.description, ":controller": fields.controller},
     )
     .map_err(|e| duplicate_or(e, &name))?;
-    Ok(ServiceId(conn.last_insert_rowid()))
+    let id = ServiceId(tx.last_insert_rowid());
+    log(tx, "service", id.0, None, Some(&Service { id, fields: ServiceFields { name, ..fields.clone() } }))?;
+    Ok(id)
 }
 
-fn update_service(conn: &Connection, id: ServiceId, fields: &ServiceFields) -> Result<()> {
+fn update_service(tx: &Tx<'_>, id: ServiceId, fields: &ServiceFields) -> Result<()> {
     let name = required_name(&fields.name, "Business function")?;
-    let mut stmt = conn.prepare_cached(
+    let before = select_service(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("service {id}") })?;
+    let mut stmt = tx.prepare_cached(
         "UPDATE service SET name = :name, description = :description, controller = :controller WHERE id = :id",
     )?;
     let changed = stmt
@@ -88,7 +95,13 @@ fn update_service(conn: &Connection, id: ServiceId, fields: &ServiceFields) -> R
     if changed == 0 {
         return Err(Error::NotFound { what: format!("service {id}") });
     }
-    Ok(())
+    log(
+        tx,
+        "service",
+        id.0,
+        Some(&before),
+        Some(&Service { id, fields: ServiceFields { name, ..fields.clone() } }),
+    )
 }
 
 fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::fonts::{Fonts, Style};
 use super::layout::{Column, Flow, Geometry, Item, Page, Table, decorate};
 use crate::Result;
-use crate::export::ico_csv::{self, HEADINGS, SECTIONS};
+use crate::export::ico_csv;
 use crate::export::{Progress, links_csv, step};
 use crate::law::LegalItem;
 use crate::model::{Activity, Contact, Direction, Lookup, Register, format_date};
@@ -230,13 +230,15 @@ fn details(flow: &mut Flow<'_>, lookup: &Lookup<'_>, activity: &Activity) {
     ];
     flow.table(&key_values(record, DETAIL, DETAIL_BOLD));
     let cells = ico_csv::columns(lookup, activity);
-    for (section, (start, title)) in SECTIONS.iter().enumerate() {
-        let end = SECTIONS.get(section + 1).map_or(HEADINGS.len(), |(next, _)| *next);
+    let headings = ico_csv::headings();
+    let sections = ico_csv::sections();
+    for (section, (start, title)) in sections.iter().enumerate() {
+        let end = sections.get(section + 1).map_or(headings.len(), |(next, _)| *next);
         flow.space(6.0);
         flow.paragraph(title, Style::bold(10.0), 2);
         let rows: Vec<(String, String)> = (*start..end)
             .map(|i| {
-                let key = format!("{}  {}", ico_csv::column_letter(i), HEADINGS[i]);
+                let key = format!("{}  {}", ico_csv::column_letter(i), headings[i]);
                 (key, cells[i].replace(ico_csv::LIST_SEPARATOR, "\n"))
             })
             .collect();

@@ -1,0 +1,328 @@
+//! Compliance checks: the register tells the officer, before the auditor does,
+//! where an entry is missing, inconsistent or unlawful on its face, citing the
+//! provision, and what is due for review.
+//!
+//! The checks are data: [`RULES`] is a table of [`Rule`]s, each with an id, a
+//! severity, a title, the provision it rests on and a small function that looks at
+//! one activity (or one agreement) and reports [`Finding`]s. [`run`] walks the
+//! register once, builds the hash indexes of [`Register::lookup`](crate::model::Register::lookup) first so no rule
+//! scans the whole register, and never reads the clock: `today` comes in with the
+//! [`Settings`].
+//!
+//! # Adding a rule
+//! 1. Write `fn my_rule(cx: &Context<'_>, activity: &Activity, out: &mut Out<'_>)`
+//!    (or one taking an [`Agreement`]) in the `rules` file for its topic, calling
+//!    `out.add(Hit::new(Field::..., message, fix))` for each problem. The message
+//!    is one sentence that names the record (use [`Context::record`]) and cites the
+//!    provision; the fix says what to do.
+//! 2. Add one [`Rule`] line to [`RULES`] with a new kebab-case id.
+//! 3. Add a passing and a failing case to `tests/checks.rs`.
+//!
+//! Findings that someone has acknowledged (kept in the store with who, when and
+//! why) are still reported, with [`Finding::acknowledged`] set, so they stop
+//! nagging without disappearing.
+
+mod completeness;
+mod engine;
+mod retention;
+mod rules;
+mod text;
+
+use serde::Serialize;
+
+pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
+pub use engine::{Context, Hit, Out, check_file, check_store, parse_today, run};
+pub use retention::is_vague_retention;
+pub use rules::RULES;
+pub use text::render_text;
+
+use crate::model::{Activity, ActivityId, Agreement, AgreementId, Date, LinkId, PartyId, ServiceId};
+
+/// How serious a finding is. Ordered most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Severity {
+    /// The record shows processing that the law does not allow as recorded, or an
+    /// Article 30 item is missing outright.
+    Error,
+    /// Something is probably wrong or missing and needs a decision.
+    Warning,
+    /// Good practice, or something coming up soon.
+    Advice,
+}
+
+impl Severity {
+    /// Every severity, most serious first.
+    pub const ALL: [Self; 3] = [Self::Error, Self::Warning, Self::Advice];
+
+    /// Stable identifier used in exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Advice => "advice",
+        }
+    }
+
+    /// Plural heading for people, e.g. "Errors".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Error => "Errors",
+            Self::Warning => "Warnings",
+            Self::Advice => "Advice",
+        }
+    }
+}
+
+/// A rule's stable id, e.g. "art9-no-condition".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct RuleId(pub &'static str);
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The record field a finding concerns, so that the editor can jump to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Field {
+    /// Controller, joint controller or processor (with whom).
+    Role,
+    /// Purposes of processing.
+    Purposes,
+    /// Categories of data subjects.
+    DataSubjects,
+    /// Categories of personal data.
+    PersonalData,
+    /// Special category data (Art 9(1)).
+    SpecialCategories,
+    /// Items recorded as special category that Art 9(1) does not list.
+    OtherSpecialItems,
+    /// Criminal offence data (Art 10).
+    CriminalOffenceData,
+    /// Article 6 lawful bases.
+    LawfulBases,
+    /// Article 9 conditions.
+    Article9Conditions,
+    /// DPA 2018 Schedule 1 conditions.
+    Schedule1Conditions,
+    /// Citations that could not be read as a provision.
+    UnrecognisedCitations,
+    /// Link to the record of consent.
+    ConsentRecord,
+    /// Transfers outside the UK.
+    Transfers,
+    /// Retention period.
+    Retention,
+    /// Appropriate policy document.
+    PolicyDocument,
+    /// Security measures.
+    SecurityMeasures,
+    /// Automated decision-making.
+    AutomatedDecisionMaking,
+    /// Next review due.
+    NextReviewDue,
+    /// The activity's links to sources and recipients.
+    Links,
+    /// An agreement's review date.
+    AgreementReviewDue,
+    /// An agreement's end date.
+    AgreementEnd,
+}
+
+impl Field {
+    /// The field's label on the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Role => "Role",
+            Self::Purposes => "Purposes of processing",
+            Self::DataSubjects => "Categories of individuals",
+            Self::PersonalData => "Categories of personal data",
+            Self::SpecialCategories => "Special category data",
+            Self::OtherSpecialItems => "Other items recorded as special category",
+            Self::CriminalOffenceData => "Criminal offence data",
+            Self::LawfulBases => "Article 6 lawful basis",
+            Self::Article9Conditions => "Article 9 condition",
+            Self::Schedule1Conditions => "DPA 2018 Schedule 1 condition",
+            Self::UnrecognisedCitations => "Unrecognised legal citations",
+            Self::ConsentRecord => "Link to record of consent",
+            Self::Transfers => "Transfers outside the UK",
+            Self::Retention => "Retention period",
+            Self::PolicyDocument => "Appropriate policy document",
+            Self::SecurityMeasures => "Security measures",
+            Self::AutomatedDecisionMaking => "Automated decision-making",
+            Self::NextReviewDue => "Next review due",
+            Self::Links => "Sources and recipients",
+            Self::AgreementReviewDue => "Agreement review date",
+            Self::AgreementEnd => "Agreement end date",
+        }
+    }
+}
+
+/// How a rule is applied: to each activity or to each agreement.
+#[derive(Clone, Copy)]
+pub enum Scope {
+    /// Called once per activity that is not retired.
+    Activity(fn(&Context<'_>, &Activity, &mut Out<'_>)),
+    /// Called once per agreement.
+    Agreement(fn(&Context<'_>, &Agreement, &mut Out<'_>)),
+}
+
+impl std::fmt::Debug for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Activity(_) => "Activity",
+            Self::Agreement(_) => "Agreement",
+        })
+    }
+}
+
+/// One check: plain data, listed in [`RULES`].
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable id, e.g. "art9-no-condition".
+    pub id: RuleId,
+    /// How serious its findings are.
+    pub severity: Severity,
+    /// A short title, e.g. "Special category data without an Article 9 condition".
+    pub title: &'static str,
+    /// The provision it rests on, e.g. "UK GDPR Art 9(1)-(2)".
+    pub citation: &'static str,
+    /// What it looks at and the function that looks.
+    pub scope: Scope,
+}
+
+impl Rule {
+    /// The rule with `id`, if there is one.
+    pub fn find(id: &str) -> Option<&'static Rule> {
+        RULES.iter().find(|rule| rule.id.0 == id)
+    }
+}
+
+/// Names one finding across runs, so that an acknowledgement finds it again: the
+/// rule, the activity (none for an agreement finding) and the subject within it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FindingKey {
+    /// The rule's id.
+    pub rule: String,
+    /// The activity, if the finding is about one.
+    pub activity_id: Option<ActivityId>,
+    /// "" when the rule fires once per record; otherwise what it fired on, e.g.
+    /// "link:12", "agreement:3", "item:Nationality", "transfer:United States".
+    pub subject: String,
+}
+
+/// An acknowledgement of a finding: who accepted it, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Acknowledgement {
+    /// Row id.
+    pub id: i64,
+    /// The finding acknowledged.
+    pub key: FindingKey,
+    /// Who acknowledged it.
+    pub acknowledged_by: String,
+    /// When.
+    pub acknowledged_on: Date,
+    /// Why the finding is accepted.
+    pub reason: String,
+}
+
+/// One problem found in the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: RuleId,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The activity it concerns, if any.
+    pub activity_id: Option<ActivityId>,
+    /// The activity's service, if the finding is about an activity.
+    pub service_id: Option<ServiceId>,
+    /// The link it concerns, if any.
+    pub link_id: Option<LinkId>,
+    /// The party it concerns, if any.
+    pub party_id: Option<PartyId>,
+    /// The agreement it concerns, if any.
+    pub agreement_id: Option<AgreementId>,
+    /// What it fired on within the record (see [`FindingKey::subject`]).
+    pub subject: String,
+    /// The field to fix.
+    pub field: Field,
+    /// One sentence naming the record and citing the provision.
+    pub message: String,
+    /// What to do about it.
+    pub fix: String,
+    /// The acknowledgement, if someone has accepted the finding.
+    pub acknowledged: Option<Acknowledgement>,
+}
+
+impl Finding {
+    /// The key an acknowledgement of this finding is stored under.
+    pub fn key(&self) -> FindingKey {
+        FindingKey {
+            rule: self.rule.0.to_string(),
+            activity_id: self.activity_id,
+            subject: self.subject.clone(),
+        }
+    }
+
+    /// The rule's metadata (title, citation).
+    pub fn rule_info(&self) -> Option<&'static Rule> {
+        Rule::find(self.rule.0)
+    }
+
+    /// Whether the finding still counts: nobody has acknowledged it.
+    pub fn is_open(&self) -> bool {
+        self.acknowledged.is_none()
+    }
+}
+
+/// What a run of the checks needs besides the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The date the checks treat as today.
+    pub today: Date,
+    /// How many days ahead a review or an agreement's end counts as due soon.
+    pub due_soon_days: i64,
+    /// Whether the controller is a public authority (Art 6(1), last sentence).
+    pub public_authority: bool,
+}
+
+impl Settings {
+    /// Days ahead that count as "due soon" unless configured otherwise.
+    pub const DEFAULT_DUE_SOON_DAYS: i64 = 30;
+
+    /// Settings for `today` with the defaults: a public authority, 30 days' notice.
+    pub fn new(today: Date) -> Self {
+        Self { today, due_soon_days: Self::DEFAULT_DUE_SOON_DAYS, public_authority: true }
+    }
+}
+
+/// Everything one run of the checks found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The date the checks treated as today.
+    pub today: Date,
+    /// Findings by service name, severity, activity name and rule id; agreement
+    /// findings last.
+    pub findings: Vec<Finding>,
+    /// Completeness per service, by service name.
+    pub completeness: Vec<ServiceCompleteness>,
+}
+
+impl Report {
+    /// Findings nobody has acknowledged with `severity`.
+    pub fn open_count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.is_open() && f.severity == severity).count()
+    }
+
+    /// Whether any error-level finding is still open (the CLI fails on this).
+    pub fn has_open_errors(&self) -> bool {
+        self.open_count(Severity::Error) > 0
+    }
+
+    /// The findings about one activity.
+    pub fn for_activity(&self, id: ActivityId) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.activity_id == Some(id))
+    }
+}

@@ -1,0 +1,178 @@
+//! Rules on special category data (Art 9), criminal offence data (Art 10) and
+//! the DPA 2018 Schedule 1 conditions that section 10 requires for them.
+
+use crate::checks::{Context, Field, Hit, Out};
+use crate::law::{Article9Condition, LegalItem, Schedule1Part};
+use crate::model::Activity;
+
+/// Special category data with no Art 9 condition.
+pub(super) fn art9_no_condition(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if !f.special_categories.is_empty() && f.article9_conditions.is_empty() {
+        let categories: Vec<&str> = f.special_categories.iter().map(|c| c.title()).collect();
+        out.add(Hit::new(
+            Field::Article9Conditions,
+            format!(
+                "{} records special category data ({}) but no Article 9 condition, so its processing is prohibited (UK GDPR Art 9(1)-(2)).",
+                cx.record(a),
+                categories.join(", ")
+            ),
+            "Record the Article 9(2) condition relied on, e.g. 9(2)(g) substantial public interest with its Schedule 1 condition.",
+        ));
+    }
+}
+
+/// An Art 9 condition with no special category data.
+pub(super) fn art9_condition_without_data(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if f.special_categories.is_empty() && !f.article9_conditions.is_empty() {
+        out.add(Hit::new(
+            Field::SpecialCategories,
+            format!(
+                "{} records an Article 9 condition but no special category data for it to cover (UK GDPR Art 9(2)).",
+                cx.record(a)
+            ),
+            "Record which special category data is processed, or remove the Article 9 condition.",
+        ));
+    }
+}
+
+/// The Art 9 conditions of `a` that need a condition from `part` when `a` has none from it.
+fn missing_part(a: &Activity, part: Schedule1Part) -> Vec<Article9Condition> {
+    let f = &a.fields;
+    if f.schedule1_conditions.iter().any(|c| c.part() == part) {
+        return Vec::new();
+    }
+    f.article9_conditions.iter().copied().filter(|c| c.required_schedule1_part() == Some(part)).collect()
+}
+
+fn citations(conditions: &[Article9Condition]) -> String {
+    conditions.iter().map(|c| c.citation()).collect::<Vec<_>>().join(", ")
+}
+
+/// 9(2)(b), (h), (i), (j) with no Part 1 condition: s.10(2).
+pub(super) fn sch1_part1_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let missing = missing_part(a, Schedule1Part::Part1);
+    if !missing.is_empty() {
+        out.add(Hit::new(
+            Field::Schedule1Conditions,
+            format!(
+                "{} relies on {} but records no DPA 2018 Schedule 1 Part 1 condition, which that reliance requires (DPA 2018 s.10(2)).",
+                cx.record(a),
+                citations(&missing)
+            ),
+            "Record the Part 1 condition met: para 1 employment, 2 health or social care, 3 public health or 4 research.",
+        ));
+    }
+}
+
+/// 9(2)(g) with no Part 2 condition: s.10(3).
+pub(super) fn sch1_part2_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let missing = missing_part(a, Schedule1Part::Part2);
+    if !missing.is_empty() {
+        out.add(Hit::new(
+            Field::Schedule1Conditions,
+            format!(
+                "{} relies on {} substantial public interest but records no DPA 2018 Schedule 1 Part 2 condition, which that reliance requires (DPA 2018 s.10(3)).",
+                cx.record(a),
+                citations(&missing)
+            ),
+            "Record the Part 2 condition met, e.g. para 6 statutory and government purposes or para 18 safeguarding.",
+        ));
+    }
+}
+
+/// Criminal offence data with no Schedule 1 condition: s.10(5).
+pub(super) fn criminal_no_sch1(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if f.criminal_offence_data.is_some() && f.schedule1_conditions.is_empty() {
+        out.add(Hit::new(
+            Field::Schedule1Conditions,
+            format!(
+                "{} processes criminal offence data but records no DPA 2018 Schedule 1 condition, and without official authority such processing needs one (UK GDPR Art 10; DPA 2018 s.10(5)).",
+                cx.record(a)
+            ),
+            "Record the Schedule 1 condition (Part 1, 2 or 3) relied on, e.g. para 6 statutory purposes or para 10 preventing or detecting unlawful acts.",
+        ));
+    }
+}
+
+/// A condition needing an appropriate policy document with none referenced.
+pub(super) fn apd_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if !f.policy_document.trim().is_empty() {
+        return;
+    }
+    let needing: Vec<&str> = f
+        .schedule1_conditions
+        .iter()
+        .filter(|c| c.needs_appropriate_policy_document())
+        .map(|c| c.citation())
+        .collect();
+    if !needing.is_empty() {
+        out.add(Hit::new(
+            Field::PolicyDocument,
+            format!(
+                "{} relies on {}, which is met only if an appropriate policy document is in place, but references none (DPA 2018 Sch 1 paras 1(1)(b), 5(1), 39).",
+                cx.record(a),
+                needing.join(", ")
+            ),
+            "Link to the appropriate policy document (Sch 1 Part 4) that covers this processing.",
+        ));
+    }
+}
+
+/// Items recorded as special category that Art 9(1) does not list.
+pub(super) fn not_special_category(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    for item in a.fields.other_special_items.iter().filter(|item| !item.trim().is_empty()) {
+        out.add(
+            Hit::new(
+                Field::OtherSpecialItems,
+                format!(
+                    "{} lists \"{}\" as special category data, but Art 9(1) does not include it (UK GDPR Art 9(1)).",
+                    cx.record(a),
+                    item.trim()
+                ),
+                format!(
+                    "Move \"{}\" to the ordinary categories of personal data; if it reveals a special category (e.g. racial or ethnic origin), record that category instead.",
+                    item.trim()
+                ),
+            )
+            .on_item("item", item),
+        );
+    }
+}
+
+/// Citations that could not be read as a provision.
+pub(super) fn unrecognised_citation(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    for citation in a.fields.unrecognised_citations.iter().filter(|c| !c.trim().is_empty()) {
+        out.add(
+            Hit::new(
+                Field::UnrecognisedCitations,
+                format!(
+                    "{} cites \"{}\", which is not a lawful basis or condition in UK GDPR Art 6(1), Art 9(2) or DPA 2018 Schedule 1.",
+                    cx.record(a),
+                    citation.trim()
+                ),
+                suggest_citation(citation),
+            )
+            .on_item("citation", citation),
+        );
+    }
+}
+
+/// A suggested correction for a citation: "Article 9(1)(g)" names a lettered
+/// point that exists only in Art 9(2), so it suggests "Article 9(2)(g)".
+pub fn suggest_citation(citation: &str) -> String {
+    let compact: String = citation.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    if let Some(position) = compact.find("9(1)(") {
+        let letter = compact[position + 5..].chars().next().filter(|c| ('a'..='j').contains(c));
+        if let Some(letter) = letter {
+            return format!(
+                "Article 9(1) lists the special categories and has no point ({letter}); the condition meant is probably Article 9(2)({letter}): record that condition instead."
+            );
+        }
+    }
+    "Record the provision meant from the lists of Article 6(1), Article 9(2) and Schedule 1 conditions."
+        .to_string()
+}

@@ -1,0 +1,202 @@
+//! The ICO "Documentation template for controllers" (sheet "Template"): its 30
+//! columns, A to AD, in order and in the ICO's words. Export writes these headings;
+//! import recognises them, tolerating small differences.
+
+/// A column of the ICO controller template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IcoColumn {
+    /// A.
+    BusinessFunction,
+    /// B.
+    Purpose,
+    /// C.
+    JointController,
+    /// D.
+    DataSubjects,
+    /// E.
+    PersonalData,
+    /// F.
+    Recipients,
+    /// G.
+    ProcessorContract,
+    /// H.
+    ThirdCountries,
+    /// I.
+    TransferSafeguards,
+    /// J.
+    Retention,
+    /// K.
+    Security,
+    /// L.
+    Article6,
+    /// M.
+    Article9,
+    /// N.
+    LegitimateInterests,
+    /// O.
+    LegitimateInterestsAssessment,
+    /// P.
+    Rights,
+    /// Q.
+    AutomatedDecisionMaking,
+    /// R.
+    Sources,
+    /// S.
+    ConsentRecord,
+    /// T.
+    Location,
+    /// U.
+    DpiaRequired,
+    /// V.
+    DpiaProgress,
+    /// W.
+    DpiaLink,
+    /// X.
+    Breach,
+    /// Y.
+    BreachLink,
+    /// Z.
+    Schedule1,
+    /// AA.
+    GdprArticle6,
+    /// AB.
+    RetentionPolicy,
+    /// AC.
+    RetainedPerPolicy,
+    /// AD.
+    PolicyExceptions,
+}
+
+impl IcoColumn {
+    /// The 30 columns, A to AD.
+    pub const ALL: [Self; 30] = [
+        Self::BusinessFunction,
+        Self::Purpose,
+        Self::JointController,
+        Self::DataSubjects,
+        Self::PersonalData,
+        Self::Recipients,
+        Self::ProcessorContract,
+        Self::ThirdCountries,
+        Self::TransferSafeguards,
+        Self::Retention,
+        Self::Security,
+        Self::Article6,
+        Self::Article9,
+        Self::LegitimateInterests,
+        Self::LegitimateInterestsAssessment,
+        Self::Rights,
+        Self::AutomatedDecisionMaking,
+        Self::Sources,
+        Self::ConsentRecord,
+        Self::Location,
+        Self::DpiaRequired,
+        Self::DpiaProgress,
+        Self::DpiaLink,
+        Self::Breach,
+        Self::BreachLink,
+        Self::Schedule1,
+        Self::GdprArticle6,
+        Self::RetentionPolicy,
+        Self::RetainedPerPolicy,
+        Self::PolicyExceptions,
+    ];
+
+    /// The heading, exactly as the ICO template words it.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::BusinessFunction => "Business function",
+            Self::Purpose => "Purpose of processing",
+            Self::JointController => "Name and contact details of joint controller (if applicable)",
+            Self::DataSubjects => "Categories of individuals",
+            Self::PersonalData => "Categories of personal data",
+            Self::Recipients => "Categories of recipients",
+            Self::ProcessorContract => "Link to contract with processor",
+            Self::ThirdCountries => {
+                "Names of third countries or international organisations that personal data are transferred to (if applicable)"
+            }
+            Self::TransferSafeguards => {
+                "Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)"
+            }
+            Self::Retention => "Retention schedule (if possible)",
+            Self::Security => {
+                "General description of technical and organisational security measures (if possible)"
+            }
+            Self::Article6 => "Article 6 lawful basis for processing personal data",
+            Self::Article9 => "Article 9 condition for processing special category data",
+            Self::LegitimateInterests => "Legitimate interests for the processing (if applicable)",
+            Self::LegitimateInterestsAssessment => {
+                "Link to record of legitimate interests assessment (if applicable)"
+            }
+            Self::Rights => "Rights available to individuals",
+            Self::AutomatedDecisionMaking => {
+                "Existence of automated decision-making, including profiling (if applicable)"
+            }
+            Self::Sources => "The source of the personal data (if applicable)",
+            Self::ConsentRecord => "Link to record of consent",
+            Self::Location => "Location of personal data",
+            Self::DpiaRequired => "Data Protection Impact Assessment required?",
+            Self::DpiaProgress => "Data Protection Impact Assessment progress",
+            Self::DpiaLink => "Link to Data Protection Impact Assessment",
+            Self::Breach => "Has a personal data breach occurred?",
+            Self::BreachLink => "Link to record of personal data breach",
+            Self::Schedule1 => "Data Protection Act 2018 Schedule 1 Condition for processing",
+            Self::GdprArticle6 => "GDPR Article 6 lawful basis for processing",
+            Self::RetentionPolicy => "Link to retention and erasure policy document",
+            Self::RetainedPerPolicy => {
+                "Is personal data retained and erased in accordance with the policy document?"
+            }
+            Self::PolicyExceptions => "Reasons for not adhering to policy document (if applicable)",
+        }
+    }
+
+    /// The spreadsheet column letter, "A" to "AD".
+    pub fn letter(self) -> String {
+        let index = Self::ALL.iter().position(|&c| c == self).unwrap_or(0);
+        let mut letter = String::new();
+        if index >= 26 {
+            letter.push(char::from(b'A' + (index / 26 - 1) as u8));
+        }
+        letter.push(char::from(b'A' + (index % 26) as u8));
+        letter
+    }
+
+    /// The section the template groups the column under.
+    pub fn section(self) -> &'static str {
+        use IcoColumn::*;
+        match self {
+            BusinessFunction | Purpose | JointController | DataSubjects | PersonalData | Recipients
+            | ProcessorContract | ThirdCountries | TransferSafeguards | Retention | Security => {
+                "Article 30 Record of Processing Activities"
+            }
+            Article6
+            | Article9
+            | LegitimateInterests
+            | LegitimateInterestsAssessment
+            | Rights
+            | AutomatedDecisionMaking
+            | Sources => "Privacy Notices",
+            ConsentRecord => "Consent",
+            Location => "Access Requests",
+            DpiaRequired | DpiaProgress | DpiaLink => "Data Protection Impact Assessments",
+            Breach | BreachLink => "Personal Data Breaches",
+            Schedule1 | GdprArticle6 | RetentionPolicy | RetainedPerPolicy | PolicyExceptions => {
+                "Data Protection Act 2018 - Special Category or Criminal Conviction and Offence data"
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_run_from_a_to_ad() {
+        assert_eq!(IcoColumn::BusinessFunction.letter(), "A");
+        assert_eq!(IcoColumn::Location.letter(), "T");
+        assert_eq!(IcoColumn::Schedule1.letter(), "Z");
+        assert_eq!(IcoColumn::GdprArticle6.letter(), "AA");
+        assert_eq!(IcoColumn::PolicyExceptions.letter(), "AD");
+    }
+}

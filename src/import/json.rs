@@ -1,0 +1,244 @@
+//! A whole register as versioned JSON, for backup and for exchange between partner
+//! organisations; importing one merges it into the open register, matching
+//! services and parties by name.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::name_key;
+use super::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, Report};
+use crate::model::{AgreementId, PartyId, Register, ServiceId};
+use crate::{Error, Result};
+
+/// The `format` field of every file this module writes.
+pub const FORMAT: &str = "ropa-register";
+
+/// The version of the JSON layout this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// What a JSON register file holds.
+#[derive(Debug, Serialize, Deserialize)]
+struct Envelope<R> {
+    format: String,
+    version: u32,
+    register: R,
+}
+
+/// The register as pretty-printed, versioned JSON, in canonical form (see
+/// [`canonical`]) so that the same register always gives the same bytes.
+pub fn to_json(register: &Register) -> Result<String> {
+    let register = canonical(register);
+    let envelope = Envelope { format: FORMAT.to_string(), version: VERSION, register: &register };
+    serde_json::to_string_pretty(&envelope)
+        .map_err(|e| Error::Invalid { field: "JSON export".into(), message: e.to_string() })
+}
+
+/// Reads a JSON register file written by [`to_json`].
+pub fn from_json(bytes: &[u8], file: &str) -> Result<Register> {
+    let fail = |message: String| Error::Import { file: file.to_string(), message };
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header =
+        serde_json::from_slice(bytes).map_err(|e| fail(format!("it is not a JSON register file ({e})")))?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(fail(format!(
+            "it is not a ROPA Register JSON file (its \"format\" is not \"{FORMAT}\")"
+        )));
+    }
+    match header.version {
+        Some(VERSION) => {}
+        Some(newer) if newer > VERSION => {
+            return Err(fail(format!(
+                "it was written by a newer version of ROPA Register (JSON version {newer}); update the app"
+            )));
+        }
+        other => return Err(fail(format!("its JSON version {other:?} is not one this app reads"))),
+    }
+    let envelope: Envelope<Register> = serde_json::from_slice(bytes)
+        .map_err(|e| fail(format!("its content does not match the register layout ({e})")))?;
+    Ok(envelope.register)
+}
+
+/// A plan merging `incoming` into `register`: services and parties with the same
+/// name (ignoring case and punctuation) are reused, everything else is created;
+/// an activity whose service and name already exist is rejected.
+pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan {
+    let mut plan = Plan { report: Report::new(file), ..Plan::default() };
+    if register.activities.is_empty() && register.organisation == Default::default() {
+        plan.organisation = Some(incoming.organisation.clone());
+    }
+    let services = plan_services(incoming, register, &mut plan);
+    let parties = plan_parties(incoming, register, &services, &mut plan);
+    let agreements = plan_agreements(incoming, &parties, &mut plan);
+    let existing: std::collections::HashSet<(String, String)> = register
+        .activities
+        .iter()
+        .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+        .collect();
+    let lookup = incoming.lookup();
+    for (index, activity) in incoming.activities.iter().enumerate() {
+        let service_name = lookup.service_name(activity.fields.service_id);
+        if existing.contains(&(name_key(service_name), name_key(&activity.fields.name))) {
+            plan.report.reject(
+                Some(index + 1),
+                None,
+                format!(
+                    "activity \"{}\" already exists in \"{service_name}\"; not imported",
+                    activity.fields.name
+                ),
+            );
+            continue;
+        }
+        let Some(&service) = services.get(&activity.fields.service_id) else { continue };
+        let links = lookup
+            .links_of(activity.id)
+            .iter()
+            .filter_map(|link| {
+                Some(PlannedLink {
+                    party: *parties.get(&link.fields.party_id)?,
+                    agreement: link.fields.agreement_id.and_then(|a| agreements.get(&a).copied()),
+                    fields: link.fields.clone(),
+                })
+            })
+            .collect();
+        plan.activities.push(PlannedActivity {
+            row: Some(index + 1),
+            service,
+            fields: activity.fields.clone(),
+            links,
+        });
+    }
+    plan
+}
+
+fn plan_services(
+    incoming: &Register,
+    register: &Register,
+    plan: &mut Plan,
+) -> HashMap<ServiceId, Ref<ServiceId>> {
+    let known: HashMap<String, ServiceId> =
+        register.services.iter().map(|s| (name_key(&s.fields.name), s.id)).collect();
+    incoming
+        .services
+        .iter()
+        .map(|service| {
+            let target = match known.get(&name_key(&service.fields.name)) {
+                Some(&id) => Ref::Existing(id),
+                None => {
+                    plan.services.push(service.fields.clone());
+                    Ref::New(plan.services.len() - 1)
+                }
+            };
+            (service.id, target)
+        })
+        .collect()
+}
+
+fn plan_parties(
+    incoming: &Register,
+    register: &Register,
+    services: &HashMap<ServiceId, Ref<ServiceId>>,
+    plan: &mut Plan,
+) -> HashMap<PartyId, Ref<PartyId>> {
+    let known: HashMap<String, (PartyId, &str)> =
+        register.parties.iter().map(|p| (name_key(&p.fields.name), (p.id, p.fields.name.as_str()))).collect();
+    incoming
+        .parties
+        .iter()
+        .map(|party| {
+            let target = match known.get(&name_key(&party.fields.name)) {
+                Some(&(id, name)) => {
+                    plan.matched_parties.push((party.fields.name.clone(), name.to_string()));
+                    Ref::Existing(id)
+                }
+                None => {
+                    let internal_service =
+                        party.fields.internal_service.and_then(|s| services.get(&s).copied());
+                    plan.parties.push(PlannedParty { fields: party.fields.clone(), internal_service });
+                    Ref::New(plan.parties.len() - 1)
+                }
+            };
+            (party.id, target)
+        })
+        .collect()
+}
+
+fn plan_agreements(
+    incoming: &Register,
+    parties: &HashMap<PartyId, Ref<PartyId>>,
+    plan: &mut Plan,
+) -> HashMap<AgreementId, Ref<AgreementId>> {
+    incoming
+        .agreements
+        .iter()
+        .map(|agreement| {
+            let members = agreement.fields.parties.iter().filter_map(|p| parties.get(p).copied()).collect();
+            plan.agreements.push(PlannedAgreement { fields: agreement.fields.clone(), parties: members });
+            (agreement.id, Ref::New(plan.agreements.len() - 1))
+        })
+        .collect()
+}
+
+/// The register with ids renumbered 1, 2, 3... in display order and every record
+/// version set to 1. Ids and versions are local to one database file; renumbering
+/// makes a register exported, imported elsewhere and exported again give
+/// identical files.
+pub fn canonical(register: &Register) -> Register {
+    fn renumber<Id: Copy + Eq + std::hash::Hash>(
+        ids: impl Iterator<Item = Id>,
+        make: fn(i64) -> Id,
+    ) -> HashMap<Id, Id> {
+        ids.enumerate().map(|(index, id)| (id, make(index as i64 + 1))).collect()
+    }
+    let services = renumber(register.services.iter().map(|s| s.id), ServiceId);
+    let parties = renumber(register.parties.iter().map(|p| p.id), PartyId);
+    let agreements = renumber(register.agreements.iter().map(|a| a.id), AgreementId);
+    let activities = renumber(register.activities.iter().map(|a| a.id), crate::model::ActivityId);
+    let mut links: Vec<_> =
+        register.links.iter().filter(|l| activities.contains_key(&l.activity_id)).collect();
+    links.sort_by_key(|link| {
+        (
+            activities[&link.activity_id],
+            std::cmp::Reverse(link.fields.direction),
+            register.party_name(link.fields.party_id).to_lowercase(),
+        )
+    });
+    let mut out = register.clone();
+    for service in &mut out.services {
+        service.id = services[&service.id];
+    }
+    for party in &mut out.parties {
+        party.id = parties[&party.id];
+        party.version = 1;
+        party.fields.internal_service = party.fields.internal_service.and_then(|s| services.get(&s).copied());
+    }
+    for agreement in &mut out.agreements {
+        agreement.id = agreements[&agreement.id];
+        agreement.version = 1;
+        agreement.fields.parties =
+            agreement.fields.parties.iter().filter_map(|p| parties.get(p).copied()).collect();
+    }
+    for activity in &mut out.activities {
+        activity.id = activities[&activity.id];
+        activity.version = 1;
+        activity.fields.service_id =
+            services.get(&activity.fields.service_id).copied().unwrap_or(ServiceId(0));
+    }
+    out.links = links
+        .into_iter()
+        .enumerate()
+        .map(|(index, link)| {
+            let mut link = link.clone();
+            link.id = crate::model::LinkId(index as i64 + 1);
+            link.activity_id = activities[&link.activity_id];
+            link.fields.party_id = parties.get(&link.fields.party_id).copied().unwrap_or(PartyId(0));
+            link.fields.agreement_id = link.fields.agreement_id.and_then(|a| agreements.get(&a).copied());
+            link
+        })
+        .collect();
+    out
+}

@@ -1,0 +1,24 @@
+//! Import: reading a register from a file into a [`Plan`], showing it as a
+//! preview with a [`Report`], then applying it to a store in one transaction.
+//!
+//! Every format turns its file into the same `Plan`: what will be created, matched
+//! to existing records by normalised name, with each row's warnings and each
+//! rejected row's reason (file, row, column). [`apply`] lands the whole plan or,
+//! on any error, nothing.
+
+pub mod citations;
+mod ico_csv;
+pub mod json;
+mod plan;
+mod report;
+pub mod text;
+
+pub use ico_csv::read_ico_csv;
+pub use plan::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply};
+pub use report::{Issue, Report};
+
+/// The largest file an import reads (bytes): well beyond any real register.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+
+/// The largest cell an import accepts (characters); a larger one rejects its row.
+pub const MAX_CELL_CHARS: usize = 1_000_000;

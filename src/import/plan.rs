@@ -1,0 +1,151 @@
+//! A plan of what an import will create, and applying it in one transaction.
+
+use crate::Result;
+use crate::model::{
+    ActivityFields, AgreementFields, AgreementId, LinkDraft, LinkFields, Organisation, PartyFields, PartyId,
+    ServiceFields, ServiceId,
+};
+use crate::store::{Batch, Store};
+
+use super::Report;
+
+/// A record that exists already or is created by the same plan (by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref<Id> {
+    /// A record already in the register.
+    Existing(Id),
+    /// The record at this index in the plan's list of new records.
+    New(usize),
+}
+
+/// A party to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedParty {
+    /// Its fields (`internal_service` is set from `internal_service` below).
+    pub fields: PartyFields,
+    /// The service it stands for, when it is one of the register's services.
+    pub internal_service: Option<Ref<ServiceId>>,
+}
+
+/// An agreement to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedAgreement {
+    /// Its fields (`parties` is set from `parties` below).
+    pub fields: AgreementFields,
+    /// The parties to it.
+    pub parties: Vec<Ref<PartyId>>,
+}
+
+/// A link of a planned activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedLink {
+    /// The party at the other end.
+    pub party: Ref<PartyId>,
+    /// The agreement governing it.
+    pub agreement: Option<Ref<AgreementId>>,
+    /// Its fields (`party_id` and `agreement_id` are set from the refs above).
+    pub fields: LinkFields,
+}
+
+/// An activity to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedActivity {
+    /// Row of the file it came from.
+    pub row: Option<usize>,
+    /// Its service.
+    pub service: Ref<ServiceId>,
+    /// Its fields (`service_id` is set from `service`).
+    pub fields: ActivityFields,
+    /// Its sources and recipients.
+    pub links: Vec<PlannedLink>,
+}
+
+/// Everything an import will do, shown as a preview before it is applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// A new organisation profile, when the file has one.
+    pub organisation: Option<Organisation>,
+    /// Services to create.
+    pub services: Vec<ServiceFields>,
+    /// Parties to create.
+    pub parties: Vec<PlannedParty>,
+    /// Agreements to create.
+    pub agreements: Vec<PlannedAgreement>,
+    /// Activities to create.
+    pub activities: Vec<PlannedActivity>,
+    /// Parties matched to existing records (file name, register name).
+    pub matched_parties: Vec<(String, String)>,
+    /// Warnings and rejected rows.
+    pub report: Report,
+}
+
+impl Plan {
+    /// Number of links the plan creates.
+    pub fn link_count(&self) -> usize {
+        self.activities.iter().map(|activity| activity.links.len()).sum()
+    }
+
+    /// A one-line summary for the preview, e.g. "12 activities, 3 services, ...".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} activities, {} new services, {} new parties ({} matched to existing), {} agreements, {} links; {} rows rejected, {} warnings",
+            self.activities.len(),
+            self.services.len(),
+            self.parties.len(),
+            self.matched_parties.len(),
+            self.agreements.len(),
+            self.link_count(),
+            self.report.rejected.len(),
+            self.report.warnings.len(),
+        )
+    }
+}
+
+/// Applies `plan` to `store` in one transaction: all of it lands, or none of it.
+pub fn apply(plan: &Plan, store: &mut Store) -> Result<()> {
+    store.batch(|batch| apply_in(plan, batch))
+}
+
+fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
+    if let Some(organisation) = &plan.organisation {
+        batch.save_organisation(organisation)?;
+    }
+    let services: Vec<ServiceId> =
+        plan.services.iter().map(|s| batch.insert_service(s)).collect::<Result<_>>()?;
+    let mut parties = Vec::with_capacity(plan.parties.len());
+    for party in &plan.parties {
+        let internal_service = party.internal_service.map(|r| resolve(r, &services)).transpose()?;
+        parties.push(batch.insert_party(&PartyFields { internal_service, ..party.fields.clone() })?);
+    }
+    let mut agreements = Vec::with_capacity(plan.agreements.len());
+    for agreement in &plan.agreements {
+        let members = agreement.parties.iter().map(|&p| resolve(p, &parties)).collect::<Result<_>>()?;
+        agreements
+            .push(batch.insert_agreement(&AgreementFields { parties: members, ..agreement.fields.clone() })?);
+    }
+    for activity in &plan.activities {
+        let fields =
+            ActivityFields { service_id: resolve(activity.service, &services)?, ..activity.fields.clone() };
+        let mut links = Vec::with_capacity(activity.links.len());
+        for link in &activity.links {
+            let fields = LinkFields {
+                party_id: resolve(link.party, &parties)?,
+                agreement_id: link.agreement.map(|a| resolve(a, &agreements)).transpose()?,
+                ..link.fields.clone()
+            };
+            links.push(LinkDraft { id: None, fields });
+        }
+        batch.insert_activity(&fields, &links)?;
+    }
+    Ok(())
+}
+
+fn resolve<Id: Copy>(reference: Ref<Id>, created: &[Id]) -> Result<Id> {
+    match reference {
+        Ref::Existing(id) => Ok(id),
+        Ref::New(index) => created.get(index).copied().ok_or_else(|| crate::Error::Invalid {
+            field: "Import plan".into(),
+            message: format!("refers to new record {index}, which the plan does not hold"),
+        }),
+    }
+}

@@ -1,0 +1,114 @@
+//! Turning the bytes of a file into text and names into comparable keys.
+
+/// Characters 0x80 to 0x9F of Windows-1252; the rest of the code page is Latin-1.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}',
+    '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// How the bytes of a file were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte order mark.
+    Utf8,
+    /// Windows-1252, as Excel saves "CSV" on Windows in the UK.
+    Windows1252,
+}
+
+/// Decodes a text file: UTF-8 (a leading BOM is dropped) or, failing that,
+/// Windows-1252. Returns `None` for a file that looks binary (it holds NUL bytes).
+pub fn decode(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if bytes.contains(&0) {
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some((text.to_string(), Encoding::Utf8)),
+        Err(_) => Some((bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)),
+    }
+}
+
+fn windows_1252(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// Lower case, letters and digits only, single spaces: "  N.H.S. " and "nhs" give
+/// the same key, as do "Greater Manchester Police" and "greater  manchester police".
+pub fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            key.push(ch);
+            pending_space = false;
+        } else if ch != '.' && ch != '\'' && ch != '’' {
+            pending_space = true;
+        }
+    }
+    key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
+}
+
+/// Splits a list cell: on ";" or new lines when it has any, otherwise on ",".
+pub fn split_list(cell: &str) -> Vec<String> {
+    let separators: &[char] = if cell.contains([';', '\n', '\r']) { &[';', '\n', '\r'] } else { &[','] };
+    cell.split(separators)
+        .map(|item| {
+            item.trim().trim_start_matches(['•', '-', '*', '·']).trim().trim_end_matches(['.', ';']).trim()
+        })
+        .filter(|item| !item.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads yes / no answers as spreadsheets hold them; `None` for blank or anything else.
+pub fn yes_no(cell: &str) -> Option<bool> {
+    match name_key(cell).as_str() {
+        "yes" | "y" | "true" | "1" | "required" => Some(true),
+        "no" | "n" | "false" | "0" | "not required" | "none" | "n a" | "na" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_case_punctuation_or_spacing() {
+        for (a, b) in [
+            ("NHS", "N.H.S."),
+            ("Greater Manchester Police", " greater  manchester   police "),
+            ("The Home Office", "Home Office"),
+            ("Children’s Services", "Childrens Services"),
+            ("DWP / Jobcentre Plus", "DWP - Jobcentre Plus"),
+        ] {
+            assert_eq!(name_key(a), name_key(b), "{a} vs {b}");
+        }
+        assert_ne!(name_key("NHS England"), name_key("NHS"));
+    }
+
+    #[test]
+    fn lists_split_on_semicolons_new_lines_or_commas() {
+        assert_eq!(split_list("Name; Address; Date of birth"), ["Name", "Address", "Date of birth"]);
+        assert_eq!(split_list("Name, address\nPhone"), ["Name, address", "Phone"]);
+        assert_eq!(split_list("clients, staff , volunteers"), ["clients", "staff", "volunteers"]);
+        assert_eq!(split_list("• name;\r\n• addresses;"), ["name", "addresses"]);
+        assert!(split_list("  ").is_empty());
+    }
+
+    #[test]
+    fn windows_1252_is_read_when_the_file_is_not_utf8() {
+        let (text, encoding) = decode(b"Caf\xe9 \x93quoted\x94 \x96 \x80").unwrap();
+        assert_eq!(encoding, Encoding::Windows1252);
+        assert_eq!(text, "Café “quoted” – €");
+        let (text, encoding) = decode("\u{FEFF}Łódź".as_bytes()).unwrap();
+        assert_eq!((text.as_str(), encoding), ("Łódź", Encoding::Utf8));
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), None);
+    }
+}

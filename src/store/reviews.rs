@@ -1,0 +1,131 @@
+//! Reviews of activities ("mark reviewed": who and when) and whether the
+//! controller is a public authority, both read by the checks.
+
+use rusqlite::{Connection, named_params};
+
+use super::Store;
+use super::activities::activity_record;
+use super::audit::log;
+use super::codec::{decode, required_name};
+use super::parties::missing_or_conflict;
+use crate::Result;
+use crate::model::{Activity, ActivityId, Date, format_date, parse_date};
+
+/// One recorded review of an activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// Who reviewed it.
+    pub reviewed_by: String,
+    /// When.
+    pub reviewed_on: Date,
+}
+
+impl Store {
+    /// Marks the activity with `id`, read at `version`, reviewed by `by` on `today`:
+    /// sets its last review to `today` and its next review to `today` plus the
+    /// register's review interval, and keeps who and when. Refuses with
+    /// `Error::Conflict` if the activity was saved since `version`.
+    pub fn mark_reviewed(&mut self, id: ActivityId, version: i64, by: &str, today: Date) -> Result<Activity> {
+        let by = required_name(by, "Reviewed by")?;
+        let months = self.organisation()?.review_interval_months;
+        let next = add_months(today, months);
+        self.write(|tx| {
+            let before = activity_record(tx, id)?;
+            update_review_dates(tx, id, version, today, next)?;
+            insert_review(tx, id, &by, today)?;
+            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())
+        })?;
+        self.activity(id)
+    }
+
+    /// The reviews of the activity with `id`, newest first.
+    pub fn reviews_of(&self, id: ActivityId) -> Result<Vec<Review>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT reviewed_by, reviewed_on FROM activity_review WHERE activity_id = ?1
+             ORDER BY reviewed_on DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([id], |row| {
+            let on: String = row.get(1)?;
+            Ok(Review { reviewed_by: row.get(0)?, reviewed_on: decode(&on, "reviewed_on", parse_date)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the controller is a public authority (UK GDPR Art 6(1), last sentence).
+    pub fn is_public_authority(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT is_public_authority FROM controller_status WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Records whether the controller is a public authority.
+    pub fn set_public_authority(&mut self, is_public_authority: bool) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE controller_status SET is_public_authority = ?1 WHERE id = 1",
+                [is_public_authority],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// `date` plus `months` calendar months, on the same day of the month or the
+/// month's last day when it is shorter (31 January + 1 month = 28 or 29 February).
+pub fn add_months(date: Date, months: u32) -> Date {
+    let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
+    let Ok(year) = i32::try_from(total.div_euclid(12)) else { return Date::MAX };
+    let Ok(month) = time::Month::try_from(u8::try_from(total.rem_euclid(12) + 1).unwrap_or(12)) else {
+        return Date::MAX;
+    };
+    let day = date.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).unwrap_or(Date::MAX)
+}
+
+fn update_review_dates(
+    conn: &Connection,
+    id: ActivityId,
+    version: i64,
+    today: Date,
+    next: Date,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE activity SET last_reviewed = :today, next_review_due = :next, version = version + 1
+         WHERE id = :id AND version = :version",
+    )?;
+    let changed = stmt.execute(named_params! {
+        ":today": format_date(today), ":next": format_date(next), ":id": id, ":version": version,
+    })?;
+    if changed == 0 {
+        let name: String = conn
+            .query_row("SELECT name FROM activity WHERE id = ?1", [id], |row| row.get(0))
+            .unwrap_or_else(|_| format!("{id}"));
+        return Err(missing_or_conflict(conn, "activity", id.0, &name)?);
+    }
+    Ok(())
+}
+
+fn insert_review(conn: &Connection, id: ActivityId, by: &str, today: Date) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO activity_review (activity_id, reviewed_by, reviewed_on) VALUES (:id, :by, :on)",
+    )?;
+    stmt.execute(named_params! {":id": id, ":by": by, ":on": format_date(today)})?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let check = |from: Date, months: u32, expected: Date| assert_eq!(add_months(from, months), expected);
+        check(date!(2025 - 03 - 31), 12, date!(2026 - 03 - 31));
+        check(date!(2024 - 01 - 31), 1, date!(2024 - 02 - 29));
+        check(date!(2025 - 11 - 15), 3, date!(2026 - 02 - 15));
+        check(date!(2025 - 11 - 15), 0, date!(2025 - 11 - 15));
+    }
+}
