@@ -375,3 +375,24 @@ fn demo_ico_csv_matches_the_golden_file() {
     assert_eq!(rows[7][..30], ICO_HEADINGS);
     assert_eq!(rows.len() - 8, register.activities.len());
 }
+
+/// The ICO import reads what the ICO export writes: every activity comes back with
+/// its service, bases, conditions and subjects.
+#[test]
+fn ico_import_reads_the_ico_export() {
+    let mut store = Store::in_memory().unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let bytes = export(&register, Format::IcoCsv, true);
+    let plan = ropa::import::read_ico_csv(&bytes, "demo-ico.csv", &Register::default()).unwrap();
+    assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
+    assert_eq!(plan.activities.len(), register.activities.len());
+    for (planned, activity) in plan.activities.iter().zip(&register.activities) {
+        let (a, b) = (&planned.fields, &activity.fields);
+        assert_eq!(a.lawful_bases, b.lawful_bases, "{}", b.name);
+        assert_eq!(a.article9_conditions, b.article9_conditions, "{}", b.name);
+        assert_eq!(a.schedule1_conditions, b.schedule1_conditions, "{}", b.name);
+        assert_eq!(a.data_subjects, b.data_subjects, "{}", b.name);
+        assert_eq!(a.retention, b.retention, "{}", b.name);
+    }
+}
