@@ -148,3 +148,51 @@ fn write_fixture_pdf_for_inspection() {
     )
     .unwrap();
 }
+
+/// An empty register and text the font cannot show (emoji, CJK, control
+/// characters, a 3,000-character word) export without a panic and stay on the page.
+#[test]
+fn odd_registers_still_make_a_report() {
+    let fonts = Fonts::embedded().unwrap();
+    let geometry = Geometry::a4_landscape();
+    let empty = ropa::model::Register::default();
+    let pages = report::layout(&empty, &fonts, "today", &mut NoProgress).unwrap();
+    assert_eq!(pages.len(), 3, "cover, empty register table, empty links table");
+    let mut bytes = Vec::new();
+    export::write(&empty, Format::Pdf, &options(), &mut bytes, &mut NoProgress).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+
+    let mut register = export_support::register();
+    register.activities[0].fields.name = "漢字 🙂 \u{0}\u{7}\t\r odd".into();
+    register.activities[1].fields.description = "W".repeat(3000);
+    let pages = report::layout(&register, &fonts, "today", &mut NoProgress).unwrap();
+    for page in &pages {
+        assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new());
+    }
+    let mut bytes = Vec::new();
+    export::write(&register, Format::Pdf, &options(), &mut bytes, &mut NoProgress).unwrap();
+    assert!(bytes.len() > 1000);
+}
+
+/// A register of 500 activities lays out in reasonable time (a debug build).
+#[test]
+fn a_large_register_lays_out_quickly() {
+    let mut register = export_support::register();
+    let template = register.activities[0].clone();
+    for i in 0..500 {
+        let mut activity = template.clone();
+        activity.id = ropa::model::ActivityId(10_000 + i);
+        activity.fields.name = format!("Generated activity {i}");
+        register.activities.push(activity);
+    }
+    let started = std::time::Instant::now();
+    let fonts = Fonts::embedded().unwrap();
+    let pages = report::layout(&register, &fonts, "today", &mut NoProgress).unwrap();
+    eprintln!("layout of {} pages: {:?}", pages.len(), started.elapsed());
+    let started = std::time::Instant::now();
+    let mut bytes = Vec::new();
+    export::write(&register, Format::Pdf, &options(), &mut bytes, &mut NoProgress).unwrap();
+    let elapsed = started.elapsed();
+    eprintln!("500 activities: {} bytes in {elapsed:?}", bytes.len());
+    assert!(elapsed < std::time::Duration::from_secs(60), "{elapsed:?}");
+}

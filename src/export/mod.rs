@@ -234,10 +234,13 @@ fn write_temp(temp: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> R
     file.sync_all().map_err(|source| io_error("Writing the export", temp, source))
 }
 
-/// `.NAME.PID.tmp` next to `path`: same folder, so the rename never crosses disks.
+/// `.NAME.PID-N.tmp` next to `path`: same folder, so the rename never crosses disks,
+/// and a new number for every export so two exports never share a temporary file.
 fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.{}-{number}.tmp", std::process::id()))
 }
 
 fn io_error(action: &'static str, path: &Path, source: std::io::Error) -> Error {

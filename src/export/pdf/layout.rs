@@ -94,24 +94,36 @@ fn clean(text: &str) -> String {
 /// Wraps `text` into lines no wider than `width` points: greedily by words, keeping
 /// line feeds, and breaking a word that is wider than a line between characters.
 pub fn wrap(fonts: &Fonts, text: &str, style: Style, width: f32) -> Vec<String> {
+    // Widths are sums of glyph advances (no kerning), so a line's width is the sum
+    // of its words' and spaces' widths and each word is measured once.
+    let space = fonts.width(" ", style);
     let mut lines = Vec::new();
     for paragraph in clean(text).split('\n') {
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
-            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-            if fonts.width(&candidate, style) <= width {
-                line = candidate;
+            let word_width = fonts.width(word, style);
+            let candidate = if line.is_empty() { word_width } else { line_width + space + word_width };
+            if candidate <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = candidate;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if fonts.width(word, style) <= width {
+            if word_width <= width {
                 line = word.to_string();
+                line_width = word_width;
             } else {
                 let mut pieces = break_word(fonts, word, style, width);
-                line = pieces.pop().unwrap_or_default();
-                lines.extend(pieces);
+                let (last, last_width) = pieces.pop().unwrap_or_default();
+                lines.extend(pieces.into_iter().map(|(piece, _)| piece));
+                line = last;
+                line_width = last_width;
             }
         }
         lines.push(line);
@@ -119,18 +131,23 @@ pub fn wrap(fonts: &Fonts, text: &str, style: Style, width: f32) -> Vec<String> 
     lines
 }
 
-/// Splits a word wider than `width` into pieces that fit (at least one character each).
-fn break_word(fonts: &Fonts, word: &str, style: Style, width: f32) -> Vec<String> {
+/// Splits a word wider than `width` into pieces that fit (at least one character
+/// each), with their widths.
+fn break_word(fonts: &Fonts, word: &str, style: Style, width: f32) -> Vec<(String, f32)> {
     let mut pieces = Vec::new();
     let mut piece = String::new();
+    let mut piece_width = 0.0;
+    let mut buffer = [0; 4];
     for c in word.chars() {
-        piece.push(c);
-        if fonts.width(&piece, style) > width && piece.chars().count() > 1 {
-            piece.pop();
-            pieces.push(std::mem::replace(&mut piece, c.to_string()));
+        let char_width = fonts.width(c.encode_utf8(&mut buffer), style);
+        if !piece.is_empty() && piece_width + char_width > width {
+            pieces.push((std::mem::take(&mut piece), piece_width));
+            piece_width = 0.0;
         }
+        piece.push(c);
+        piece_width += char_width;
     }
-    pieces.push(piece);
+    pieces.push((piece, piece_width));
     pieces
 }
 
