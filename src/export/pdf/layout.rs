@@ -197,13 +197,30 @@ struct WrappedTable {
 }
 
 impl WrappedTable {
+    /// Wraps `table` for each candidate set of column widths and keeps the one that
+    /// makes the table shortest.
     fn new(fonts: &Fonts, table: &Table, left: f32, width: f32) -> Self {
-        let widths = if table.auto_width {
+        let candidates = if table.auto_width {
             column_widths(fonts, table, width)
         } else {
-            let total: f32 = table.columns.iter().map(|c| c.weight.max(0.01)).sum();
-            table.columns.iter().map(|c| width * c.weight.max(0.01) / total).collect()
+            vec![weighted_widths(table, width)]
         };
+        let mut best: Option<(usize, Self)> = None;
+        for widths in candidates {
+            let wrapped = Self::with_widths(fonts, table, left, &widths);
+            let height = wrapped.rows.iter().map(|row| Self::line_count(row)).sum::<usize>()
+                + Self::line_count(&wrapped.header);
+            if best.as_ref().is_none_or(|(best_height, _)| height < *best_height) {
+                best = Some((height, wrapped));
+            }
+        }
+        match best {
+            Some((_, wrapped)) => wrapped,
+            None => Self::with_widths(fonts, table, left, &weighted_widths(table, width)),
+        }
+    }
+
+    fn with_widths(fonts: &Fonts, table: &Table, left: f32, widths: &[f32]) -> Self {
         let mut edges = vec![left];
         for column_width in widths {
             let last = edges.last().copied().unwrap_or(left);
@@ -230,70 +247,102 @@ impl WrappedTable {
     }
 }
 
-/// Column widths that add up to `width`, in the spirit of an automatic HTML table
-/// layout: every column first gets its longest word (so words break mid-word only
-/// when the table cannot fit them all), then the rest of the width goes to the
-/// columns with more text, in proportion to the average width of their non-empty
-/// cells times their weight, never past the width their longest line needs.
-fn column_widths(fonts: &Fonts, table: &Table, width: f32) -> Vec<f32> {
-    let count = table.columns.len();
-    let weights: Vec<f32> = table.columns.iter().map(|c| c.weight.max(0.01)).collect();
-    let measure = |i: usize| {
-        let cells = table.rows.iter().filter_map(|row| row.get(i)).map(|cell| (cell.as_str(), table.style));
-        let all = std::iter::once((table.columns[i].heading.as_str(), table.header_style)).chain(cells);
-        let (mut word, mut line, mut total, mut rows) = (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
-        for (text, style) in all {
-            for part in text.split('\n') {
-                let part_width = fonts.width(part, style);
-                line = line.max(part_width);
-                total += part_width;
-            }
-            for piece in text.split_whitespace() {
-                word = word.max(fonts.width(piece, style));
-            }
-            // Empty cells say nothing about how wide the column's text is.
-            if !text.trim().is_empty() {
-                rows += 1.0;
-            }
+/// Widths that follow the column weights exactly.
+fn weighted_widths(table: &Table, width: f32) -> Vec<f32> {
+    let total: f32 = table.columns.iter().map(|c| c.weight.max(0.01)).sum();
+    table.columns.iter().map(|c| width * c.weight.max(0.01) / total).collect()
+}
+
+/// How wide a column's text is: its longest word, its longest line, and the average
+/// width of its non-empty cells and of all its cells (padding included).
+struct ColumnText {
+    word: f32,
+    line: f32,
+    average_filled: f32,
+    average_all: f32,
+}
+
+fn measure_column(fonts: &Fonts, table: &Table, index: usize) -> ColumnText {
+    let cells = table.rows.iter().filter_map(|row| row.get(index)).map(|cell| (cell.as_str(), table.style));
+    let all = std::iter::once((table.columns[index].heading.as_str(), table.header_style)).chain(cells);
+    let (mut word, mut line, mut total, mut filled, mut count) =
+        (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
+    for (text, style) in all {
+        for part in text.split('\n') {
+            let part_width = fonts.width(part, style);
+            line = line.max(part_width);
+            total += part_width;
         }
-        let padding = 2.0 * PADDING + 0.5;
-        (word + padding, line + padding, total / rows.max(1.0) + padding)
-    };
-    let measured: Vec<(f32, f32, f32)> = (0..count).map(measure).collect();
-    let minimum: Vec<f32> = measured.iter().map(|m| m.0).collect();
-    if minimum.iter().sum::<f32>() > width {
-        let total: f32 = weights.iter().sum();
-        return weights.iter().map(|w| width * w / total).collect();
+        for piece in text.split_whitespace() {
+            word = word.max(fonts.width(piece, style));
+        }
+        count += 1.0;
+        if !text.trim().is_empty() {
+            filled += 1.0;
+        }
     }
-    let mut widths = minimum.clone();
-    let mut open: Vec<bool> = measured.iter().map(|m| m.1 > m.0).collect();
+    let padding = 2.0 * PADDING + 0.5;
+    ColumnText {
+        word: word + padding,
+        line: line + padding,
+        average_filled: total / filled.max(1.0) + padding,
+        average_all: total / count.max(1.0) + padding,
+    }
+}
+
+/// Candidate column widths that add up to `width`, in the spirit of an automatic
+/// HTML table layout: every column first gets its longest word (so words break
+/// mid-word only when the table cannot fit them all), then the rest of the width
+/// goes to the columns with more text, never past the width their longest line
+/// needs. "More text" is judged three ways (average of filled cells, average of all
+/// cells, weights alone); the table keeps whichever makes it shortest.
+fn column_widths(fonts: &Fonts, table: &Table, width: f32) -> Vec<Vec<f32>> {
+    let count = table.columns.len();
+    let measured: Vec<ColumnText> = (0..count).map(|i| measure_column(fonts, table, i)).collect();
+    let minimum: Vec<f32> = measured.iter().map(|m| m.word).collect();
+    if minimum.iter().sum::<f32>() > width {
+        return vec![weighted_widths(table, width)];
+    }
+    let weights: Vec<f32> = table.columns.iter().map(|c| c.weight.max(0.01)).collect();
+    let demands: [Vec<f32>; 3] = [
+        measured.iter().zip(&weights).map(|(m, w)| (m.average_filled - m.word).max(1.0) * w).collect(),
+        measured.iter().zip(&weights).map(|(m, w)| (m.average_all - m.word).max(1.0) * w).collect(),
+        weights.clone(),
+    ];
+    let maximum: Vec<f32> = measured.iter().map(|m| m.line).collect();
+    demands.iter().map(|demand| distribute(width, &minimum, &maximum, demand, &weights)).collect()
+}
+
+/// Gives each column its `minimum`, then shares the rest by `demand`, capping a
+/// column at its `maximum` and handing what it does not need to the others; what
+/// nobody wants is shared by `weights`.
+fn distribute(width: f32, minimum: &[f32], maximum: &[f32], demand: &[f32], weights: &[f32]) -> Vec<f32> {
+    let count = minimum.len();
+    let mut widths = minimum.to_vec();
+    let mut open: Vec<bool> = (0..count).map(|i| maximum[i] > minimum[i]).collect();
     loop {
         let slack = width - widths.iter().sum::<f32>();
-        let demand: Vec<f32> = (0..count)
-            .map(|i| if open[i] { (measured[i].2 - minimum[i]).max(1.0) * weights[i] } else { 0.0 })
-            .collect();
-        let total_demand: f32 = demand.iter().sum();
-        if slack <= 0.01 || total_demand <= 0.0 {
-            // Nothing wants more room: share what is left by weight.
-            let total: f32 = weights.iter().sum();
+        let wanted: Vec<f32> = (0..count).map(|i| if open[i] { demand[i] } else { 0.0 }).collect();
+        let total_wanted: f32 = wanted.iter().sum();
+        if slack <= 0.01 || total_wanted <= 0.0 {
+            let total: f32 = weights.iter().sum::<f32>().max(0.01);
             return widths
                 .iter()
-                .zip(&weights)
+                .zip(weights)
                 .map(|(w, weight)| w + slack.max(0.0) * weight / total)
                 .collect();
         }
         let mut capped = false;
         for i in 0..count {
-            let offer = slack * demand[i] / total_demand;
-            if open[i] && widths[i] + offer >= measured[i].1 {
-                widths[i] = measured[i].1;
+            if open[i] && widths[i] + slack * wanted[i] / total_wanted >= maximum[i] {
+                widths[i] = maximum[i];
                 open[i] = false;
                 capped = true;
             }
         }
         if !capped {
             for i in 0..count {
-                widths[i] += slack * demand[i] / total_demand;
+                widths[i] += slack * wanted[i] / total_wanted;
             }
             return widths;
         }
