@@ -151,8 +151,14 @@ fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str) {
     flow.table(&key_values(rows, Style::regular(10.0), Style::bold(10.0)));
 }
 
+/// Items one per line; with more than one, each starts with a bullet so that an
+/// item wrapped over two lines is not read as two items.
 fn lines(items: impl IntoIterator<Item = String>) -> String {
-    items.into_iter().filter(|item| !item.trim().is_empty()).collect::<Vec<_>>().join("\n")
+    let items: Vec<String> = items.into_iter().filter(|item| !item.trim().is_empty()).collect();
+    if items.len() < 2 {
+        return items.concat();
+    }
+    items.iter().map(|item| format!("• {item}")).collect::<Vec<_>>().join("\n")
 }
 
 fn register_row(register: &Register, lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
