@@ -25,6 +25,24 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Export the register: ICO template CSV, links CSV, full CSV (for import) or PDF report.
+    Export {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// What to write.
+        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf"])]
+        format: String,
+        /// Where to write it; an existing file is replaced only when the export succeeds.
+        #[arg(long)]
+        out: PathBuf,
+        /// Export only this service (by name).
+        #[arg(long)]
+        service: Option<String>,
+        /// Start CSV files with a UTF-8 byte order mark (for older Excel).
+        #[arg(long)]
+        bom: bool,
+    },
     /// Check the register against UK GDPR and the DPA 2018; exits with 1 while any
     /// error-level finding is unacknowledged.
     Check {
@@ -103,6 +121,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut store = ropa::Store::create(&out)?;
             ropa::demo::populate(&mut store).context("Writing the demo register")?;
             println!("Wrote the demo register to {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { db, format, out, service, bom }) => {
+            let format = ropa::export::Format::from_code(&format).context("Unknown export format")?;
+            let options = ropa::export::Options { bom, generated_at: time::OffsetDateTime::now_utc() };
+            ropa::export::export_register_file(
+                &db,
+                format,
+                service.as_deref(),
+                &options,
+                &out,
+                &mut ropa::export::NoProgress,
+            )?;
+            println!("Wrote {} to {}", format.label(), out.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { db, today, due_soon_days }) => {

@@ -117,6 +117,15 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// An export was cancelled before it finished; nothing was written.
+    #[error("The export was cancelled; no file was written and any earlier file is unchanged.")]
+    ExportCancelled,
+    /// An export could not be produced (for example the embedded font could not be read).
+    #[error("The export could not be produced: {message}")]
+    Export {
+        /// What went wrong.
+        message: String,
+    },
     /// A file to import could not be read as a register at all.
     #[error("The file could not be imported, and the register is unchanged: {message}. File: {file}")]
     Import {

@@ -1,0 +1,318 @@
+//! The ICO "Documentation template for controllers" layout: the contact block, then
+//! the 30 columns A to AD with the template's exact headings, one row per activity.
+//!
+//! [`columns`] maps one activity to its 30 cells; the PDF report's detail pages use
+//! it too, so both exports say the same thing. `docs/exports.md` has the mapping.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use super::csv_out::CsvOut;
+use super::{Options, Progress, step};
+use crate::Result;
+use crate::ico_template::IcoColumn;
+use crate::law::{LegalItem, rights_for};
+use crate::model::{
+    Activity, AgreementKind, Contact, Direction, DpiaProgress, Lookup, Register, Role, format_date,
+};
+
+/// The separator between the items of a list in one cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// The 30 column headings, A to AD, exactly as the ICO template words them (from
+/// [`IcoColumn`], which the ICO import reads too).
+pub fn headings() -> [&'static str; 30] {
+    IcoColumn::ALL.map(IcoColumn::heading)
+}
+
+/// A column after AD, not in the ICO template, naming the activity each row
+/// describes (the template itself has no such column).
+pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";
+
+/// The template's section titles, each with the index of the column it starts at.
+pub fn sections() -> Vec<(usize, &'static str)> {
+    let mut sections: Vec<(usize, &'static str)> = Vec::new();
+    for (index, column) in IcoColumn::ALL.iter().enumerate() {
+        if sections.last().is_none_or(|(_, title)| *title != column.section()) {
+            sections.push((index, column.section()));
+        }
+    }
+    sections
+}
+
+/// The spreadsheet letter of column `index` (0 is A, 29 is AD).
+pub fn column_letter(index: usize) -> String {
+    IcoColumn::ALL.get(index).map_or_else(String::new, |column| column.letter())
+}
+
+/// Writes the ICO layout of `register`.
+pub fn write(
+    register: &Register,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let mut csv = CsvOut::new(out, options.bom)?;
+    write_contact_block(&mut csv, register)?;
+    csv.row(&section_row())?;
+    csv.row(&headings().iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
+    let lookup = register.lookup();
+    let total = register.activities.len();
+    for (done, activity) in register.activities.iter().enumerate() {
+        step(progress, done, total)?;
+        let mut row = columns(&lookup, activity).to_vec();
+        row.push(activity.fields.name.clone());
+        csv.row(&row)?;
+    }
+    step(progress, total, total)?;
+    csv.finish()
+}
+
+/// The contact block above the table: a heading row, then Name, Address, Email and
+/// Telephone for the controller, the DPO and the representative, then a blank row.
+fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> {
+    let organisation = &register.organisation;
+    let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
+    csv.row(&["", "Controller", "Data Protection Officer", "Representative"])?;
+    let lines = [
+        ("Name", contacts.map(|c| c.name.as_str())),
+        ("Address", contacts.map(|c| c.address.as_str())),
+        ("Email", contacts.map(|c| c.email.as_str())),
+        ("Telephone", contacts.map(|c| c.telephone.as_str())),
+    ];
+    for (label, values) in lines {
+        let mut row = vec![label];
+        row.extend(values);
+        csv.row(&row)?;
+    }
+    csv.row(&[""])
+}
+
+fn section_row() -> Vec<&'static str> {
+    let mut row = vec![""; IcoColumn::ALL.len()];
+    for (index, title) in sections() {
+        row[index] = title;
+    }
+    row
+}
+
+/// The 30 cells (A to AD) for `activity`.
+pub fn columns(lookup: &Lookup<'_>, activity: &Activity) -> [String; 30] {
+    let f = &activity.fields;
+    let bases: Vec<String> = f.lawful_bases.iter().map(|basis| basis.label()).collect();
+    [
+        lookup.service_name(f.service_id).to_string(),
+        join(&f.purposes),
+        joint_controller(&f.role),
+        join(&f.data_subjects),
+        personal_data(activity),
+        parties(lookup, activity, Direction::Recipient),
+        processor_contracts(lookup, activity),
+        third_countries(lookup, activity),
+        safeguards(activity),
+        f.retention.describe(),
+        f.security_measures.clone(),
+        lawful_bases_with_legislation(bases, &f.legislation),
+        join_labels(&f.article9_conditions),
+        f.legitimate_interests.clone(),
+        f.legitimate_interests_assessment.clone(),
+        join_iter(rights_for(&f.lawful_bases).iter().map(|right| right.title())),
+        yes_with_detail(f.automated_decision_making.as_deref()),
+        parties(lookup, activity, Direction::Source),
+        f.consent_record.clone(),
+        join(&f.systems),
+        yes_no(f.dpia.required),
+        dpia_progress(activity),
+        f.dpia.link.clone(),
+        yes_no(Some(f.breach.is_some())),
+        f.breach.clone().unwrap_or_default(),
+        join_labels(&f.schedule1_conditions),
+        join_iter(f.lawful_bases.iter().map(|basis| format!("{}: {}", basis.title(), basis.wording()))),
+        f.policy_document.clone(),
+        yes_no(f.retained_per_policy),
+        f.policy_exceptions.clone(),
+    ]
+}
+
+fn join(items: &[String]) -> String {
+    join_iter(items.iter())
+}
+
+fn join_iter<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<S> = items.into_iter().filter(|item| !item.as_ref().trim().is_empty()).collect();
+    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(LIST_SEPARATOR)
+}
+
+fn join_labels<T: LegalItem>(items: &BTreeSet<T>) -> String {
+    join_iter(items.iter().map(|item| item.label()))
+}
+
+fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "Yes".into(),
+        Some(false) => "No".into(),
+        None => String::new(),
+    }
+}
+
+fn yes_with_detail(detail: Option<&str>) -> String {
+    match detail.map(str::trim) {
+        None => "No".into(),
+        Some("") => "Yes".into(),
+        Some(detail) => format!("Yes: {detail}"),
+    }
+}
+
+fn joint_controller(role: &Role) -> String {
+    match role {
+        Role::Controller => String::new(),
+        Role::JointController { with, lead } if lead.trim().is_empty() => with.clone(),
+        Role::JointController { with, lead } => format!("{with} (lead partner: {lead})"),
+        Role::Processor { for_controller } => format!("We process on behalf of: {for_controller}"),
+    }
+}
+
+/// Ordinary categories, then those recorded as special that Art 9(1) does not list,
+/// then the Art 9(1) categories and criminal offence data, marked as such.
+fn personal_data(activity: &Activity) -> String {
+    let f = &activity.fields;
+    let special = f.special_categories.iter().map(|c| format!("{} (special category)", c.title()));
+    let criminal = f.criminal_offence_data.as_deref().map(|detail| match detail.trim() {
+        "" => "Criminal offence data".to_string(),
+        detail => format!("Criminal offence data: {detail}"),
+    });
+    join_iter(
+        f.personal_data
+            .iter()
+            .cloned()
+            .chain(f.other_special_items.iter().cloned())
+            .chain(special)
+            .chain(criminal),
+    )
+}
+
+/// Party names with their kind, each party once, in link order.
+fn parties(lookup: &Lookup<'_>, activity: &Activity, direction: Direction) -> String {
+    let mut seen = BTreeSet::new();
+    let names = lookup
+        .links_of(activity.id)
+        .iter()
+        .filter(|link| link.fields.direction == direction)
+        .filter_map(|link| lookup.parties.get(&link.fields.party_id))
+        .filter(|party| seen.insert(party.id))
+        .map(|party| named_with_kind(&party.fields.name, party.fields.kind.label()));
+    join_iter(names)
+}
+
+/// "Name (kind)", or just the name when it already says the kind.
+fn named_with_kind(name: &str, kind: &str) -> String {
+    if name.trim().eq_ignore_ascii_case(kind) { name.to_string() } else { format!("{name} ({kind})") }
+}
+
+fn processor_contracts(lookup: &Lookup<'_>, activity: &Activity) -> String {
+    let mut seen = BTreeSet::new();
+    let contracts = lookup
+        .links_of(activity.id)
+        .iter()
+        .filter_map(|link| link.fields.agreement_id)
+        .filter_map(|id| lookup.agreements.get(&id))
+        .filter(|agreement| agreement.fields.kind == AgreementKind::ProcessorContract)
+        .filter(|agreement| seen.insert(agreement.id))
+        .map(|agreement| match agreement.fields.reference.trim() {
+            "" => agreement.fields.title.clone(),
+            reference => format!("{} ({reference})", agreement.fields.title),
+        });
+    join_iter(contracts)
+}
+
+/// The activity's transfer destinations, then the countries of recipients outside
+/// the UK that no transfer names already ("Country (recipient: Party)").
+fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
+    let destinations: Vec<String> =
+        activity.fields.transfers.iter().map(|transfer| transfer.destination.trim().to_string()).collect();
+    let mut seen: BTreeSet<String> = destinations.iter().map(|d| d.to_lowercase()).collect();
+    let recipients: Vec<String> = lookup
+        .links_of(activity.id)
+        .iter()
+        .filter(|link| link.fields.direction == Direction::Recipient)
+        .filter_map(|link| lookup.parties.get(&link.fields.party_id))
+        .filter(|party| party.fields.is_outside_uk())
+        .filter(|party| seen.insert(party.fields.country.trim().to_lowercase()))
+        .map(|party| format!("{} (recipient: {})", party.fields.country.trim(), party.fields.name))
+        .collect();
+    let mut unique = BTreeSet::new();
+    join_iter(destinations.into_iter().filter(|d| unique.insert(d.to_lowercase())).chain(recipients))
+}
+
+fn safeguards(activity: &Activity) -> String {
+    join_iter(activity.fields.transfers.iter().map(|transfer| {
+        let safeguard = transfer.safeguard.map_or_else(|| "no safeguard recorded".to_string(), |s| s.label());
+        match transfer.detail.trim() {
+            "" => format!("{}: {safeguard}", transfer.destination),
+            detail => format!("{}: {safeguard} ({detail})", transfer.destination),
+        }
+    }))
+}
+
+fn lawful_bases_with_legislation(bases: Vec<String>, legislation: &[String]) -> String {
+    let legislation = join(legislation);
+    let bases = join_iter(bases);
+    match (bases.is_empty(), legislation.is_empty()) {
+        (_, true) => bases,
+        (true, false) => format!("Legislation: {legislation}"),
+        (false, false) => format!("{bases}{LIST_SEPARATOR}Legislation: {legislation}"),
+    }
+}
+
+fn dpia_progress(activity: &Activity) -> String {
+    let dpia = &activity.fields.dpia;
+    if dpia.required != Some(true) && dpia.progress == DpiaProgress::NotStarted && dpia.link.is_empty() {
+        return String::new();
+    }
+    match dpia.date {
+        Some(date) => format!("{} ({})", dpia.progress.label(), format_date(date)),
+        None => dpia.progress.label().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thirty_columns_with_letters_a_to_ad() {
+        let headings = headings();
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(29), "AD");
+        assert_eq!(headings[25], "Data Protection Act 2018 Schedule 1 Condition for processing");
+        let starts: Vec<usize> = sections().iter().map(|(start, _)| *start).collect();
+        assert_eq!(starts, [0, 11, 18, 19, 20, 23, 25]);
+    }
+
+    #[test]
+    fn yes_no_cells_read_as_words() {
+        assert_eq!(yes_no(None), "");
+        assert_eq!(yes_no(Some(true)), "Yes");
+        assert_eq!(yes_with_detail(None), "No");
+        assert_eq!(yes_with_detail(Some(" ")), "Yes");
+        assert_eq!(yes_with_detail(Some("Risk score")), "Yes: Risk score");
+    }
+
+    #[test]
+    fn legislation_follows_the_bases() {
+        let check = |bases: &[&str], legislation: &[&str], expected: &str| {
+            let bases = bases.iter().map(|s| s.to_string()).collect();
+            let legislation: Vec<String> = legislation.iter().map(|s| s.to_string()).collect();
+            assert_eq!(lawful_bases_with_legislation(bases, &legislation), expected);
+        };
+        check(&["Art 6(1)(e) Public task"], &[], "Art 6(1)(e) Public task");
+        check(&[], &["Children Act 2004 s.10"], "Legislation: Children Act 2004 s.10");
+        check(
+            &["Art 6(1)(e) Public task"],
+            &["Children Act 2004 s.10", "Children Act 1989"],
+            "Art 6(1)(e) Public task; Legislation: Children Act 2004 s.10; Children Act 1989",
+        );
+    }
+}
