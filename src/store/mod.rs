@@ -15,6 +15,7 @@ mod codec;
 mod links;
 mod load;
 mod migrate;
+mod notices;
 mod open;
 mod organisation;
 mod parties;
