@@ -447,7 +447,7 @@ impl Cx<'_> {
         let own_controller = self.controller == organisation.controller.name.trim();
         section.subheading("The data controller");
         if own_controller {
-            section.bullets(contact_lines(&organisation.controller));
+            contact_block(&mut section, &organisation.controller);
             if !organisation.ico_registration.trim().is_empty() {
                 section.paragraph(format!(
                     "Our ICO registration number is {}.",
@@ -460,7 +460,7 @@ impl Cx<'_> {
         section.subheading("Our Data Protection Officer");
         if own_controller && !organisation.dpo.is_empty() {
             section.paragraph("You can contact our Data Protection Officer about anything in this notice:");
-            section.bullets(contact_lines(&organisation.dpo));
+            contact_block(&mut section, &organisation.dpo);
         } else {
             section.paragraph(format!(
                 "Contact {} and ask for their Data Protection Officer about anything in this notice.",
@@ -544,6 +544,16 @@ fn basis_titles(bases: &BTreeSet<LawfulBasis>) -> String {
         None => "no recorded lawful basis".to_string(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A contact: a paragraph when only the name is known, a list of lines otherwise.
+fn contact_block(section: &mut Section, contact: &crate::model::Contact) {
+    let lines = contact_lines(contact);
+    if lines.len() == 1 {
+        section.paragraph(lines.concat());
+    } else {
+        section.bullets(lines);
     }
 }
 

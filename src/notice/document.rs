@@ -112,3 +112,18 @@ impl Section {
             .collect()
     }
 }
+
+/// A date as people write it: "22 November 2026".
+pub fn long_date(date: Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date(time::macros::date!(2026 - 11 - 02)), "2 November 2026");
+    }
+}

@@ -2,7 +2,7 @@
 //! a `<main>` landmark, headings h1 > h2 > h3 with no level skipped, lists as
 //! `<ul>`, and a small readable stylesheet. Every piece of text is escaped.
 
-use super::document::{Block, Notice};
+use super::document::{Block, Notice, long_date};
 use crate::model::format_date;
 
 const STYLE: &str = "
@@ -37,8 +37,9 @@ pub fn to_html(notice: &Notice) -> String {
     out.push_str(&format!("<header>\n<p>{}</p>\n</header>\n<main>\n", escape(&notice.publisher)));
     out.push_str(&format!("<h1>{}</h1>\n", escape(&notice.title)));
     out.push_str(&format!(
-        "<p class=\"updated\">Last updated: <time datetime=\"{0}\">{0}</time></p>\n",
-        format_date(notice.updated_on)
+        "<p class=\"updated\">Last updated: <time datetime=\"{}\">{}</time></p>\n",
+        format_date(notice.updated_on),
+        long_date(notice.updated_on)
     ));
     contents(&mut out, notice);
     for (index, section) in notice.sections.iter().enumerate() {
@@ -46,12 +47,12 @@ pub fn to_html(notice: &Notice) -> String {
         out.push_str(&format!("<h2 id=\"s{index}\">{}</h2>\n", escape(&section.heading)));
         for block in &section.blocks {
             match block {
-                Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", escape(text))),
+                Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", linked(text))),
                 Block::Subheading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),
                 Block::Bullets(items) => {
                     out.push_str(if is_short_list(items) { "<ul class=\"columns\">\n" } else { "<ul>\n" });
                     for item in items {
-                        out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                        out.push_str(&format!("<li>{}</li>\n", linked(item)));
                     }
                     out.push_str("</ul>\n");
                 }
@@ -61,9 +62,10 @@ pub fn to_html(notice: &Notice) -> String {
     }
     out.push_str("</main>\n");
     out.push_str(&format!(
-        "<footer>\n<p>{} privacy notice. Generated from the Record of Processing Activities on {}.</p>\n</footer>\n",
+        "<footer>\n<p>{}: {}. Last updated {}.</p>\n</footer>\n",
         escape(&notice.publisher),
-        format_date(notice.updated_on)
+        escape(&notice.title),
+        long_date(notice.updated_on)
     ));
     out.push_str("</body>\n</html>\n");
     out
@@ -71,7 +73,7 @@ pub fn to_html(notice: &Notice) -> String {
 
 /// A long list of short items, shown in two columns on a wide screen.
 fn is_short_list(items: &[String]) -> bool {
-    items.len() >= 8 && items.iter().all(|item| item.chars().count() <= 40)
+    items.len() >= 8 && items.iter().all(|item| item.chars().count() <= 48)
 }
 
 /// A list of links to the sections.
@@ -81,6 +83,22 @@ fn contents(out: &mut String, notice: &Notice) {
         out.push_str(&format!("<li><a href=\"#s{index}\">{}</a></li>\n", escape(&section.heading)));
     }
     out.push_str("</ol>\n</nav>\n");
+}
+
+/// Escapes `text` and turns each web address in it (`https://...`) into a link.
+fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+        out.push_str(&escape(&rest[..start]));
+        let tail = &rest[start..];
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', ')']);
+        out.push_str(&format!("<a href=\"{0}\">{0}</a>", escape(url)));
+        rest = &tail[url.len()..];
+    }
+    out.push_str(&escape(rest));
+    out
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -102,6 +120,18 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_become_links_and_stay_escaped() {
+        assert_eq!(
+            linked("See https://ico.org.uk/make-a-complaint/. Or <b>"),
+            "See <a href=\"https://ico.org.uk/make-a-complaint/\">https://ico.org.uk/make-a-complaint/</a>. Or &lt;b&gt;"
+        );
+        assert_eq!(
+            linked("x https://a.b/\"onmouseover=\"y"),
+            "x <a href=\"https://a.b/&quot;onmouseover=&quot;y\">https://a.b/&quot;onmouseover=&quot;y</a>"
+        );
+    }
 
     #[test]
     fn every_special_character_is_escaped() {

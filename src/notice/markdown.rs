@@ -2,8 +2,7 @@
 //! sub-headings, `-` bullets. Text from the register is escaped so that it can
 //! never turn into markup or a link.
 
-use super::document::{Block, Notice};
-use crate::model::format_date;
+use super::document::{Block, Notice, long_date};
 
 /// The notice as a Markdown document.
 pub fn to_markdown(notice: &Notice) -> String {
@@ -11,7 +10,7 @@ pub fn to_markdown(notice: &Notice) -> String {
     out.push_str(&format!(
         "{}. Last updated: {}.\n\n",
         escape(&notice.publisher),
-        format_date(notice.updated_on)
+        long_date(notice.updated_on)
     ));
     for section in &notice.sections {
         out.push_str(&format!("## {}\n\n", escape(&section.heading)));
