@@ -244,8 +244,14 @@ fn demo_notices_state_what_the_seed_notices_state() {
         ],
     );
     check(
+        "North West Regional Strategic Migration Partnership (NWRSMP)",
+        &["you can withdraw it at any time", "as a local authority"],
+    );
+    check(
         "Well-being and work for refugee integration",
         &[
+            "We need it to carry out a task in the public interest, or to use official powers we have been given \
+             (Article 6(1)(e) UK GDPR).",
             "East of England LGA Strategic Migration Partnership",
             "UK Responsible Authority (UKRA)",
             "Ecorys",

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use super::document::{Notice, Section};
 use super::template::{ExtraText, ParagraphKey, SectionKey, Template, fill, paragraphs};
 use super::wording;
-use crate::law::{LawfulBasis, LegalItem, Right, rights_for};
+use crate::law::{Article9Condition, LawfulBasis, LegalItem, Right, rights_for};
 use crate::model::{
     Activity, ActivityId, ActivityStatus, Date, Direction, Party, PartyKind, Register, Retention, Role,
     ServiceId,
@@ -27,8 +27,9 @@ pub enum Scope {
 pub struct Options {
     /// The "last updated" date.
     pub today: Date,
-    /// Whether the controller is a public authority: public task is then
-    /// explained as "our public tasks and duties as a local authority".
+    /// Whether the register's organisation is a public authority: where it is
+    /// the notice's controller, public task is then explained as "our public
+    /// tasks and duties as a local authority".
     pub public_authority: bool,
 }
 
@@ -233,7 +234,12 @@ impl Cx<'_> {
         let bases = self.bases();
         section
             .paragraph("The law only lets us use your information when we have a lawful basis. We rely on:");
-        section.bullets(bases.iter().map(|&b| wording::lawful_basis(b, self.public_authority)).collect());
+        // "As a local authority" only where the register's own organisation is the
+        // controller and a public authority; a partner controller gets the
+        // general wording.
+        let local_authority =
+            self.public_authority && self.controller == self.register.organisation.controller.name.trim();
+        section.bullets(bases.iter().map(|&b| wording::lawful_basis(b, local_authority)).collect());
         for interests in self.gather(|a| vec![a.fields.legitimate_interests.clone()]) {
             if !interests.trim().is_empty() {
                 section.paragraph(format!("Our legitimate interests are: {}", interests.trim()));
@@ -427,7 +433,11 @@ impl Cx<'_> {
             section.paragraph("Some rights do not apply here:");
             section.bullets(unavailable);
         }
-        if self.bases().contains(&LawfulBasis::Consent) {
+        let explicit_consent = self
+            .activities
+            .iter()
+            .any(|a| a.fields.article9_conditions.contains(&Article9Condition::ExplicitConsent));
+        if self.bases().contains(&LawfulBasis::Consent) || explicit_consent {
             section.paragraph(wording::CONSENT_WITHDRAWAL);
         }
         section.paragraph(self.text(ParagraphKey::UsingRights));

@@ -21,8 +21,9 @@ pub fn citation<T: LegalItem>(item: T) -> String {
 }
 
 /// Why we may use the information under `basis`, in plain words and second
-/// person, ending with the citation.
-pub fn lawful_basis(basis: LawfulBasis, public_authority: bool) -> String {
+/// person, ending with the citation. `local_authority` words public task as "our
+/// public tasks and duties as a local authority".
+pub fn lawful_basis(basis: LawfulBasis, local_authority: bool) -> String {
     let words = match basis {
         LawfulBasis::Consent => {
             "You have given us your consent to use your information for a specific purpose"
@@ -32,7 +33,7 @@ pub fn lawful_basis(basis: LawfulBasis, public_authority: bool) -> String {
         }
         LawfulBasis::LegalObligation => "We need it to comply with a law that applies to us",
         LawfulBasis::VitalInterests => "We need it to protect someone's life in an emergency",
-        LawfulBasis::PublicTask if public_authority => {
+        LawfulBasis::PublicTask if local_authority => {
             "We need it to carry out our public tasks and duties as a local authority"
         }
         LawfulBasis::PublicTask => {
