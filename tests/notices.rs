@@ -481,6 +481,14 @@ fn template_and_extra_text_survive_regeneration_after_a_register_change() {
     assert_eq!(closing.plain_lines(), vec!["Updated yearly.", "Thank you."]);
     assert!(text.contains("To run holiday activity clubs"), "the register change is not reflected");
 
+    // Both edits are in the change log, with the text before and after.
+    let template_log = store.history("notice_template", 1).unwrap();
+    assert_eq!(template_log.len(), 1);
+    assert!(template_log[0].after.as_deref().unwrap().contains("What you can ask us to do"));
+    let extra_log = store.history("notice_extra", early_help.0).unwrap();
+    assert!(extra_log[0].after.as_deref().unwrap().contains("Call the Early Help Hub first."));
+    assert!(store.verify_log().unwrap().first_broken.is_none());
+
     // Another service is untouched by Early Help's extra text.
     assert_eq!(store.notice_extra(service_id(&register, "Sefton@work")).unwrap(), ExtraText::default());
     // Saving the defaults stores nothing.

@@ -1,9 +1,11 @@
 //! The notice template and each service's extra notice text (see
-//! [`crate::notice`]). Each write is one transaction.
+//! [`crate::notice`]). Each write is one transaction and is recorded in the
+//! change log (entities "notice_template", id 1, and "notice_extra", by service).
 
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::Store;
+use super::audit::log;
 use crate::model::ServiceId;
 use crate::notice::{ExtraText, Template};
 use crate::{Error, Result};
@@ -11,24 +13,18 @@ use crate::{Error, Result};
 impl Store {
     /// The register's notice template: the stored changes over the defaults.
     pub fn notice_template(&self) -> Result<Template> {
-        let mut stmt = self.conn.prepare_cached("SELECT key, text FROM notice_template ORDER BY key")?;
-        let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
-        let mut template = Template::default();
-        for row in rows {
-            let (key, text) = row?;
-            template.restore(&key, &text);
-        }
-        Ok(template)
+        select_template(&self.conn)
     }
 
     /// Replaces the stored template with `template`, in one transaction.
     pub fn save_notice_template(&mut self, template: &Template) -> Result<()> {
         self.write(|tx| {
+            let before = select_template(tx.tx)?;
             tx.tx.execute("DELETE FROM notice_template", [])?;
             for (key, text) in template.entries() {
                 insert_template_entry(tx.tx, key, text)?;
             }
-            Ok(())
+            log(tx, "notice_template", 1, Some(&before), Some(&select_template(tx.tx)?))
         })
     }
 
@@ -50,9 +46,29 @@ impl Store {
             if !exists {
                 return Err(Error::NotFound { what: format!("service {id}") });
             }
-            upsert_extra(tx.tx, id, extra)
+            let before = select_extra(tx.tx, id)?;
+            upsert_extra(tx.tx, id, extra)?;
+            log(tx, "notice_extra", id.0, Some(&before), Some(&select_extra(tx.tx, id)?))
         })
     }
+}
+
+fn select_template(conn: &Connection) -> Result<Template> {
+    let mut stmt = conn.prepare_cached("SELECT key, text FROM notice_template ORDER BY key")?;
+    let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    let mut template = Template::default();
+    for row in rows {
+        let (key, text) = row?;
+        template.restore(&key, &text);
+    }
+    Ok(template)
+}
+
+fn select_extra(conn: &Connection, id: ServiceId) -> Result<ExtraText> {
+    let mut stmt = conn.prepare_cached("SELECT intro, closing FROM notice_extra WHERE service_id = ?1")?;
+    let extra =
+        stmt.query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? })).optional()?;
+    Ok(extra.unwrap_or_default())
 }
 
 fn insert_template_entry(conn: &Connection, key: &str, text: &str) -> Result<()> {
