@@ -89,7 +89,7 @@ fn contents(out: &mut String, notice: &Notice) {
 fn linked(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+    while let Some(start) = ["https://", "http://"].iter().filter_map(|scheme| rest.find(scheme)).min() {
         out.push_str(&escape(&rest[..start]));
         let tail = &rest[start..];
         let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
