@@ -14,6 +14,7 @@ pub mod ico_template;
 pub mod import;
 pub mod law;
 pub mod model;
+pub mod notice;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -16,6 +16,7 @@ mod copy;
 mod links;
 mod load;
 mod migrate;
+mod notices;
 mod open;
 mod organisation;
 mod parties;
