@@ -14,6 +14,7 @@ mod batch;
 mod codec;
 mod links;
 mod load;
+mod merge;
 mod migrate;
 mod open;
 mod organisation;
@@ -32,6 +33,7 @@ pub use activities::DeletedActivity;
 pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck};
 pub use backup::{BackupInfo, backups_of};
 pub use batch::Batch;
+pub use merge::{MergedMembership, PartyMerge};
 pub use migrate::SCHEMA_VERSION;
 pub use reviews::{Review, add_months};
 
