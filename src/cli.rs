@@ -62,6 +62,22 @@ enum Command {
         #[arg(long)]
         skip_rejected: bool,
     },
+    /// Draw the register's data flows as an SVG map: the whole register, one
+    /// service or one party.
+    Flows {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// Where to write the SVG.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this service (by name).
+        #[arg(long, conflicts_with = "party")]
+        service: Option<String>,
+        /// Only this party (by name).
+        #[arg(long)]
+        party: Option<String>,
+    },
 }
 
 /// Layouts `ropa import` reads.
@@ -103,6 +119,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Verify { db }) => run_verify(&db),
         Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
             run_import(&db, format, &input, dry_run, skip_rejected)
+        }
+        Some(Command::Flows { db, out, service, party }) => {
+            let (nodes, edges) = ropa::flows::write_flow_svg(&db, &out, service.as_deref(), party.as_deref())
+                .with_context(|| format!("Drawing the flow map of {}", db.display()))?;
+            println!("Wrote the flow map ({nodes} boxes, {edges} lines) to {}", out.display());
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             let _ = cli.register;

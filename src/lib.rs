@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod demo;
 pub mod error;
+pub mod flows;
 pub mod ico_template;
 pub mod import;
 pub mod law;
