@@ -179,3 +179,26 @@ proptest! {
         prop_assert_eq!(laid.routes.len(), input.edges.len());
     }
 }
+
+#[test]
+fn small_maps_label_their_lines_without_overlapping_boxes_or_each_other() {
+    let register = demo();
+    let mut labelled = 0;
+    for party in &register.parties {
+        let graph = FlowGraph::build(&register, Scope::Party(party.id));
+        let laid = layout_graph(&graph);
+        let labels = ropa::flows::svg::edge_labels(&graph, &laid);
+        labelled += labels.len();
+        let mut boxes = laid.nodes.clone();
+        boxes.extend(labels.iter().map(|l| l.rect));
+        assert_no_overlap(&boxes);
+    }
+    assert!(labelled > 20, "most party maps get labels ({labelled})");
+    let gmp = register.parties.iter().find(|p| p.fields.name == "Greater Manchester Police").unwrap();
+    let svg = ropa::flows::render_svg(&register, Scope::Party(gmp.id));
+    assert_eq!(svg.matches(r#"class="edge-label""#).count(), 2);
+    assert!(svg.contains(">Racial or ethnic origin,<"));
+    // The whole demo map has too many lines for labels.
+    let whole = ropa::flows::render_svg(&register, Scope::Register);
+    assert!(!whole.contains("edge-label"));
+}

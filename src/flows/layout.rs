@@ -431,8 +431,13 @@ fn assign_y(order: &[Vec<usize>], proper: &Proper) -> Vec<f64> {
     top
 }
 
-/// Lays out `input`.
+/// Lays out `input` with [`LAYER_GAP`] between layers.
 pub fn layout(input: &LayoutInput) -> Layout {
+    layout_with_gap(input, LAYER_GAP)
+}
+
+/// Lays out `input` with `layer_gap` between layers (wider when lines carry labels).
+pub fn layout_with_gap(input: &LayoutInput, layer_gap: f64) -> Layout {
     let proper = Proper::new(input);
     let initial = proper.initial_order();
     let initial_crossings = count_crossings(&proper, &initial);
@@ -446,7 +451,7 @@ pub fn layout(input: &LayoutInput) -> Layout {
         let width =
             layer.iter().filter(|&&v| v < proper.real).map(|&v| input.sizes[v].width).fold(0.0, f64::max);
         layer_spans.push((x, width));
-        x += width + LAYER_GAP;
+        x += width + layer_gap;
     }
     let last = order.len().saturating_sub(1);
     let nodes: Vec<Rect> = (0..proper.real)
@@ -463,7 +468,7 @@ pub fn layout(input: &LayoutInput) -> Layout {
         .collect();
     let routes =
         proper.chains.iter().map(|chain| route(chain, &proper, &nodes, &layer_spans, &top, min_y)).collect();
-    let width = (x - LAYER_GAP).max(0.0);
+    let width = (x - layer_gap).max(0.0);
     let height = nodes.iter().map(|r| r.y + r.height).fold(0.0, f64::max);
     Layout { nodes, routes, layer_spans, crossings, initial_crossings, width, height }
 }

@@ -79,7 +79,8 @@ pub fn layout_graph(graph: &FlowGraph) -> layout::Layout {
             .collect(),
         edges: graph.edges.iter().map(|e| (e.from, e.to)).collect(),
     };
-    layout::layout(&input)
+    let gap = if graph.flows().count() <= LABELLED_FLOWS { LABELLED_LAYER_GAP } else { layout::LAYER_GAP };
+    layout::layout_with_gap(&input, gap)
 }
 
 /// Renders an already built graph as SVG.
@@ -87,7 +88,9 @@ pub fn render_graph(register: &Register, graph: &FlowGraph) -> String {
     let laid = layout_graph(graph);
     let lines = label_lines(graph);
     let width = (laid.width + 2.0 * MARGIN).max(LEGEND_WIDTH + 2.0 * MARGIN);
-    let height = laid.height + HEADER + LEGEND + 2.0 * MARGIN;
+    let labels = edge_labels(graph, &laid);
+    let content_height = labels.iter().map(|l| l.rect.y + l.rect.height).fold(laid.height, f64::max);
+    let height = content_height + HEADER + LEGEND + 2.0 * MARGIN;
     let (dx, dy) = (MARGIN, MARGIN + HEADER);
     let mut svg = String::new();
     let _ = write!(
@@ -118,9 +121,107 @@ pub fn render_graph(register: &Register, graph: &FlowGraph) -> String {
     for ((node, rect), lines) in graph.nodes.iter().zip(&laid.nodes).zip(&lines) {
         node_svg(&mut svg, node, rect, lines, dx, dy);
     }
-    legend(&mut svg, MARGIN, dy + laid.height + 24.0);
+    for label in &labels {
+        label_svg(&mut svg, label, dx, dy);
+    }
+    legend(&mut svg, MARGIN, dy + content_height + 24.0);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// Maps with at most this many links get a text label on each line saying what
+/// passes; larger maps rely on colour and the hover title.
+pub const LABELLED_FLOWS: usize = 20;
+/// Gap between layers on a labelled map, wide enough for a label line.
+const LABELLED_LAYER_GAP: f64 = 210.0;
+/// Characters per edge-label line.
+const LABEL_WRAP: usize = 26;
+/// Advance of one edge-label character (10 px text).
+const LABEL_CHAR_WIDTH: f64 = 6.0;
+/// Height of one edge-label line.
+const LABEL_LINE_HEIGHT: f64 = 12.0;
+
+/// A text label on a line of the map, in layout coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeLabel {
+    /// The box the label's background fills.
+    pub rect: Rect,
+    /// Its lines.
+    pub lines: Vec<String>,
+    /// Its colour (the line's).
+    pub colour: &'static str,
+}
+
+/// What an edge label says: the special categories and criminal offence data
+/// that pass, or nothing when neither does.
+fn label_text(flow: &FlowEdge) -> String {
+    use crate::law::LegalItem as _;
+    let mut parts: Vec<String> =
+        flow.passes.special_categories.iter().map(|c| c.title().to_string()).collect();
+    if flow.passes.criminal_offence_data {
+        parts.push("Criminal offence data".to_string());
+    }
+    parts.join(", ")
+}
+
+/// Labels for the lines of a small map, each centred on the stretch of line next
+/// to its party, and left out where it would overlap a box or another label (the
+/// hover title still says it all).
+pub fn edge_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
+    if graph.flows().count() > LABELLED_FLOWS {
+        return Vec::new();
+    }
+    let mut placed: Vec<EdgeLabel> = Vec::new();
+    for (edge, route) in graph.edges.iter().zip(&laid.routes) {
+        let EdgeKind::Flow(flow) = &edge.kind else { continue };
+        let text = label_text(flow);
+        if text.is_empty() || route.len() < 2 {
+            continue;
+        }
+        // The party end: the first segment when the party is in the lower layer.
+        let party_node = if flow.direction == Direction::Source { edge.from } else { edge.to };
+        let party_first = graph.nodes[party_node].column
+            < graph.nodes[if party_node == edge.from { edge.to } else { edge.from }].column;
+        let (a, b) =
+            if party_first { (route[0], route[1]) } else { (route[route.len() - 2], route[route.len() - 1]) };
+        let lines = wrap(&text, LABEL_WRAP);
+        let width =
+            lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LABEL_CHAR_WIDTH + 6.0;
+        let height = lines.len() as f64 * LABEL_LINE_HEIGHT + 4.0;
+        let centre = Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 };
+        // Kept inside the drawing, clear of the column headings and the legend.
+        let y = (centre.y - height / 2.0).min(laid.height - height).max(0.0);
+        let rect = Rect { x: centre.x - width / 2.0, y, width, height };
+        if rect.y + rect.height > laid.height.max(height) {
+            continue;
+        }
+        let clashes =
+            laid.nodes.iter().any(|n| n.overlaps(&rect)) || placed.iter().any(|l| l.rect.overlaps(&rect));
+        if !clashes {
+            placed.push(EdgeLabel { rect, lines, colour: colour(flow) });
+        }
+    }
+    placed
+}
+
+fn label_svg(svg: &mut String, label: &EdgeLabel, dx: f64, dy: f64) {
+    let (x, y) = (label.rect.x + dx, label.rect.y + dy);
+    let _ = writeln!(
+        svg,
+        r##"<g class="edge-label"><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" rx="3" fill="#ffffff" fill-opacity="0.92" stroke="{}" stroke-width="0.6"/>"##,
+        label.rect.width, label.rect.height, label.colour
+    );
+    for (i, line) in label.lines.iter().enumerate() {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="{}">{}</text>"#,
+            x + label.rect.width / 2.0,
+            y + 2.0 + LABEL_LINE_HEIGHT * (i as f64 + 1.0) - 2.5,
+            label.colour,
+            escape(line)
+        );
+    }
+    svg.push_str("</g>\n");
 }
 
 fn markers(svg: &mut String) {
