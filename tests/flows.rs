@@ -231,6 +231,10 @@ fn party_and_service_scopes_keep_only_their_links() {
     let graph = FlowGraph::build(&register, Scope::Party(gmp));
     assert_eq!(graph.flows().count(), 2);
     assert!(graph.flows().all(|f| f.party_id == gmp));
+    // A click on the activity lists its service line and both links.
+    let activity = graph.nodes.iter().position(|n| matches!(n.kind, NodeKind::Activity(_))).unwrap();
+    assert_eq!(graph.edges_at(activity).len(), 3);
+    assert_eq!(graph.nodes_of_party(gmp).len(), 2);
     let pri = register.services.iter().find(|s| s.fields.name == PRI).unwrap().id;
     let graph = FlowGraph::build(&register, Scope::Service(pri));
     let pri_links = flow_rows(&register).into_iter().filter(|r| r.service == PRI).count();
@@ -312,4 +316,34 @@ fn flows_command_writes_the_map_of_a_named_party() {
     assert!(parse_xml(&svg).concat().contains("Party: Greater Manchester Police"));
     assert!(ropa::flows::write_flow_svg(&db, &out, Some("No such service"), None).is_err());
     assert!(ropa::flows::write_flow_svg(&db, &out, Some("Early Help"), Some(GMP)).is_err());
+}
+
+#[test]
+fn ropa_flows_command_writes_an_svg_and_refuses_an_unknown_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut store = Store::create(&db).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    drop(store);
+    let out = dir.path().join("eh.svg");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ropa"))
+            .arg("flows")
+            .arg("--db")
+            .arg(&db)
+            .arg("--out")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["--service", "Early Help"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(parse_xml(&svg).concat().contains("Service: Early Help"));
+    let output = run(&["--service", "Nope"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("service \"Nope\""));
+    let output = run(&["--service", "Early Help", "--party", GMP]);
+    assert!(!output.status.success(), "service and party together are refused");
 }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::law::SpecialCategory;
+use crate::law::{LegalItem as _, SpecialCategory};
 use crate::model::{
     Activity, ActivityId, AgreementId, Direction, Link, LinkId, Lookup, Party, PartyId, PartyKind, Register,
     ServiceId,
@@ -160,8 +160,6 @@ impl Passes {
     }
 }
 
-use crate::law::LegalItem as _;
-
 /// A data flow: one link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowEdge {
@@ -233,64 +231,28 @@ impl FlowGraph {
     pub fn build(register: &Register, scope: Scope) -> Self {
         let lookup = register.lookup();
         let links = links_in_scope(register, scope);
-        let mut activities: BTreeSet<ActivityId> = links.iter().map(|l| l.activity_id).collect();
-        if let Scope::Service(service_id) = scope {
-            activities.extend(
-                register.activities.iter().filter(|a| a.fields.service_id == service_id).map(|a| a.id),
-            );
-        }
-        if scope == Scope::Register {
-            activities.extend(register.activities.iter().map(|a| a.id));
-        }
+        let activities = activities_in_scope(register, scope, &links);
         let both_ways = internal_both_ways(&links, &lookup);
-        let slot_of = |link: &Link| slot(link, &lookup, &both_ways);
+        let slots: Vec<Slot> = links.iter().map(|link| slot(link, &lookup, &both_ways)).collect();
         let mut builder = Builder::default();
-        for activity in register.activities.iter().filter(|a| activities.contains(&a.id)) {
+        for activity in &activities {
             builder.service(register, activity.fields.service_id);
             builder.activity(activity);
         }
-        for link in &links {
-            builder.slot(register, &lookup, slot_of(link));
+        for &slot in &slots {
+            builder.slot(register, &lookup, slot);
         }
         let (nodes, index) = builder.finish();
-        let mut edges = Vec::new();
-        for activity in register.activities.iter().filter(|a| activities.contains(&a.id)) {
-            let (Some(&from), Some(&to)) = (
-                index.get(&Key::Service(activity.fields.service_id)),
-                index.get(&Key::Activity(activity.id)),
-            ) else {
-                continue;
-            };
-            edges.push(Edge { from, to, kind: EdgeKind::Owns });
-        }
-        let activity_by_id: BTreeMap<ActivityId, &Activity> =
-            register.activities.iter().map(|a| (a.id, a)).collect();
-        for link in &links {
-            let (Some(activity), Some(&party_node), Some(&activity_node)) = (
-                activity_by_id.get(&link.activity_id),
-                index.get(&slot_key(slot_of(link))),
-                index.get(&Key::Activity(link.activity_id)),
-            ) else {
-                continue;
-            };
-            let needs_agreement =
-                lookup.parties.get(&link.fields.party_id).is_some_and(|p| p.fields.kind.is_external());
-            let flow = FlowEdge {
-                link_id: link.id,
-                activity_id: link.activity_id,
-                party_id: link.fields.party_id,
-                direction: link.fields.direction,
-                passes: Passes::of(link, activity),
-                agreement_id: link.fields.agreement_id,
-                needs_agreement,
-            };
-            let (from, to) = match link.fields.direction {
-                Direction::Source => (party_node, activity_node),
-                Direction::Recipient => (activity_node, party_node),
-            };
-            edges.push(Edge { from, to, kind: EdgeKind::Flow(flow) });
+        let mut edges: Vec<Edge> = activities.iter().filter_map(|a| owns_edge(a, &index)).collect();
+        for (link, &slot) in links.iter().zip(&slots) {
+            edges.extend(flow_edge(register, &lookup, link, slot, &index));
         }
         Self { scope, nodes, edges }
+    }
+
+    /// Indexes of the edges touching node `node`: what a click on a box lists.
+    pub fn edges_at(&self, node: usize) -> Vec<usize> {
+        (0..self.edges.len()).filter(|&i| self.edges[i].from == node || self.edges[i].to == node).collect()
     }
 
     /// The flow edges (links), without the service-owns-activity lines.
@@ -311,6 +273,58 @@ impl FlowGraph {
             })
             .collect()
     }
+}
+
+/// The activities a map shows: those with a link in scope, every activity of a
+/// service map's service, and every activity of the whole register.
+fn activities_in_scope<'a>(register: &'a Register, scope: Scope, links: &[&Link]) -> Vec<&'a Activity> {
+    let linked: BTreeSet<ActivityId> = links.iter().map(|l| l.activity_id).collect();
+    register
+        .activities
+        .iter()
+        .filter(|a| match scope {
+            Scope::Register => true,
+            Scope::Service(service_id) => a.fields.service_id == service_id || linked.contains(&a.id),
+            Scope::Party(_) => linked.contains(&a.id),
+        })
+        .collect()
+}
+
+/// The line from a service to one of its activities.
+fn owns_edge(activity: &Activity, index: &BTreeMap<Key, usize>) -> Option<Edge> {
+    let from = *index.get(&Key::Service(activity.fields.service_id))?;
+    let to = *index.get(&Key::Activity(activity.id))?;
+    Some(Edge { from, to, kind: EdgeKind::Owns })
+}
+
+/// The line for one link, from where the data comes from to where it goes.
+fn flow_edge(
+    register: &Register,
+    lookup: &Lookup<'_>,
+    link: &Link,
+    slot: Slot,
+    index: &BTreeMap<Key, usize>,
+) -> Option<Edge> {
+    let activity = register.activity(link.activity_id)?;
+    let party_node = *index.get(&slot_key(slot))?;
+    let activity_node = *index.get(&Key::Activity(link.activity_id))?;
+    let flow = FlowEdge {
+        link_id: link.id,
+        activity_id: link.activity_id,
+        party_id: link.fields.party_id,
+        direction: link.fields.direction,
+        passes: Passes::of(link, activity),
+        agreement_id: link.fields.agreement_id,
+        needs_agreement: lookup
+            .parties
+            .get(&link.fields.party_id)
+            .is_some_and(|p| p.fields.kind.is_external()),
+    };
+    let (from, to) = match link.fields.direction {
+        Direction::Source => (party_node, activity_node),
+        Direction::Recipient => (activity_node, party_node),
+    };
+    Some(Edge { from, to, kind: EdgeKind::Flow(flow) })
 }
 
 fn links_in_scope(register: &Register, scope: Scope) -> Vec<&Link> {

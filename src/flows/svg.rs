@@ -178,12 +178,12 @@ pub fn edge_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
         if text.is_empty() || route.len() < 2 {
             continue;
         }
-        // The party end: the first segment when the party is in the lower layer.
+        // The stretch next to the party: the first when the party is left of the activity.
         let party_node = if flow.direction == Direction::Source { edge.from } else { edge.to };
-        let party_first = graph.nodes[party_node].column
-            < graph.nodes[if party_node == edge.from { edge.to } else { edge.from }].column;
+        let activity_node = if flow.direction == Direction::Source { edge.to } else { edge.from };
+        let party_left = graph.nodes[party_node].column < graph.nodes[activity_node].column;
         let (a, b) =
-            if party_first { (route[0], route[1]) } else { (route[route.len() - 2], route[route.len() - 1]) };
+            if party_left { (route[0], route[1]) } else { (route[route.len() - 2], route[route.len() - 1]) };
         let lines = wrap(&text, LABEL_WRAP);
         let width =
             lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LABEL_CHAR_WIDTH + 6.0;
