@@ -81,7 +81,7 @@ fn demo_maps_have_no_overlapping_boxes() {
 }
 
 /// The bound stated in docs/flows.md for the demo register's whole map.
-const DEMO_CROSSING_BOUND: usize = 90;
+const DEMO_CROSSING_BOUND: usize = 70;
 
 #[test]
 fn demo_map_crossings_fall_below_the_stated_bound_and_the_initial_order() {
