@@ -347,3 +347,19 @@ fn ropa_flows_command_writes_an_svg_and_refuses_an_unknown_service() {
     let output = run(&["--service", "Early Help", "--party", GMP]);
     assert!(!output.status.success(), "service and party together are refused");
 }
+
+#[test]
+fn empty_registers_and_unknown_scopes_draw_an_empty_map_without_panicking() {
+    let empty = Store::in_memory().unwrap().load_register().unwrap();
+    let demo = demo();
+    for (register, scope) in [
+        (&empty, Scope::Register),
+        (&demo, Scope::Party(PartyId(999_999))),
+        (&demo, Scope::Service(ropa::model::ServiceId(999_999))),
+    ] {
+        let svg = ropa::flows::render_svg(register, scope);
+        let texts = parse_xml(&svg).concat();
+        assert!(texts.contains("Legend"));
+        assert!(texts.contains("0 links"), "{texts}");
+    }
+}
