@@ -114,6 +114,22 @@ enum Command {
         #[arg(long = "override")]
         allow_override: bool,
     },
+    /// Draw the register's data flows as an SVG map: the whole register, one
+    /// service or one party.
+    Flows {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// Where to write the SVG.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this service (by name).
+        #[arg(long, conflicts_with = "party")]
+        service: Option<String>,
+        /// Only this party (by name).
+        #[arg(long)]
+        party: Option<String>,
+    },
 }
 
 /// Layouts `ropa import` reads.
@@ -184,6 +200,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprint!("{}", outcome.stderr);
             print!("{}", outcome.stdout);
             Ok(if outcome.success { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Command::Flows { db, out, service, party }) => {
+            let (nodes, edges) = ropa::flows::write_flow_svg(&db, &out, service.as_deref(), party.as_deref())
+                .with_context(|| format!("Drawing the flow map of {}", db.display()))?;
+            println!("Wrote the flow map ({nodes} boxes, {edges} lines) to {}", out.display());
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             crate::ui::run(cli.register)?;

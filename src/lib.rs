@@ -9,6 +9,7 @@ pub mod checks;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod flows;
 pub mod generate;
 pub mod ico_template;
 pub mod import;
