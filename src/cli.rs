@@ -25,13 +25,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Export the register: ICO template CSV, links CSV, full CSV (for import) or PDF report.
+    /// Export the register: ICO template CSV, links CSV, full CSV (for import), PDF
+    /// report, findings CSV, JSON (for `ropa import --format json`) or flow-map SVG.
     Export {
         /// The register file.
         #[arg(long)]
         db: PathBuf,
         /// What to write.
-        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf"])]
+        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf", "findings-csv", "json", "flow-svg"])]
         format: String,
         /// Where to write it; an existing file is replaced only when the export succeeds.
         #[arg(long)]
@@ -42,6 +43,13 @@ enum Command {
         /// Start CSV files with a UTF-8 byte order mark (for older Excel).
         #[arg(long)]
         bom: bool,
+        /// Only this party (by name); flow-svg only.
+        #[arg(long, conflicts_with = "service")]
+        party: Option<String>,
+        /// Export the register as it stood at the end of this date (YYYY-MM-DD, UTC),
+        /// rebuilt from the change log; findings are checked as of that date.
+        #[arg(long, value_parser = ropa::checks::parse_today)]
+        as_at: Option<ropa::model::Date>,
     },
     /// Check the register against UK GDPR and the DPA 2018; exits with 1 while any
     /// error-level finding is unacknowledged.
@@ -161,17 +169,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Wrote the demo register to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export { db, format, out, service, bom }) => {
+        Some(Command::Export { db, format, out, service, bom, party, as_at }) => {
             let format = ropa::export::Format::from_code(&format).context("Unknown export format")?;
             let options = ropa::export::Options { bom, generated_at: time::OffsetDateTime::now_utc() };
-            ropa::export::export_register_file(
-                &db,
-                format,
-                service.as_deref(),
-                &options,
-                &out,
-                &mut ropa::export::NoProgress,
-            )?;
+            let request = ropa::export::ExportRequest { format, service, party, as_at };
+            ropa::export::export_request_file(&db, &request, &options, &out, &mut ropa::export::NoProgress)?;
             println!("Wrote {} to {}", format.label(), out.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -196,3 +196,235 @@ fn a_large_register_lays_out_quickly() {
     eprintln!("500 activities: {} bytes in {elapsed:?}", bytes.len());
     assert!(elapsed < std::time::Duration::from_secs(60), "{elapsed:?}");
 }
+
+/// Text of pages `first..=last` of `pdf`, whitespace collapsed.
+fn page_text(pdf: &Path, first: usize, last: usize) -> String {
+    let (first, last) = (first.to_string(), last.to_string());
+    let text = poppler("pdftotext", &["-f", &first, "-l", &last, "-enc", "UTF-8"], pdf);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The fixture in a register file with the first finding acknowledged, and the
+/// report exported from it as `ropa export --format pdf` does.
+fn findings_pdf(dir: &Path) -> (std::path::PathBuf, ropa::model::Register, ropa::checks::Report) {
+    let db = dir.join("register.db");
+    let mut store = ropa::Store::create(&db).unwrap();
+    store.batch(export_support::populate).unwrap();
+    let register = store.load_register().unwrap();
+    let settings = ropa::checks::Settings::new(options().generated_at.date());
+    let first = ropa::checks::run(&register, &[], settings).findings[0].clone();
+    store
+        .acknowledge(
+            &first.key(),
+            "Aoife O’Brien",
+            time::macros::date!(2026 - 11 - 20),
+            "Risk accepted by the SIRO",
+        )
+        .unwrap();
+    let report = ropa::checks::run(&register, &store.acknowledgements().unwrap(), settings);
+    let pdf = dir.join("report.pdf");
+    let request = export::ExportRequest::new(Format::Pdf);
+    export::export_request_file(&db, &request, &options(), &pdf, &mut NoProgress).unwrap();
+    (pdf, register, report)
+}
+
+#[test]
+fn the_report_has_a_findings_section_with_counts_groups_and_acknowledgements() {
+    use ropa::export::pdf::findings::{COMPLETENESS_HEADING, HEADING};
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, register, report) = findings_pdf(dir.path());
+    let flat = page_text(&pdf, 1, 999);
+    let start = flat.find(HEADING).expect("findings heading");
+    let end = flat.find("The register").expect("register table after the findings");
+    assert!(start < end);
+    let section = &flat[start..end];
+    let open = report.findings.iter().filter(|f| f.is_open()).count();
+    assert!(
+        section.contains(&format!("{} finding(s), {open} open and 1 acknowledged", report.findings.len())),
+        "{section}"
+    );
+    for severity in ropa::checks::Severity::ALL {
+        let all = report.findings.iter().filter(|f| f.severity == severity).count();
+        let row = format!(
+            "{} {} {}",
+            severity.heading(),
+            report.open_count(severity),
+            all - report.open_count(severity)
+        );
+        assert!(section.contains(&row), "count row {row:?} in {section}");
+    }
+    assert!(section.contains(COMPLETENESS_HEADING));
+    for score in &report.completeness {
+        assert!(
+            section.contains(&format!("{} {}", score.service_name, score.activities)),
+            "{}",
+            score.service_name
+        );
+    }
+    assert!(
+        section.contains("Acknowledged by Aoife O’Brien on 2026-11-20: Risk accepted by the SIRO"),
+        "{section}"
+    );
+    // Rule ids may wrap at a hyphen, so compare with the white space taken out.
+    let squeezed: String = section.chars().filter(|c| !c.is_whitespace()).collect();
+    for finding in &report.findings {
+        assert!(squeezed.contains(&format!("({})", finding.rule.0)), "rule {} listed", finding.rule);
+    }
+    // Grouped by service: each service's heading comes before its findings' rows,
+    // in the order of the checks' report.
+    let mut at = 0;
+    for service in &register.services {
+        if report.findings.iter().any(|f| f.service_id == Some(service.id)) {
+            let found = section[at..].find(&service.fields.name).expect("service heading in order");
+            at += found;
+        }
+    }
+}
+
+#[test]
+fn the_flow_map_page_draws_every_party_and_service_with_colours_and_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, register, _) = findings_pdf(dir.path());
+    let pages = poppler("pdftotext", &[], &pdf).matches('\u{c}').count();
+    let page = (1..=pages)
+        .find(|&p| page_text(&pdf, p, p).contains("Data flows — Whole register"))
+        .expect("a flow map page");
+    let text = page_text(&pdf, page, page);
+    for party in &register.parties {
+        if register.links.iter().any(|l| l.fields.party_id == party.id) {
+            let name = party.fields.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&name), "party {name:?} on the map page: {text}");
+        }
+    }
+    for service in &register.services {
+        assert!(text.contains(&service.fields.name), "service {:?}", service.fields.name);
+    }
+    assert!(text.contains("Legend"));
+
+    let fonts = Fonts::embedded().unwrap();
+    let mut flow = ropa::export::pdf::layout::Flow::new(&fonts, Geometry::a4_landscape());
+    ropa::export::pdf::flow_page::pages(&mut flow, &fonts, &register);
+    let pages = flow.finish();
+    assert_eq!(pages.len(), 1, "the fixture's map fits one page");
+    let graph = ropa::flows::FlowGraph::build(&register, ropa::flows::Scope::Register);
+    let shapes = pages[0].items.iter().filter(|i| matches!(i, Item::Shape { .. })).count();
+    assert_eq!(shapes, graph.nodes.len(), "one box per node");
+    let dashed = pages[0].items.iter().filter(|i| matches!(i, Item::Stroke { dashed: true, .. })).count();
+    let missing = graph.flows().filter(|f| f.lacks_agreement()).count();
+    assert_eq!(dashed, missing + 1, "a dashed line per link with no agreement, plus the legend's");
+    let special = ropa::export::pdf::layout::Rgb::from_hex(ropa::flows::svg::SPECIAL);
+    let red = graph.flows().filter(|f| ropa::flows::svg::colour(f) == ropa::flows::svg::SPECIAL).count();
+    let drawn_red = pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Stroke { colour, .. } if *colour == special))
+        .count();
+    assert!(drawn_red >= red, "special category flows drawn in the SVG's colour");
+    assert_eq!(items_outside(&pages[0], Geometry::a4_landscape(), 0.0), Vec::<Item>::new());
+}
+
+#[test]
+fn the_report_with_findings_keeps_text_inside_the_page_and_apart() {
+    let register = export_support::register();
+    let fonts = Fonts::embedded().unwrap();
+    let geometry = Geometry::a4_landscape();
+    let checks =
+        ropa::checks::run(&register, &[], ropa::checks::Settings::new(options().generated_at.date()));
+    let pages = report::layout_with_findings(&register, &checks, &fonts, "today", &mut NoProgress).unwrap();
+    for (index, page) in pages.iter().enumerate() {
+        assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new(), "page {}", index + 1);
+        let boxes: Vec<(f32, f32, f32, f32, &str)> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { x, y, width, style, text } if !text.is_empty() => {
+                    Some((*x, y - style.size * 0.2, x + width, y + style.size * 0.75, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+                assert!(!overlap, "page {}: {:?} overlaps {:?}", index + 1, a.4, b.4);
+            }
+        }
+    }
+}
+
+/// A register too big to read on one page gets one flow-map page per service.
+#[test]
+fn a_huge_flow_map_is_split_per_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut store = ropa::Store::create(&db).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let fonts = Fonts::embedded().unwrap();
+    let mut flow = ropa::export::pdf::layout::Flow::new(&fonts, Geometry::a4_landscape());
+    ropa::export::pdf::flow_page::pages(&mut flow, &fonts, &register);
+    let pages = flow.finish();
+    let titles: Vec<String> = pages
+        .iter()
+        .filter_map(|p| {
+            p.items.iter().find_map(|i| match i {
+                Item::Text { text, .. } if text.starts_with("Data flows — ") => Some(text.clone()),
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(titles.len(), pages.len());
+    let with_links: Vec<_> = register
+        .services
+        .iter()
+        .filter(|s| {
+            ropa::flows::FlowGraph::build(&register, ropa::flows::Scope::Service(s.id)).flows().count() > 0
+        })
+        .collect();
+    assert_eq!(pages.len(), with_links.len(), "{titles:?}");
+    for service in with_links {
+        assert!(titles.contains(&format!("Data flows — Service: {}", service.fields.name)), "{titles:?}");
+    }
+}
+
+#[test]
+fn the_pdf_as_at_a_date_reads_as_the_pdf_made_that_day() {
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    let mut store = ropa::Store::create(&db).unwrap();
+    let now = Arc::new(Mutex::new(time::macros::datetime!(2025-03-01 09:00 UTC)));
+    let clock = now.clone();
+    store.set_clock(move || *clock.lock().unwrap());
+    store.batch(export_support::populate).unwrap();
+    let day_one = Options { bom: false, generated_at: time::macros::datetime!(2025-03-01 17:00 UTC) };
+    let then = dir.path().join("then.pdf");
+    export::export_request_file(
+        &db,
+        &export::ExportRequest::new(Format::Pdf),
+        &day_one,
+        &then,
+        &mut NoProgress,
+    )
+    .unwrap();
+    *now.lock().unwrap() = time::macros::datetime!(2025-03-02 10:00 UTC);
+    let doomed = store.load_register().unwrap().activities[0].id;
+    store.delete_activity(doomed).unwrap();
+    let request = export::ExportRequest {
+        as_at: Some(time::macros::date!(2025 - 03 - 01)),
+        ..export::ExportRequest::new(Format::Pdf)
+    };
+    let as_at = dir.path().join("as-at.pdf");
+    export::export_request_file(&db, &request, &day_one, &as_at, &mut NoProgress).unwrap();
+    let current = dir.path().join("now.pdf");
+    export::export_request_file(
+        &db,
+        &export::ExportRequest::new(Format::Pdf),
+        &day_one,
+        &current,
+        &mut NoProgress,
+    )
+    .unwrap();
+    assert_eq!(page_text(&as_at, 1, 999), page_text(&then, 1, 999));
+    assert_ne!(page_text(&current, 1, 999), page_text(&then, 1, 999));
+}

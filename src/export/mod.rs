@@ -9,11 +9,17 @@
 //! describes the layouts.
 
 pub mod cells;
+mod context;
 mod csv_out;
+pub mod findings_csv;
 pub mod full_csv;
 pub mod ico_csv;
 pub mod links_csv;
 pub mod pdf;
+mod request;
+
+pub use context::ExportContext;
+pub use request::{ExportRequest, export_request_file};
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -71,7 +77,9 @@ pub fn service_scope(register: &Register, name: &str) -> Result<Scope> {
 }
 
 /// Opens the register at `db` and writes `format` to `out`: what `ropa export` does.
-/// `service` narrows the export to one service, by name.
+/// `service` narrows the export to one service, by name. Findings are computed
+/// with the register's acknowledgements (see [`export_request_file`] for as-at
+/// exports and the flow map of one party).
 pub fn export_register_file(
     db: &Path,
     format: Format,
@@ -80,12 +88,9 @@ pub fn export_register_file(
     out: &Path,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let register = crate::Store::open(db)?.load_register()?;
-    let scope = match service {
-        Some(name) => service_scope(&register, name)?,
-        None => Scope::Whole,
-    };
-    export_to_file(&register, &scope, format, options, out, progress)
+    let request =
+        ExportRequest { format, service: service.map(str::to_string), ..ExportRequest::new(format) };
+    export_request_file(db, &request, options, out, progress)
 }
 
 /// Receives progress from a running export and decides whether it goes on.
@@ -127,11 +132,25 @@ pub enum Format {
     FullCsv,
     /// The register report (PDF).
     Pdf,
+    /// Every finding of the checks, then completeness per service (CSV).
+    FindingsCsv,
+    /// The whole register as versioned JSON, readable by `ropa import --format json`.
+    Json,
+    /// The data-flow map (SVG).
+    FlowSvg,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: &'static [Self] = &[Self::IcoCsv, Self::LinksCsv, Self::FullCsv, Self::Pdf];
+    pub const ALL: &'static [Self] = &[
+        Self::IcoCsv,
+        Self::LinksCsv,
+        Self::FullCsv,
+        Self::Pdf,
+        Self::FindingsCsv,
+        Self::Json,
+        Self::FlowSvg,
+    ];
 
     /// The name used on the command line, e.g. "ico-csv".
     pub fn code(self) -> &'static str {
@@ -140,6 +159,9 @@ impl Format {
             Self::LinksCsv => "links-csv",
             Self::FullCsv => "full-csv",
             Self::Pdf => "pdf",
+            Self::FindingsCsv => "findings-csv",
+            Self::Json => "json",
+            Self::FlowSvg => "flow-svg",
         }
     }
 
@@ -155,12 +177,20 @@ impl Format {
             Self::LinksCsv => "Links table (CSV)",
             Self::FullCsv => "Full register for import (CSV)",
             Self::Pdf => "Register report (PDF)",
+            Self::FindingsCsv => "Check findings and completeness (CSV)",
+            Self::Json => "Whole register (JSON)",
+            Self::FlowSvg => "Data-flow map (SVG)",
         }
     }
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
-        if self == Self::Pdf { "pdf" } else { "csv" }
+        match self {
+            Self::Pdf => "pdf",
+            Self::Json => "json",
+            Self::FlowSvg => "svg",
+            Self::IcoCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
+        }
     }
 }
 
@@ -192,13 +222,40 @@ pub fn export_to_file(
     path: &Path,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let register = scope.apply(register);
-    write_atomically(path, |out| write(&register, format, options, out, progress))
+    export_to_file_in(register, &ExportContext::default(), scope, format, options, path, progress)
 }
 
-/// Writes `register` as `format` to `out` (no scoping, no file handling).
+/// [`export_to_file`] with the acknowledgements, controller status and flow-map
+/// party of `context`.
+pub fn export_to_file_in(
+    register: &Register,
+    context: &ExportContext,
+    scope: &Scope,
+    format: Format,
+    options: &Options,
+    path: &Path,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let register = scope.apply(register);
+    write_atomically(path, |out| write_in(&register, context, format, options, out, progress))
+}
+
+/// Writes `register` as `format` to `out` (no scoping, no file handling), with no
+/// acknowledgements and the controller taken as a public authority.
 pub fn write(
     register: &Register,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    write_in(register, &ExportContext::default(), format, options, out, progress)
+}
+
+/// Writes `register` as `format` to `out` with `context` (no scoping, no file handling).
+pub fn write_in(
+    register: &Register,
+    context: &ExportContext,
     format: Format,
     options: &Options,
     out: &mut dyn Write,
@@ -208,8 +265,33 @@ pub fn write(
         Format::IcoCsv => ico_csv::write(register, options, out, progress),
         Format::LinksCsv => links_csv::write(register, options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
-        Format::Pdf => pdf::write(register, options, out, progress),
+        Format::Pdf => {
+            let report = context.report(register, options);
+            pdf::write_with_findings(register, &report, options, out, progress)
+        }
+        Format::FindingsCsv => {
+            let report = context.report(register, options);
+            findings_csv::write(register, &report, options, out, progress)
+        }
+        Format::Json => write_text(progress, out, || crate::import::json::to_json(register)),
+        Format::FlowSvg => {
+            write_text(progress, out, || Ok(crate::flows::render_svg(register, context.flow_scope)))
+        }
     }
+}
+
+/// Makes a whole text with `make` and writes it, reporting progress before, in
+/// between and after so that the export can be cancelled.
+fn write_text(
+    progress: &mut dyn Progress,
+    out: &mut dyn Write,
+    make: impl FnOnce() -> Result<String>,
+) -> Result<()> {
+    step(progress, 0, 2)?;
+    let text = make()?;
+    step(progress, 1, 2)?;
+    out.write_all(text.as_bytes()).map_err(write_error)?;
+    step(progress, 2, 2)
 }
 
 /// Writes a file by handing `fill` a writer on a temporary file in the same folder,

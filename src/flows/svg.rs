@@ -27,7 +27,7 @@ pub const CRIMINAL: &str = "#7d3c98";
 /// Line colour for both.
 pub const BOTH: &str = "#b9770e";
 /// Line colour for a service owning an activity.
-const OWNS: &str = "#aab7b8";
+pub const OWNS: &str = "#aab7b8";
 
 /// Escapes text for SVG content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -338,14 +338,29 @@ fn edge_svg(
     );
 }
 
-fn node_svg(svg: &mut String, node: &super::graph::Node, rect: &Rect, lines: &[String], dx: f64, dy: f64) {
-    let (fill, stroke) = match (&node.kind, node.column) {
+/// The fill and outline colours of a node's box, by what it stands for.
+pub fn node_colours(node: &super::graph::Node) -> (&'static str, &'static str) {
+    match (&node.kind, node.column) {
         (NodeKind::Service { .. }, _) => ("#fdebd0", "#ca6f1e"),
         (NodeKind::InternalParty(_), _) => ("#f4ecf7", "#7d3c98"),
         (NodeKind::Activity(_), _) => ("#fef9e7", "#b7950b"),
         (_, Column::Sources) => ("#eaf2fb", "#2e86c1"),
         _ => ("#e9f7ef", "#229954"),
-    };
+    }
+}
+
+/// The legend's entries: colour, whether dashed, and what it means.
+pub const LEGEND_ENTRIES: [(&str, bool, &str); 6] = [
+    (PLAIN, false, "No special category or criminal offence data"),
+    (SPECIAL, false, "Special category data (Art 9)"),
+    (CRIMINAL, false, "Criminal offence data (Art 10)"),
+    (BOTH, false, "Special category and criminal offence data"),
+    (PLAIN, true, "Dashed: outside body, no agreement recorded"),
+    (OWNS, false, "Grey: the service's own activity"),
+];
+
+fn node_svg(svg: &mut String, node: &super::graph::Node, rect: &Rect, lines: &[String], dx: f64, dy: f64) {
+    let (fill, stroke) = node_colours(node);
     let (x, y) = (rect.x + dx, rect.y + dy);
     let attr = match &node.kind {
         NodeKind::Party(id) | NodeKind::InternalParty(id) => format!(r#" data-party-id="{id}""#),
@@ -391,15 +406,8 @@ fn legend(svg: &mut String, x: f64, y: f64) {
         x + 12.0,
         y + 20.0
     );
-    let entries = [
-        (PLAIN, "", "No special category or criminal offence data"),
-        (SPECIAL, "", "Special category data (Art 9)"),
-        (CRIMINAL, "", "Criminal offence data (Art 10)"),
-        (BOTH, "", "Special category and criminal offence data"),
-        (PLAIN, "6,4", "Dashed: outside body, no agreement recorded"),
-        (OWNS, "", "Grey: the service's own activity"),
-    ];
-    for (i, (colour, dash, text)) in entries.iter().enumerate() {
+    for (i, (colour, dashed, text)) in LEGEND_ENTRIES.iter().enumerate() {
+        let dash = if *dashed { "6,4" } else { "" };
         let (col, row) = (i / 3, i % 3);
         let lx = x + 12.0 + col as f64 * 370.0;
         let ly = y + 40.0 + row as f64 * 18.0;

@@ -1,12 +1,12 @@
 //! Turns laid-out pages into a PDF with printpdf: embedded, subset fonts, real text.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
 use super::fonts::{BOLD_TTF, REGULAR_TTF, Weight};
-use super::layout::{Geometry, Item, Page};
+use super::layout::{Geometry, Item, Page, Rgb};
 use crate::{Error, Result};
 
 /// Document information stored in the PDF.
@@ -65,6 +65,10 @@ fn grey(level: f32) -> Color {
     Color::Greyscale(Greyscale::new(level, None))
 }
 
+fn rgb(colour: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: colour.0, g: colour.1, b: colour.2, icc_profile: None })
+}
+
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
 }
@@ -83,6 +87,29 @@ fn page_ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
                 ops.push(Op::SetOutlineColor { col: grey(*level) });
                 let line = Line { points: vec![point(from.0, from.1), point(to.0, to.1)], is_closed: false };
                 ops.push(Op::DrawLine { line });
+            }
+            Item::Stroke { points, colour, width, dashed } => {
+                let pattern: &[f32] = if *dashed { &[4.0, 2.5] } else { &[] };
+                ops.extend([
+                    Op::SetOutlineColor { col: rgb(*colour) },
+                    Op::SetOutlineThickness { pt: Pt(*width) },
+                    Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, pattern) },
+                    Op::DrawLine {
+                        line: Line {
+                            points: points.iter().map(|(x, y)| point(*x, *y)).collect(),
+                            is_closed: false,
+                        },
+                    },
+                    Op::SetLineDashPattern { dash: LineDashPattern::solid() },
+                    Op::SetOutlineThickness { pt: Pt(0.5) },
+                ]);
+            }
+            Item::Shape { x, y, width, height, fill, stroke } => {
+                ops.push(Op::SetFillColor { col: rgb(*fill) });
+                ops.push(Op::SetOutlineColor { col: rgb(*stroke) });
+                let mut rectangle = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*width), Pt(*height));
+                rectangle.mode = Some(PaintMode::FillStroke);
+                ops.push(Op::DrawRectangle { rectangle });
             }
             Item::Text { x, y, style, text, .. } => {
                 let font = if style.weight == Weight::Bold { bold } else { regular };

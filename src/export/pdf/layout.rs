@@ -47,6 +47,50 @@ pub enum Item {
         /// Grey level, 0 black to 1 white.
         grey: f32,
     },
+    /// A line through several points in colour, solid or dashed (the flow map).
+    Stroke {
+        /// The points, in order.
+        points: Vec<(f32, f32)>,
+        /// Red, green and blue, each 0 to 1.
+        colour: Rgb,
+        /// Line width.
+        width: f32,
+        /// Drawn dashed.
+        dashed: bool,
+    },
+    /// A rectangle filled and outlined in colour (the flow map's boxes).
+    Shape {
+        /// Left edge.
+        x: f32,
+        /// Bottom edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// Fill colour.
+        fill: Rgb,
+        /// Outline colour.
+        stroke: Rgb,
+    },
+}
+
+/// A colour as red, green and blue, each from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// The colour written `#rrggbb`; black when it cannot be read.
+    pub fn from_hex(hex: &str) -> Self {
+        let channel = |range: std::ops::Range<usize>| {
+            hex.trim_start_matches('#').get(range).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0)
+        };
+        Self(
+            f32::from(channel(0..2)) / 255.0,
+            f32::from(channel(2..4)) / 255.0,
+            f32::from(channel(4..6)) / 255.0,
+        )
+    }
 }
 
 /// One laid-out page.
@@ -396,6 +440,13 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// Adds `items` to the current page as they are (already positioned).
+    pub fn place(&mut self, items: Vec<Item>) {
+        for item in items {
+            self.push(item);
+        }
+    }
+
     fn text_line(&mut self, x: f32, baseline: f32, style: Style, text: String) {
         let width = self.fonts.width(&text, style);
         self.push(Item::Text { x, y: baseline, width, style, text });
@@ -561,9 +612,10 @@ pub fn items_outside(page: &Page, geometry: Geometry, tolerance: f32) -> Vec<Ite
             Item::Line { from, to, .. } => {
                 !(inside_x(from.0) && inside_x(to.0) && inside_y(from.1) && inside_y(to.1))
             }
-            Item::Fill { x, y, width, height, .. } => {
+            Item::Fill { x, y, width, height, .. } | Item::Shape { x, y, width, height, .. } => {
                 !(inside_x(*x) && inside_x(x + width) && inside_y(*y) && inside_y(y + height))
             }
+            Item::Stroke { points, .. } => !points.iter().all(|(x, y)| inside_x(*x) && inside_y(*y)),
         })
         .cloned()
         .collect()

@@ -1,6 +1,7 @@
-//! The register report's content: the cover, the register table, a detail section
-//! per activity (grouped as the ICO template groups its columns) and the links
-//! table, laid out with the engine in `layout.rs`.
+//! The register report's content: the cover, the findings of the checks
+//! (`findings.rs`), the register table, the flow map (`flow_page.rs`), a detail
+//! section per activity (grouped as the ICO template groups its columns) and the
+//! links table, laid out with the engine in `layout.rs`.
 
 use std::collections::BTreeSet;
 
@@ -33,9 +34,31 @@ pub const REGISTER_COLUMNS: [(&str, f32); 10] = [
     ("Retention", 1.1),
 ];
 
-/// Lays out the report for `register`, generated at `generated` (already in words).
+/// Lays out the report for `register`, generated at `generated` (already in words),
+/// without the findings section.
 pub fn layout(
     register: &Register,
+    fonts: &Fonts,
+    generated: &str,
+    progress: &mut dyn Progress,
+) -> Result<Vec<Page>> {
+    build(register, None, fonts, generated, progress)
+}
+
+/// Lays out the report for `register` with a findings section for `checks`.
+pub fn layout_with_findings(
+    register: &Register,
+    checks: &crate::checks::Report,
+    fonts: &Fonts,
+    generated: &str,
+    progress: &mut dyn Progress,
+) -> Result<Vec<Page>> {
+    build(register, Some(checks), fonts, generated, progress)
+}
+
+fn build(
+    register: &Register,
+    checks: Option<&crate::checks::Report>,
     fonts: &Fonts,
     generated: &str,
     progress: &mut dyn Progress,
@@ -46,7 +69,11 @@ pub fn layout(
     let mut flow = Flow::new(fonts, geometry);
     cover(&mut flow, register, generated);
     step(progress, 1, total)?;
+    if let Some(checks) = checks {
+        super::findings::section(&mut flow, register, checks);
+    }
     register_table(&mut flow, register, &lookup);
+    super::flow_page::pages(&mut flow, fonts, register);
     step(progress, 2, total)?;
     for (done, activity) in register.activities.iter().enumerate() {
         details(&mut flow, &lookup, activity);
