@@ -109,7 +109,7 @@ enum Command {
         /// The service's name.
         #[arg(long)]
         service: String,
-        /// md or html.
+        /// md, html or pdf (pdf needs --out).
         #[arg(long, value_parser = ropa::notice::Format::parse)]
         format: ropa::notice::Format,
         /// Where to write the notice (default: standard output).

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, Scope, generate_from_store, to_html, to_markdown};
+use super::{Outcome, Scope, generate_from_store, to_html, to_markdown, to_pdf};
 use crate::model::Date;
 use crate::store::Store;
 use crate::{Error, Result};
@@ -15,15 +15,18 @@ pub enum Format {
     Markdown,
     /// One HTML page.
     Html,
+    /// A PDF document (A4 portrait); needs an output file.
+    Pdf,
 }
 
 impl Format {
-    /// Reads a `--format` argument: "md" or "html".
+    /// Reads a `--format` argument: "md", "html" or "pdf".
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
         match text.trim().to_lowercase().as_str() {
             "md" | "markdown" => Ok(Self::Markdown),
             "html" => Ok(Self::Html),
-            other => Err(format!("expected md or html, got {other:?}")),
+            "pdf" => Ok(Self::Pdf),
+            other => Err(format!("expected md, html or pdf, got {other:?}")),
         }
     }
 }
@@ -59,6 +62,12 @@ pub struct CommandOutcome {
 
 /// Runs `ropa notice`.
 pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
+    if command.format == Format::Pdf && command.out.is_none() {
+        return Err(Error::Invalid {
+            field: "Output".into(),
+            message: "a PDF notice needs --out FILE".into(),
+        });
+    }
     let mut store = Store::open(&command.db)?;
     let service_id = store.service_by_name(command.service.trim())?.ok_or_else(|| Error::NotFound {
         what: format!("service \"{}\" in {}", command.service.trim(), command.db.display()),
@@ -82,9 +91,10 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
         }
         Outcome::Ready(notice) => notice,
     };
-    let text = match command.format {
-        Format::Markdown => to_markdown(&notice),
-        Format::Html => to_html(&notice),
+    let bytes = match command.format {
+        Format::Markdown => to_markdown(&notice).into_bytes(),
+        Format::Html => to_html(&notice).into_bytes(),
+        Format::Pdf => to_pdf(&notice)?,
     };
     let mut stdout = String::new();
     let mut stderr = String::new();
@@ -96,16 +106,16 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
     }
     match &command.out {
         Some(path) => {
-            write(path, &text)?;
+            write(path, &bytes)?;
             stdout.push_str(&format!("Wrote the privacy notice to {}\n", path.display()));
         }
-        None => stdout.push_str(&text),
+        None => stdout.push_str(&String::from_utf8_lossy(&bytes)),
     }
     Ok(CommandOutcome { stdout, stderr, success: true })
 }
 
-fn write(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|source| Error::Io {
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|source| Error::Io {
         action: "Writing the privacy notice",
         path: path.to_path_buf(),
         source,

@@ -3,8 +3,8 @@
 //! A service's notice (or one activity's) is built from its register entries, so
 //! that what the organisation tells people always matches what it records:
 //! [`build`] writes a structured [`Notice`] (title, sections, paragraphs,
-//! sub-headings, bullet lists) that any renderer can walk; [`to_markdown`] and
-//! [`to_html`] render it. The wording around the facts comes from an editable
+//! sub-headings, bullet lists) that any renderer can walk; [`to_markdown`],
+//! [`to_html`] and [`to_pdf`] render it. The wording around the facts comes from an editable
 //! [`Template`] and per-service [`ExtraText`], both kept in the register.
 //!
 //! [`generate`] adds the blocking rule: while an activity the notice covers has
@@ -17,6 +17,7 @@ mod command;
 mod document;
 mod html;
 mod markdown;
+mod pdf;
 mod template;
 mod wording;
 
@@ -26,6 +27,7 @@ pub use command::{CommandOutcome, Format, NoticeCommand, run_command};
 pub use document::{Block, Notice, Section};
 pub use html::to_html;
 pub use markdown::to_markdown;
+pub use pdf::{layout as layout_pdf, to_pdf};
 pub use template::{ExtraText, ParagraphKey, SectionKey, Template};
 
 use crate::Result;

@@ -124,6 +124,12 @@ impl Geometry {
         Self { width, height, left: 36.0, right: width - 36.0, top: height - 48.0, bottom: 44.0 }
     }
 
+    /// A4 portrait (210 × 297 mm) with room for a running header and footer.
+    pub fn a4_portrait() -> Self {
+        let (width, height) = (595.28, 841.89);
+        Self { width, height, left: 56.0, right: width - 56.0, top: height - 56.0, bottom: 52.0 }
+    }
+
     /// Width of the content box.
     pub fn content_width(&self) -> f32 {
         self.right - self.left
@@ -463,6 +469,23 @@ impl<'a> Flow<'a> {
             self.y -= line_height;
             let baseline = self.y + line_height - style.size;
             self.text_line(self.geometry.left, baseline, style, line);
+        }
+    }
+
+    /// A bulleted item: `marker` in the margin, the text wrapped beside it with a
+    /// hanging indent of `indent` points, moving to a new page line by line.
+    pub fn bullet(&mut self, marker: &str, text: &str, style: Style, indent: f32) {
+        let lines = wrap(self.fonts, text, style, self.geometry.content_width() - indent);
+        let line_height = style.line_height();
+        self.need(line_height * lines.len().min(2) as f32);
+        for (index, line) in lines.into_iter().enumerate() {
+            self.need(line_height);
+            self.y -= line_height;
+            let baseline = self.y + line_height - style.size;
+            if index == 0 {
+                self.text_line(self.geometry.left + indent * 0.3, baseline, style, marker.to_string());
+            }
+            self.text_line(self.geometry.left + indent, baseline, style, line);
         }
     }
 
