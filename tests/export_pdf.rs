@@ -428,3 +428,35 @@ fn the_pdf_as_at_a_date_reads_as_the_pdf_made_that_day() {
     assert_eq!(page_text(&as_at, 1, 999), page_text(&then, 1, 999));
     assert_ne!(page_text(&current, 1, 999), page_text(&then, 1, 999));
 }
+
+/// Writes the demo register's report, with one finding acknowledged, to
+/// `$ROPA_DEMO_PDF_OUT`: the source of docs/screenshots/report-*.png.
+#[test]
+#[ignore = "writes a file for the screenshots"]
+fn write_demo_report_for_screenshots() {
+    let out = std::env::var("ROPA_DEMO_PDF_OUT").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut store = ropa::Store::create(&db).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let settings = ropa::checks::Settings::new(options().generated_at.date());
+    let report = ropa::checks::run(&register, &[], settings);
+    let warning = report.findings.iter().find(|f| f.severity == ropa::checks::Severity::Warning).unwrap();
+    store
+        .acknowledge(
+            &warning.key(),
+            "Information Governance Officer",
+            options().generated_at.date(),
+            "Recorded as special on purpose: the service treats it as sensitive",
+        )
+        .unwrap();
+    export::export_request_file(
+        &db,
+        &export::ExportRequest::new(Format::Pdf),
+        &options(),
+        Path::new(&out),
+        &mut NoProgress,
+    )
+    .unwrap();
+}

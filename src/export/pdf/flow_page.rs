@@ -99,8 +99,10 @@ fn head(
     let flows = graph.flows().count();
     let missing = graph.flows().filter(|f| f.lacks_agreement()).count();
     let scope = graph.scope.describe(register);
+    let title = vec![format!("{TITLE} — {scope}")];
+    let title_style = fitted(fonts, &title, Style::bold(14.0), geometry.content_width());
     let mut items = vec![
-        text(fonts, geometry.left, geometry.top - 14.0, Style::bold(14.0), format!("{TITLE} — {scope}")),
+        text(fonts, geometry.left, geometry.top - 14.0, title_style, title.concat()),
         text(
             fonts,
             geometry.left,
