@@ -212,3 +212,50 @@ fn as_at_before_the_register_existed_is_empty() {
         ropa::import::json::from_json(&export(&db, &request, &options(false), &out), "old.json").unwrap();
     assert!(read.activities.is_empty() && read.services.is_empty(), "{read:?}");
 }
+
+fn ropa(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ropa")).args(args).output().unwrap()
+}
+
+/// The new formats and options through the real command line.
+#[test]
+fn ropa_export_writes_the_new_formats_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db_arg = db.to_str().unwrap();
+    assert!(ropa(&["demo", "--out", db_arg]).status.success());
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let cases: [(&str, &[&str], &str); 4] = [
+        ("findings-csv", &["--as-at", &today], COMPLETENESS_TITLE),
+        ("json", &[], "\"activities\""),
+        ("flow-svg", &["--party", "Home Office"], "Party: Home Office"),
+        ("flow-svg", &["--service", "Sefton@work"], "Service: Sefton@work"),
+    ];
+    for (format, extra, expected) in cases {
+        let out = dir.path().join(format!("out.{format}"));
+        let mut args = vec!["export", "--db", db_arg, "--format", format, "--out", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let output = ropa(&args);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.contains(expected), "{format} {extra:?} lacks {expected:?}");
+    }
+    let refused =
+        ropa(&["export", "--db", db_arg, "--format", "ico-csv", "--party", "Home Office", "--out", "x.csv"]);
+    assert!(!refused.status.success(), "--party is for the flow map only");
+    let pdf = dir.path().join("notice.pdf");
+    let notice = ropa(&[
+        "notice",
+        "--db",
+        db_arg,
+        "--service",
+        "Sefton@work",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--override",
+    ]);
+    assert!(notice.status.success(), "{}", String::from_utf8_lossy(&notice.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
