@@ -29,10 +29,12 @@ pub fn pages(flow: &mut Flow<'_>, fonts: &Fonts, register: &Register) {
     if whole.nodes.is_empty() {
         return;
     }
-    let laid = svg::layout_graph(&whole);
-    if scale_for(&laid, geometry) >= MIN_SCALE {
-        page(flow, fonts, register, &whole, &laid);
-        return;
+    if !too_tall(&whole, geometry) {
+        let laid = svg::layout_graph(&whole);
+        if scale_for(&laid, geometry) >= MIN_SCALE {
+            page(flow, fonts, register, &whole, &laid);
+            return;
+        }
     }
     for service in &register.services {
         let graph = FlowGraph::build(register, Scope::Service(service.id));
@@ -41,6 +43,17 @@ pub fn pages(flow: &mut Flow<'_>, fonts: &Fonts, register: &Register) {
             page(flow, fonts, register, &graph, &laid);
         }
     }
+}
+
+/// Whether some column holds more boxes than fit the page at [`MIN_SCALE`] even at
+/// their smallest, so the (slow, for a big register) layout need not be tried.
+fn too_tall(graph: &FlowGraph, geometry: Geometry) -> bool {
+    let smallest = (metrics::LINE_HEIGHT + 2.0 * metrics::PADDING + crate::flows::layout::NODE_GAP) as f32;
+    let room = (geometry.top - geometry.bottom - HEAD - LEGEND) / MIN_SCALE;
+    Column::ALL.iter().any(|&column| {
+        let boxes = graph.nodes.iter().filter(|n| n.column == column).count();
+        boxes as f32 * smallest > room + smallest
+    })
 }
 
 fn scale_for(laid: &Layout, geometry: Geometry) -> f32 {
