@@ -296,7 +296,10 @@ fn open_folder(path: &Path) -> Result<(), String> {
     std::process::Command::new(program)
         .arg(folder)
         .spawn()
-        .map(drop)
+        .map(|mut child| {
+            // Reaped on a thread of its own so that no finished process lingers.
+            std::thread::spawn(move || child.wait());
+        })
         .map_err(|error| format!("Could not open the folder with {program} ({error}): {}", folder.display()))
 }
 

@@ -136,3 +136,18 @@ fn a_cancelled_export_leaves_no_file() {
     assert!(harness.query_by_label_contains("cancelled").is_some(), "the cancel is reported");
     assert!(harness.query_by_label("Open folder").is_none());
 }
+
+#[test]
+fn an_export_that_cannot_write_shows_why_and_leaves_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("no such folder").join("register.csv");
+    let mut harness = harness_on(demo_store());
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for_export(&mut harness);
+
+    assert!(harness.query_by_label_contains("Creating the export file failed").is_some());
+    assert!(harness.query_by_label("Open folder").is_none());
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "nothing was written");
+}

@@ -62,6 +62,8 @@ pub struct ImportPage {
     pub problem: Option<String>,
     /// What the last import created.
     pub created: Option<String>,
+    /// The names of the activities the last import created.
+    pub created_activities: Vec<String>,
 }
 
 impl Default for ImportPage {
@@ -74,6 +76,7 @@ impl Default for ImportPage {
             skip_rejected: false,
             problem: None,
             created: None,
+            created_activities: Vec::new(),
         }
     }
 }
@@ -106,12 +109,14 @@ impl ImportPage {
         self.preview = None;
         self.problem = None;
         self.created = None;
+        self.created_activities.clear();
         self.skip_rejected = false;
     }
 
     /// Records that the plan was applied.
     pub fn applied(&mut self, plan: &Plan) {
         self.created = Some(created_text(plan));
+        self.created_activities = plan.activities.iter().map(|a| a.fields.name.clone()).collect();
         self.preview = None;
         self.problem = None;
         self.skip_rejected = false;
@@ -144,9 +149,12 @@ impl ImportPage {
     /// Why "Import" cannot be clicked, if it cannot.
     fn blocked_because(&self, plan: &Plan) -> Option<String> {
         if !plan.report.rejected.is_empty() && !self.skip_rejected {
+            let rows = match plan.report.rejected.len() {
+                1 => "1 row is".to_owned(),
+                n => format!("{n} rows are"),
+            };
             Some(format!(
-                "{} rows are rejected: fix the file and read it again, or tick \"Skip the rejected rows\".",
-                plan.report.rejected.len()
+                "{rows} rejected: fix the file and read it again, or tick \"Skip the rejected rows\"."
             ))
         } else if plan.activities.is_empty() && plan.organisation.is_none() {
             Some("The file holds nothing new to import.".to_owned())
@@ -217,6 +225,11 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, command
     }
     if let Some(created) = &page.created {
         ui.label(egui::RichText::new(created).strong());
+        egui::ScrollArea::vertical().max_height(300.0).auto_shrink([false, true]).show(ui, |ui| {
+            for name in &page.created_activities {
+                ui.label(format!("• {name}"));
+            }
+        });
     }
     if let Some(problem) = &page.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
@@ -318,9 +331,17 @@ fn issues_ui(ui: &mut egui::Ui, id: &str, title: &str, issues: &[Issue]) {
         ui.end_row();
         for issue in issues {
             ui.label(issue.row.map_or_else(String::new, |row| row.to_string()));
-            ui.add(egui::Label::new(issue.column.clone().unwrap_or_default()).wrap());
-            ui.add(egui::Label::new(&issue.message).wrap());
+            wrapped_cell_ui(ui, 260.0, issue.column.as_deref().unwrap_or_default());
+            wrapped_cell_ui(ui, 640.0, &issue.message);
             ui.end_row();
         }
+    });
+}
+
+/// A table cell `width` points wide whose text wraps onto more lines.
+fn wrapped_cell_ui(ui: &mut egui::Ui, width: f32, text: &str) {
+    ui.scope(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
     });
 }

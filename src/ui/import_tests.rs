@@ -108,6 +108,7 @@ fn an_ico_csv_is_previewed_and_imported_only_once_the_rejected_rows_are_skipped(
     assert_eq!(register.parties.len(), 1, "Home Office was matched, not duplicated");
     assert_eq!(register.services.len(), 2, "Housing was reused and Libraries created");
     assert!(harness.query_by_label_contains("Imported 3 activities, 1 new services").is_some());
+    assert!(harness.query_by_label("• Library membership").is_some(), "the activities created are listed");
     assert_eq!(harness.state().session().unwrap().view.total(), 3, "the page data was rebuilt");
 }
 
