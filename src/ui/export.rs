@@ -419,6 +419,8 @@ fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
     }
     let reason = if page.destination.trim().is_empty() {
         Some("Choose where to save the file first.")
+    } else if !Path::new(page.destination.trim()).is_absolute() {
+        Some("Type the file's full path (starting from a folder), or use Choose….")
     } else if page.scope == ScopeChoice::CurrentFilter && session.view.visible_len() == 0 {
         Some("The Register page's filter shows no activities.")
     } else {
