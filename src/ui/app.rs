@@ -14,7 +14,9 @@ use ropa::store::DeletedActivity;
 
 use super::activity_editor::{self, ActivityDraft, ActivityEditor};
 use super::agreements::{self, AgreementDraft, AgreementsPage};
+use super::export::{self, ExportPage};
 use super::file_dialog::{FileDialogs, FilePurpose};
+use super::import::{self, ImportPage};
 use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
@@ -34,11 +36,16 @@ pub enum Page {
     Agreements,
     /// Who keeps the record.
     Organisation,
+    /// Exports to CSV, PDF and JSON.
+    Export,
+    /// Import with a preview (File > Import…).
+    Import,
 }
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    const NAVIGATION: [Self; 4] = [Self::Register, Self::Parties, Self::Agreements, Self::Organisation];
+    const NAVIGATION: [Self; 5] =
+        [Self::Register, Self::Parties, Self::Agreements, Self::Organisation, Self::Export];
 
     /// The page's name in the navigation.
     fn title(self) -> &'static str {
@@ -47,6 +54,8 @@ impl Page {
             Self::Parties => "Parties",
             Self::Agreements => "Agreements",
             Self::Organisation => "Organisation",
+            Self::Export => "Exports",
+            Self::Import => "Import",
         }
     }
 }
@@ -96,6 +105,12 @@ pub enum Command {
     OpenDemo,
     /// Write a copy of the open register to this path.
     SaveCopyAs(PathBuf),
+    /// Use this file as the export's destination.
+    ExportTo(PathBuf),
+    /// Read this file on the Import page and preview it.
+    ImportFrom(PathBuf),
+    /// Apply a previewed import plan in one transaction.
+    ApplyImport(Box<ropa::import::Plan>),
     /// Close the window.
     Quit,
 }
@@ -194,6 +209,8 @@ pub struct App {
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
     organisation_page: OrganisationPage,
+    export_page: ExportPage,
+    import_page: ImportPage,
     demo_folder: PathBuf,
     quit_requested: bool,
 }
@@ -217,6 +234,8 @@ impl App {
             parties_page: PartiesPage::default(),
             agreements_page: AgreementsPage::default(),
             organisation_page: OrganisationPage::default(),
+            export_page: ExportPage::default(),
+            import_page: ImportPage::default(),
             demo_folder: settings::data_dir(),
             quit_requested: false,
         }
@@ -284,6 +303,10 @@ impl App {
         {
             self.commands.push(Command::UndoDelete);
         }
+        let export = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if self.session.is_some() && ui.input_mut(|input| input.consume_shortcut(&export)) {
+            self.commands.push(Command::Navigate(Page::Export));
+        }
     }
 
     fn poll_dialog(&mut self) {
@@ -334,6 +357,9 @@ impl App {
             }
             if ui.add_enabled(has_session, egui::Button::new("Save a copy as…")).clicked() {
                 commands.push(Command::ChooseFile(FilePurpose::SaveCopy));
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Import…")).clicked() {
+                commands.push(Command::Navigate(Page::Import));
             }
             ui.menu_button("Recent files", |ui| {
                 if recent.is_empty() {
@@ -422,6 +448,8 @@ impl App {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
+            Page::Export => export::ui(ui, &mut self.export_page, session, self.today, &mut self.commands),
+            Page::Import => import::ui(ui, &mut self.import_page, &session.register, &mut self.commands),
         }
     }
 
@@ -544,7 +572,7 @@ impl App {
             Command::SaveAgreement(draft) => self.save_agreement(draft),
             Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
             Command::ChooseFile(purpose) => {
-                self.dialogs.request(purpose);
+                self.choose_file(purpose);
                 Ok(())
             }
             Command::OpenRegister(path) => {
@@ -554,6 +582,12 @@ impl App {
             Command::NewRegister(path) => self.new_register(&path),
             Command::OpenDemo => self.open_demo(),
             Command::SaveCopyAs(path) => self.save_copy(&path),
+            Command::ExportTo(path) => {
+                self.export_page.set_destination(&path);
+                Ok(())
+            }
+            Command::ImportFrom(path) => self.import_from(&path),
+            Command::ApplyImport(plan) => self.apply_import(&plan),
             Command::Quit => {
                 self.quit_requested = true;
                 Ok(())
@@ -562,6 +596,41 @@ impl App {
         if let Err(error) = outcome {
             self.notice = Some(Notice::error(error.to_string()));
         }
+    }
+
+    /// Opens the file dialog for `purpose`, suggesting a name for an export.
+    fn choose_file(&mut self, purpose: FilePurpose) {
+        match (&self.session, purpose) {
+            (Some(session), FilePurpose::Export) => {
+                let name = self.export_page.suggested_name(&session.register, self.today);
+                self.dialogs.request_named(purpose, Some(name));
+            }
+            _ => self.dialogs.request(purpose),
+        }
+    }
+
+    fn import_from(&mut self, path: &Path) -> ropa::Result<()> {
+        let session = self
+            .session
+            .as_ref()
+            .ok_or_else(|| ropa::Error::NotFound { what: "open register".to_owned() })?;
+        self.import_page.choose(path, &session.register);
+        self.page = Page::Import;
+        Ok(())
+    }
+
+    /// Applies `plan` in one transaction; on failure nothing lands and the preview stays.
+    fn apply_import(&mut self, plan: &ropa::import::Plan) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        if let Err(error) = ropa::import::apply(plan, &mut session.store) {
+            self.import_page.failed(&error);
+            return Ok(());
+        }
+        self.import_page.applied(plan);
+        self.reload()?;
+        self.organisation_page = OrganisationPage::load(self.session.as_ref().map(|s| &s.register));
+        self.notice = Some(Notice::info(format!("Imported {} activities.", plan.activities.len())));
+        Ok(())
     }
 
     fn navigate(&mut self, page: Page) {
@@ -799,6 +868,8 @@ impl App {
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
+        self.import_page = ImportPage::default();
+        self.export_page.scope = export::ScopeChoice::Whole;
         self.notice = None;
     }
 }
@@ -864,6 +935,8 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::Open => Command::OpenRegister(path),
         FilePurpose::New => Command::NewRegister(path),
         FilePurpose::SaveCopy => Command::SaveCopyAs(path),
+        FilePurpose::Export => Command::ExportTo(path),
+        FilePurpose::Import => Command::ImportFrom(path),
     }
 }
 

@@ -8,7 +8,9 @@
 mod activity_editor;
 mod agreements;
 mod app;
+mod export;
 mod file_dialog;
+mod import;
 mod links_editor;
 mod organisation;
 mod parties;
@@ -17,6 +19,10 @@ mod register_view;
 mod settings;
 mod widgets;
 
+#[cfg(test)]
+mod export_tests;
+#[cfg(test)]
+mod import_tests;
 #[cfg(test)]
 mod tests;
 
