@@ -878,6 +878,11 @@ impl App {
 /// their own.
 #[cfg(test)]
 impl App {
+    /// The Export page's state, for tests that wait for an export to end.
+    pub fn export_page(&self) -> &ExportPage {
+        &self.export_page
+    }
+
     /// An app on an already open `store` (tests, previews).
     pub fn with_store(store: Store, today: Date, dialogs: FileDialogs) -> ropa::Result<Self> {
         let mut app = Self::empty(Settings::default(), today, dialogs);

@@ -45,9 +45,11 @@ fn open_export_page(harness: &mut Harness<'_, App>, path: &Path) {
 }
 
 /// Runs frames until the export's Cancel button has gone (the worker finished).
+/// Runs frames until the export has started and ended (the worker may not have
+/// started on the first frame, so the absence of "Cancel" alone proves nothing).
 fn wait_for_export(harness: &mut Harness<'_, App>) {
     let start = Instant::now();
-    while harness.query_by_label("Cancel").is_some() {
+    while harness.state().export_page().running.is_some() || harness.state().export_page().outcome.is_none() {
         assert!(start.elapsed() < Duration::from_secs(120), "the export did not finish");
         std::thread::sleep(Duration::from_millis(20));
         harness.run();
