@@ -8,15 +8,23 @@
 mod activity_editor;
 mod agreements;
 mod app;
+mod as_at;
+mod backups;
+mod checks;
+mod field_notes;
 mod file_dialog;
+mod history;
 mod links_editor;
 mod organisation;
 mod parties;
 mod register;
 mod register_view;
+mod reviews;
 mod settings;
 mod widgets;
 
+#[cfg(test)]
+mod checks_tests;
 #[cfg(test)]
 mod tests;
 
