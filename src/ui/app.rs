@@ -733,6 +733,7 @@ impl App {
         let session = self.session_or_err()?;
         self.editor = ActivityEditor::open_in(&session.register, saved.id);
         self.attach_findings(None);
+        self.load_history_if_shown()?;
         self.register_page.selected = Some(saved.id);
         self.notice = Some(Notice::info(format!("Saved \"{}\".", saved.fields.name)));
         Ok(())

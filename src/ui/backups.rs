@@ -35,6 +35,8 @@ pub fn dialog_ui(ui: &mut egui::Ui, dialog: &mut RestoreDialog, commands: &mut V
         ui.heading("Restore from backup");
         if dialog.backups.is_empty() {
             ui.label("This register has no backups yet. Use File > Back up now to take one.");
+        } else {
+            ui.weak("Newest first (times in UTC). Choose one to see what it holds.");
         }
         egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
             for (index, backup) in dialog.backups.iter().enumerate() {

@@ -27,6 +27,8 @@ struct AcknowledgeDialog {
     key: FindingKey,
     message: String,
     reason: String,
+    /// Whether the reason box has been given the keyboard focus.
+    focused: bool,
 }
 
 /// Where a click on a finding leads.
@@ -175,7 +177,8 @@ fn completeness_ui(ui: &mut egui::Ui, report: &Report) {
                         .text(format!("{}%", service.percent())),
                 )
                 .on_hover_text(format!("{} of {} required fields filled", service.filled, service.required));
-                ui.weak(format!("{} activities", service.activities));
+                let noun = if service.activities == 1 { "activity" } else { "activities" };
+                ui.weak(format!("{} {noun}", service.activities));
                 ui.end_row();
             }
         });
@@ -260,6 +263,7 @@ fn finding_ui(
                                     key: finding.key(),
                                     message: finding.message.clone(),
                                     reason: String::new(),
+                                    focused: false,
                                 });
                             }
                         }
@@ -308,13 +312,18 @@ fn acknowledge_dialog_ui(
         ui.heading("Acknowledge this finding");
         ui.label(&dialog.message);
         ui.label("It stays listed, greyed, with your name, today's date and the reason.");
-        ui.add(
-            egui::TextEdit::multiline(&mut dialog.reason)
-                .hint_text("Why is this accepted? (required)")
-                .desired_rows(3)
-                .desired_width(460.0),
-        )
-        .accessible_name("Reason for accepting the finding");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut dialog.reason)
+                    .hint_text("Why is this accepted? (required)")
+                    .desired_rows(3)
+                    .desired_width(460.0),
+            )
+            .accessible_name("Reason for accepting the finding");
+        if !dialog.focused {
+            response.request_focus();
+            dialog.focused = true;
+        }
         ui.horizontal(|ui| {
             let ready = !dialog.reason.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() {

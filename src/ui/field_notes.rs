@@ -10,6 +10,9 @@ use ropa::checks::{Field, Finding};
 use super::checks::{severity_color, severity_word};
 use super::widgets::LABEL_WIDTH;
 
+/// How many notes show under a field before the rest fold away.
+const SHOWN_PER_FIELD: usize = 2;
+
 /// The findings of one activity by field, and the field to bring into view.
 #[derive(Debug, Clone, Default)]
 pub struct FieldNotes {
@@ -38,12 +41,28 @@ impl FieldNotes {
     pub fn ui(&self, ui: &mut egui::Ui, fields: &[Field]) {
         for &field in fields {
             let focused = self.focus == Some(field);
-            let mut any = false;
-            for finding in self.of(field) {
-                any = true;
+            let findings: Vec<&Finding> = self.of(field).collect();
+            let (first, rest) = findings.split_at(findings.len().min(SHOWN_PER_FIELD));
+            for finding in first {
                 note_ui(ui, finding, focused, &self.scroll_pending);
             }
-            if focused && !any {
+            if !rest.is_empty() {
+                indented(ui, |ui| {
+                    egui::CollapsingHeader::new(format!(
+                        "{} more about {}",
+                        rest.len(),
+                        field.label().to_lowercase()
+                    ))
+                    .id_salt(("field-notes-more", field))
+                    .show(ui, |ui| {
+                        for finding in rest {
+                            note_ui(ui, finding, focused, &self.scroll_pending);
+                        }
+                    })
+                    .header_response
+                });
+            }
+            if focused && findings.is_empty() {
                 let response = indented(ui, |ui| {
                     ui.label(
                         egui::RichText::new(format!("{}: the check pointed here", field.label()))

@@ -3,7 +3,8 @@
 //! the record before and after as JSON, named in words. "Restore this version"
 //! loads that version into the draft; saving it is itself a new, logged change.
 
-use ropa::model::ActivityId;
+use ropa::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, SpecialCategory};
+use ropa::model::{ActivityId, ActivityStatus};
 use ropa::store::{ActivityRecord, Change, ChangeAction};
 use serde_json::Value;
 
@@ -94,7 +95,11 @@ pub fn differences(before: Option<&Value>, after: Option<&Value>) -> Vec<Differe
         .into_iter()
         .filter_map(|key| {
             let (a, b) = (old.get(key).unwrap_or(&Value::Null), new.get(key).unwrap_or(&Value::Null));
-            (a != b).then(|| Difference { field: field_words(key), before: show(a), after: show(b) })
+            (a != b).then(|| Difference {
+                field: field_words(key),
+                before: show_field(key, a),
+                after: show_field(key, b),
+            })
         })
         .collect();
     let (old_links, new_links) = (links(before), links(after));
@@ -139,6 +144,25 @@ fn field_words(key: &str) -> String {
     let words = key.replace('_', " ");
     let mut chars = words.chars();
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// A field's value as a short text, with the law's codes in words.
+fn show_field(key: &str, value: &Value) -> String {
+    fn words<T: LegalItem>(value: &Value) -> Option<String> {
+        let items = value.as_array()?;
+        let labels: Vec<String> =
+            items.iter().filter_map(|item| item.as_str().and_then(T::from_code)).map(T::label).collect();
+        (labels.len() == items.len() && !labels.is_empty()).then(|| labels.join("; "))
+    }
+    let known = match key {
+        "status" => value.as_str().and_then(ActivityStatus::from_code).map(|s| s.label().to_owned()),
+        "lawful_bases" => words::<LawfulBasis>(value),
+        "special_categories" => words::<SpecialCategory>(value),
+        "article9_conditions" => words::<Article9Condition>(value),
+        "schedule1_conditions" => words::<Schedule1Condition>(value),
+        _ => None,
+    };
+    known.unwrap_or_else(|| show(value))
 }
 
 /// A JSON value as a short text.
@@ -242,4 +266,36 @@ fn entry_ui(
         editor.load_version(version);
     }
     ui.separator();
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn differences_name_the_changed_fields_in_words_and_the_law_in_labels() {
+        let before = serde_json::json!({"activity": {"fields": {
+            "owner": "", "status": "active", "lawful_bases": ["public_task"], "name": "Same"}}, "links": []});
+        let after = serde_json::json!({"activity": {"fields": {
+            "owner": "Head of Early Help", "status": "draft", "lawful_bases": ["consent", "public_task"],
+            "name": "Same"}}, "links": [{"id": 1}]});
+        let found = differences(Some(&before), Some(&after));
+        let fields: Vec<&str> = found.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(fields, ["Lawful basis (Art 6(1))", "Activity owner", "Status", "Sources and recipients"]);
+        assert_eq!(found[1].before, "(empty)");
+        assert_eq!(found[1].after, "Head of Early Help");
+        assert_eq!(found[2].after, "Draft");
+        assert!(
+            found[0].after.contains("Consent") && found[0].after.contains("Public task"),
+            "{}",
+            found[0].after
+        );
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        let long = Value::String("x".repeat(500));
+        assert_eq!(show(&long).chars().count(), VALUE_LIMIT + 1);
+    }
 }
