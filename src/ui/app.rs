@@ -125,6 +125,8 @@ pub enum Command {
     WithdrawAcknowledgement(i64),
     /// Record whether the controller is a public authority.
     SetPublicAuthority(bool),
+    /// Set the name recorded beside the OS user name.
+    SetDisplayName(String),
     /// Mark the activity, read at `version`, reviewed today.
     MarkReviewed {
         /// The activity.
@@ -648,6 +650,7 @@ impl App {
             Command::Acknowledge { key, reason } => self.acknowledge(&key, &reason),
             Command::WithdrawAcknowledgement(id) => self.withdraw_acknowledgement(id),
             Command::SetPublicAuthority(value) => self.set_public_authority(value),
+            Command::SetDisplayName(name) => self.set_display_name(&name),
             Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
             Command::ToggleHistory => self.toggle_history(),
             Command::ShowAsAt(date) => self.show_as_at(date),

@@ -19,6 +19,10 @@ pub struct ChecksPage {
     public_authority: bool,
     /// The finding being acknowledged, with the reason typed so far.
     acknowledging: Option<AcknowledgeDialog>,
+    /// The display name as typed (set when focus leaves the box).
+    display_name: String,
+    /// The display name as last set.
+    stored_name: String,
 }
 
 /// The small dialog that asks why a finding is accepted.
@@ -50,6 +54,12 @@ impl ChecksPage {
             checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
         self.report = Some(checks::run(register, &acknowledgements, settings));
         Ok(())
+    }
+
+    /// Shows `name` in the "Your name" box.
+    pub fn set_display_name(&mut self, name: &str) {
+        self.display_name = name.to_owned();
+        self.stored_name = name.to_owned();
     }
 
     /// Open (unacknowledged) errors and warnings.
@@ -131,6 +141,18 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
     {
         commands.push(Command::SetPublicAuthority(public_authority));
     }
+    ui.horizontal(|ui| {
+        let label = ui.label("Your name for the record");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut page.display_name).hint_text("optional").desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        if response.lost_focus() && page.display_name.trim() != page.stored_name {
+            commands.push(Command::SetDisplayName(page.display_name.clone()));
+        }
+        ui.weak("Recorded with your changes, reviews and acknowledgements, after the computer's user name.");
+    });
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(1000.0));

@@ -89,6 +89,10 @@ fn acknowledging_a_finding_with_a_reason_stores_it_and_the_open_count_drops() {
     let mut harness = harness(app_on(demo_store()));
     harness.run();
     click(&mut harness, "Checks");
+    type_into(&mut harness, "Your name for the record", "Jo Bloggs");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().settings().display_name, "Jo Bloggs", "remembered between runs");
     let (errors, _) = open_counts(&harness);
     let finding = first_open_error(&harness);
     click(&mut harness, &format!("Acknowledge: {}", finding.message));
@@ -106,6 +110,11 @@ fn acknowledging_a_finding_with_a_reason_stores_it_and_the_open_count_drops() {
     assert_eq!(acknowledgements[0].key, finding.key());
     assert_eq!(acknowledgements[0].reason, "Agreed with the DPO on 1 Nov");
     assert_eq!(acknowledgements[0].acknowledged_on, TODAY);
+    assert!(
+        acknowledgements[0].acknowledged_by.ends_with("(Jo Bloggs)"),
+        "{}",
+        acknowledgements[0].acknowledged_by
+    );
     assert_eq!(open_counts(&harness).0, errors - 1);
     assert!(harness.query_by_label_contains("Agreed with the DPO on 1 Nov").is_some(), "kept, with why");
 
@@ -247,4 +256,25 @@ fn restoring_a_backup_brings_back_a_deleted_activity() {
     let names: Vec<String> = session.store.activities().unwrap().into_iter().map(|a| a.fields.name).collect();
     assert_eq!(names, ["Tenancy payments"]);
     assert_eq!(session.register.activities.len(), 1, "page data rebuilt");
+}
+
+#[test]
+fn fixing_a_field_in_the_editor_updates_the_findings_after_saving() {
+    let mut harness = harness(app_on(small_store(Store::in_memory().unwrap())));
+    harness.run();
+    let report = harness.state().checks_page().report().unwrap();
+    let lawful_basis =
+        report.findings.iter().filter(|f| f.field == ropa::checks::Field::LawfulBases && f.is_open()).count();
+    assert!(lawful_basis > 0, "no lawful basis is recorded yet");
+    let (errors, _) = open_counts(&harness);
+    harness.get_by_label("Tenancy payments").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    click(&mut harness, "Art 6(1)(b) Contract");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let report = harness.state().checks_page().report().unwrap();
+    assert!(report.findings.iter().all(|f| f.field != ropa::checks::Field::LawfulBases || !f.is_open()));
+    assert!(open_counts(&harness).0 < errors, "the navigation count follows the save");
 }

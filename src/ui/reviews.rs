@@ -105,12 +105,19 @@ impl ReviewsPage {
     }
 }
 
-/// The operating-system user name, recorded as who reviewed or acknowledged.
+/// The operating-system user name.
 pub fn user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown user".to_owned())
+}
+
+/// Who is recorded as reviewing or acknowledging: the OS user name, followed by
+/// the display name if one is set (as the change log records changes).
+pub fn who(display_name: &str) -> String {
+    let display_name = display_name.trim();
+    if display_name.is_empty() { user_name() } else { format!("{} ({display_name})", user_name()) }
 }
 
 /// Draws the page.
@@ -155,7 +162,7 @@ pub fn ui(
                 if ui
                     .button("Mark reviewed")
                     .accessible_name(format!("Mark reviewed: {}", due.name))
-                    .on_hover_text(format!("Reviewed today by {}; sets the next review date", user_name()))
+                    .on_hover_text("Records the review as today's, by you; sets the next review date")
                     .clicked()
                 {
                     commands.push(Command::MarkReviewed { id: due.id, version: due.version });

@@ -10,14 +10,16 @@ use ropa::model::{ActivityId, Date};
 use super::{App, Notice, Page};
 use crate::ui::backups::{self, RestoreDialog};
 use crate::ui::checks::FindingTarget;
-use crate::ui::reviews::user_name;
+use crate::ui::reviews::who;
 
 impl App {
     /// Runs the checks again and rebuilds the Reviews lists and the editor's notes.
     pub(super) fn refresh_checks(&mut self) -> ropa::Result<()> {
-        let Some(session) = &self.session else {
+        let Some(session) = &mut self.session else {
             return Ok(());
         };
+        session.store.set_display_name(&self.settings.display_name);
+        self.checks_page.set_display_name(&self.settings.display_name);
         self.checks_page.refresh(&session.store, &session.register, self.today)?;
         self.reviews_page.refresh(&session.register, self.today);
         self.history.loaded = None;
@@ -57,8 +59,8 @@ impl App {
     }
 
     pub(super) fn acknowledge(&mut self, key: &FindingKey, reason: &str) -> ropa::Result<()> {
-        let today = self.today;
-        self.session_or_err()?.store.acknowledge(key, &user_name(), today, reason)?;
+        let (today, by) = (self.today, who(&self.settings.display_name));
+        self.session_or_err()?.store.acknowledge(key, &by, today, reason)?;
         self.refresh_checks()?;
         self.notice = Some(Notice::info("Acknowledged the finding; it stays listed, greyed."));
         Ok(())
@@ -71,14 +73,25 @@ impl App {
         Ok(())
     }
 
+    /// Records the name shown beside the OS user name, remembered between runs.
+    pub(super) fn set_display_name(&mut self, name: &str) -> ropa::Result<()> {
+        self.settings.display_name = name.trim().to_owned();
+        if let Some(session) = &mut self.session {
+            session.store.set_display_name(name);
+        }
+        self.checks_page.set_display_name(name.trim());
+        self.notice = Some(Notice::info("Your name will be recorded with your changes."));
+        Ok(())
+    }
+
     pub(super) fn set_public_authority(&mut self, value: bool) -> ropa::Result<()> {
         self.session_or_err()?.store.set_public_authority(value)?;
         self.refresh_checks()
     }
 
     pub(super) fn mark_reviewed(&mut self, id: ActivityId, version: i64) -> ropa::Result<()> {
-        let today = self.today;
-        let reviewed = self.session_or_err()?.store.mark_reviewed(id, version, &user_name(), today)?;
+        let (today, by) = (self.today, who(&self.settings.display_name));
+        let reviewed = self.session_or_err()?.store.mark_reviewed(id, version, &by, today)?;
         self.reload()?;
         self.notice = Some(Notice::info(format!("Marked \"{}\" reviewed today.", reviewed.fields.name)));
         Ok(())
