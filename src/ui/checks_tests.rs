@@ -278,3 +278,24 @@ fn fixing_a_field_in_the_editor_updates_the_findings_after_saving() {
     assert!(report.findings.iter().all(|f| f.field != ropa::checks::Field::LawfulBases || !f.is_open()));
     assert!(open_counts(&harness).0 < errors, "the navigation count follows the save");
 }
+
+#[test]
+fn an_agreement_past_its_review_date_is_listed_and_its_finding_opens_the_agreement() {
+    let mut store = small_store(Store::in_memory().unwrap());
+    let mut fields = ropa::model::AgreementFields::new(
+        ropa::model::AgreementKind::DataSharing,
+        "Sefton Information Sharing Protocol",
+    );
+    fields.review_due = Some(date!(2026 - 01 - 01));
+    let agreement = store.insert_agreement(&fields).unwrap();
+    let mut harness = harness(app_on(store));
+    harness.run();
+    click(&mut harness, "Reviews due");
+    assert!(harness.query_by_label("Review due 2026-01-01").is_some());
+    click(&mut harness, "Checks");
+    let report = harness.state().checks_page().report().unwrap();
+    let finding = report.findings.iter().find(|f| f.agreement_id == Some(agreement.id)).unwrap().clone();
+    click(&mut harness, &finding.message);
+    assert_eq!(harness.state().page(), Page::Agreements);
+    assert_eq!(harness.get_by_label("Agreement title").value().as_deref(), Some(fields.title.as_str()));
+}
