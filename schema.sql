@@ -241,3 +241,19 @@ CREATE TRIGGER change_log_is_append_only_update BEFORE UPDATE ON change_log
 BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
 CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
 BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+-- Privacy notices (src/notice/): the register's notice template, holding only
+-- the headings and fixed paragraphs the organisation changed (the defaults live
+-- in the app), keyed by a stable code such as 'heading.rights' or 'text.intro'.
+CREATE TABLE notice_template (
+    key  TEXT PRIMARY KEY,
+    text TEXT NOT NULL CHECK (trim(text) <> '')
+);
+
+-- Text a service adds to its own notice: an introduction and a closing section.
+-- Regenerating the notice keeps it.
+CREATE TABLE notice_extra (
+    service_id INTEGER PRIMARY KEY REFERENCES service(id) ON DELETE CASCADE,
+    intro      TEXT NOT NULL DEFAULT '',
+    closing    TEXT NOT NULL DEFAULT ''
+);

@@ -92,6 +92,44 @@ enum Command {
         #[arg(long)]
         skip_rejected: bool,
     },
+    /// Write a service's privacy notice (UK GDPR Arts 13-14) from the register;
+    /// exits with 1 and lists the reasons while error-level findings block it.
+    Notice {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// The service's name.
+        #[arg(long)]
+        service: String,
+        /// md or html.
+        #[arg(long, value_parser = ropa::notice::Format::parse)]
+        format: ropa::notice::Format,
+        /// Where to write the notice (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The date the checks treat as today (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = ropa::checks::parse_today)]
+        today: Option<ropa::model::Date>,
+        /// Write the notice even while error-level findings are open.
+        #[arg(long = "override")]
+        allow_override: bool,
+    },
+    /// Draw the register's data flows as an SVG map: the whole register, one
+    /// service or one party.
+    Flows {
+        /// The register file.
+        #[arg(long)]
+        db: PathBuf,
+        /// Where to write the SVG.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this service (by name).
+        #[arg(long, conflicts_with = "party")]
+        service: Option<String>,
+        /// Only this party (by name).
+        #[arg(long)]
+        party: Option<String>,
+    },
 }
 
 /// Layouts `ropa import` reads.
@@ -154,6 +192,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Import { db, format, input, dry_run, skip_rejected }) => {
             run_import(&db, format, &input, dry_run, skip_rejected)
+        }
+        Some(Command::Notice { db, service, format, out, today, allow_override }) => {
+            let today = today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+            let command = ropa::notice::NoticeCommand { db, service, format, out, today, allow_override };
+            let outcome = ropa::notice::run_command(&command).context("Writing the privacy notice")?;
+            eprint!("{}", outcome.stderr);
+            print!("{}", outcome.stdout);
+            Ok(if outcome.success { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(Command::Flows { db, out, service, party }) => {
+            let (nodes, edges) = ropa::flows::write_flow_svg(&db, &out, service.as_deref(), party.as_deref())
+                .with_context(|| format!("Drawing the flow map of {}", db.display()))?;
+            println!("Wrote the flow map ({nodes} boxes, {edges} lines) to {}", out.display());
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             crate::ui::run(cli.register)?;

@@ -9,11 +9,13 @@ pub mod checks;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod flows;
 pub mod generate;
 pub mod ico_template;
 pub mod import;
 pub mod law;
 pub mod model;
+pub mod notice;
 pub mod store;
 
 pub use error::{Error, Result};

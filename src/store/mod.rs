@@ -15,7 +15,9 @@ mod codec;
 mod copy;
 mod links;
 mod load;
+mod merge;
 mod migrate;
+mod notices;
 mod open;
 mod organisation;
 mod parties;
@@ -33,6 +35,7 @@ pub use activities::DeletedActivity;
 pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck};
 pub use backup::{BackupInfo, backups_of};
 pub use batch::Batch;
+pub use merge::{MergedMembership, PartyMerge};
 pub use migrate::SCHEMA_VERSION;
 pub use reviews::{Review, add_months};
 

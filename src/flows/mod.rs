@@ -1,0 +1,65 @@
+//! Data flows across services: the flow graph of a register (or of one service or
+//! one party), its layered layout, its SVG drawing, the ready questions an officer
+//! is asked in an audit or a breach, the party view, and the `ropa flows` command.
+//!
+//! Everything here is plain data and pure functions over a [`crate::model::Register`],
+//! so the app's flow page and the PDF report can use the same results.
+
+pub mod graph;
+pub mod layout;
+pub mod party_view;
+pub mod questions;
+pub mod svg;
+
+pub use graph::{FlowGraph, Scope};
+pub use svg::render_svg;
+
+use std::path::Path;
+
+use crate::model::Register;
+use crate::{Error, Result, Store};
+
+/// Resolves `--service NAME` or `--party NAME` (case-insensitive) to a scope.
+pub fn scope_by_name(register: &Register, service: Option<&str>, party: Option<&str>) -> Result<Scope> {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    match (service, party) {
+        (Some(_), Some(_)) => Err(Error::Invalid {
+            field: "Flow map scope".into(),
+            message: "give either a service or a party, not both".into(),
+        }),
+        (Some(name), None) => register
+            .services
+            .iter()
+            .find(|s| same(&s.fields.name, name))
+            .map(|s| Scope::Service(s.id))
+            .ok_or_else(|| Error::NotFound { what: format!("service \"{name}\"") }),
+        (None, Some(name)) => register
+            .parties
+            .iter()
+            .find(|p| same(&p.fields.name, name))
+            .map(|p| Scope::Party(p.id))
+            .ok_or_else(|| Error::NotFound { what: format!("party \"{name}\"") }),
+        (None, None) => Ok(Scope::Register),
+    }
+}
+
+/// Writes the flow map of the register at `db` as SVG to `out`: the whole register,
+/// or the service or party named. Returns the number of nodes and edges drawn.
+pub fn write_flow_svg(
+    db: &Path,
+    out: &Path,
+    service: Option<&str>,
+    party: Option<&str>,
+) -> Result<(usize, usize)> {
+    let mut store = Store::open(db)?;
+    let register = store.load_register()?;
+    let scope = scope_by_name(&register, service, party)?;
+    let graph = FlowGraph::build(&register, scope);
+    let svg = svg::render_graph(&register, &graph);
+    std::fs::write(out, svg).map_err(|e| Error::Io {
+        action: "Writing the flow map",
+        path: out.to_path_buf(),
+        source: e,
+    })?;
+    Ok((graph.nodes.len(), graph.edges.len()))
+}

@@ -1,0 +1,427 @@
+//! The flow map as a standalone SVG: a title with the organisation and scope,
+//! column headings, boxes for parties, services and activities, one line per
+//! link coloured by what passes (dashed where an outside body has no agreement),
+//! and a legend. All text is escaped.
+
+use std::fmt::Write as _;
+
+use super::graph::{Column, EdgeKind, FlowEdge, FlowGraph, NodeKind, Scope};
+use super::layout::{self, LayoutInput, Point, Rect, Size, metrics, wrap};
+use crate::model::{Direction, Register};
+
+/// Space above the drawing for the title and the column headings.
+const HEADER: f64 = 80.0;
+/// Margin around the drawing.
+const MARGIN: f64 = 24.0;
+/// Height of the legend below the drawing.
+const LEGEND: f64 = 120.0;
+/// Width the legend needs.
+const LEGEND_WIDTH: f64 = 760.0;
+
+/// Line colour for a flow carrying no special category or criminal offence data.
+pub const PLAIN: &str = "#5d6d7e";
+/// Line colour for special category data.
+pub const SPECIAL: &str = "#c0392b";
+/// Line colour for criminal offence data.
+pub const CRIMINAL: &str = "#7d3c98";
+/// Line colour for both.
+pub const BOTH: &str = "#b9770e";
+/// Line colour for a service owning an activity.
+const OWNS: &str = "#aab7b8";
+
+/// Escapes text for SVG content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The colour of a flow, by what passes.
+pub fn colour(flow: &FlowEdge) -> &'static str {
+    match (flow.passes.has_special(), flow.passes.criminal_offence_data) {
+        (true, true) => BOTH,
+        (true, false) => SPECIAL,
+        (false, true) => CRIMINAL,
+        (false, false) => PLAIN,
+    }
+}
+
+/// Renders the flow map of `scope` in `register` as SVG.
+pub fn render_svg(register: &Register, scope: Scope) -> String {
+    render_graph(register, &FlowGraph::build(register, scope))
+}
+
+/// The label lines of every node, wrapped.
+fn label_lines(graph: &FlowGraph) -> Vec<Vec<String>> {
+    graph.nodes.iter().map(|node| wrap(&node.label, metrics::WRAP_CHARS)).collect()
+}
+
+/// Lays out `graph` with box sizes from its labels.
+pub fn layout_graph(graph: &FlowGraph) -> layout::Layout {
+    let lines = label_lines(graph);
+    let input = LayoutInput {
+        layers: graph.nodes.iter().map(|n| n.column.index()).collect(),
+        sizes: graph
+            .nodes
+            .iter()
+            .zip(&lines)
+            .map(|(n, l)| Size::for_label(l, &n.detail, matches!(n.kind, NodeKind::Service { .. })))
+            .collect(),
+        edges: graph.edges.iter().map(|e| (e.from, e.to)).collect(),
+    };
+    let gap = if graph.flows().count() <= LABELLED_FLOWS { LABELLED_LAYER_GAP } else { layout::LAYER_GAP };
+    layout::layout_with_gap(&input, gap)
+}
+
+/// Renders an already built graph as SVG.
+pub fn render_graph(register: &Register, graph: &FlowGraph) -> String {
+    let laid = layout_graph(graph);
+    let lines = label_lines(graph);
+    let width = (laid.width + 2.0 * MARGIN).max(LEGEND_WIDTH + 2.0 * MARGIN);
+    let labels = edge_labels(graph, &laid);
+    let content_height = labels.iter().map(|l| l.rect.y + l.rect.height).fold(laid.height, f64::max);
+    let height = content_height + HEADER + LEGEND + 2.0 * MARGIN;
+    let (dx, dy) = (MARGIN, MARGIN + HEADER);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="12">
+"#
+    );
+    let organisation = register.organisation.controller.name.trim();
+    let organisation = if organisation.is_empty() { "The register" } else { organisation };
+    let scope = graph.scope.describe(register);
+    let _ = writeln!(svg, "<title>{}</title>", escape(&format!("Data flows: {organisation} — {scope}")));
+    let _ = writeln!(svg, r##"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="#ffffff"/>"##);
+    markers(&mut svg);
+    header(&mut svg, organisation, &scope, graph, MARGIN);
+    headings(&mut svg, graph, &laid, dx, dy);
+    for (edge, route) in graph.edges.iter().zip(&laid.routes) {
+        edge_svg(
+            &mut svg,
+            register,
+            &edge.kind,
+            route,
+            dx,
+            dy,
+            graph.nodes[edge.from].column > graph.nodes[edge.to].column,
+        );
+    }
+    for ((node, rect), lines) in graph.nodes.iter().zip(&laid.nodes).zip(&lines) {
+        node_svg(&mut svg, node, rect, lines, dx, dy);
+    }
+    for label in &labels {
+        label_svg(&mut svg, label, dx, dy);
+    }
+    legend(&mut svg, MARGIN, dy + content_height + 24.0);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// Maps with at most this many links get a text label on each line saying what
+/// passes; larger maps rely on colour and the hover title.
+pub const LABELLED_FLOWS: usize = 20;
+/// Gap between layers on a labelled map, wide enough for a label line.
+const LABELLED_LAYER_GAP: f64 = 210.0;
+/// Characters per edge-label line.
+const LABEL_WRAP: usize = 26;
+/// Advance of one edge-label character (10 px text).
+const LABEL_CHAR_WIDTH: f64 = 6.0;
+/// Height of one edge-label line.
+const LABEL_LINE_HEIGHT: f64 = 12.0;
+
+/// A text label on a line of the map, in layout coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeLabel {
+    /// The box the label's background fills.
+    pub rect: Rect,
+    /// Its lines.
+    pub lines: Vec<String>,
+    /// Its colour (the line's).
+    pub colour: &'static str,
+}
+
+/// What an edge label says: the special categories and criminal offence data
+/// that pass, or nothing when neither does.
+fn label_text(flow: &FlowEdge) -> String {
+    use crate::law::LegalItem as _;
+    let mut parts: Vec<String> =
+        flow.passes.special_categories.iter().map(|c| c.title().to_string()).collect();
+    if flow.passes.criminal_offence_data {
+        parts.push("Criminal offence data".to_string());
+    }
+    parts.join(", ")
+}
+
+/// Labels for the lines of a small map, each centred on the stretch of line next
+/// to its party, and left out where it would overlap a box or another label (the
+/// hover title still says it all).
+pub fn edge_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
+    if graph.flows().count() > LABELLED_FLOWS {
+        return Vec::new();
+    }
+    let mut placed: Vec<EdgeLabel> = Vec::new();
+    for (edge, route) in graph.edges.iter().zip(&laid.routes) {
+        let EdgeKind::Flow(flow) = &edge.kind else { continue };
+        let text = label_text(flow);
+        if text.is_empty() || route.len() < 2 {
+            continue;
+        }
+        // The stretch next to the party: the first when the party is left of the activity.
+        let party_node = if flow.direction == Direction::Source { edge.from } else { edge.to };
+        let activity_node = if flow.direction == Direction::Source { edge.to } else { edge.from };
+        let party_left = graph.nodes[party_node].column < graph.nodes[activity_node].column;
+        let (a, b) =
+            if party_left { (route[0], route[1]) } else { (route[route.len() - 2], route[route.len() - 1]) };
+        let lines = wrap(&text, LABEL_WRAP);
+        let width =
+            lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LABEL_CHAR_WIDTH + 6.0;
+        let height = lines.len() as f64 * LABEL_LINE_HEIGHT + 4.0;
+        let centre = Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 };
+        // Kept inside the drawing, clear of the column headings and the legend.
+        let y = (centre.y - height / 2.0).min(laid.height - height).max(0.0);
+        let rect = Rect { x: centre.x - width / 2.0, y, width, height };
+        if rect.y + rect.height > laid.height.max(height) {
+            continue;
+        }
+        let clashes =
+            laid.nodes.iter().any(|n| n.overlaps(&rect)) || placed.iter().any(|l| l.rect.overlaps(&rect));
+        if !clashes {
+            placed.push(EdgeLabel { rect, lines, colour: colour(flow) });
+        }
+    }
+    placed
+}
+
+fn label_svg(svg: &mut String, label: &EdgeLabel, dx: f64, dy: f64) {
+    let (x, y) = (label.rect.x + dx, label.rect.y + dy);
+    let _ = writeln!(
+        svg,
+        r##"<g class="edge-label"><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" rx="3" fill="#ffffff" fill-opacity="0.92" stroke="{}" stroke-width="0.6"/>"##,
+        label.rect.width, label.rect.height, label.colour
+    );
+    for (i, line) in label.lines.iter().enumerate() {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="{}">{}</text>"#,
+            x + label.rect.width / 2.0,
+            y + 2.0 + LABEL_LINE_HEIGHT * (i as f64 + 1.0) - 2.5,
+            label.colour,
+            escape(line)
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+fn markers(svg: &mut String) {
+    svg.push_str("<defs>\n");
+    for (name, colour) in [("plain", PLAIN), ("special", SPECIAL), ("criminal", CRIMINAL), ("both", BOTH)] {
+        let _ = writeln!(
+            svg,
+            r#"<marker id="arrow-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
+        );
+    }
+    svg.push_str("</defs>\n");
+}
+
+fn header(svg: &mut String, organisation: &str, scope: &str, graph: &FlowGraph, x: f64) {
+    let flows = graph.flows().count();
+    let missing = graph.flows().filter(|f| f.lacks_agreement()).count();
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x}" y="{}" font-size="20" font-weight="bold" fill="#1b2631">{}</text>"##,
+        MARGIN + 8.0,
+        escape(&format!("Data flows — {organisation}"))
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x}" y="{}" font-size="13" fill="#34495e">{}</text>"##,
+        MARGIN + 30.0,
+        escape(&format!("{scope} · {flows} links · {missing} with an outside body and no agreement"))
+    );
+}
+
+fn headings(svg: &mut String, graph: &FlowGraph, laid: &layout::Layout, dx: f64, dy: f64) {
+    for column in Column::ALL {
+        if !graph.nodes.iter().any(|n| n.column == column) {
+            continue;
+        }
+        let Some(&(left, width)) = laid.layer_spans.get(column.index()) else { continue };
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="14" font-weight="bold" fill="#566573">{}</text>"##,
+            dx + left + width / 2.0,
+            dy - 14.0,
+            column.heading()
+        );
+    }
+}
+
+fn path_data(route: &[Point], dx: f64, dy: f64) -> String {
+    let mut d = String::new();
+    for (i, p) in route.iter().enumerate() {
+        let (x, y) = (p.x + dx, p.y + dy);
+        if i == 0 {
+            let _ = write!(d, "M{x:.1},{y:.1}");
+            continue;
+        }
+        let prev = route[i - 1];
+        let (px, py) = (prev.x + dx, prev.y + dy);
+        if (py - y).abs() < 0.01 {
+            let _ = write!(d, " L{x:.1},{y:.1}");
+        } else {
+            let bend = (x - px) / 2.0;
+            let _ = write!(d, " C{:.1},{py:.1} {:.1},{y:.1} {x:.1},{y:.1}", px + bend, x - bend);
+        }
+    }
+    d
+}
+
+fn edge_svg(
+    svg: &mut String,
+    register: &Register,
+    kind: &EdgeKind,
+    route: &[Point],
+    dx: f64,
+    dy: f64,
+    backwards: bool,
+) {
+    if route.len() < 2 {
+        return;
+    }
+    let d = path_data(route, dx, dy);
+    let flow = match kind {
+        EdgeKind::Owns => {
+            let _ = writeln!(svg, r#"<path d="{d}" fill="none" stroke="{OWNS}" stroke-width="1.5"/>"#);
+            return;
+        }
+        EdgeKind::Flow(flow) => flow,
+    };
+    let colour = colour(flow);
+    let marker = match colour {
+        SPECIAL => "special",
+        CRIMINAL => "criminal",
+        BOTH => "both",
+        _ => "plain",
+    };
+    let dash = if flow.lacks_agreement() { r#" stroke-dasharray="6,4""# } else { "" };
+    let end = if backwards { "marker-start" } else { "marker-end" };
+    let width = if colour == PLAIN { 1.4 } else { 2.0 };
+    let party = register.party_name(flow.party_id);
+    let activity = register.activity(flow.activity_id).map_or("", |a| a.fields.name.as_str());
+    let arrow = match flow.direction {
+        Direction::Source => format!("{party} → {activity}"),
+        Direction::Recipient => format!("{activity} → {party}"),
+    };
+    let agreement = match flow.agreement_id.and_then(|id| register.agreement(id)) {
+        Some(agreement) => format!("agreement: {}", agreement.fields.title),
+        None if flow.needs_agreement => "no agreement recorded".to_string(),
+        None => "no agreement needed (internal or the individuals)".to_string(),
+    };
+    let _ = writeln!(
+        svg,
+        r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}" stroke-opacity="0.85"{dash} {end}="url(#arrow-{marker})" data-link-id="{}" data-activity-id="{}"><title>{}</title></path>"#,
+        flow.link_id,
+        flow.activity_id,
+        escape(&format!("{arrow}: {}; {agreement}", flow.passes.describe()))
+    );
+}
+
+fn node_svg(svg: &mut String, node: &super::graph::Node, rect: &Rect, lines: &[String], dx: f64, dy: f64) {
+    let (fill, stroke) = match (&node.kind, node.column) {
+        (NodeKind::Service { .. }, _) => ("#fdebd0", "#ca6f1e"),
+        (NodeKind::InternalParty(_), _) => ("#f4ecf7", "#7d3c98"),
+        (NodeKind::Activity(_), _) => ("#fef9e7", "#b7950b"),
+        (_, Column::Sources) => ("#eaf2fb", "#2e86c1"),
+        _ => ("#e9f7ef", "#229954"),
+    };
+    let (x, y) = (rect.x + dx, rect.y + dy);
+    let attr = match &node.kind {
+        NodeKind::Party(id) | NodeKind::InternalParty(id) => format!(r#" data-party-id="{id}""#),
+        NodeKind::Service { service_id, .. } => format!(r#" data-service-id="{service_id}""#),
+        NodeKind::Activity(id) => format!(r#" data-activity-id="{id}""#),
+    };
+    let _ = writeln!(
+        svg,
+        r#"<g{attr}><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" rx="5" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
+        rect.width, rect.height
+    );
+    let weight = if matches!(node.kind, NodeKind::Service { .. }) { r#" font-weight="bold""# } else { "" };
+    let tx = x + metrics::PADDING;
+    let mut baseline = y + metrics::PADDING + 11.0;
+    for line in lines {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{tx:.1}" y="{baseline:.1}" fill="#17202a"{weight}>{}</text>"##,
+            escape(line)
+        );
+        baseline += metrics::LINE_HEIGHT;
+    }
+    if !node.detail.is_empty() {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{tx:.1}" y="{:.1}" font-size="10" fill="#626567">{}</text>"##,
+            baseline - 2.0,
+            escape(&node.detail)
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+fn legend(svg: &mut String, x: f64, y: f64) {
+    let _ = writeln!(
+        svg,
+        r##"<rect x="{x:.1}" y="{y:.1}" width="{LEGEND_WIDTH}" height="{:.1}" fill="#fbfcfc" stroke="#d5d8dc"/>"##,
+        LEGEND - 8.0
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{:.1}" y="{:.1}" font-weight="bold" fill="#1b2631">Legend</text>"##,
+        x + 12.0,
+        y + 20.0
+    );
+    let entries = [
+        (PLAIN, "", "No special category or criminal offence data"),
+        (SPECIAL, "", "Special category data (Art 9)"),
+        (CRIMINAL, "", "Criminal offence data (Art 10)"),
+        (BOTH, "", "Special category and criminal offence data"),
+        (PLAIN, "6,4", "Dashed: outside body, no agreement recorded"),
+        (OWNS, "", "Grey: the service's own activity"),
+    ];
+    for (i, (colour, dash, text)) in entries.iter().enumerate() {
+        let (col, row) = (i / 3, i % 3);
+        let lx = x + 12.0 + col as f64 * 370.0;
+        let ly = y + 40.0 + row as f64 * 18.0;
+        let dash = if dash.is_empty() { String::new() } else { format!(r#" stroke-dasharray="{dash}""#) };
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{lx:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2.5"{dash}/>"#,
+            ly - 4.0,
+            lx + 36.0,
+            ly - 4.0
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{ly:.1}" fill="#17202a">{}</text>"##,
+            lx + 44.0,
+            escape(text)
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#626567">Arrows show which way data moves. Where a link does not say what passes, the activity's special category and criminal offence data are shown.</text>"##,
+        x + 12.0,
+        y + 40.0 + 3.0 * 18.0
+    );
+}

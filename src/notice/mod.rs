@@ -1,0 +1,94 @@
+//! Privacy notices written from the register (UK GDPR Articles 13 and 14).
+//!
+//! A service's notice (or one activity's) is built from its register entries, so
+//! that what the organisation tells people always matches what it records:
+//! [`build`] writes a structured [`Notice`] (title, sections, paragraphs,
+//! sub-headings, bullet lists) that any renderer can walk; [`to_markdown`] and
+//! [`to_html`] render it. The wording around the facts comes from an editable
+//! [`Template`] and per-service [`ExtraText`], both kept in the register.
+//!
+//! [`generate`] adds the blocking rule: while an activity the notice covers has
+//! an unacknowledged error-level finding from [`crate::checks`], the notice is
+//! [`Outcome::Blocked`] with the reasons, unless the caller overrides.
+
+mod blocking;
+mod build;
+mod command;
+mod document;
+mod html;
+mod markdown;
+mod template;
+mod wording;
+
+pub use blocking::{BlockReason, block_reasons};
+pub use build::{ICO_CONTACT, Options, Scope, activities_in_scope, build, controller_name};
+pub use command::{CommandOutcome, Format, NoticeCommand, run_command};
+pub use document::{Block, Notice, Section};
+pub use html::to_html;
+pub use markdown::to_markdown;
+pub use template::{ExtraText, ParagraphKey, SectionKey, Template};
+
+use crate::Result;
+use crate::checks::{Acknowledgement, Settings};
+use crate::model::{Register, ServiceId};
+use crate::store::Store;
+
+/// The result of asking for a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The notice, ready to render. When the user overrode a block, the findings
+    /// overridden are in [`Notice::overridden`].
+    Ready(Notice),
+    /// The notice is blocked by these open error-level findings.
+    Blocked(Vec<BlockReason>),
+}
+
+/// Writes the notice for `scope`, applying the blocking rule: the checks run for
+/// `settings.today` with `acknowledgements`; open error-level findings on the
+/// notice's activities block it unless `allow_override` is set.
+pub fn generate(
+    register: &Register,
+    acknowledgements: &[Acknowledgement],
+    settings: Settings,
+    scope: Scope,
+    template: &Template,
+    extra: &ExtraText,
+    allow_override: bool,
+) -> Result<Outcome> {
+    let activities = activities_in_scope(register, scope)?;
+    let report = crate::checks::run(register, acknowledgements, settings);
+    let reasons = block_reasons(&report, &activities);
+    if !reasons.is_empty() && !allow_override {
+        return Ok(Outcome::Blocked(reasons));
+    }
+    let options = Options { today: settings.today, public_authority: settings.public_authority };
+    let mut notice = build(register, scope, template, extra, options)?;
+    notice.overridden = reasons.iter().map(ToString::to_string).collect();
+    Ok(Outcome::Ready(notice))
+}
+
+/// Loads everything a notice needs from `store` and calls [`generate`].
+pub fn generate_from_store(
+    store: &mut Store,
+    scope: Scope,
+    today: crate::model::Date,
+    allow_override: bool,
+) -> Result<Outcome> {
+    let register = store.load_register()?;
+    let acknowledgements = store.acknowledgements()?;
+    let settings = Settings { public_authority: store.is_public_authority()?, ..Settings::new(today) };
+    let template = store.notice_template()?;
+    let service_id = service_of(&register, scope)?;
+    let extra = store.notice_extra(service_id)?;
+    generate(&register, &acknowledgements, settings, scope, &template, &extra, allow_override)
+}
+
+/// The service a scope belongs to.
+fn service_of(register: &Register, scope: Scope) -> Result<ServiceId> {
+    let activities = activities_in_scope(register, scope)?;
+    match (scope, activities.first()) {
+        (Scope::Service(id), _) => Ok(id),
+        (Scope::Activity(_), Some(activity)) => Ok(activity.fields.service_id),
+        (Scope::Activity(id), None) => Err(crate::Error::NotFound { what: format!("activity {id}") }),
+    }
+}
