@@ -14,14 +14,21 @@ use ropa::store::DeletedActivity;
 
 use super::activity_editor::{self, ActivityDraft, ActivityEditor};
 use super::agreements::{self, AgreementDraft, AgreementsPage};
+use super::as_at::{self, AsAt};
+use super::backups::{self, RestoreDialog};
+use super::checks::{self, ChecksPage, FindingTarget};
 use super::export::{self, ExportPage};
 use super::file_dialog::{FileDialogs, FilePurpose};
+use super::history::{self, HistoryPanel};
 use super::import::{self, ImportPage};
 use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
 use super::register_view::RegisterView;
+use super::reviews::{self, ReviewsPage};
 use super::settings::{self, Settings};
+
+mod checks_actions;
 
 /// A page of the main window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +47,23 @@ pub enum Page {
     Export,
     /// Import with a preview (File > Import…).
     Import,
+    /// The findings of the compliance checks.
+    Checks,
+    /// Activities and agreements due for review.
+    Reviews,
 }
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    const NAVIGATION: [Self; 5] =
-        [Self::Register, Self::Parties, Self::Agreements, Self::Organisation, Self::Export];
+    const NAVIGATION: [Self; 7] = [
+        Self::Register,
+        Self::Checks,
+        Self::Reviews,
+        Self::Parties,
+        Self::Agreements,
+        Self::Organisation,
+        Self::Export,
+    ];
 
     /// The page's name in the navigation.
     fn title(self) -> &'static str {
@@ -56,6 +74,8 @@ impl Page {
             Self::Organisation => "Organisation",
             Self::Export => "Exports",
             Self::Import => "Import",
+            Self::Checks => "Checks",
+            Self::Reviews => "Reviews due",
         }
     }
 }
@@ -113,6 +133,40 @@ pub enum Command {
     ApplyImport(Box<ropa::import::Plan>),
     /// Close the window.
     Quit,
+    /// Open what a finding concerns: the activity's field in the editor, or the agreement.
+    OpenFinding(FindingTarget),
+    /// Accept a finding for a reason (who and when are added).
+    Acknowledge {
+        /// The finding.
+        key: ropa::checks::FindingKey,
+        /// Why it is accepted.
+        reason: String,
+    },
+    /// Withdraw the acknowledgement with this id.
+    WithdrawAcknowledgement(i64),
+    /// Record whether the controller is a public authority.
+    SetPublicAuthority(bool),
+    /// Set the name recorded beside the OS user name.
+    SetDisplayName(String),
+    /// Mark the activity, read at `version`, reviewed today.
+    MarkReviewed {
+        /// The activity.
+        id: ActivityId,
+        /// The version it was read at.
+        version: i64,
+    },
+    /// Show or hide the history beside the editor.
+    ToggleHistory,
+    /// Show the register as it stood at the end of this day, read-only.
+    ShowAsAt(Date),
+    /// Go back to today's register.
+    LeaveAsAt,
+    /// Take a backup into the register's backup folder now.
+    BackUpNow,
+    /// List the register's backups to restore one.
+    ChooseBackup,
+    /// Replace the register with the backup at this path (already confirmed).
+    RestoreBackup(PathBuf),
 }
 
 impl Command {
@@ -120,7 +174,10 @@ impl Command {
     fn leaves_editor(&self, editor: &ActivityEditor) -> bool {
         match self {
             Self::Navigate(page) => *page != Page::Activity,
-            Self::OpenActivity(id) => editor.activity_id() != Some(*id),
+            Self::OpenActivity(id) | Self::OpenFinding(FindingTarget::Activity(id, _)) => {
+                editor.activity_id() != Some(*id)
+            }
+            Self::OpenFinding(FindingTarget::Agreement(_)) | Self::RestoreBackup(_) => true,
             Self::NewActivity
             | Self::OpenRegister(_)
             | Self::NewRegister(_)
@@ -211,6 +268,11 @@ pub struct App {
     organisation_page: OrganisationPage,
     export_page: ExportPage,
     import_page: ImportPage,
+    checks_page: ChecksPage,
+    reviews_page: ReviewsPage,
+    history: HistoryPanel,
+    as_at: AsAt,
+    restore_dialog: Option<RestoreDialog>,
     demo_folder: PathBuf,
     quit_requested: bool,
 }
@@ -236,6 +298,11 @@ impl App {
             organisation_page: OrganisationPage::default(),
             export_page: ExportPage::default(),
             import_page: ImportPage::default(),
+            checks_page: ChecksPage::default(),
+            reviews_page: ReviewsPage::default(),
+            history: HistoryPanel::default(),
+            as_at: AsAt::default(),
+            restore_dialog: None,
             demo_folder: settings::data_dir(),
             quit_requested: false,
         }
@@ -280,6 +347,11 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui));
         self.leave_prompt_ui(ui);
         self.typed_path_ui(ui);
+        if let Some(dialog) = &mut self.restore_dialog
+            && !backups::dialog_ui(ui, dialog, &mut self.commands)
+        {
+            self.restore_dialog = None;
+        }
         self.run_commands();
         if self.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -361,6 +433,12 @@ impl App {
             if ui.add_enabled(has_session, egui::Button::new("Import…")).clicked() {
                 commands.push(Command::Navigate(Page::Import));
             }
+            if ui.add_enabled(has_session, egui::Button::new("Back up now")).clicked() {
+                commands.push(Command::BackUpNow);
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Restore from backup…")).clicked() {
+                commands.push(Command::ChooseBackup);
+            }
             ui.menu_button("Recent files", |ui| {
                 if recent.is_empty() {
                     ui.weak("None yet");
@@ -413,6 +491,9 @@ impl App {
                 if ui.add_enabled(self.session.is_some(), button).clicked() && !selected {
                     self.commands.push(Command::Navigate(page));
                 }
+                if page == Page::Checks && self.session.is_some() {
+                    checks::navigation_counts_ui(ui, &self.checks_page);
+                }
             }
             ui.add_space(12.0);
             ui.separator();
@@ -431,16 +512,29 @@ impl App {
         };
         match self.page {
             Page::Register => {
-                register::ui(ui, &mut self.register_page, session, self.today, &mut self.commands)
+                as_at::bar_ui(ui, &mut self.as_at, &mut self.commands);
+                match &self.as_at.shown {
+                    Some(shown) => as_at::ui(ui, shown),
+                    None => {
+                        register::ui(ui, &mut self.register_page, session, self.today, &mut self.commands)
+                    }
+                }
+            }
+            Page::Checks => checks::ui(ui, &mut self.checks_page, &session.register, &mut self.commands),
+            Page::Reviews => {
+                reviews::ui(ui, &mut self.reviews_page, &session.register, self.today, &mut self.commands);
             }
             Page::Activity => match &mut self.editor {
-                Some(editor) => activity_editor::ui(
-                    ui,
-                    editor,
-                    &session.register,
-                    &session.view.suggestions,
-                    &mut self.commands,
-                ),
+                Some(editor) => {
+                    history::panel_ui(ui, &mut self.history, editor, &mut self.commands);
+                    activity_editor::ui(
+                        ui,
+                        editor,
+                        &session.register,
+                        &session.view.suggestions,
+                        &mut self.commands,
+                    )
+                }
                 None => self.page = Page::Register,
             },
             Page::Parties => parties::ui(ui, &mut self.parties_page, &session.register, &mut self.commands),
@@ -592,6 +686,21 @@ impl App {
                 self.quit_requested = true;
                 Ok(())
             }
+            Command::OpenFinding(target) => self.open_finding(target),
+            Command::Acknowledge { key, reason } => self.acknowledge(&key, &reason),
+            Command::WithdrawAcknowledgement(id) => self.withdraw_acknowledgement(id),
+            Command::SetPublicAuthority(value) => self.set_public_authority(value),
+            Command::SetDisplayName(name) => self.set_display_name(&name),
+            Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
+            Command::ToggleHistory => self.toggle_history(),
+            Command::ShowAsAt(date) => self.show_as_at(date),
+            Command::LeaveAsAt => {
+                self.as_at.shown = None;
+                Ok(())
+            }
+            Command::BackUpNow => self.back_up_now(),
+            Command::ChooseBackup => self.choose_backup(),
+            Command::RestoreBackup(path) => self.restore_backup(&path),
         };
         if let Err(error) = outcome {
             self.notice = Some(Notice::error(error.to_string()));
@@ -654,7 +763,7 @@ impl App {
         self.register_page.apply(&mut session.view);
         self.parties_page.refresh(&session.register);
         self.agreements_page.refresh(&session.register);
-        Ok(())
+        self.refresh_checks()
     }
 
     fn new_activity(&mut self) -> ropa::Result<()> {
@@ -677,7 +786,8 @@ impl App {
         self.register_page.selected = Some(id);
         self.editor = Some(editor);
         self.page = Page::Activity;
-        Ok(())
+        self.attach_findings(None);
+        self.load_history_if_shown()
     }
 
     fn save_activity(&mut self, draft: ActivityDraft) -> ropa::Result<()> {
@@ -700,6 +810,8 @@ impl App {
         self.reload()?;
         let session = self.session_or_err()?;
         self.editor = ActivityEditor::open_in(&session.register, saved.id);
+        self.attach_findings(None);
+        self.load_history_if_shown()?;
         self.register_page.selected = Some(saved.id);
         self.notice = Some(Notice::info(format!("Saved \"{}\".", saved.fields.name)));
         Ok(())
@@ -870,7 +982,13 @@ impl App {
         self.agreements_page = AgreementsPage::default();
         self.import_page = ImportPage::default();
         self.export_page.scope = export::ScopeChoice::Whole;
+        self.history = HistoryPanel::default();
+        self.as_at = AsAt::default();
         self.notice = None;
+        if let Err(error) = self.refresh_checks() {
+            self.notice = Some(Notice::error(error.to_string()));
+        }
+        self.automatic_backup();
     }
 }
 
@@ -888,6 +1006,7 @@ impl App {
         let mut app = Self::empty(Settings::default(), today, dialogs);
         app.session = Some(Session::new(store)?);
         app.organisation_page = OrganisationPage::load(app.session.as_ref().map(|s| &s.register));
+        app.refresh_checks()?;
         Ok(app)
     }
 
@@ -919,6 +1038,21 @@ impl App {
     /// What is remembered between runs.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The activity editor, if open.
+    pub fn editor(&self) -> Option<&ActivityEditor> {
+        self.editor.as_ref()
+    }
+
+    /// The Checks page's state (its report).
+    pub fn checks_page(&self) -> &ChecksPage {
+        &self.checks_page
+    }
+
+    /// Whether the register shown is an earlier day's, read-only.
+    pub fn is_showing_as_at(&self) -> bool {
+        self.as_at.shown.is_some()
     }
 
     /// Where demo registers are created (the data folder unless set otherwise).

@@ -8,17 +8,25 @@
 mod activity_editor;
 mod agreements;
 mod app;
+mod as_at;
+mod backups;
+mod checks;
 mod export;
+mod field_notes;
 mod file_dialog;
+mod history;
 mod import;
 mod links_editor;
 mod organisation;
 mod parties;
 mod register;
 mod register_view;
+mod reviews;
 mod settings;
 mod widgets;
 
+#[cfg(test)]
+mod checks_tests;
 #[cfg(test)]
 mod export_tests;
 #[cfg(test)]
