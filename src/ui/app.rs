@@ -15,6 +15,8 @@ use ropa::store::DeletedActivity;
 use super::activity_editor::{self, ActivityDraft, ActivityEditor};
 use super::agreements::{self, AgreementDraft, AgreementsPage};
 use super::file_dialog::{FileDialogs, FilePurpose};
+use super::flows::{self, FlowsPage};
+use super::notice_preview::{self, NoticePage};
 use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
@@ -34,11 +36,16 @@ pub enum Page {
     Agreements,
     /// Who keeps the record.
     Organisation,
+    /// The flow map, the ready questions and the party view.
+    Flows,
+    /// Privacy notice preview.
+    Notices,
 }
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    const NAVIGATION: [Self; 4] = [Self::Register, Self::Parties, Self::Agreements, Self::Organisation];
+    const NAVIGATION: [Self; 6] =
+        [Self::Register, Self::Parties, Self::Agreements, Self::Organisation, Self::Flows, Self::Notices];
 
     /// The page's name in the navigation.
     fn title(self) -> &'static str {
@@ -47,6 +54,8 @@ impl Page {
             Self::Parties => "Parties",
             Self::Agreements => "Agreements",
             Self::Organisation => "Organisation",
+            Self::Flows => "Data flows",
+            Self::Notices => "Privacy notices",
         }
     }
 }
@@ -98,6 +107,21 @@ pub enum Command {
     SaveCopyAs(PathBuf),
     /// Close the window.
     Quit,
+    /// Merge the duplicate party into the one kept (already confirmed).
+    MergeParties {
+        /// The party that stays.
+        kept: ropa::model::PartyId,
+        /// The party merged away and deleted.
+        duplicate: ropa::model::PartyId,
+    },
+    /// Undo the last merge of parties.
+    UndoMergeParties,
+    /// Write the Data flows table to this CSV file.
+    ExportFlowsCsv(PathBuf),
+    /// (Re)generate the privacy notice of the service chosen on the Notices page.
+    PreviewNotice,
+    /// Save the notice shown to this file, as Markdown or HTML.
+    SaveNotice(PathBuf, FilePurpose),
 }
 
 impl Command {
@@ -194,6 +218,8 @@ pub struct App {
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
     organisation_page: OrganisationPage,
+    flows_page: FlowsPage,
+    notice_page: NoticePage,
     demo_folder: PathBuf,
     quit_requested: bool,
 }
@@ -217,6 +243,8 @@ impl App {
             parties_page: PartiesPage::default(),
             agreements_page: AgreementsPage::default(),
             organisation_page: OrganisationPage::default(),
+            flows_page: FlowsPage::new(today),
+            notice_page: NoticePage::default(),
             demo_folder: settings::data_dir(),
             quit_requested: false,
         }
@@ -422,6 +450,10 @@ impl App {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
+            Page::Flows => flows::ui(ui, &mut self.flows_page, &session.register, &mut self.commands),
+            Page::Notices => {
+                notice_preview::ui(ui, &mut self.notice_page, &session.register, &mut self.commands);
+            }
         }
     }
 
@@ -558,6 +590,11 @@ impl App {
                 self.quit_requested = true;
                 Ok(())
             }
+            Command::MergeParties { kept, duplicate } => self.merge_parties(kept, duplicate),
+            Command::UndoMergeParties => self.undo_merge_parties(),
+            Command::ExportFlowsCsv(path) => self.export_flows_csv(&path),
+            Command::PreviewNotice => self.preview_notice(),
+            Command::SaveNotice(path, purpose) => self.save_notice(&path, purpose),
         };
         if let Err(error) = outcome {
             self.notice = Some(Notice::error(error.to_string()));
@@ -585,6 +622,8 @@ impl App {
         self.register_page.apply(&mut session.view);
         self.parties_page.refresh(&session.register);
         self.agreements_page.refresh(&session.register);
+        self.flows_page.stale();
+        self.notice_page.stale();
         Ok(())
     }
 
@@ -799,7 +838,62 @@ impl App {
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
+        self.flows_page = FlowsPage::new(self.today);
+        self.notice_page = NoticePage::default();
         self.notice = None;
+    }
+
+    fn merge_parties(
+        &mut self,
+        kept: ropa::model::PartyId,
+        duplicate: ropa::model::PartyId,
+    ) -> ropa::Result<()> {
+        let merge = self.session_or_err()?.store.merge_parties(kept, duplicate)?;
+        let name = merge.duplicate.fields.name.clone();
+        self.flows_page.last_merge = Some(merge);
+        self.flows_page.show_party(kept);
+        self.reload()?;
+        let kept_name = self.session.as_ref().map_or("", |s| s.register.party_name(kept)).to_owned();
+        self.notice = Some(Notice::info(format!(
+            "Merged \"{name}\" into \"{kept_name}\". Use \"Undo merge\" on the Data flows page to reverse it."
+        )));
+        Ok(())
+    }
+
+    fn undo_merge_parties(&mut self) -> ropa::Result<()> {
+        let Some(merge) = self.flows_page.last_merge.take() else {
+            return Ok(());
+        };
+        if let Err(error) = self.session_or_err()?.store.undo_merge_parties(&merge) {
+            self.flows_page.last_merge = Some(merge);
+            return Err(error);
+        }
+        self.flows_page.show_party(merge.duplicate.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Restored \"{}\".", merge.duplicate.fields.name)));
+        Ok(())
+    }
+
+    fn export_flows_csv(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let answer = self.flows_page.questions.answer(&session.register).clone();
+        super::flow_questions::write_csv(&answer, path)?;
+        self.notice = Some(Notice::info(format!("Wrote {} rows to {}", answer.rows.len(), path.display())));
+        Ok(())
+    }
+
+    fn preview_notice(&mut self) -> ropa::Result<()> {
+        let today = self.today;
+        let session =
+            self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        notice_preview::generate(&mut self.notice_page, &mut session.store, today)
+    }
+
+    fn save_notice(&mut self, path: &Path, purpose: FilePurpose) -> ropa::Result<()> {
+        notice_preview::save(&self.notice_page, path, purpose)?;
+        self.notice = Some(Notice::info(format!("Saved the notice to {}", path.display())));
+        Ok(())
     }
 }
 
@@ -845,6 +939,16 @@ impl App {
         &self.settings
     }
 
+    /// The Data flows page's state.
+    pub fn flows_page_mut(&mut self) -> (&mut FlowsPage, Option<&Register>) {
+        (&mut self.flows_page, self.session.as_ref().map(|s| &s.register))
+    }
+
+    /// The Notices page's state.
+    pub fn notice_page_mut(&mut self) -> &mut NoticePage {
+        &mut self.notice_page
+    }
+
     /// Where demo registers are created (the data folder unless set otherwise).
     pub fn set_demo_folder(&mut self, folder: PathBuf) {
         self.demo_folder = folder;
@@ -864,6 +968,8 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::Open => Command::OpenRegister(path),
         FilePurpose::New => Command::NewRegister(path),
         FilePurpose::SaveCopy => Command::SaveCopyAs(path),
+        FilePurpose::FlowsCsv => Command::ExportFlowsCsv(path),
+        FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }
 }
 

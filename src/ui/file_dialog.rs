@@ -16,6 +16,12 @@ pub enum FilePurpose {
     New,
     /// Write a copy of the open register.
     SaveCopy,
+    /// Export the Data flows page's table as CSV.
+    FlowsCsv,
+    /// Save the privacy notice shown as Markdown.
+    NoticeMarkdown,
+    /// Save the privacy notice shown as HTML.
+    NoticeHtml,
 }
 
 impl FilePurpose {
@@ -25,12 +31,15 @@ impl FilePurpose {
             Self::Open => "Open a register",
             Self::New => "Create a new register",
             Self::SaveCopy => "Save a copy of the register as",
+            Self::FlowsCsv => "Export the flow table as CSV",
+            Self::NoticeMarkdown => "Save the privacy notice as Markdown",
+            Self::NoticeHtml => "Save the privacy notice as HTML",
         }
     }
 
     /// Whether the dialog chooses a file to write rather than one to read.
     fn saves(self) -> bool {
-        matches!(self, Self::New | Self::SaveCopy)
+        matches!(self, Self::New | Self::SaveCopy | Self::FlowsCsv | Self::NoticeMarkdown | Self::NoticeHtml)
     }
 }
 

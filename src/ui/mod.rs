@@ -9,7 +9,11 @@ mod activity_editor;
 mod agreements;
 mod app;
 mod file_dialog;
+mod flow_canvas;
+mod flow_questions;
+mod flows;
 mod links_editor;
+mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
@@ -19,6 +23,8 @@ mod widgets;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_flows;
 
 use std::path::PathBuf;
 
