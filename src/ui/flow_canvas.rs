@@ -19,8 +19,8 @@ const HIT_DISTANCE: f32 = 5.0;
 /// Zoom limits.
 const MIN_ZOOM: f32 = 0.05;
 const MAX_ZOOM: f32 = 3.0;
-/// Space above the boxes for the column headings, in layout units.
-const HEADING_SPACE: f32 = 30.0;
+/// Screen space kept above the boxes for the column headings.
+const HEADING_SPACE: f32 = 26.0;
 
 /// A laid-out flow map, ready to draw many times.
 #[derive(Debug, Clone)]
@@ -48,6 +48,15 @@ impl FlowMap {
         Self { graph, layout, lines, polylines, edge_bounds }
     }
 
+    /// The boxes a selection of `node` outlines: every box of the same party.
+    fn selected_nodes(&self, node: Option<usize>) -> Vec<usize> {
+        match node.and_then(|n| self.graph.nodes.get(n)).map(|n| &n.kind) {
+            Some(NodeKind::Party(id) | NodeKind::InternalParty(id)) => self.graph.nodes_of_party(*id),
+            Some(_) => node.into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// The node's box in layout units.
     fn node_rect(&self, node: usize) -> Option<Rect> {
         self.layout.nodes.get(node).map(to_rect)
@@ -55,10 +64,7 @@ impl FlowMap {
 
     /// The size of the drawing, in layout units, headings included.
     fn extent(&self) -> Rect {
-        Rect::from_min_max(
-            pos2(0.0, -HEADING_SPACE),
-            pos2(self.layout.width as f32, self.layout.height as f32),
-        )
+        Rect::from_min_max(Pos2::ZERO, pos2(self.layout.width as f32, self.layout.height as f32))
     }
 
     /// The node or edge under `point` (layout units), nodes first.
@@ -120,10 +126,12 @@ impl View {
     fn fit(&mut self, extent: Rect, canvas: Vec2) {
         let margin = 20.0;
         let size = extent.size().max(vec2(1.0, 1.0));
-        let zoom = ((canvas.x - 2.0 * margin) / size.x).min((canvas.y - 2.0 * margin) / size.y);
+        let zoom =
+            ((canvas.x - 2.0 * margin) / size.x).min((canvas.y - 2.0 * margin - HEADING_SPACE) / size.y);
         self.zoom = zoom.clamp(MIN_ZOOM, 1.2);
         let drawn = size * self.zoom;
-        self.pan = vec2((canvas.x - drawn.x) / 2.0, margin) - extent.min.to_vec2() * self.zoom;
+        self.pan =
+            vec2((canvas.x - drawn.x) / 2.0, margin + HEADING_SPACE) - extent.min.to_vec2() * self.zoom;
         self.fit_pending = false;
     }
 }
@@ -169,7 +177,6 @@ pub fn canvas_ui(ui: &mut egui::Ui, map: &FlowMap, view: &mut View, highlight: H
     draw_headings(&painter, map, view.zoom, &to_screen);
     draw_edges(&painter, map, view.zoom, visible, highlight, &to_screen);
     draw_nodes(&painter, map, view.zoom, visible, highlight, &to_screen);
-    draw_legend(&painter, rect);
     if map.graph.nodes.is_empty() {
         painter.text(
             rect.center(),
@@ -179,9 +186,38 @@ pub fn canvas_ui(ui: &mut egui::Ui, map: &FlowMap, view: &mut View, highlight: H
             Color32::DARK_GRAY,
         );
     }
+    let to_layout = |p: Pos2| ((p - rect.min - view.pan) / view.zoom).to_pos2();
+    if let Some(pointer) = response.hover_pos()
+        && !response.dragged()
+        && let Some(hit) = map.hit(to_layout(pointer), HIT_DISTANCE / view.zoom)
+    {
+        response.clone().on_hover_ui_at_pointer(|ui| hover_ui(ui, map, hit));
+    }
     let clicked = response.clicked().then(|| response.interact_pointer_pos()).flatten()?;
-    let point = ((clicked - rect.min - view.pan) / view.zoom).to_pos2();
-    map.hit(point, HIT_DISTANCE / view.zoom)
+    map.hit(to_layout(clicked), HIT_DISTANCE / view.zoom)
+}
+
+/// The tooltip for the box or line under the pointer: its full text.
+fn hover_ui(ui: &mut egui::Ui, map: &FlowMap, hit: Hit) {
+    match hit {
+        Hit::Node(node) => {
+            let Some(node) = map.graph.nodes.get(node) else { return };
+            ui.strong(&node.label);
+            ui.weak(&node.detail);
+        }
+        Hit::Edge(edge) => {
+            let Some(edge) = map.graph.edges.get(edge) else { return };
+            let (from, to) = (&map.graph.nodes[edge.from].label, &map.graph.nodes[edge.to].label);
+            ui.strong(format!("From {from} to {to}"));
+            if let EdgeKind::Flow(flow) = &edge.kind {
+                ui.label(flow.passes.describe());
+                if flow.lacks_agreement() {
+                    ui.label("No agreement recorded");
+                }
+            }
+            ui.weak("Click to open the activity");
+        }
+    }
 }
 
 fn draw_headings(painter: &egui::Painter, map: &FlowMap, zoom: f32, to_screen: &impl Fn(Pos2) -> Pos2) {
@@ -190,12 +226,12 @@ fn draw_headings(painter: &egui::Painter, map: &FlowMap, zoom: f32, to_screen: &
             continue;
         }
         let Some(&(left, width)) = map.layout.layer_spans.get(column.index()) else { continue };
-        let at = to_screen(pos2((left + width / 2.0) as f32, -HEADING_SPACE / 2.0));
+        let at = to_screen(pos2((left + width / 2.0) as f32, 0.0)) - vec2(0.0, 6.0);
         painter.text(
             at,
-            Align2::CENTER_CENTER,
+            Align2::CENTER_BOTTOM,
             column.heading(),
-            FontId::proportional((14.0 * zoom).clamp(9.0, 20.0)),
+            FontId::proportional((14.0 * zoom).clamp(11.0, 18.0)),
             Color32::from_rgb(0x56, 0x65, 0x73),
         );
     }
@@ -209,10 +245,11 @@ fn draw_edges(
     highlight: Highlight,
     to_screen: &impl Fn(Pos2) -> Pos2,
 ) {
+    let selected = map.selected_nodes(highlight.node);
     let touching: Vec<bool> = (0..map.graph.edges.len())
         .map(|i| {
             let edge = &map.graph.edges[i];
-            highlight.edge == Some(i) || highlight.node.is_some_and(|n| edge.from == n || edge.to == n)
+            highlight.edge == Some(i) || selected.contains(&edge.from) || selected.contains(&edge.to)
         })
         .collect();
     // Highlighted lines last, so they sit on top.
@@ -253,6 +290,7 @@ fn draw_nodes(
     to_screen: &impl Fn(Pos2) -> Pos2,
 ) {
     let show_text = zoom >= 0.3;
+    let selected_nodes = map.selected_nodes(highlight.node);
     for (i, node) in map.graph.nodes.iter().enumerate() {
         let Some(layout_rect) = map.node_rect(i) else { continue };
         if !layout_rect.intersects(visible) {
@@ -260,7 +298,7 @@ fn draw_nodes(
         }
         let rect = Rect::from_min_max(to_screen(layout_rect.min), to_screen(layout_rect.max));
         let (fill, stroke) = node_colours(&node.kind, node.column);
-        let selected = highlight.node == Some(i);
+        let selected = selected_nodes.contains(&i);
         let stroke = if selected { Stroke::new(3.0, Color32::BLACK) } else { Stroke::new(1.2, stroke) };
         painter.rect(rect, 5.0 * zoom, fill, stroke, StrokeKind::Inside);
         if !show_text {
@@ -293,42 +331,30 @@ fn draw_nodes(
     }
 }
 
-fn draw_legend(painter: &egui::Painter, canvas: Rect) {
+/// The legend, as a strip of line samples and their meanings.
+pub fn legend_ui(ui: &mut egui::Ui) {
     let entries = [
-        (hex(PLAIN), false, "No special category or criminal offence data"),
-        (hex(SPECIAL), false, "Special category data (Art 9)"),
-        (hex(CRIMINAL), false, "Criminal offence data (Art 10)"),
-        (hex(BOTH), false, "Special category and criminal offence data"),
-        (hex(PLAIN), true, "Dashed: outside body, no agreement recorded"),
-        (hex("#aab7b8"), false, "Grey: the service's own activity"),
+        (hex(PLAIN), false, "Neither special category nor criminal"),
+        (hex(SPECIAL), false, "Special category (Art 9)"),
+        (hex(CRIMINAL), false, "Criminal offence (Art 10)"),
+        (hex(BOTH), false, "Both"),
+        (hex(PLAIN), true, "Dashed: outside body, no agreement"),
+        (hex("#aab7b8"), false, "Grey: service's own activity"),
     ];
-    let row = 16.0;
-    let size = vec2(300.0, row * entries.len() as f32 + 12.0);
-    let frame = Rect::from_min_size(pos2(canvas.min.x + 8.0, canvas.max.y - size.y - 8.0), size);
-    painter.rect(
-        frame,
-        4.0,
-        Color32::from_white_alpha(235),
-        Stroke::new(1.0, hex("#d5d8dc")),
-        StrokeKind::Inside,
-    );
-    for (i, (colour, dashed, text)) in entries.iter().enumerate() {
-        let y = frame.min.y + 6.0 + row * (i as f32 + 0.5);
-        let line = vec![pos2(frame.min.x + 8.0, y), pos2(frame.min.x + 38.0, y)];
-        let stroke = Stroke::new(2.5, *colour);
-        if *dashed {
-            painter.extend(Shape::dashed_line(&line, stroke, 6.0, 4.0));
-        } else {
-            painter.add(Shape::line(line, stroke));
+    ui.horizontal_wrapped(|ui| {
+        for (colour, dashed, text) in entries {
+            let (rect, _) = ui.allocate_exact_size(vec2(30.0, 12.0), Sense::hover());
+            let line = vec![rect.left_center(), rect.right_center()];
+            let stroke = Stroke::new(2.5, colour);
+            if dashed {
+                ui.painter().extend(Shape::dashed_line(&line, stroke, 6.0, 4.0));
+            } else {
+                ui.painter().add(Shape::line(line, stroke));
+            }
+            ui.label(egui::RichText::new(text).size(11.0));
+            ui.add_space(8.0);
         }
-        painter.text(
-            pos2(frame.min.x + 46.0, y),
-            Align2::LEFT_CENTER,
-            *text,
-            FontId::proportional(11.0),
-            Color32::from_rgb(0x17, 0x20, 0x2a),
-        );
-    }
+    });
 }
 
 /// A filled triangle at the end of `points`, pointing along the last stretch.

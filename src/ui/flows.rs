@@ -140,6 +140,7 @@ fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, comm
         "{} · {flows} links · {missing} with an outside body and no agreement",
         map.graph.scope.describe(register)
     ));
+    flow_canvas::legend_ui(ui);
     egui::Panel::right("flow-links").resizable(true).default_size(340.0).show(ui, |ui| {
         side_panel_ui(ui, page, register, commands);
     });

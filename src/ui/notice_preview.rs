@@ -131,7 +131,10 @@ pub fn ui(ui: &mut egui::Ui, page: &mut NoticePage, register: &Register, command
             if !notice.overridden.is_empty() {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("Generated despite {} open errors.", notice.overridden.len()),
+                    match notice.overridden.len() {
+                        1 => "Generated despite 1 open error.".to_string(),
+                        n => format!("Generated despite {n} open errors."),
+                    },
                 );
             }
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
