@@ -118,6 +118,8 @@ pub enum Command {
     UndoMergeParties,
     /// Write the Data flows table to this CSV file.
     ExportFlowsCsv(PathBuf),
+    /// Write the flow map shown to this SVG file.
+    ExportFlowSvg(PathBuf),
     /// (Re)generate the privacy notice of the service chosen on the Notices page.
     PreviewNotice,
     /// Save the notice shown to this file, as Markdown or HTML.
@@ -593,6 +595,7 @@ impl App {
             Command::MergeParties { kept, duplicate } => self.merge_parties(kept, duplicate),
             Command::UndoMergeParties => self.undo_merge_parties(),
             Command::ExportFlowsCsv(path) => self.export_flows_csv(&path),
+            Command::ExportFlowSvg(path) => self.export_flow_svg(&path),
             Command::PreviewNotice => self.preview_notice(),
             Command::SaveNotice(path, purpose) => self.save_notice(&path, purpose),
         };
@@ -883,6 +886,14 @@ impl App {
         Ok(())
     }
 
+    fn export_flow_svg(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        self.flows_page.write_svg(&session.register, path)?;
+        self.notice = Some(Notice::info(format!("Wrote the flow map to {}", path.display())));
+        Ok(())
+    }
+
     fn preview_notice(&mut self) -> ropa::Result<()> {
         let today = self.today;
         let session =
@@ -969,6 +980,7 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::New => Command::NewRegister(path),
         FilePurpose::SaveCopy => Command::SaveCopyAs(path),
         FilePurpose::FlowsCsv => Command::ExportFlowsCsv(path),
+        FilePurpose::FlowSvg => Command::ExportFlowSvg(path),
         FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }
 }

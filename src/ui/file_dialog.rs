@@ -18,6 +18,8 @@ pub enum FilePurpose {
     SaveCopy,
     /// Export the Data flows page's table as CSV.
     FlowsCsv,
+    /// Export the flow map shown as SVG.
+    FlowSvg,
     /// Save the privacy notice shown as Markdown.
     NoticeMarkdown,
     /// Save the privacy notice shown as HTML.
@@ -32,6 +34,7 @@ impl FilePurpose {
             Self::New => "Create a new register",
             Self::SaveCopy => "Save a copy of the register as",
             Self::FlowsCsv => "Export the flow table as CSV",
+            Self::FlowSvg => "Export the flow map as SVG",
             Self::NoticeMarkdown => "Save the privacy notice as Markdown",
             Self::NoticeHtml => "Save the privacy notice as HTML",
         }
@@ -39,7 +42,15 @@ impl FilePurpose {
 
     /// Whether the dialog chooses a file to write rather than one to read.
     fn saves(self) -> bool {
-        matches!(self, Self::New | Self::SaveCopy | Self::FlowsCsv | Self::NoticeMarkdown | Self::NoticeHtml)
+        matches!(
+            self,
+            Self::New
+                | Self::SaveCopy
+                | Self::FlowsCsv
+                | Self::FlowSvg
+                | Self::NoticeMarkdown
+                | Self::NoticeHtml
+        )
     }
 }
 

@@ -356,3 +356,27 @@ fn table_ui(ui: &mut egui::Ui, answer: &Answer, commands: &mut Vec<Command>) {
             });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    #[test]
+    fn exported_cells_cannot_run_as_spreadsheet_formulas() {
+        let answer = Answer {
+            headings: vec!["Party".into(), "Data passed".into()],
+            rows: vec![(vec!["=HYPERLINK(\"http://x\")".into(), "Names, \"aliases\"".into()], None)],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_csv(&answer, &path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF line ends");
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&row[1], "Names, \"aliases\"");
+    }
+}

@@ -13,6 +13,7 @@ use ropa::model::{Direction, PartyId, Register};
 use ropa::store::PartyMerge;
 
 use super::app::Command;
+use super::file_dialog::FilePurpose;
 use super::flow_canvas::{self, FlowMap, Highlight, Hit, View};
 use super::flow_questions::QuestionsPanel;
 
@@ -86,6 +87,16 @@ impl FlowsPage {
         self.tab = Tab::Party;
     }
 
+    /// Writes the map shown as a standalone SVG file.
+    pub fn write_svg(&mut self, register: &Register, path: &std::path::Path) -> ropa::Result<()> {
+        let svg = ropa::flows::svg::render_graph(register, &self.map_for(register).graph);
+        std::fs::write(path, svg).map_err(|source| ropa::Error::Io {
+            action: "Writing the flow map",
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
     /// The map of the current scope, built if out of date.
     fn map_for(&mut self, register: &Register) -> &FlowMap {
         let scope = self.scope.unwrap_or(Scope::Register);
@@ -129,6 +140,9 @@ fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, comm
         }
         if ui.button("Fit").clicked() {
             page.view.fit_pending = true;
+        }
+        if ui.button("Export SVG…").clicked() {
+            commands.push(Command::ChooseFile(FilePurpose::FlowSvg));
         }
         ui.weak("Drag to pan, scroll to zoom, click a box or a line.");
     });

@@ -20,12 +20,15 @@ pub struct NoticePage {
     pub allow_override: bool,
     /// The last result; `None` when it must be generated again.
     pub outcome: Option<Outcome>,
+    /// Why the last attempt failed; it is not retried until asked.
+    pub problem: Option<String>,
 }
 
 impl NoticePage {
     /// Forgets the notice, so it is generated again from the register.
     pub fn stale(&mut self) {
         self.outcome = None;
+        self.problem = None;
     }
 
     /// The notice shown, if it is ready.
@@ -49,7 +52,10 @@ pub fn generate(
         return Ok(());
     };
     let scope = ropa::notice::Scope::Service(service);
-    page.outcome = Some(ropa::notice::generate_from_store(store, scope, today, page.allow_override)?);
+    match ropa::notice::generate_from_store(store, scope, today, page.allow_override) {
+        Ok(outcome) => page.outcome = Some(outcome),
+        Err(error) => page.problem = Some(error.to_string()),
+    }
     Ok(())
 }
 
@@ -88,7 +94,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut NoticePage, register: &Register, command
             .labelled_by(label.id);
         if page.service != before {
             page.allow_override = false;
-            page.outcome = None;
+            page.stale();
         }
         let ready = page.notice().is_some();
         if ui.add_enabled(ready, egui::Button::new("Save as Markdown…")).clicked() {
@@ -101,6 +107,13 @@ pub fn ui(ui: &mut egui::Ui, page: &mut NoticePage, register: &Register, command
     ui.separator();
     if page.service.is_none() {
         ui.label("Choose a service to see the privacy notice written from its register entries.");
+        return;
+    }
+    if let Some(problem) = &page.problem {
+        ui.colored_label(ui.visuals().error_fg_color, format!("The notice could not be written: {problem}"));
+        if ui.button("Try again").clicked() {
+            page.stale();
+        }
         return;
     }
     match &page.outcome {

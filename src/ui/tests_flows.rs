@@ -76,6 +76,16 @@ fn the_flow_map_draws_and_lists_greater_manchester_polices_links() {
     let expected_sends = expected.iter().filter(|r| r.direction == Direction::Source).count();
     assert_eq!((sends, receives), (expected_sends, expected.len() - expected_sends));
 
+    // The map shown exports as SVG, one path per link.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    harness.get_by_label("Export SVG…").click();
+    give_path(&mut harness, &out);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let links = harness.state().session().unwrap().register.links.len();
+    assert!(svg.starts_with("<?xml") && svg.contains(GMP));
+    assert_eq!(svg.matches("data-link-id=").count(), links, "the whole register: every link drawn");
+
     // A link in the side panel opens its activity in the editor.
     harness.get_all_by_label_contains(&format!("From {GMP} to ")).next().unwrap().click();
     harness.run();
