@@ -19,8 +19,10 @@ use super::backups::{self, RestoreDialog};
 use super::checks::{self, ChecksPage, FindingTarget};
 use super::export::{self, ExportPage};
 use super::file_dialog::{FileDialogs, FilePurpose};
+use super::flows::{self, FlowsPage};
 use super::history::{self, HistoryPanel};
 use super::import::{self, ImportPage};
+use super::notice_preview::{self, NoticePage};
 use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
@@ -51,16 +53,22 @@ pub enum Page {
     Checks,
     /// Activities and agreements due for review.
     Reviews,
+    /// The flow map, the ready questions and the party view.
+    Flows,
+    /// Privacy notice preview.
+    Notices,
 }
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    const NAVIGATION: [Self; 7] = [
+    const NAVIGATION: [Self; 9] = [
         Self::Register,
         Self::Checks,
         Self::Reviews,
         Self::Parties,
         Self::Agreements,
+        Self::Flows,
+        Self::Notices,
         Self::Organisation,
         Self::Export,
     ];
@@ -76,6 +84,8 @@ impl Page {
             Self::Import => "Import",
             Self::Checks => "Checks",
             Self::Reviews => "Reviews due",
+            Self::Flows => "Data flows",
+            Self::Notices => "Privacy notices",
         }
     }
 }
@@ -167,6 +177,23 @@ pub enum Command {
     ChooseBackup,
     /// Replace the register with the backup at this path (already confirmed).
     RestoreBackup(PathBuf),
+    /// Merge the duplicate party into the one kept (already confirmed).
+    MergeParties {
+        /// The party that stays.
+        kept: ropa::model::PartyId,
+        /// The party merged away and deleted.
+        duplicate: ropa::model::PartyId,
+    },
+    /// Undo the last merge of parties.
+    UndoMergeParties,
+    /// Write the Data flows table to this CSV file.
+    ExportFlowsCsv(PathBuf),
+    /// Write the flow map shown to this SVG file.
+    ExportFlowSvg(PathBuf),
+    /// (Re)generate the privacy notice of the service chosen on the Notices page.
+    PreviewNotice,
+    /// Save the notice shown to this file, as Markdown or HTML.
+    SaveNotice(PathBuf, FilePurpose),
 }
 
 impl Command {
@@ -273,6 +300,8 @@ pub struct App {
     history: HistoryPanel,
     as_at: AsAt,
     restore_dialog: Option<RestoreDialog>,
+    flows_page: FlowsPage,
+    notice_page: NoticePage,
     demo_folder: PathBuf,
     quit_requested: bool,
 }
@@ -303,6 +332,8 @@ impl App {
             history: HistoryPanel::default(),
             as_at: AsAt::default(),
             restore_dialog: None,
+            flows_page: FlowsPage::new(today),
+            notice_page: NoticePage::default(),
             demo_folder: settings::data_dir(),
             quit_requested: false,
         }
@@ -544,6 +575,10 @@ impl App {
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
             Page::Export => export::ui(ui, &mut self.export_page, session, self.today, &mut self.commands),
             Page::Import => import::ui(ui, &mut self.import_page, &session.register, &mut self.commands),
+            Page::Flows => flows::ui(ui, &mut self.flows_page, &session.register, &mut self.commands),
+            Page::Notices => {
+                notice_preview::ui(ui, &mut self.notice_page, &session.register, &mut self.commands);
+            }
         }
     }
 
@@ -701,6 +736,12 @@ impl App {
             Command::BackUpNow => self.back_up_now(),
             Command::ChooseBackup => self.choose_backup(),
             Command::RestoreBackup(path) => self.restore_backup(&path),
+            Command::MergeParties { kept, duplicate } => self.merge_parties(kept, duplicate),
+            Command::UndoMergeParties => self.undo_merge_parties(),
+            Command::ExportFlowsCsv(path) => self.export_flows_csv(&path),
+            Command::ExportFlowSvg(path) => self.export_flow_svg(&path),
+            Command::PreviewNotice => self.preview_notice(),
+            Command::SaveNotice(path, purpose) => self.save_notice(&path, purpose),
         };
         if let Err(error) = outcome {
             self.notice = Some(Notice::error(error.to_string()));
@@ -763,6 +804,8 @@ impl App {
         self.register_page.apply(&mut session.view);
         self.parties_page.refresh(&session.register);
         self.agreements_page.refresh(&session.register);
+        self.flows_page.stale();
+        self.notice_page.stale();
         self.refresh_checks()
     }
 
@@ -984,11 +1027,74 @@ impl App {
         self.export_page.scope = export::ScopeChoice::Whole;
         self.history = HistoryPanel::default();
         self.as_at = AsAt::default();
+        self.flows_page = FlowsPage::new(self.today);
+        self.notice_page = NoticePage::default();
         self.notice = None;
         if let Err(error) = self.refresh_checks() {
             self.notice = Some(Notice::error(error.to_string()));
         }
         self.automatic_backup();
+    }
+
+    fn merge_parties(
+        &mut self,
+        kept: ropa::model::PartyId,
+        duplicate: ropa::model::PartyId,
+    ) -> ropa::Result<()> {
+        let merge = self.session_or_err()?.store.merge_parties(kept, duplicate)?;
+        let name = merge.duplicate.fields.name.clone();
+        self.flows_page.last_merge = Some(merge);
+        self.flows_page.show_party(kept);
+        self.reload()?;
+        let kept_name = self.session.as_ref().map_or("", |s| s.register.party_name(kept)).to_owned();
+        self.notice = Some(Notice::info(format!(
+            "Merged \"{name}\" into \"{kept_name}\". Use \"Undo merge\" on the Data flows page to reverse it."
+        )));
+        Ok(())
+    }
+
+    fn undo_merge_parties(&mut self) -> ropa::Result<()> {
+        let Some(merge) = self.flows_page.last_merge.take() else {
+            return Ok(());
+        };
+        if let Err(error) = self.session_or_err()?.store.undo_merge_parties(&merge) {
+            self.flows_page.last_merge = Some(merge);
+            return Err(error);
+        }
+        self.flows_page.show_party(merge.duplicate.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Restored \"{}\".", merge.duplicate.fields.name)));
+        Ok(())
+    }
+
+    fn export_flows_csv(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let answer = self.flows_page.questions.answer(&session.register).clone();
+        super::flow_questions::write_csv(&answer, path)?;
+        self.notice = Some(Notice::info(format!("Wrote {} rows to {}", answer.rows.len(), path.display())));
+        Ok(())
+    }
+
+    fn export_flow_svg(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        self.flows_page.write_svg(&session.register, path)?;
+        self.notice = Some(Notice::info(format!("Wrote the flow map to {}", path.display())));
+        Ok(())
+    }
+
+    fn preview_notice(&mut self) -> ropa::Result<()> {
+        let today = self.today;
+        let session =
+            self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        notice_preview::generate(&mut self.notice_page, &mut session.store, today)
+    }
+
+    fn save_notice(&mut self, path: &Path, purpose: FilePurpose) -> ropa::Result<()> {
+        notice_preview::save(&self.notice_page, path, purpose)?;
+        self.notice = Some(Notice::info(format!("Saved the notice to {}", path.display())));
+        Ok(())
     }
 }
 
@@ -1055,6 +1161,16 @@ impl App {
         self.as_at.shown.is_some()
     }
 
+    /// The Data flows page's state.
+    pub fn flows_page_mut(&mut self) -> (&mut FlowsPage, Option<&Register>) {
+        (&mut self.flows_page, self.session.as_ref().map(|s| &s.register))
+    }
+
+    /// The Notices page's state.
+    pub fn notice_page_mut(&mut self) -> &mut NoticePage {
+        &mut self.notice_page
+    }
+
     /// Where demo registers are created (the data folder unless set otherwise).
     pub fn set_demo_folder(&mut self, folder: PathBuf) {
         self.demo_folder = folder;
@@ -1076,6 +1192,9 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::SaveCopy => Command::SaveCopyAs(path),
         FilePurpose::Export => Command::ExportTo(path),
         FilePurpose::Import => Command::ImportFrom(path),
+        FilePurpose::FlowsCsv => Command::ExportFlowsCsv(path),
+        FilePurpose::FlowSvg => Command::ExportFlowSvg(path),
+        FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }
 }
 

@@ -20,6 +20,14 @@ pub enum FilePurpose {
     Export,
     /// Choose a file to import.
     Import,
+    /// Export the Data flows page's table as CSV.
+    FlowsCsv,
+    /// Export the flow map shown as SVG.
+    FlowSvg,
+    /// Save the privacy notice shown as Markdown.
+    NoticeMarkdown,
+    /// Save the privacy notice shown as HTML.
+    NoticeHtml,
 }
 
 impl FilePurpose {
@@ -31,6 +39,10 @@ impl FilePurpose {
             Self::SaveCopy => "Save a copy of the register as",
             Self::Export => "Export the register to",
             Self::Import => "Import activities from",
+            Self::FlowsCsv => "Export the flow table as CSV",
+            Self::FlowSvg => "Export the flow map as SVG",
+            Self::NoticeMarkdown => "Save the privacy notice as Markdown",
+            Self::NoticeHtml => "Save the privacy notice as HTML",
         }
     }
 
@@ -39,12 +51,25 @@ impl FilePurpose {
         match self {
             Self::Open | Self::New | Self::SaveCopy => ("ROPA register", &["ropa", "db", "sqlite"]),
             Self::Export | Self::Import => ("CSV, PDF or JSON", &["csv", "pdf", "json"]),
+            Self::FlowsCsv => ("CSV", &["csv"]),
+            Self::FlowSvg => ("SVG image", &["svg"]),
+            Self::NoticeMarkdown => ("Markdown", &["md"]),
+            Self::NoticeHtml => ("Web page", &["html", "htm"]),
         }
     }
 
     /// Whether the dialog chooses a file to write rather than one to read.
     fn saves(self) -> bool {
-        matches!(self, Self::New | Self::SaveCopy | Self::Export)
+        matches!(
+            self,
+            Self::New
+                | Self::SaveCopy
+                | Self::Export
+                | Self::FlowsCsv
+                | Self::FlowSvg
+                | Self::NoticeMarkdown
+                | Self::NoticeHtml
+        )
     }
 }
 

@@ -14,9 +14,13 @@ mod checks;
 mod export;
 mod field_notes;
 mod file_dialog;
+mod flow_canvas;
+mod flow_questions;
+mod flows;
 mod history;
 mod import;
 mod links_editor;
+mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
@@ -33,6 +37,8 @@ mod export_tests;
 mod import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_flows;
 
 use std::path::PathBuf;
 
