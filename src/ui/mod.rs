@@ -10,6 +10,8 @@ mod agreements;
 mod app;
 mod as_at;
 mod backups;
+#[allow(dead_code)] // Used only by benches/register.rs.
+pub mod bench;
 mod checks;
 mod export;
 mod field_notes;
