@@ -370,3 +370,40 @@ fn the_import_command_previews_refuses_rejected_rows_and_imports() {
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
     assert_eq!(count(), 2);
 }
+
+#[test]
+fn the_apps_own_ico_export_comes_back_with_names_and_formula_text_intact() {
+    let mut source = Store::in_memory().unwrap();
+    let service =
+        source.insert_service(&ServiceFields { name: "Finance".into(), ..Default::default() }).unwrap();
+    let mut fields = ActivityFields::new(service, "=SUM(A1:A9) reconciliation");
+    fields.purposes = vec!["-1.5 adjustments".into(), "+44 161 helpline".into()];
+    fields.data_subjects = vec!["@mentions".into()];
+    fields.lawful_bases = [ropa::law::LawfulBasis::PublicTask].into();
+    source.insert_activity(&fields, &[]).unwrap();
+    let register = source.load_register().unwrap();
+    let mut bytes = Vec::new();
+    let options =
+        ropa::export::Options { bom: true, generated_at: time::macros::datetime!(2026-11-22 12:00 UTC) };
+    ropa::export::write(
+        &register,
+        ropa::export::Format::IcoCsv,
+        &options,
+        &mut bytes,
+        &mut ropa::export::NoProgress,
+    )
+    .unwrap();
+    let plan = import::read_ico_csv(&bytes, "export.csv", &Register::default()).unwrap();
+    assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
+    let imported = &plan.activities[0].fields;
+    assert_eq!(imported.name, "=SUM(A1:A9) reconciliation");
+    assert_eq!(imported.purposes, ["-1.5 adjustments", "+44 161 helpline"]);
+    assert_eq!(imported.data_subjects, ["@mentions"]);
+    assert!(
+        !plan
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.column.as_deref().is_some_and(|c| c.contains("Processing activity")))
+    );
+}

@@ -13,6 +13,7 @@ use super::text::{decode, name_key, split_list, yes_no};
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
+use crate::export::cells::restore;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, SpecialCategory, TransferSafeguard};
 use crate::model::{
@@ -56,6 +57,8 @@ struct Table {
     rows: Vec<Vec<String>>,
     header: usize,
     columns: Vec<Option<IcoColumn>>,
+    /// The column this app adds after AD with each activity's name, if present.
+    name_column: Option<usize>,
 }
 
 /// Tries comma, semicolon and tab, keeping the reading whose heading row matches
@@ -75,12 +78,15 @@ fn find_table(text: &str) -> Option<Table> {
                     (index, columns, matched)
                 })
                 .max_by_key(|(index, _, matched)| (*matched, std::cmp::Reverse(*index)))?;
-            (matched >= 3).then_some((Table { rows, header, columns }, matched))
+            let name_column = rows[header].iter().position(|cell| is_name_heading(cell));
+            (matched >= 3).then_some((Table { rows, header, columns, name_column }, matched))
         })
         .max_by_key(|(_, matched)| *matched)
         .map(|(table, _)| table)
 }
 
+/// The rows of the file, with the apostrophe this app's exports put before
+/// formula-like text taken off again.
 fn parse_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -90,8 +96,14 @@ fn parse_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
     reader
         .records()
         .filter_map(|record| record.ok())
-        .map(|r| r.iter().map(str::to_string).collect())
+        .map(|r| r.iter().map(|cell| restore(cell).to_string()).collect())
         .collect()
+}
+
+/// Whether a heading is the activity-name column ROPA Register adds after AD.
+fn is_name_heading(cell: &str) -> bool {
+    let key = name_key(cell);
+    key == name_key(crate::export::ico_csv::ACTIVITY_HEADING) || key == "processing activity"
 }
 
 fn heading_tokens(text: &str) -> Vec<String> {
@@ -243,6 +255,8 @@ fn contact_mut(organisation: &mut Organisation, who: Who) -> &mut Contact {
 struct Row<'a> {
     number: usize,
     cells: HashMap<IcoColumn, &'a str>,
+    /// The activity's name, when the file has the name column.
+    name: Option<&'a str>,
 }
 
 impl Row<'_> {
@@ -280,7 +294,7 @@ impl<'r> Reader<'r> {
     fn read_rows(&mut self, table: &Table) {
         let headings = &table.rows[table.header];
         for (heading, column) in headings.iter().zip(&table.columns) {
-            if column.is_none() && !heading.trim().is_empty() {
+            if column.is_none() && !heading.trim().is_empty() && !is_name_heading(heading) {
                 self.plan.report.warn(
                     Some(table.header + 1),
                     Some(heading.trim()),
@@ -310,6 +324,11 @@ impl<'r> Reader<'r> {
                     .zip(cells)
                     .filter_map(|(c, cell)| c.map(|c| (c, cell.as_str())))
                     .collect(),
+                name: table
+                    .name_column
+                    .and_then(|i| cells.get(i))
+                    .map(|n| n.trim())
+                    .filter(|n| !n.is_empty()),
             };
             self.read_row(&row);
         }
@@ -551,9 +570,12 @@ fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
     f.policy_exceptions = row.get(IcoColumn::PolicyExceptions).to_string();
 }
 
-/// The activity's name: its first purpose, shortened at a word, since the ICO
-/// template has no name column.
+/// The activity's name: from the name column this app adds, or else its first
+/// purpose, shortened at a word, since the ICO template has no name column.
 fn activity_name(row: &Row<'_>) -> String {
+    if let Some(name) = row.name {
+        return name.to_string();
+    }
     let purpose = split_list(row.get(IcoColumn::Purpose)).into_iter().next().unwrap_or_default();
     if purpose.is_empty() {
         return format!("Processing activity (row {})", row.number);

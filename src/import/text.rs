@@ -58,12 +58,17 @@ pub fn name_key(name: &str) -> String {
 pub fn split_list(cell: &str) -> Vec<String> {
     let separators: &[char] = if cell.contains([';', '\n', '\r']) { &[';', '\n', '\r'] } else { &[','] };
     cell.split(separators)
-        .map(|item| {
-            item.trim().trim_start_matches(['•', '-', '*', '·']).trim().trim_end_matches(['.', ';']).trim()
-        })
+        .map(|item| strip_bullet(item.trim()).trim_end_matches(['.', ';']).trim())
         .filter(|item| !item.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Drops a list bullet ("• ", "- ", "* ", "· ") but not a sign: "-1.5" stays.
+fn strip_bullet(item: &str) -> &str {
+    let bullet = item.strip_prefix('•').or_else(|| item.strip_prefix('·'));
+    let dashed = ["- ", "* "].iter().find_map(|b| item.strip_prefix(b));
+    bullet.or(dashed).map_or(item, str::trim)
 }
 
 /// Reads yes / no answers as spreadsheets hold them; `None` for blank or anything else.
@@ -100,6 +105,10 @@ mod tests {
         assert_eq!(split_list("clients, staff , volunteers"), ["clients", "staff", "volunteers"]);
         assert_eq!(split_list("• name;\r\n• addresses;"), ["name", "addresses"]);
         assert!(split_list("  ").is_empty());
+        assert_eq!(
+            split_list("- first\n- second\n-1.5 adjustments"),
+            ["first", "second", "-1.5 adjustments"]
+        );
     }
 
     #[test]

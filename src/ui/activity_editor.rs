@@ -10,7 +10,11 @@ use ropa::model::{
     Role, ServiceId, Transfer,
 };
 
+use ropa::checks::{Field, Finding};
+use ropa::store::ActivityRecord;
+
 use super::app::{Command, Page};
+use super::field_notes::FieldNotes;
 use super::links_editor::{self, LinkQueries};
 use super::register_view::Suggestions;
 use super::widgets::{
@@ -64,6 +68,8 @@ pub struct ActivityEditor {
     problem: Option<String>,
     /// Whether the last save failed because someone else saved the activity first.
     in_conflict: bool,
+    /// The open findings of the checks, shown beside their fields.
+    notes: FieldNotes,
 }
 
 impl ActivityEditor {
@@ -107,7 +113,41 @@ impl ActivityEditor {
             confirm_delete: false,
             problem: None,
             in_conflict: false,
+            notes: FieldNotes::default(),
         }
+    }
+
+    /// Shows `findings` beside their fields; `focus`, if any, is highlighted and scrolled to.
+    pub fn set_findings(&mut self, findings: Vec<Finding>, focus: Option<Field>) {
+        self.notes = FieldNotes::new(findings, focus);
+    }
+
+    /// The field highlighted from the Checks page, if any.
+    pub fn focused_field(&self) -> Option<Field> {
+        self.notes.focus()
+    }
+
+    /// The draft as edited (tests and the history panel read it).
+    #[cfg(test)]
+    pub fn draft(&self) -> &ActivityDraft {
+        &self.draft
+    }
+
+    /// Loads an earlier version of the record into the draft, to be saved as a new
+    /// change. Links that no longer exist come back as new links.
+    pub fn load_version(&mut self, record: &ActivityRecord) {
+        let stored: Vec<_> = self.saved.links.iter().filter_map(|link| link.id).collect();
+        self.draft.fields = record.activity.fields.clone();
+        self.draft.links = record
+            .links
+            .iter()
+            .map(|link| LinkDraft {
+                id: Some(link.id).filter(|id| stored.contains(id)),
+                fields: link.fields.clone(),
+            })
+            .collect();
+        self.dates = DateTexts::of(&self.draft.fields);
+        self.problem = None;
     }
 
     /// The activity edited, if it is stored.
@@ -197,14 +237,19 @@ pub fn ui(
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(980.0));
         identity_section(ui, editor, register, commands);
-        purposes_section(ui, &mut editor.draft.fields, suggestions);
-        data_section(ui, &mut editor.draft.fields, suggestions);
+        let notes = &editor.notes;
+        notes.ui(ui, &[Field::Role]);
+        purposes_section(ui, &mut editor.draft.fields, suggestions, notes);
+        data_section(ui, &mut editor.draft.fields, suggestions, notes);
         section_heading(ui, "Recipients and sources", "Art 30(1)(d)");
+        notes.ui(ui, &[Field::Links, Field::AgreementReviewDue, Field::AgreementEnd]);
         links_editor::ui(ui, &mut editor.draft.links, &mut editor.queries, register, suggestions, commands);
         transfers_section(ui, &mut editor.draft.fields.transfers);
-        retention_section(ui, &mut editor.draft.fields);
+        notes.ui(ui, &[Field::Transfers]);
+        retention_section(ui, &mut editor.draft.fields, notes);
         security_section(ui, &mut editor.draft.fields, suggestions);
-        accountability_section(ui, &mut editor.draft.fields, &mut editor.dates);
+        notes.ui(ui, &[Field::SecurityMeasures]);
+        accountability_section(ui, &mut editor.draft.fields, &mut editor.dates, notes);
         ui.add_space(24.0);
     });
     delete_confirmation_ui(ui, editor, commands);
@@ -246,6 +291,9 @@ fn toolbar_ui(
         }
         if editor.draft.id.is_some() && ui.button("Delete…").clicked() {
             editor.confirm_delete = true;
+        }
+        if editor.draft.id.is_some() && ui.button("History").clicked() {
+            commands.push(Command::ToggleHistory);
         }
         if let Some(first) = problems.first() {
             ui.colored_label(widgets::problem_color(ui), format!("Cannot save yet: {first}"));
@@ -404,12 +452,19 @@ fn role_ui(ui: &mut egui::Ui, role: &mut Role) {
     }
 }
 
-fn purposes_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions: &Suggestions) {
+fn purposes_section(
+    ui: &mut egui::Ui,
+    fields: &mut ActivityFields,
+    suggestions: &Suggestions,
+    notes: &FieldNotes,
+) {
     section_heading(ui, "Purposes of the processing", "Art 30(1)(b)");
     list_editor_ui(ui, "Purposes", &mut fields.purposes, &suggestions.purposes);
+    notes.ui(ui, &[Field::Purposes]);
     form_row(ui, "Lawful basis (Art 6(1))", |ui, _| {
         ui.vertical(|ui| legal_checkboxes_ui::<LawfulBasis>(ui, &mut fields.lawful_bases));
     });
+    notes.ui(ui, &[Field::LawfulBases, Field::ConsentRecord]);
     if fields.lawful_bases.contains(&LawfulBasis::LegitimateInterests) {
         text_row(ui, "Legitimate interests pursued", &mut fields.legitimate_interests);
         text_row(ui, "Legitimate interests assessment", &mut fields.legitimate_interests_assessment);
@@ -421,29 +476,41 @@ fn purposes_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions:
     if !fields.unrecognised_citations.is_empty() {
         list_editor_ui(ui, "Citations not recognised", &mut fields.unrecognised_citations, &[]);
     }
+    notes.ui(ui, &[Field::UnrecognisedCitations]);
 }
 
-fn data_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions: &Suggestions) {
+fn data_section(
+    ui: &mut egui::Ui,
+    fields: &mut ActivityFields,
+    suggestions: &Suggestions,
+    notes: &FieldNotes,
+) {
     section_heading(ui, "Categories of data subjects and of personal data", "Art 30(1)(c)");
     list_editor_ui(ui, "Data subjects", &mut fields.data_subjects, &suggestions.data_subjects);
+    notes.ui(ui, &[Field::DataSubjects]);
     list_editor_ui(ui, "Personal data", &mut fields.personal_data, &suggestions.personal_data);
+    notes.ui(ui, &[Field::PersonalData]);
     form_row(ui, "Special category data (Art 9(1))", |ui, _| {
         ui.vertical(|ui| legal_checkboxes_ui(ui, &mut fields.special_categories));
     });
+    notes.ui(ui, &[Field::SpecialCategories]);
     if !fields.other_special_items.is_empty() {
         list_editor_ui(ui, "Recorded as special but not in Art 9(1)", &mut fields.other_special_items, &[]);
     }
+    notes.ui(ui, &[Field::OtherSpecialItems]);
     if !fields.special_categories.is_empty() || !fields.article9_conditions.is_empty() {
         form_row(ui, "Condition (Art 9(2))", |ui, _| {
             ui.vertical(|ui| legal_checkboxes_ui::<Article9Condition>(ui, &mut fields.article9_conditions));
         });
     }
+    notes.ui(ui, &[Field::Article9Conditions]);
     optional_detail_row(
         ui,
         "Criminal offence data (Art 10)",
         "Criminal offence data",
         &mut fields.criminal_offence_data,
     );
+    notes.ui(ui, &[Field::CriminalOffenceData]);
     let needs_schedule1 = !fields.special_categories.is_empty()
         || fields.criminal_offence_data.is_some()
         || !fields.schedule1_conditions.is_empty();
@@ -459,6 +526,7 @@ fn data_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions: &Su
                 }
             });
     }
+    notes.ui(ui, &[Field::Schedule1Conditions]);
 }
 
 fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
@@ -497,7 +565,7 @@ fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
     }
 }
 
-fn retention_section(ui: &mut egui::Ui, fields: &mut ActivityFields) {
+fn retention_section(ui: &mut egui::Ui, fields: &mut ActivityFields, notes: &FieldNotes) {
     section_heading(ui, "Time limits for erasure", "Art 30(1)(f)");
     form_row(ui, "Retention", |ui, label_id| {
         let kinds = [
@@ -542,7 +610,9 @@ fn retention_section(ui: &mut egui::Ui, fields: &mut ActivityFields) {
             text_row(ui, "Retention schedule reference", reference);
         }
     }
+    notes.ui(ui, &[Field::Retention]);
     text_row(ui, "Retention and erasure policy", &mut fields.policy_document);
+    notes.ui(ui, &[Field::PolicyDocument]);
     yes_no_row(
         ui,
         "Kept and erased in line with the policy",
@@ -579,7 +649,12 @@ fn security_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions:
     list_editor_ui(ui, "Systems and locations", &mut fields.systems, &suggestions.systems);
 }
 
-fn accountability_section(ui: &mut egui::Ui, fields: &mut ActivityFields, dates: &mut DateTexts) {
+fn accountability_section(
+    ui: &mut egui::Ui,
+    fields: &mut ActivityFields,
+    dates: &mut DateTexts,
+    notes: &FieldNotes,
+) {
     section_heading(ui, "Accountability", "Art 5(2), 22, 35");
     optional_detail_row(
         ui,
@@ -587,6 +662,7 @@ fn accountability_section(ui: &mut egui::Ui, fields: &mut ActivityFields, dates:
         "How decisions are made",
         &mut fields.automated_decision_making,
     );
+    notes.ui(ui, &[Field::AutomatedDecisionMaking]);
     yes_no_row(ui, "DPIA required (Art 35)", "dpia-required", &mut fields.dpia.required);
     if fields.dpia.required != Some(false) {
         form_row(ui, "DPIA progress", |ui, label_id| {
@@ -600,4 +676,5 @@ fn accountability_section(ui: &mut egui::Ui, fields: &mut ActivityFields, dates:
     optional_detail_row(ui, "A personal data breach has occurred", "Breach record", &mut fields.breach);
     date_field_ui(ui, "Last reviewed", &mut dates.last_reviewed);
     date_field_ui(ui, "Next review due", &mut dates.next_review_due);
+    notes.ui(ui, &[Field::NextReviewDue]);
 }

@@ -14,12 +14,23 @@ use ropa::store::DeletedActivity;
 
 use super::activity_editor::{self, ActivityDraft, ActivityEditor};
 use super::agreements::{self, AgreementDraft, AgreementsPage};
+use super::as_at::{self, AsAt};
+use super::backups::{self, RestoreDialog};
+use super::checks::{self, ChecksPage, FindingTarget};
+use super::export::{self, ExportPage};
 use super::file_dialog::{FileDialogs, FilePurpose};
+use super::flows::{self, FlowsPage};
+use super::history::{self, HistoryPanel};
+use super::import::{self, ImportPage};
+use super::notice_preview::{self, NoticePage};
 use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
 use super::register_view::RegisterView;
+use super::reviews::{self, ReviewsPage};
 use super::settings::{self, Settings};
+
+mod checks_actions;
 
 /// A page of the main window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +45,33 @@ pub enum Page {
     Agreements,
     /// Who keeps the record.
     Organisation,
+    /// Exports to CSV, PDF and JSON.
+    Export,
+    /// Import with a preview (File > Import…).
+    Import,
+    /// The findings of the compliance checks.
+    Checks,
+    /// Activities and agreements due for review.
+    Reviews,
+    /// The flow map, the ready questions and the party view.
+    Flows,
+    /// Privacy notice preview.
+    Notices,
 }
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    const NAVIGATION: [Self; 4] = [Self::Register, Self::Parties, Self::Agreements, Self::Organisation];
+    const NAVIGATION: [Self; 9] = [
+        Self::Register,
+        Self::Checks,
+        Self::Reviews,
+        Self::Parties,
+        Self::Agreements,
+        Self::Flows,
+        Self::Notices,
+        Self::Organisation,
+        Self::Export,
+    ];
 
     /// The page's name in the navigation.
     fn title(self) -> &'static str {
@@ -47,6 +80,12 @@ impl Page {
             Self::Parties => "Parties",
             Self::Agreements => "Agreements",
             Self::Organisation => "Organisation",
+            Self::Export => "Exports",
+            Self::Import => "Import",
+            Self::Checks => "Checks",
+            Self::Reviews => "Reviews due",
+            Self::Flows => "Data flows",
+            Self::Notices => "Privacy notices",
         }
     }
 }
@@ -96,8 +135,65 @@ pub enum Command {
     OpenDemo,
     /// Write a copy of the open register to this path.
     SaveCopyAs(PathBuf),
+    /// Use this file as the export's destination.
+    ExportTo(PathBuf),
+    /// Read this file on the Import page and preview it.
+    ImportFrom(PathBuf),
+    /// Apply a previewed import plan in one transaction.
+    ApplyImport(Box<ropa::import::Plan>),
     /// Close the window.
     Quit,
+    /// Open what a finding concerns: the activity's field in the editor, or the agreement.
+    OpenFinding(FindingTarget),
+    /// Accept a finding for a reason (who and when are added).
+    Acknowledge {
+        /// The finding.
+        key: ropa::checks::FindingKey,
+        /// Why it is accepted.
+        reason: String,
+    },
+    /// Withdraw the acknowledgement with this id.
+    WithdrawAcknowledgement(i64),
+    /// Record whether the controller is a public authority.
+    SetPublicAuthority(bool),
+    /// Set the name recorded beside the OS user name.
+    SetDisplayName(String),
+    /// Mark the activity, read at `version`, reviewed today.
+    MarkReviewed {
+        /// The activity.
+        id: ActivityId,
+        /// The version it was read at.
+        version: i64,
+    },
+    /// Show or hide the history beside the editor.
+    ToggleHistory,
+    /// Show the register as it stood at the end of this day, read-only.
+    ShowAsAt(Date),
+    /// Go back to today's register.
+    LeaveAsAt,
+    /// Take a backup into the register's backup folder now.
+    BackUpNow,
+    /// List the register's backups to restore one.
+    ChooseBackup,
+    /// Replace the register with the backup at this path (already confirmed).
+    RestoreBackup(PathBuf),
+    /// Merge the duplicate party into the one kept (already confirmed).
+    MergeParties {
+        /// The party that stays.
+        kept: ropa::model::PartyId,
+        /// The party merged away and deleted.
+        duplicate: ropa::model::PartyId,
+    },
+    /// Undo the last merge of parties.
+    UndoMergeParties,
+    /// Write the Data flows table to this CSV file.
+    ExportFlowsCsv(PathBuf),
+    /// Write the flow map shown to this SVG file.
+    ExportFlowSvg(PathBuf),
+    /// (Re)generate the privacy notice of the service chosen on the Notices page.
+    PreviewNotice,
+    /// Save the notice shown to this file, as Markdown or HTML.
+    SaveNotice(PathBuf, FilePurpose),
 }
 
 impl Command {
@@ -105,7 +201,10 @@ impl Command {
     fn leaves_editor(&self, editor: &ActivityEditor) -> bool {
         match self {
             Self::Navigate(page) => *page != Page::Activity,
-            Self::OpenActivity(id) => editor.activity_id() != Some(*id),
+            Self::OpenActivity(id) | Self::OpenFinding(FindingTarget::Activity(id, _)) => {
+                editor.activity_id() != Some(*id)
+            }
+            Self::OpenFinding(FindingTarget::Agreement(_)) | Self::RestoreBackup(_) => true,
             Self::NewActivity
             | Self::OpenRegister(_)
             | Self::NewRegister(_)
@@ -194,6 +293,15 @@ pub struct App {
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
     organisation_page: OrganisationPage,
+    export_page: ExportPage,
+    import_page: ImportPage,
+    checks_page: ChecksPage,
+    reviews_page: ReviewsPage,
+    history: HistoryPanel,
+    as_at: AsAt,
+    restore_dialog: Option<RestoreDialog>,
+    flows_page: FlowsPage,
+    notice_page: NoticePage,
     demo_folder: PathBuf,
     quit_requested: bool,
 }
@@ -217,6 +325,15 @@ impl App {
             parties_page: PartiesPage::default(),
             agreements_page: AgreementsPage::default(),
             organisation_page: OrganisationPage::default(),
+            export_page: ExportPage::default(),
+            import_page: ImportPage::default(),
+            checks_page: ChecksPage::default(),
+            reviews_page: ReviewsPage::default(),
+            history: HistoryPanel::default(),
+            as_at: AsAt::default(),
+            restore_dialog: None,
+            flows_page: FlowsPage::new(today),
+            notice_page: NoticePage::default(),
             demo_folder: settings::data_dir(),
             quit_requested: false,
         }
@@ -261,6 +378,11 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| self.page_ui(ui));
         self.leave_prompt_ui(ui);
         self.typed_path_ui(ui);
+        if let Some(dialog) = &mut self.restore_dialog
+            && !backups::dialog_ui(ui, dialog, &mut self.commands)
+        {
+            self.restore_dialog = None;
+        }
         self.run_commands();
         if self.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -283,6 +405,10 @@ impl App {
         if !text_focused && self.last_deleted.is_some() && ui.input_mut(|input| input.consume_shortcut(&undo))
         {
             self.commands.push(Command::UndoDelete);
+        }
+        let export = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if self.session.is_some() && ui.input_mut(|input| input.consume_shortcut(&export)) {
+            self.commands.push(Command::Navigate(Page::Export));
         }
     }
 
@@ -334,6 +460,15 @@ impl App {
             }
             if ui.add_enabled(has_session, egui::Button::new("Save a copy as…")).clicked() {
                 commands.push(Command::ChooseFile(FilePurpose::SaveCopy));
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Import…")).clicked() {
+                commands.push(Command::Navigate(Page::Import));
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Back up now")).clicked() {
+                commands.push(Command::BackUpNow);
+            }
+            if ui.add_enabled(has_session, egui::Button::new("Restore from backup…")).clicked() {
+                commands.push(Command::ChooseBackup);
             }
             ui.menu_button("Recent files", |ui| {
                 if recent.is_empty() {
@@ -387,6 +522,9 @@ impl App {
                 if ui.add_enabled(self.session.is_some(), button).clicked() && !selected {
                     self.commands.push(Command::Navigate(page));
                 }
+                if page == Page::Checks && self.session.is_some() {
+                    checks::navigation_counts_ui(ui, &self.checks_page);
+                }
             }
             ui.add_space(12.0);
             ui.separator();
@@ -405,16 +543,29 @@ impl App {
         };
         match self.page {
             Page::Register => {
-                register::ui(ui, &mut self.register_page, session, self.today, &mut self.commands)
+                as_at::bar_ui(ui, &mut self.as_at, &mut self.commands);
+                match &self.as_at.shown {
+                    Some(shown) => as_at::ui(ui, shown),
+                    None => {
+                        register::ui(ui, &mut self.register_page, session, self.today, &mut self.commands)
+                    }
+                }
+            }
+            Page::Checks => checks::ui(ui, &mut self.checks_page, &session.register, &mut self.commands),
+            Page::Reviews => {
+                reviews::ui(ui, &mut self.reviews_page, &session.register, self.today, &mut self.commands);
             }
             Page::Activity => match &mut self.editor {
-                Some(editor) => activity_editor::ui(
-                    ui,
-                    editor,
-                    &session.register,
-                    &session.view.suggestions,
-                    &mut self.commands,
-                ),
+                Some(editor) => {
+                    history::panel_ui(ui, &mut self.history, editor, &mut self.commands);
+                    activity_editor::ui(
+                        ui,
+                        editor,
+                        &session.register,
+                        &session.view.suggestions,
+                        &mut self.commands,
+                    )
+                }
                 None => self.page = Page::Register,
             },
             Page::Parties => parties::ui(ui, &mut self.parties_page, &session.register, &mut self.commands),
@@ -422,6 +573,12 @@ impl App {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
+            Page::Export => export::ui(ui, &mut self.export_page, session, self.today, &mut self.commands),
+            Page::Import => import::ui(ui, &mut self.import_page, &session.register, &mut self.commands),
+            Page::Flows => flows::ui(ui, &mut self.flows_page, &session.register, &mut self.commands),
+            Page::Notices => {
+                notice_preview::ui(ui, &mut self.notice_page, &session.register, &mut self.commands);
+            }
         }
     }
 
@@ -544,7 +701,7 @@ impl App {
             Command::SaveAgreement(draft) => self.save_agreement(draft),
             Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
             Command::ChooseFile(purpose) => {
-                self.dialogs.request(purpose);
+                self.choose_file(purpose);
                 Ok(())
             }
             Command::OpenRegister(path) => {
@@ -554,14 +711,76 @@ impl App {
             Command::NewRegister(path) => self.new_register(&path),
             Command::OpenDemo => self.open_demo(),
             Command::SaveCopyAs(path) => self.save_copy(&path),
+            Command::ExportTo(path) => {
+                self.export_page.set_destination(&path);
+                Ok(())
+            }
+            Command::ImportFrom(path) => self.import_from(&path),
+            Command::ApplyImport(plan) => self.apply_import(&plan),
             Command::Quit => {
                 self.quit_requested = true;
                 Ok(())
             }
+            Command::OpenFinding(target) => self.open_finding(target),
+            Command::Acknowledge { key, reason } => self.acknowledge(&key, &reason),
+            Command::WithdrawAcknowledgement(id) => self.withdraw_acknowledgement(id),
+            Command::SetPublicAuthority(value) => self.set_public_authority(value),
+            Command::SetDisplayName(name) => self.set_display_name(&name),
+            Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
+            Command::ToggleHistory => self.toggle_history(),
+            Command::ShowAsAt(date) => self.show_as_at(date),
+            Command::LeaveAsAt => {
+                self.as_at.shown = None;
+                Ok(())
+            }
+            Command::BackUpNow => self.back_up_now(),
+            Command::ChooseBackup => self.choose_backup(),
+            Command::RestoreBackup(path) => self.restore_backup(&path),
+            Command::MergeParties { kept, duplicate } => self.merge_parties(kept, duplicate),
+            Command::UndoMergeParties => self.undo_merge_parties(),
+            Command::ExportFlowsCsv(path) => self.export_flows_csv(&path),
+            Command::ExportFlowSvg(path) => self.export_flow_svg(&path),
+            Command::PreviewNotice => self.preview_notice(),
+            Command::SaveNotice(path, purpose) => self.save_notice(&path, purpose),
         };
         if let Err(error) = outcome {
             self.notice = Some(Notice::error(error.to_string()));
         }
+    }
+
+    /// Opens the file dialog for `purpose`, suggesting a name for an export.
+    fn choose_file(&mut self, purpose: FilePurpose) {
+        match (&self.session, purpose) {
+            (Some(session), FilePurpose::Export) => {
+                let name = self.export_page.suggested_name(&session.register, self.today);
+                self.dialogs.request_named(purpose, Some(name));
+            }
+            _ => self.dialogs.request(purpose),
+        }
+    }
+
+    fn import_from(&mut self, path: &Path) -> ropa::Result<()> {
+        let session = self
+            .session
+            .as_ref()
+            .ok_or_else(|| ropa::Error::NotFound { what: "open register".to_owned() })?;
+        self.import_page.choose(path, &session.register);
+        self.page = Page::Import;
+        Ok(())
+    }
+
+    /// Applies `plan` in one transaction; on failure nothing lands and the preview stays.
+    fn apply_import(&mut self, plan: &ropa::import::Plan) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        if let Err(error) = ropa::import::apply(plan, &mut session.store) {
+            self.import_page.failed(&error);
+            return Ok(());
+        }
+        self.import_page.applied(plan);
+        self.reload()?;
+        self.organisation_page = OrganisationPage::load(self.session.as_ref().map(|s| &s.register));
+        self.notice = Some(Notice::info(format!("Imported {} activities.", plan.activities.len())));
+        Ok(())
     }
 
     fn navigate(&mut self, page: Page) {
@@ -585,7 +804,9 @@ impl App {
         self.register_page.apply(&mut session.view);
         self.parties_page.refresh(&session.register);
         self.agreements_page.refresh(&session.register);
-        Ok(())
+        self.flows_page.stale();
+        self.notice_page.stale();
+        self.refresh_checks()
     }
 
     fn new_activity(&mut self) -> ropa::Result<()> {
@@ -608,7 +829,8 @@ impl App {
         self.register_page.selected = Some(id);
         self.editor = Some(editor);
         self.page = Page::Activity;
-        Ok(())
+        self.attach_findings(None);
+        self.load_history_if_shown()
     }
 
     fn save_activity(&mut self, draft: ActivityDraft) -> ropa::Result<()> {
@@ -631,6 +853,8 @@ impl App {
         self.reload()?;
         let session = self.session_or_err()?;
         self.editor = ActivityEditor::open_in(&session.register, saved.id);
+        self.attach_findings(None);
+        self.load_history_if_shown()?;
         self.register_page.selected = Some(saved.id);
         self.notice = Some(Notice::info(format!("Saved \"{}\".", saved.fields.name)));
         Ok(())
@@ -799,7 +1023,78 @@ impl App {
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
+        self.import_page = ImportPage::default();
+        self.export_page.scope = export::ScopeChoice::Whole;
+        self.history = HistoryPanel::default();
+        self.as_at = AsAt::default();
+        self.flows_page = FlowsPage::new(self.today);
+        self.notice_page = NoticePage::default();
         self.notice = None;
+        if let Err(error) = self.refresh_checks() {
+            self.notice = Some(Notice::error(error.to_string()));
+        }
+        self.automatic_backup();
+    }
+
+    fn merge_parties(
+        &mut self,
+        kept: ropa::model::PartyId,
+        duplicate: ropa::model::PartyId,
+    ) -> ropa::Result<()> {
+        let merge = self.session_or_err()?.store.merge_parties(kept, duplicate)?;
+        let name = merge.duplicate.fields.name.clone();
+        self.flows_page.last_merge = Some(merge);
+        self.flows_page.show_party(kept);
+        self.reload()?;
+        let kept_name = self.session.as_ref().map_or("", |s| s.register.party_name(kept)).to_owned();
+        self.notice = Some(Notice::info(format!(
+            "Merged \"{name}\" into \"{kept_name}\". Use \"Undo merge\" on the Data flows page to reverse it."
+        )));
+        Ok(())
+    }
+
+    fn undo_merge_parties(&mut self) -> ropa::Result<()> {
+        let Some(merge) = self.flows_page.last_merge.take() else {
+            return Ok(());
+        };
+        if let Err(error) = self.session_or_err()?.store.undo_merge_parties(&merge) {
+            self.flows_page.last_merge = Some(merge);
+            return Err(error);
+        }
+        self.flows_page.show_party(merge.duplicate.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Restored \"{}\".", merge.duplicate.fields.name)));
+        Ok(())
+    }
+
+    fn export_flows_csv(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let answer = self.flows_page.questions.answer(&session.register).clone();
+        super::flow_questions::write_csv(&answer, path)?;
+        self.notice = Some(Notice::info(format!("Wrote {} rows to {}", answer.rows.len(), path.display())));
+        Ok(())
+    }
+
+    fn export_flow_svg(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        self.flows_page.write_svg(&session.register, path)?;
+        self.notice = Some(Notice::info(format!("Wrote the flow map to {}", path.display())));
+        Ok(())
+    }
+
+    fn preview_notice(&mut self) -> ropa::Result<()> {
+        let today = self.today;
+        let session =
+            self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        notice_preview::generate(&mut self.notice_page, &mut session.store, today)
+    }
+
+    fn save_notice(&mut self, path: &Path, purpose: FilePurpose) -> ropa::Result<()> {
+        notice_preview::save(&self.notice_page, path, purpose)?;
+        self.notice = Some(Notice::info(format!("Saved the notice to {}", path.display())));
+        Ok(())
     }
 }
 
@@ -807,11 +1102,17 @@ impl App {
 /// their own.
 #[cfg(test)]
 impl App {
+    /// The Export page's state, for tests that wait for an export to end.
+    pub fn export_page(&self) -> &ExportPage {
+        &self.export_page
+    }
+
     /// An app on an already open `store` (tests, previews).
     pub fn with_store(store: Store, today: Date, dialogs: FileDialogs) -> ropa::Result<Self> {
         let mut app = Self::empty(Settings::default(), today, dialogs);
         app.session = Some(Session::new(store)?);
         app.organisation_page = OrganisationPage::load(app.session.as_ref().map(|s| &s.register));
+        app.refresh_checks()?;
         Ok(app)
     }
 
@@ -845,6 +1146,31 @@ impl App {
         &self.settings
     }
 
+    /// The activity editor, if open.
+    pub fn editor(&self) -> Option<&ActivityEditor> {
+        self.editor.as_ref()
+    }
+
+    /// The Checks page's state (its report).
+    pub fn checks_page(&self) -> &ChecksPage {
+        &self.checks_page
+    }
+
+    /// Whether the register shown is an earlier day's, read-only.
+    pub fn is_showing_as_at(&self) -> bool {
+        self.as_at.shown.is_some()
+    }
+
+    /// The Data flows page's state.
+    pub fn flows_page_mut(&mut self) -> (&mut FlowsPage, Option<&Register>) {
+        (&mut self.flows_page, self.session.as_ref().map(|s| &s.register))
+    }
+
+    /// The Notices page's state.
+    pub fn notice_page_mut(&mut self) -> &mut NoticePage {
+        &mut self.notice_page
+    }
+
     /// Where demo registers are created (the data folder unless set otherwise).
     pub fn set_demo_folder(&mut self, folder: PathBuf) {
         self.demo_folder = folder;
@@ -864,6 +1190,11 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::Open => Command::OpenRegister(path),
         FilePurpose::New => Command::NewRegister(path),
         FilePurpose::SaveCopy => Command::SaveCopyAs(path),
+        FilePurpose::Export => Command::ExportTo(path),
+        FilePurpose::Import => Command::ImportFrom(path),
+        FilePurpose::FlowsCsv => Command::ExportFlowsCsv(path),
+        FilePurpose::FlowSvg => Command::ExportFlowSvg(path),
+        FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }
 }
 

@@ -16,6 +16,18 @@ pub enum FilePurpose {
     New,
     /// Write a copy of the open register.
     SaveCopy,
+    /// Choose where an export is written.
+    Export,
+    /// Choose a file to import.
+    Import,
+    /// Export the Data flows page's table as CSV.
+    FlowsCsv,
+    /// Export the flow map shown as SVG.
+    FlowSvg,
+    /// Save the privacy notice shown as Markdown.
+    NoticeMarkdown,
+    /// Save the privacy notice shown as HTML.
+    NoticeHtml,
 }
 
 impl FilePurpose {
@@ -25,12 +37,39 @@ impl FilePurpose {
             Self::Open => "Open a register",
             Self::New => "Create a new register",
             Self::SaveCopy => "Save a copy of the register as",
+            Self::Export => "Export the register to",
+            Self::Import => "Import activities from",
+            Self::FlowsCsv => "Export the flow table as CSV",
+            Self::FlowSvg => "Export the flow map as SVG",
+            Self::NoticeMarkdown => "Save the privacy notice as Markdown",
+            Self::NoticeHtml => "Save the privacy notice as HTML",
+        }
+    }
+
+    /// The dialog's file filter: a name and the extensions it shows.
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Self::Open | Self::New | Self::SaveCopy => ("ROPA register", &["ropa", "db", "sqlite"]),
+            Self::Export | Self::Import => ("CSV, PDF or JSON", &["csv", "pdf", "json"]),
+            Self::FlowsCsv => ("CSV", &["csv"]),
+            Self::FlowSvg => ("SVG image", &["svg"]),
+            Self::NoticeMarkdown => ("Markdown", &["md"]),
+            Self::NoticeHtml => ("Web page", &["html", "htm"]),
         }
     }
 
     /// Whether the dialog chooses a file to write rather than one to read.
     fn saves(self) -> bool {
-        matches!(self, Self::New | Self::SaveCopy)
+        matches!(
+            self,
+            Self::New
+                | Self::SaveCopy
+                | Self::Export
+                | Self::FlowsCsv
+                | Self::FlowSvg
+                | Self::NoticeMarkdown
+                | Self::NoticeHtml
+        )
     }
 }
 
@@ -65,15 +104,23 @@ impl FileDialogs {
 
     /// Opens a dialog for `purpose`, unless one is already open.
     pub fn request(&mut self, purpose: FilePurpose) {
+        self.request_named(purpose, None);
+    }
+
+    /// Opens a dialog for `purpose` suggesting `file_name`, unless one is already open.
+    pub fn request_named(&mut self, purpose: FilePurpose, file_name: Option<String>) {
         if self.pending.is_some() {
             return;
         }
         let (sender, receiver) = channel();
         if self.native {
             std::thread::spawn(move || {
-                let dialog = rfd::FileDialog::new()
-                    .set_title(purpose.title())
-                    .add_filter("ROPA register", &["ropa", "db", "sqlite"]);
+                let (filter, extensions) = purpose.filter();
+                let mut dialog =
+                    rfd::FileDialog::new().set_title(purpose.title()).add_filter(filter, extensions);
+                if let Some(name) = file_name {
+                    dialog = dialog.set_file_name(name);
+                }
                 let path = if purpose.saves() { dialog.save_file() } else { dialog.pick_file() };
                 let _ignored_if_app_closed = sender.send(path);
             });

@@ -8,17 +8,39 @@
 mod activity_editor;
 mod agreements;
 mod app;
+mod as_at;
+mod backups;
+#[allow(dead_code)] // Used only by benches/register.rs.
+pub mod bench;
+mod checks;
+mod export;
+mod field_notes;
 mod file_dialog;
+mod flow_canvas;
+mod flow_questions;
+mod flows;
+mod history;
+mod import;
 mod links_editor;
+mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
 mod register_view;
+mod reviews;
 mod settings;
 mod widgets;
 
 #[cfg(test)]
+mod checks_tests;
+#[cfg(test)]
+mod export_tests;
+#[cfg(test)]
+mod import_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_flows;
 
 use std::path::PathBuf;
 

@@ -18,6 +18,10 @@ pub struct Settings {
     pub last_register: Option<PathBuf>,
     /// Registers opened recently, newest first.
     pub recent: Vec<PathBuf>,
+    /// The name recorded beside the OS user name for changes, reviews and
+    /// acknowledgements (empty: the OS user name alone).
+    #[serde(default)]
+    pub display_name: String,
 }
 
 impl Settings {

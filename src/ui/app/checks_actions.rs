@@ -1,0 +1,168 @@
+//! The commands of the Checks, Reviews, History, as-at and backup features, run by
+//! [`App::run`](super::App): each writes through the store (or reads a snapshot)
+//! and then rebuilds the page data that the change made stale.
+
+use std::path::Path;
+
+use ropa::checks::{Field, FindingKey};
+use ropa::model::{ActivityId, Date};
+
+use super::{App, Notice, Page};
+use crate::ui::backups::{self, RestoreDialog};
+use crate::ui::checks::FindingTarget;
+use crate::ui::reviews::who;
+
+impl App {
+    /// Runs the checks again and rebuilds the Reviews lists and the editor's notes.
+    pub(super) fn refresh_checks(&mut self) -> ropa::Result<()> {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        session.store.set_display_name(&self.settings.display_name);
+        self.checks_page.set_display_name(&self.settings.display_name);
+        self.checks_page.refresh(&session.store, &session.register, self.today)?;
+        self.reviews_page.refresh(&session.register, self.today);
+        self.history.loaded = None;
+        let focus = self.editor.as_ref().and_then(|editor| editor.focused_field());
+        self.attach_findings(focus);
+        self.load_history_if_shown()
+    }
+
+    /// Gives the editor the open findings of its activity.
+    pub(super) fn attach_findings(&mut self, focus: Option<Field>) {
+        if let Some(editor) = &mut self.editor {
+            let findings =
+                editor.activity_id().map(|id| self.checks_page.open_findings_of(id)).unwrap_or_default();
+            editor.set_findings(findings, focus);
+        }
+    }
+
+    pub(super) fn open_finding(&mut self, target: FindingTarget) -> ropa::Result<()> {
+        match target {
+            FindingTarget::Activity(id, field) => {
+                if self.editor.as_ref().and_then(|editor| editor.activity_id()) != Some(id) {
+                    self.open_activity(id)?;
+                }
+                self.page = Page::Activity;
+                self.attach_findings(Some(field));
+            }
+            FindingTarget::Agreement(id) => {
+                self.editor = None;
+                self.agreements_page.select(id);
+                if let Some(session) = &self.session {
+                    self.agreements_page.refresh(&session.register);
+                }
+                self.page = Page::Agreements;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn acknowledge(&mut self, key: &FindingKey, reason: &str) -> ropa::Result<()> {
+        let (today, by) = (self.today, who(&self.settings.display_name));
+        self.session_or_err()?.store.acknowledge(key, &by, today, reason)?;
+        self.refresh_checks()?;
+        self.notice = Some(Notice::info("Acknowledged the finding; it stays listed, greyed."));
+        Ok(())
+    }
+
+    pub(super) fn withdraw_acknowledgement(&mut self, id: i64) -> ropa::Result<()> {
+        self.session_or_err()?.store.withdraw_acknowledgement(id)?;
+        self.refresh_checks()?;
+        self.notice = Some(Notice::info("Withdrew the acknowledgement; the finding counts again."));
+        Ok(())
+    }
+
+    /// Records the name shown beside the OS user name, remembered between runs.
+    pub(super) fn set_display_name(&mut self, name: &str) -> ropa::Result<()> {
+        self.settings.display_name = name.trim().to_owned();
+        if let Some(session) = &mut self.session {
+            session.store.set_display_name(name);
+        }
+        self.checks_page.set_display_name(name.trim());
+        self.notice = Some(Notice::info("Your name will be recorded with your changes."));
+        Ok(())
+    }
+
+    pub(super) fn set_public_authority(&mut self, value: bool) -> ropa::Result<()> {
+        self.session_or_err()?.store.set_public_authority(value)?;
+        self.refresh_checks()
+    }
+
+    pub(super) fn mark_reviewed(&mut self, id: ActivityId, version: i64) -> ropa::Result<()> {
+        let (today, by) = (self.today, who(&self.settings.display_name));
+        let reviewed = self.session_or_err()?.store.mark_reviewed(id, version, &by, today)?;
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Marked \"{}\" reviewed today.", reviewed.fields.name)));
+        Ok(())
+    }
+
+    pub(super) fn toggle_history(&mut self) -> ropa::Result<()> {
+        self.history.visible = !self.history.visible;
+        self.load_history_if_shown()
+    }
+
+    /// Loads the edited activity's changes if the panel is shown and they are not loaded.
+    pub(super) fn load_history_if_shown(&mut self) -> ropa::Result<()> {
+        let id = self.editor.as_ref().and_then(|editor| editor.activity_id());
+        if !self.history.needs_loading(id) {
+            return Ok(());
+        }
+        let (Some(id), Some(session)) = (id, &self.session) else {
+            return Ok(());
+        };
+        let changes = session.store.history("activity", id.0)?;
+        self.history.load(id, &changes);
+        Ok(())
+    }
+
+    pub(super) fn show_as_at(&mut self, date: Date) -> ropa::Result<()> {
+        let register = self.session_or_err()?.store.register_as_at(date)?;
+        self.as_at.show(date, &register);
+        self.editor = None;
+        self.page = Page::Register;
+        Ok(())
+    }
+
+    /// Takes the backup made on every open; a failure is reported, not fatal.
+    pub(super) fn automatic_backup(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if session.store.path().is_none() {
+            return;
+        }
+        if let Err(error) = session.store.back_up(backups::KEEP) {
+            self.notice = Some(Notice::error(format!("The automatic backup failed: {error}")));
+        }
+    }
+
+    pub(super) fn back_up_now(&mut self) -> ropa::Result<()> {
+        let path = self.session_or_err()?.store.back_up(backups::KEEP)?;
+        self.notice = Some(Notice::info(format!("Backed up to {}", path.display())));
+        Ok(())
+    }
+
+    pub(super) fn choose_backup(&mut self) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let backups = match session.store.path() {
+            Some(path) => ropa::store::backups_of(path)?,
+            None => Vec::new(),
+        };
+        self.restore_dialog = Some(RestoreDialog::new(backups));
+        Ok(())
+    }
+
+    pub(super) fn restore_backup(&mut self, path: &Path) -> ropa::Result<()> {
+        self.session_or_err()?.store.restore_from(path)?;
+        self.editor = None;
+        self.last_deleted = None;
+        self.as_at.shown = None;
+        self.page = Page::Register;
+        self.reload()?;
+        self.organisation_page =
+            super::OrganisationPage::load(self.session.as_ref().map(|session| &session.register));
+        self.notice = Some(Notice::info(format!("Restored the register from {}", path.display())));
+        Ok(())
+    }
+}

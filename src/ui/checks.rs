@@ -1,0 +1,366 @@
+//! The Checks page: every finding of the compliance checks grouped by service and
+//! severity, each with its message (citing the provision) and the suggested fix;
+//! completeness per service; acknowledging a finding with a reason, and
+//! withdrawing it. The report is built once after each change
+//! ([`ChecksPage::refresh`]), never per frame.
+
+use ropa::Store;
+use ropa::checks::{self, Field, Finding, FindingKey, Report, Severity};
+use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
+
+use super::app::Command;
+
+/// The Checks page's state: the report and the acknowledgement being written.
+#[derive(Debug, Clone, Default)]
+pub struct ChecksPage {
+    /// The last run of the checks (`None` until a register is loaded).
+    report: Option<Report>,
+    /// Whether the controller is a public authority, as stored.
+    public_authority: bool,
+    /// The finding being acknowledged, with the reason typed so far.
+    acknowledging: Option<AcknowledgeDialog>,
+    /// The display name as typed (set when focus leaves the box).
+    display_name: String,
+    /// The display name as last set.
+    stored_name: String,
+}
+
+/// The small dialog that asks why a finding is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AcknowledgeDialog {
+    key: FindingKey,
+    message: String,
+    reason: String,
+    /// Whether the reason box has been given the keyboard focus.
+    focused: bool,
+}
+
+/// Where a click on a finding leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingTarget {
+    /// A field of an activity, opened in the editor.
+    Activity(ActivityId, Field),
+    /// An agreement, opened on the Agreements page.
+    Agreement(AgreementId),
+}
+
+impl ChecksPage {
+    /// Runs the checks again over `register` with the acknowledgements and the
+    /// controller's status read from `store`.
+    pub fn refresh(&mut self, store: &Store, register: &Register, today: Date) -> ropa::Result<()> {
+        let acknowledgements = store.acknowledgements()?;
+        self.public_authority = store.is_public_authority()?;
+        let settings =
+            checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
+        self.report = Some(checks::run(register, &acknowledgements, settings));
+        Ok(())
+    }
+
+    /// Shows `name` in the "Your name" box.
+    pub fn set_display_name(&mut self, name: &str) {
+        self.display_name = name.to_owned();
+        self.stored_name = name.to_owned();
+    }
+
+    /// Open (unacknowledged) errors and warnings.
+    pub fn open_counts(&self) -> (usize, usize) {
+        self.report.as_ref().map_or((0, 0), |report| {
+            (report.open_count(Severity::Error), report.open_count(Severity::Warning))
+        })
+    }
+
+    /// The open findings about activity `id`.
+    pub fn open_findings_of(&self, id: ActivityId) -> Vec<Finding> {
+        self.report
+            .as_ref()
+            .map(|report| report.for_activity(id).filter(|f| f.is_open()).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The report, if the checks have run.
+    #[cfg(test)]
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+}
+
+/// The colour of a severity: calm, but distinct on light and dark backgrounds.
+pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
+    let dark = ui.visuals().dark_mode;
+    match (severity, dark) {
+        (Severity::Error, false) => egui::Color32::from_rgb(176, 48, 40),
+        (Severity::Error, true) => egui::Color32::from_rgb(236, 120, 110),
+        (Severity::Warning, false) => egui::Color32::from_rgb(160, 100, 0),
+        (Severity::Warning, true) => egui::Color32::from_rgb(230, 180, 80),
+        (Severity::Advice, false) => egui::Color32::from_rgb(40, 100, 160),
+        (Severity::Advice, true) => egui::Color32::from_rgb(120, 170, 230),
+    }
+}
+
+/// A severity in words for one finding.
+pub fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Advice => "Advice",
+    }
+}
+
+/// The open errors and warnings for the navigation, coloured; nothing when clear.
+pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
+    let (errors, warnings) = page.open_counts();
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(8.0);
+        if errors == 0 && warnings == 0 {
+            ui.weak("No open errors or warnings");
+            return;
+        }
+        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+        ui.colored_label(severity_color(ui, Severity::Error), plural(errors, "error"));
+        ui.colored_label(severity_color(ui, Severity::Warning), plural(warnings, "warning"));
+    });
+}
+
+/// Draws the page.
+pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, commands: &mut Vec<Command>) {
+    let Some(report) = &page.report else {
+        ui.weak("The checks have not run yet.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading("Checks");
+        let (errors, warnings) = page.open_counts();
+        let advice = report.open_count(Severity::Advice);
+        ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
+    });
+    let mut public_authority = page.public_authority;
+    if ui
+        .checkbox(&mut public_authority, "The controller is a public authority")
+        .on_hover_text("UK GDPR Art 6(1), last sentence: a public authority cannot rely on legitimate interests for its tasks")
+        .changed()
+    {
+        commands.push(Command::SetPublicAuthority(public_authority));
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Your name for the record");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut page.display_name).hint_text("optional").desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        if response.lost_focus() && page.display_name.trim() != page.stored_name {
+            commands.push(Command::SetDisplayName(page.display_name.clone()));
+        }
+        ui.weak("Recorded with your changes, reviews and acknowledgements, after the computer's user name.");
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(ui.available_width().min(1000.0));
+        completeness_ui(ui, report);
+        ui.add_space(8.0);
+        if report.findings.is_empty() {
+            ui.label("No findings: every check passes.");
+        }
+        for group in groups(&report.findings) {
+            service_group_ui(ui, register, &group, &mut page.acknowledging, commands);
+        }
+    });
+    acknowledge_dialog_ui(ui, &mut page.acknowledging, commands);
+}
+
+/// Findings of one service (or of agreements, `None`), in the report's order.
+struct Group<'a> {
+    service: Option<ServiceId>,
+    findings: Vec<&'a Finding>,
+}
+
+fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    for finding in findings {
+        match groups.last_mut() {
+            Some(group) if group.service == finding.service_id => group.findings.push(finding),
+            _ => groups.push(Group { service: finding.service_id, findings: vec![finding] }),
+        }
+    }
+    groups
+}
+
+fn completeness_ui(ui: &mut egui::Ui, report: &Report) {
+    egui::CollapsingHeader::new("Completeness by service").default_open(true).show(ui, |ui| {
+        ui.weak("The share of the required ICO and Article 30 fields that are filled.");
+        egui::Grid::new("completeness").num_columns(3).spacing([12.0, 4.0]).show(ui, |ui| {
+            for service in &report.completeness {
+                ui.label(&service.service_name);
+                let fraction =
+                    if service.required == 0 { 1.0 } else { service.filled as f32 / service.required as f32 };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(220.0)
+                        .text(format!("{}%", service.percent())),
+                )
+                .on_hover_text(format!("{} of {} required fields filled", service.filled, service.required));
+                let noun = if service.activities == 1 { "activity" } else { "activities" };
+                ui.weak(format!("{} {noun}", service.activities));
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn service_group_ui(
+    ui: &mut egui::Ui,
+    register: &Register,
+    group: &Group<'_>,
+    acknowledging: &mut Option<AcknowledgeDialog>,
+    commands: &mut Vec<Command>,
+) {
+    let title = match group.service {
+        Some(id) => register.service_name(id).to_owned(),
+        None => "Agreements".to_owned(),
+    };
+    let open = group.findings.iter().filter(|f| f.is_open()).count();
+    let header = format!("{title} ({open} open of {})", group.findings.len());
+    egui::CollapsingHeader::new(egui::RichText::new(header).strong())
+        .id_salt(("checks-service", group.service))
+        .default_open(true)
+        .show(ui, |ui| {
+            for severity in Severity::ALL {
+                let findings: Vec<&&Finding> =
+                    group.findings.iter().filter(|f| f.severity == severity).collect();
+                if findings.is_empty() {
+                    continue;
+                }
+                ui.colored_label(severity_color(ui, severity), severity.heading());
+                for finding in findings {
+                    finding_ui(ui, finding, acknowledging, commands);
+                }
+            }
+        });
+}
+
+fn finding_ui(
+    ui: &mut egui::Ui,
+    finding: &Finding,
+    acknowledging: &mut Option<AcknowledgeDialog>,
+    commands: &mut Vec<Command>,
+) {
+    let color =
+        if finding.is_open() { severity_color(ui, finding.severity) } else { ui.visuals().weak_text_color() };
+    egui::Frame::new().inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(4.0, 34.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color);
+            ui.vertical(|ui| {
+                let message = if finding.is_open() {
+                    egui::RichText::new(&finding.message)
+                } else {
+                    egui::RichText::new(&finding.message).weak()
+                };
+                let response = ui
+                    .add(egui::Label::new(message).wrap().sense(egui::Sense::click()))
+                    .on_hover_text(format!("Open {} in the editor", finding.field.label().to_lowercase()))
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                if response.clicked()
+                    && let Some(target) = target(finding)
+                {
+                    commands.push(Command::OpenFinding(target));
+                }
+                ui.weak(format!("Fix: {}", finding.fix));
+                let rule = finding.rule_info().map_or(String::new(), |rule| rule.citation.to_owned());
+                ui.horizontal_wrapped(|ui| {
+                    ui.weak(format!(
+                        "{} · {} · {}",
+                        severity_word(finding.severity),
+                        finding.field.label(),
+                        rule
+                    ));
+                    match &finding.acknowledged {
+                        None => {
+                            if ui
+                                .small_button("Acknowledge…")
+                                .accessible_name(format!("Acknowledge: {}", finding.message))
+                                .clicked()
+                            {
+                                *acknowledging = Some(AcknowledgeDialog {
+                                    key: finding.key(),
+                                    message: finding.message.clone(),
+                                    reason: String::new(),
+                                    focused: false,
+                                });
+                            }
+                        }
+                        Some(ack) => {
+                            ui.weak(format!(
+                                "Acknowledged by {} on {}: {}",
+                                ack.acknowledged_by,
+                                format_date(ack.acknowledged_on),
+                                ack.reason
+                            ));
+                            if ui
+                                .small_button("Withdraw")
+                                .accessible_name(format!("Withdraw acknowledgement: {}", finding.message))
+                                .clicked()
+                            {
+                                commands.push(Command::WithdrawAcknowledgement(ack.id));
+                            }
+                        }
+                    }
+                });
+            });
+        });
+    });
+}
+
+/// Where clicking `finding` leads.
+pub fn target(finding: &Finding) -> Option<FindingTarget> {
+    match (finding.activity_id, finding.agreement_id) {
+        (Some(activity), _) => Some(FindingTarget::Activity(activity, finding.field)),
+        (None, Some(agreement)) => Some(FindingTarget::Agreement(agreement)),
+        (None, None) => None,
+    }
+}
+
+fn acknowledge_dialog_ui(
+    ui: &mut egui::Ui,
+    acknowledging: &mut Option<AcknowledgeDialog>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(dialog) = acknowledging else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("acknowledge-finding")).show(ui.ctx(), |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("Acknowledge this finding");
+        ui.label(&dialog.message);
+        ui.label("It stays listed, greyed, with your name, today's date and the reason.");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut dialog.reason)
+                    .hint_text("Why is this accepted? (required)")
+                    .desired_rows(3)
+                    .desired_width(460.0),
+            )
+            .accessible_name("Reason for accepting the finding");
+        if !dialog.focused {
+            response.request_focus();
+            dialog.focused = true;
+        }
+        ui.horizontal(|ui| {
+            let ready = !dialog.reason.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() {
+                commands.push(Command::Acknowledge {
+                    key: dialog.key.clone(),
+                    reason: dialog.reason.trim().to_owned(),
+                });
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        *acknowledging = None;
+    }
+}

@@ -1,0 +1,469 @@
+//! The Export page: choose a format, a scope and a file, then write it on a worker
+//! thread with a progress bar and a Cancel button.
+//!
+//! Exports never write to the store, so the page starts the worker itself; the core
+//! writes the file atomically, so a failed or cancelled export leaves nothing
+//! half-written.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+use ropa::export::{self, Format, Options, Scope};
+use ropa::model::{Date, Register, ServiceId};
+
+use super::app::{Command, Session};
+use super::file_dialog::FilePurpose;
+
+/// What the page can write: the core's formats and the JSON register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A CSV or PDF layout written by `ropa::export`.
+    Core(Format),
+    /// The whole register as versioned JSON (`ropa::import::json::to_json`).
+    Json,
+}
+
+impl ExportFormat {
+    /// Every format, in the order offered.
+    pub const ALL: [Self; 5] = [
+        Self::Core(Format::IcoCsv),
+        Self::Core(Format::LinksCsv),
+        Self::Core(Format::FullCsv),
+        Self::Core(Format::Pdf),
+        Self::Json,
+    ];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Core(format) => format.label(),
+            Self::Json => "Register for backup or exchange (JSON)",
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Core(format) => format.extension(),
+            Self::Json => "json",
+        }
+    }
+
+    /// A short name for file names, e.g. "ico-csv".
+    fn code(self) -> &'static str {
+        match self {
+            Self::Core(format) => format.code(),
+            Self::Json => "json",
+        }
+    }
+
+    /// Whether the file is CSV, so a byte order mark applies.
+    fn is_csv(self) -> bool {
+        self.extension() == "csv"
+    }
+}
+
+/// Which activities the export covers, as chosen on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeChoice {
+    /// The whole register.
+    Whole,
+    /// One service.
+    Service(ServiceId),
+    /// The activities the Register page currently shows.
+    CurrentFilter,
+}
+
+/// A message from the export worker.
+#[derive(Debug)]
+enum Message {
+    /// `done` of `total` steps are finished.
+    Progress { done: usize, total: usize },
+    /// The export ended.
+    Finished(ropa::Result<()>),
+}
+
+/// An export running on its worker thread.
+#[derive(Debug)]
+pub struct RunningExport {
+    receiver: Receiver<Message>,
+    cancel: Arc<AtomicBool>,
+    path: PathBuf,
+    activities: usize,
+    done: usize,
+    total: usize,
+}
+
+impl RunningExport {
+    /// The share finished, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 { 0.0 } else { self.done as f32 / self.total as f32 }
+    }
+}
+
+/// How the last export ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    /// The file was written.
+    Written {
+        /// The file.
+        path: PathBuf,
+        /// How many activities it holds.
+        activities: usize,
+    },
+    /// The export failed or was cancelled; the message says why.
+    Failed(String),
+}
+
+/// The Export page's state.
+#[derive(Debug)]
+pub struct ExportPage {
+    /// The format chosen.
+    pub format: ExportFormat,
+    /// The scope chosen.
+    pub scope: ScopeChoice,
+    /// Whether CSV files start with a UTF-8 byte order mark.
+    pub bom: bool,
+    /// The file to write, as typed or chosen.
+    pub destination: String,
+    /// The export under way.
+    pub running: Option<RunningExport>,
+    /// How the last export ended.
+    pub outcome: Option<ExportOutcome>,
+    /// Why the folder could not be opened, if it could not.
+    pub folder_problem: Option<String>,
+}
+
+impl Default for ExportPage {
+    fn default() -> Self {
+        Self {
+            format: ExportFormat::Core(Format::IcoCsv),
+            scope: ScopeChoice::Whole,
+            bom: true,
+            destination: String::new(),
+            running: None,
+            outcome: None,
+            folder_problem: None,
+        }
+    }
+}
+
+impl ExportPage {
+    /// A file name for the export: organisation, layout and date, e.g.
+    /// "northshire-council-ico-csv-2026-11-22.csv".
+    pub fn suggested_name(&self, register: &Register, today: Date) -> String {
+        let organisation = slug(&register.organisation.controller.name);
+        let organisation = if organisation.is_empty() { "register".to_owned() } else { organisation };
+        format!("{organisation}-{}-{today}.{}", self.format.code(), self.format.extension())
+    }
+
+    /// Sets the destination to `path` (from the file dialog).
+    pub fn set_destination(&mut self, path: &Path) {
+        self.destination = path.display().to_string();
+    }
+
+    /// Whether an export is running.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Takes the worker's news; called every frame while an export runs.
+    fn poll(&mut self) {
+        let Some(running) = &mut self.running else {
+            return;
+        };
+        loop {
+            match running.receiver.try_recv() {
+                Ok(Message::Progress { done, total }) => {
+                    running.done = done;
+                    running.total = total;
+                }
+                Ok(Message::Finished(result)) => {
+                    let (path, activities) = (running.path.clone(), running.activities);
+                    self.running = None;
+                    self.outcome = Some(match result {
+                        Ok(()) => ExportOutcome::Written { path, activities },
+                        Err(error) => ExportOutcome::Failed(error.to_string()),
+                    });
+                    return;
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => {
+                    self.running = None;
+                    self.outcome = Some(ExportOutcome::Failed(
+                        "The export stopped unexpectedly; no file was written.".to_owned(),
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Starts the export of `session` on a worker thread.
+    fn start(&mut self, session: &Session) {
+        let path = PathBuf::from(self.destination.trim());
+        let scope = match self.scope {
+            ScopeChoice::Whole => Scope::Whole,
+            ScopeChoice::Service(id) => Scope::Service(id),
+            ScopeChoice::CurrentFilter => {
+                Scope::Activities(session.view.visible_rows().map(|row| row.activity_id).collect())
+            }
+        };
+        let register = scope.apply(&session.register);
+        let activities = register.activities.len();
+        let options = Options { bom: self.bom && self.format.is_csv(), generated_at: now() };
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let format = self.format;
+        let worker_cancel = Arc::clone(&cancel);
+        let worker_path = path.clone();
+        std::thread::spawn(move || {
+            let result = run_export(&register, format, &options, &worker_path, &sender, &worker_cancel);
+            let _ignored_if_page_gone = sender.send(Message::Finished(result));
+        });
+        self.outcome = None;
+        self.folder_problem = None;
+        self.running =
+            Some(RunningExport { receiver, cancel, path, activities, done: 0, total: activities.max(1) });
+    }
+}
+
+/// Writes `register` (already scoped) as `format` to `path`, reporting progress on
+/// `sender` and stopping when `cancel` is set.
+fn run_export(
+    register: &Register,
+    format: ExportFormat,
+    options: &Options,
+    path: &Path,
+    sender: &Sender<Message>,
+    cancel: &AtomicBool,
+) -> ropa::Result<()> {
+    let mut progress = |done: usize, total: usize| {
+        let _ignored_if_page_gone = sender.send(Message::Progress { done, total });
+        !cancel.load(Ordering::Relaxed)
+    };
+    match format {
+        ExportFormat::Core(format) => {
+            export::export_to_file(register, &Scope::Whole, format, options, path, &mut progress)
+        }
+        ExportFormat::Json => {
+            let json = ropa::import::json::to_json(register)?;
+            export::write_atomically(path, |out| {
+                if !progress(0, 1) {
+                    return Err(ropa::Error::ExportCancelled);
+                }
+                out.write_all(json.as_bytes()).map_err(|source| ropa::Error::Io {
+                    action: "Writing the export",
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                if progress(1, 1) { Ok(()) } else { Err(ropa::Error::ExportCancelled) }
+            })
+        }
+    }
+}
+
+/// The clock for the PDF's "generated at": local time when known, else UTC.
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+}
+
+/// `name` in lower case with runs of other characters turned into one "-".
+fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// Opens the folder holding `path` in the system's file manager.
+fn open_folder(path: &Path) -> Result<(), String> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|mut child| {
+            // Reaped on a thread of its own so that no finished process lingers.
+            std::thread::spawn(move || child.wait());
+        })
+        .map_err(|error| format!("Could not open the folder with {program} ({error}): {}", folder.display()))
+}
+
+/// Draws the Export page.
+pub fn ui(
+    ui: &mut egui::Ui,
+    page: &mut ExportPage,
+    session: &Session,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    page.poll();
+    if page.is_running() {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+    }
+    ui.heading("Export the register");
+    ui.label("Write the register, or part of it, to a file for the ICO, colleagues or a backup.");
+    ui.add_space(8.0);
+    ui.add_enabled_ui(!page.is_running(), |ui| {
+        egui::Grid::new("export-choices").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
+            format_ui(ui, page);
+            scope_ui(ui, page, session);
+            destination_ui(ui, page, &session.register, today, commands);
+        });
+    });
+    ui.add_space(10.0);
+    run_ui(ui, page, session);
+    ui.add_space(10.0);
+    outcome_ui(ui, page);
+}
+
+fn format_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
+    ui.label("Format");
+    ui.vertical(|ui| {
+        for format in ExportFormat::ALL {
+            ui.radio_value(&mut page.format, format, format.label());
+        }
+        ui.add_enabled_ui(page.format.is_csv(), |ui| {
+            ui.checkbox(&mut page.bom, "Start the CSV with a byte order mark (for older Excel)");
+        });
+    });
+    ui.end_row();
+}
+
+fn scope_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
+    ui.label("Activities");
+    ui.vertical(|ui| {
+        ui.radio_value(
+            &mut page.scope,
+            ScopeChoice::Whole,
+            format!("The whole register ({} activities)", session.view.total()),
+        );
+        ui.radio_value(
+            &mut page.scope,
+            ScopeChoice::CurrentFilter,
+            format!("As filtered on the Register page ({} activities)", session.view.visible_len()),
+        );
+        ui.horizontal(|ui| {
+            let first = session.register.services.first().map(|service| service.id);
+            let is_service = matches!(page.scope, ScopeChoice::Service(_));
+            if ui.radio(is_service, "One service:").clicked()
+                && !is_service
+                && let Some(id) = first
+            {
+                page.scope = ScopeChoice::Service(id);
+            }
+            let chosen = match page.scope {
+                ScopeChoice::Service(id) => session.register.service_name(id).to_owned(),
+                _ => "Choose a service".to_owned(),
+            };
+            egui::ComboBox::from_id_salt("export-service")
+                .selected_text(chosen)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for service in &session.register.services {
+                        let id = ScopeChoice::Service(service.id);
+                        ui.selectable_value(&mut page.scope, id, &service.fields.name);
+                    }
+                })
+                .response
+                .accessible_name("Service to export");
+        });
+    });
+    ui.end_row();
+}
+
+fn destination_ui(
+    ui: &mut egui::Ui,
+    page: &mut ExportPage,
+    register: &Register,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    ui.label("Save to");
+    let suggested = page.suggested_name(register, today);
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut page.destination).hint_text(suggested).desired_width(520.0))
+            .accessible_name("Destination file");
+        if ui.button("Choose…").clicked() {
+            commands.push(Command::ChooseFile(FilePurpose::Export));
+        }
+    });
+    ui.end_row();
+}
+
+fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
+    if let Some(running) = &page.running {
+        ui.horizontal(|ui| {
+            let text = format!("{} of {}", running.done, running.total);
+            ui.add(egui::ProgressBar::new(running.fraction()).text(text).desired_width(420.0));
+            if ui.button("Cancel").clicked() {
+                running.cancel.store(true, Ordering::Relaxed);
+            }
+        });
+        ui.weak(format!("Writing {}", running.path.display()));
+        return;
+    }
+    let reason = if page.destination.trim().is_empty() {
+        Some("Choose where to save the file first.")
+    } else if !Path::new(page.destination.trim()).is_absolute() {
+        Some("Type the file's full path (starting from a folder), or use Choose….")
+    } else if page.scope == ScopeChoice::CurrentFilter && session.view.visible_len() == 0 {
+        Some("The Register page's filter shows no activities.")
+    } else {
+        None
+    };
+    let button = egui::Button::new("Export").min_size(egui::vec2(120.0, 28.0));
+    let response = ui.add_enabled(reason.is_none(), button);
+    if let Some(reason) = reason {
+        ui.weak(reason);
+    }
+    if response.clicked() {
+        page.start(session);
+    }
+}
+
+fn outcome_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
+    let Some(outcome) = &page.outcome else {
+        return;
+    };
+    match outcome {
+        ExportOutcome::Written { path, activities } => {
+            ui.label(format!("Exported {activities} activities to:"));
+            ui.monospace(path.display().to_string());
+            if ui.button("Open folder").clicked() {
+                page.folder_problem = open_folder(path).err();
+            }
+        }
+        ExportOutcome::Failed(message) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        }
+    }
+    if let Some(problem) = &page.folder_problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits_only() {
+        assert_eq!(slug("  Northshire County Council (ICO: Z123) "), "northshire-county-council-ico-z123");
+        assert_eq!(slug("—"), "");
+    }
+}

@@ -1,0 +1,155 @@
+//! Tests of the Export page, driven by accessible labels: exports run on the worker
+//! thread, so each test runs frames until the worker has finished, then reads the
+//! file written.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ropa::Store;
+use ropa::model::Date;
+use time::macros::date;
+
+use super::app::{App, Page};
+use super::file_dialog::FileDialogs;
+
+const TODAY: Date = date!(2026 - 11 - 22);
+
+fn harness_on(store: Store) -> Harness<'static, App> {
+    let app = App::with_store(store, TODAY, FileDialogs::typed_only()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn demo_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    store
+}
+
+/// Opens the Export page with Ctrl+E and types `path` as the destination.
+fn open_export_page(harness: &mut Harness<'_, App>, path: &Path) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    assert_eq!(harness.state().page(), Page::Export);
+    harness.get_by_label("Destination file").focus();
+    harness.run();
+    harness.get_by_label("Destination file").type_text(path.to_str().unwrap());
+    harness.run();
+}
+
+/// Runs frames until the export's Cancel button has gone (the worker finished).
+/// Runs frames until the export has started and ended (the worker may not have
+/// started on the first frame, so the absence of "Cancel" alone proves nothing).
+fn wait_for_export(harness: &mut Harness<'_, App>) {
+    let start = Instant::now();
+    while harness.state().export_page().running.is_some() || harness.state().export_page().outcome.is_none() {
+        assert!(start.elapsed() < Duration::from_secs(120), "the export did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.run();
+    }
+    harness.run();
+}
+
+/// The activity names in an ICO-layout CSV: the last cell of each row below the
+/// heading row.
+fn activity_names_in_ico_csv(bytes: &[u8]) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let heading = rows.iter().position(|row| row.get(0) == Some("Business function")).unwrap();
+    rows[heading + 1..].iter().map(|row| row.iter().next_back().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn exporting_the_demo_register_writes_an_ico_csv_with_every_activity() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("demo.csv");
+    let mut harness = harness_on(demo_store());
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for_export(&mut harness);
+
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the byte order mark is on by default");
+    let written = activity_names_in_ico_csv(&bytes[3..]);
+    let register = harness.state_mut().session_mut().unwrap().store.load_register().unwrap();
+    let stored: Vec<String> = register.activities.iter().map(|a| a.fields.name.clone()).collect();
+    assert!(stored.len() > 5, "the demo register has activities");
+    assert_eq!(written.iter().collect::<BTreeSet<_>>(), stored.iter().collect::<BTreeSet<_>>());
+    assert_eq!(written.len(), stored.len());
+    assert!(harness.query_by_label("Open folder").is_some(), "the folder can be opened after success");
+    assert!(harness.query_by_label_contains(&path.display().to_string()).is_some(), "the path is shown");
+}
+
+#[test]
+fn the_current_filter_scope_exports_only_the_activities_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("filtered.json");
+    let mut harness = harness_on(demo_store());
+    let register = harness.state_mut().session_mut().unwrap().store.load_register().unwrap();
+    let wanted = register.activities[0].fields.name.clone();
+    harness.get_by_label("Filter activities").focus();
+    harness.run();
+    harness.get_by_label("Filter activities").type_text(&wanted);
+    harness.run();
+    let shown = harness.state().session().unwrap().view.visible_len();
+    assert!(shown >= 1 && shown < register.activities.len(), "the filter narrows the table");
+
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Register for backup or exchange (JSON)").click();
+    harness.run();
+    harness.get_by_label_contains("As filtered on the Register page").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for_export(&mut harness);
+
+    let exported = ropa::import::json::from_json(&std::fs::read(&path).unwrap(), "filtered.json").unwrap();
+    let names: Vec<&str> = exported.activities.iter().map(|a| a.fields.name.as_str()).collect();
+    assert_eq!(names.len(), shown);
+    assert!(names.contains(&wanted.as_str()), "{names:?}");
+}
+
+#[test]
+fn a_cancelled_export_leaves_no_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("big.pdf");
+    let mut store = Store::in_memory().unwrap();
+    ropa::generate::generate(&mut store, ropa::generate::Spec { activities: 1500, seed: 7 }).unwrap();
+    let mut harness = harness_on(store);
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Register report (PDF)").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    wait_for_export(&mut harness);
+
+    assert!(!path.exists(), "a cancelled export writes nothing");
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "no temporary file is left");
+    assert!(harness.query_by_label_contains("cancelled").is_some(), "the cancel is reported");
+    assert!(harness.query_by_label("Open folder").is_none());
+}
+
+#[test]
+fn an_export_that_cannot_write_shows_why_and_leaves_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("no such folder").join("register.csv");
+    let mut harness = harness_on(demo_store());
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for_export(&mut harness);
+
+    assert!(harness.query_by_label_contains("Creating the export file failed").is_some());
+    assert!(harness.query_by_label("Open folder").is_none());
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "nothing was written");
+}

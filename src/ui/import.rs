@@ -1,0 +1,347 @@
+//! The Import page (File > Import…): pick a file and its layout, read it on a worker
+//! thread into a [`Plan`], and preview what it will create, the parties it matched,
+//! the rejected rows and the warnings before anything is written.
+//!
+//! Nothing here writes: "Import" pushes [`Command::ApplyImport`], which applies the
+//! plan in one transaction.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use ropa::import::{self, Issue, Plan};
+use ropa::model::Register;
+
+use super::app::Command;
+use super::file_dialog::FilePurpose;
+
+/// The layouts a file can be read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportLayout {
+    /// The ICO documentation template saved as CSV.
+    IcoCsv,
+    /// The full CSV written by this app's export.
+    FullCsv,
+    /// The JSON register written by this app.
+    Json,
+}
+
+impl ImportLayout {
+    /// Every layout, in the order offered.
+    pub const ALL: [Self; 3] = [Self::IcoCsv, Self::FullCsv, Self::Json];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::IcoCsv => "ICO documentation template (CSV)",
+            Self::FullCsv => "Full register exported by ROPA Register (CSV)",
+            Self::Json => "Register exported by ROPA Register (JSON)",
+        }
+    }
+
+    /// The layout a file name suggests, if any.
+    fn guess(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        (extension == "json").then_some(Self::Json)
+    }
+}
+
+/// The Import page's state.
+#[derive(Debug)]
+pub struct ImportPage {
+    /// The layout chosen.
+    pub layout: ImportLayout,
+    /// The file to read, as typed or chosen.
+    pub file: String,
+    /// The read under way.
+    reading: Option<Receiver<ropa::Result<Plan>>>,
+    /// The plan read, shown as a preview.
+    pub preview: Option<Plan>,
+    /// Whether the user accepts leaving the rejected rows out.
+    pub skip_rejected: bool,
+    /// Why the file could not be read or the plan not applied.
+    pub problem: Option<String>,
+    /// What the last import created.
+    pub created: Option<String>,
+    /// The names of the activities the last import created.
+    pub created_activities: Vec<String>,
+}
+
+impl Default for ImportPage {
+    fn default() -> Self {
+        Self {
+            layout: ImportLayout::IcoCsv,
+            file: String::new(),
+            reading: None,
+            preview: None,
+            skip_rejected: false,
+            problem: None,
+            created: None,
+            created_activities: Vec::new(),
+        }
+    }
+}
+
+impl ImportPage {
+    /// Chooses `path` (from the file dialog) and reads it.
+    pub fn choose(&mut self, path: &Path, register: &Register) {
+        self.file = path.display().to_string();
+        if let Some(layout) = ImportLayout::guess(path) {
+            self.layout = layout;
+        }
+        self.read(register);
+    }
+
+    /// Whether a file is being read.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Starts reading the chosen file against `register` on a worker thread.
+    pub fn read(&mut self, register: &Register) {
+        let path = PathBuf::from(self.file.trim());
+        let layout = self.layout;
+        let register = register.clone();
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let _ignored_if_page_gone = sender.send(read_plan(&path, layout, &register));
+        });
+        self.reading = Some(receiver);
+        self.preview = None;
+        self.problem = None;
+        self.created = None;
+        self.created_activities.clear();
+        self.skip_rejected = false;
+    }
+
+    /// Records that the plan was applied.
+    pub fn applied(&mut self, plan: &Plan) {
+        self.created = Some(created_text(plan));
+        self.created_activities = plan.activities.iter().map(|a| a.fields.name.clone()).collect();
+        self.preview = None;
+        self.problem = None;
+        self.skip_rejected = false;
+    }
+
+    /// Records that applying the plan failed; the preview stays.
+    pub fn failed(&mut self, error: &ropa::Error) {
+        self.problem = Some(format!("Nothing was imported: {error}"));
+    }
+
+    fn poll(&mut self) {
+        let Some(receiver) = &self.reading else {
+            return;
+        };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(ropa::Error::Import {
+                file: self.file.clone(),
+                message: "reading stopped unexpectedly".to_owned(),
+            }),
+        };
+        self.reading = None;
+        match result {
+            Ok(plan) => self.preview = Some(plan),
+            Err(error) => self.problem = Some(error.to_string()),
+        }
+    }
+
+    /// Why "Import" cannot be clicked, if it cannot.
+    fn blocked_because(&self, plan: &Plan) -> Option<String> {
+        if !plan.report.rejected.is_empty() && !self.skip_rejected {
+            let rows = match plan.report.rejected.len() {
+                1 => "1 row is".to_owned(),
+                n => format!("{n} rows are"),
+            };
+            Some(format!(
+                "{rows} rejected: fix the file and read it again, or tick \"Skip the rejected rows\"."
+            ))
+        } else if plan.activities.is_empty() && plan.organisation.is_none() {
+            Some("The file holds nothing new to import.".to_owned())
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads the file at `path` as `layout` into a plan against `register`. Every error
+/// names the file.
+fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Result<Plan> {
+    let file = path.display().to_string();
+    let fail = |message: String| ropa::Error::Import { file: file.clone(), message };
+    let size = std::fs::metadata(path).map_err(|error| fail(format!("it cannot be read ({error})")))?.len();
+    if usize::try_from(size).map_or(true, |size| size > import::MAX_FILE_BYTES) {
+        return Err(fail("the file is larger than 200 MB; check it is the right file".to_owned()));
+    }
+    let bytes = std::fs::read(path).map_err(|error| fail(format!("it cannot be read ({error})")))?;
+    match layout {
+        ImportLayout::IcoCsv => import::read_ico_csv(&bytes, &file, register),
+        ImportLayout::FullCsv => {
+            if std::str::from_utf8(&bytes).is_err() {
+                return Err(fail(
+                    "it is not a full CSV written by ROPA Register (it is not UTF-8 text)".to_owned(),
+                ));
+            }
+            let incoming = ropa::export::full_csv::read(bytes.as_slice())
+                .map_err(|error| fail(format!("it is not a full CSV written by ROPA Register ({error})")))?;
+            Ok(import::json::merge_plan(&incoming, register, &file))
+        }
+        ImportLayout::Json => {
+            let incoming = import::json::from_json(&bytes, &file)?;
+            Ok(import::json::merge_plan(&incoming, register, &file))
+        }
+    }
+}
+
+/// "Created 3 activities, 1 service, ..." for the message after an import.
+fn created_text(plan: &Plan) -> String {
+    let mut text = format!(
+        "Imported {} activities, {} new services, {} new parties, {} agreements and {} links.",
+        plan.activities.len(),
+        plan.services.len(),
+        plan.parties.len(),
+        plan.agreements.len(),
+        plan.link_count()
+    );
+    if plan.organisation.is_some() {
+        text.push_str(" The organisation's details were taken from the file.");
+    }
+    text
+}
+
+/// Draws the Import page.
+pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, commands: &mut Vec<Command>) {
+    page.poll();
+    if page.is_reading() {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+    }
+    ui.heading("Import activities");
+    ui.label("Add activities from a spreadsheet or another register. You see a preview first; nothing is written until you click Import.");
+    ui.add_space(8.0);
+    ui.add_enabled_ui(!page.is_reading(), |ui| choose_ui(ui, page, register, commands));
+    ui.add_space(8.0);
+    if page.is_reading() {
+        ui.label("Reading the file…");
+    }
+    if let Some(created) = &page.created {
+        ui.label(egui::RichText::new(created).strong());
+        egui::ScrollArea::vertical().max_height(300.0).auto_shrink([false, true]).show(ui, |ui| {
+            for name in &page.created_activities {
+                ui.label(format!("• {name}"));
+            }
+        });
+    }
+    if let Some(problem) = &page.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    if page.preview.is_some() {
+        ui.separator();
+        preview_ui(ui, page, commands);
+    }
+}
+
+fn choose_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, commands: &mut Vec<Command>) {
+    egui::Grid::new("import-choices").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
+        ui.label("File");
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut page.file).desired_width(520.0))
+                .accessible_name("File to import");
+            if ui.button("Choose…").clicked() {
+                commands.push(Command::ChooseFile(FilePurpose::Import));
+            }
+        });
+        ui.end_row();
+        ui.label("Layout");
+        ui.vertical(|ui| {
+            for layout in ImportLayout::ALL {
+                ui.radio_value(&mut page.layout, layout, layout.label());
+            }
+        });
+        ui.end_row();
+    });
+    let ready = !page.file.trim().is_empty();
+    if ui.add_enabled(ready, egui::Button::new("Read and preview")).clicked() {
+        page.read(register);
+    }
+}
+
+fn preview_ui(ui: &mut egui::Ui, page: &mut ImportPage, commands: &mut Vec<Command>) {
+    let Some(plan) = &page.preview else {
+        return;
+    };
+    ui.heading("Preview");
+    ui.label(egui::RichText::new(plan.summary()).strong());
+    let blocked = page.blocked_because(plan);
+    let rejected = plan.report.rejected.len();
+    let mut apply = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        if rejected > 0 {
+            ui.checkbox(&mut page.skip_rejected, "Skip the rejected rows");
+        }
+        if ui.add_enabled(blocked.is_none(), egui::Button::new("Import")).clicked() {
+            apply = true;
+        }
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+    });
+    if let Some(reason) = &blocked {
+        ui.colored_label(ui.visuals().warn_fg_color, reason);
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
+        if !plan.matched_parties.is_empty() {
+            ui.add_space(6.0);
+            ui.strong("Parties matched to existing ones");
+            egui::Grid::new("import-matched").striped(true).num_columns(2).show(ui, |ui| {
+                ui.strong("In the file");
+                ui.strong("In the register");
+                ui.end_row();
+                for (file_name, register_name) in &plan.matched_parties {
+                    ui.label(file_name);
+                    ui.label(register_name);
+                    ui.end_row();
+                }
+            });
+        }
+        issues_ui(ui, "import-rejected", &format!("Rejected rows ({rejected})"), &plan.report.rejected);
+        let warnings = &plan.report.warnings;
+        issues_ui(ui, "import-warnings", &format!("Warnings ({})", warnings.len()), warnings);
+    });
+    if apply {
+        commands.push(Command::ApplyImport(Box::new(plan.clone())));
+    }
+    if cancel {
+        page.preview = None;
+        page.skip_rejected = false;
+    }
+}
+
+/// A table of issues: row, column, reason.
+fn issues_ui(ui: &mut egui::Ui, id: &str, title: &str, issues: &[Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong(title);
+    egui::Grid::new(id).striped(true).num_columns(3).min_col_width(60.0).show(ui, |ui| {
+        ui.strong("Row");
+        ui.strong("Column");
+        ui.strong("Reason");
+        ui.end_row();
+        for issue in issues {
+            ui.label(issue.row.map_or_else(String::new, |row| row.to_string()));
+            wrapped_cell_ui(ui, 260.0, issue.column.as_deref().unwrap_or_default());
+            wrapped_cell_ui(ui, 640.0, &issue.message);
+            ui.end_row();
+        }
+    });
+}
+
+/// A table cell `width` points wide whose text wraps onto more lines.
+fn wrapped_cell_ui(ui: &mut egui::Ui, width: f32, text: &str) {
+    ui.scope(|ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}

@@ -1,0 +1,190 @@
+//! The Reviews due page: activities whose next review is overdue or due within
+//! the notice period (60 days unless changed), each with "Mark reviewed"; and
+//! agreements whose review or end date is past or near. The lists are built after
+//! each change, never per frame.
+
+use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, Register, format_date};
+
+use super::app::Command;
+use super::checks::FindingTarget;
+
+/// Days ahead that count as "due soon" unless the user changes it.
+pub const DEFAULT_NOTICE_DAYS: i64 = 60;
+
+/// An activity whose review is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueActivity {
+    /// The activity.
+    pub id: ActivityId,
+    /// The version it was read at (Mark reviewed refuses if it changed since).
+    pub version: i64,
+    /// Its name and service.
+    pub name: String,
+    /// Its service.
+    pub service: String,
+    /// When the review is due (`None`: never set).
+    pub due: Option<Date>,
+}
+
+/// An agreement whose review or end is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueAgreement {
+    /// The agreement.
+    pub id: AgreementId,
+    /// Its title.
+    pub title: String,
+    /// What is due, e.g. "Review due 2026-12-01".
+    pub what: String,
+    /// The date concerned.
+    pub date: Date,
+}
+
+/// The Reviews page's state.
+#[derive(Debug, Clone)]
+pub struct ReviewsPage {
+    /// Days ahead that count as due soon.
+    pub notice_days: i64,
+    /// Activities due, earliest first (never-reviewed last).
+    pub activities: Vec<DueActivity>,
+    /// Agreements due, earliest first.
+    pub agreements: Vec<DueAgreement>,
+    /// The notice period the lists were built for.
+    built_for: i64,
+}
+
+impl Default for ReviewsPage {
+    fn default() -> Self {
+        Self {
+            notice_days: DEFAULT_NOTICE_DAYS,
+            activities: Vec::new(),
+            agreements: Vec::new(),
+            built_for: 0,
+        }
+    }
+}
+
+impl ReviewsPage {
+    /// Rebuilds the lists from `register` for `today`.
+    pub fn refresh(&mut self, register: &Register, today: Date) {
+        let horizon = today.checked_add(time::Duration::days(self.notice_days)).unwrap_or(Date::MAX);
+        let lookup = register.lookup();
+        self.activities = register
+            .activities
+            .iter()
+            .filter(|a| a.fields.status != ActivityStatus::Retired)
+            .filter(|a| a.fields.next_review_due.is_none_or(|due| due <= horizon))
+            .map(|a| DueActivity {
+                id: a.id,
+                version: a.version,
+                name: a.fields.name.clone(),
+                service: lookup.service_name(a.fields.service_id).to_owned(),
+                due: a.fields.next_review_due,
+            })
+            .collect();
+        self.activities.sort_by_key(|a| (a.due.is_none(), a.due));
+        self.agreements = register
+            .agreements
+            .iter()
+            .flat_map(|agreement| {
+                let fields = &agreement.fields;
+                [("Review due", fields.review_due), ("Ends", fields.end)].into_iter().filter_map(
+                    move |(what, date)| {
+                        let date = date.filter(|date| *date <= horizon)?;
+                        Some(DueAgreement {
+                            id: agreement.id,
+                            title: fields.title.clone(),
+                            what: format!("{what} {}", format_date(date)),
+                            date,
+                        })
+                    },
+                )
+            })
+            .collect();
+        self.agreements.sort_by_key(|a| a.date);
+        self.built_for = self.notice_days;
+    }
+}
+
+/// The operating-system user name.
+pub fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown user".to_owned())
+}
+
+/// Who is recorded as reviewing or acknowledging: the OS user name, followed by
+/// the display name if one is set (as the change log records changes).
+pub fn who(display_name: &str) -> String {
+    let display_name = display_name.trim();
+    if display_name.is_empty() { user_name() } else { format!("{} ({display_name})", user_name()) }
+}
+
+/// Draws the page.
+pub fn ui(
+    ui: &mut egui::Ui,
+    page: &mut ReviewsPage,
+    register: &Register,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Reviews due");
+        ui.label("within");
+        ui.add(egui::DragValue::new(&mut page.notice_days).range(1..=365).suffix(" days"))
+            .accessible_name("Days ahead counted as due soon");
+    });
+    if page.built_for != page.notice_days {
+        page.refresh(register, today);
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.strong(format!("Activities ({})", page.activities.len()));
+        if page.activities.is_empty() {
+            ui.weak("No activity is due for review.");
+        }
+        egui::Grid::new("reviews-due").num_columns(4).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
+            for due in &page.activities {
+                let (text, overdue) = match due.due {
+                    Some(date) if date < today => (format!("Overdue since {}", format_date(date)), true),
+                    Some(date) => (format!("Due {}", format_date(date)), false),
+                    None => ("No review date set".to_owned(), true),
+                };
+                if overdue {
+                    ui.colored_label(ui.visuals().error_fg_color, text);
+                } else {
+                    ui.colored_label(ui.visuals().warn_fg_color, text);
+                }
+                if ui.link(&due.name).on_hover_text("Open in the editor").clicked() {
+                    commands.push(Command::OpenActivity(due.id));
+                }
+                ui.weak(&due.service);
+                if ui
+                    .button("Mark reviewed")
+                    .accessible_name(format!("Mark reviewed: {}", due.name))
+                    .on_hover_text("Records the review as today's, by you; sets the next review date")
+                    .clicked()
+                {
+                    commands.push(Command::MarkReviewed { id: due.id, version: due.version });
+                }
+                ui.end_row();
+            }
+        });
+        ui.add_space(16.0);
+        ui.strong(format!("Agreements ({})", page.agreements.len()));
+        if page.agreements.is_empty() {
+            ui.weak("No agreement is due for review or ending.");
+        }
+        egui::Grid::new("agreements-due").num_columns(2).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
+            for due in &page.agreements {
+                let color =
+                    if due.date < today { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+                ui.colored_label(color, &due.what);
+                if ui.link(&due.title).clicked() {
+                    commands.push(Command::OpenFinding(FindingTarget::Agreement(due.id)));
+                }
+                ui.end_row();
+            }
+        });
+    });
+}
