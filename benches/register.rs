@@ -56,6 +56,18 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "open-only",
+            what: "open the register (identity and schema checks, no load)",
+            target_ms_at_10k: None,
+            per: 1.0,
+            setup: |db| {
+                let db = db.to_path_buf();
+                Box::new(move || {
+                    std::hint::black_box(Store::open(&db).unwrap());
+                })
+            },
+        },
+        Case {
             name: "checks",
             what: "run all compliance checks",
             target_ms_at_10k: Some(200.0),

@@ -40,16 +40,16 @@ pub fn write(
     let total = register.links.len();
     for (done, link) in register.links.iter().enumerate() {
         step(progress, done, total)?;
-        csv.row(&cells(register, &lookup, link))?;
+        csv.row(&cells(&lookup, link))?;
     }
     step(progress, total, total)?;
     csv.finish()
 }
 
 /// The cells of one link, in [`HEADINGS`] order.
-pub fn cells(register: &Register, lookup: &Lookup<'_>, link: &Link) -> [String; 13] {
+pub fn cells(lookup: &Lookup<'_>, link: &Link) -> [String; 13] {
     let f = &link.fields;
-    let activity = register.activity(link.activity_id);
+    let activity = lookup.activities.get(&link.activity_id).copied();
     let party = lookup.parties.get(&f.party_id);
     [
         activity.map_or_else(String::new, |a| lookup.service_name(a.fields.service_id).to_string()),

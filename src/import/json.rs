@@ -200,11 +200,13 @@ pub fn canonical(register: &Register) -> Register {
     let activities = renumber(register.activities.iter().map(|a| a.id), crate::model::ActivityId);
     let mut links: Vec<_> =
         register.links.iter().filter(|l| activities.contains_key(&l.activity_id)).collect();
-    links.sort_by_key(|link| {
+    let party_names: HashMap<PartyId, String> =
+        register.parties.iter().map(|p| (p.id, p.fields.name.to_lowercase())).collect();
+    links.sort_by_cached_key(|link| {
         (
             activities[&link.activity_id],
             std::cmp::Reverse(link.fields.direction),
-            register.party_name(link.fields.party_id).to_lowercase(),
+            party_names.get(&link.fields.party_id).cloned().unwrap_or_default(),
         )
     });
     let mut out = register.clone();

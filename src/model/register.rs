@@ -65,6 +65,7 @@ impl Register {
             links_by_activity.entry(link.activity_id).or_default().push(link);
         }
         Lookup {
+            activities: self.activities.iter().map(|a| (a.id, a)).collect(),
             services: self.services.iter().map(|s| (s.id, s)).collect(),
             parties: self.parties.iter().map(|p| (p.id, p)).collect(),
             agreements: self.agreements.iter().map(|a| (a.id, a)).collect(),
@@ -83,6 +84,8 @@ impl Register {
 /// Hash indexes over a [`Register`], built by [`Register::lookup`].
 #[derive(Debug)]
 pub struct Lookup<'a> {
+    /// Activities by id.
+    pub activities: HashMap<ActivityId, &'a Activity>,
     /// Services by id.
     pub services: HashMap<ServiceId, &'a Service>,
     /// Parties by id.

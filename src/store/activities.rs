@@ -362,16 +362,17 @@ fn delete_activity_lists(conn: &Connection, id: ActivityId) -> Result<()> {
 /// Every activity (or one), with all its lists, in a fixed number of queries.
 pub(super) fn select_activities(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Activity>> {
     let scope_a_id = scope("a.id", only);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.* FROM activity a JOIN service s ON s.id = a.service_id
-         WHERE {scope_a_id} ORDER BY s.name, a.name, a.id"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT a.* FROM activity a WHERE {scope_a_id} ORDER BY a.id"))?;
     let rows = stmt.query_map(named_params! {":only": only}, activity_from_row)?;
     let mut activities: Vec<Activity> = rows.collect::<rusqlite::Result<_>>()?;
     let index: HashMap<ActivityId, usize> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     fill_items(conn, only, &mut activities, &index)?;
     fill_codes(conn, only, &mut activities, &index)?;
     fill_transfers(conn, only, &mut activities, &index)?;
+    if only.is_none() {
+        super::order::sort_activities(&mut activities, &super::services::select_services(conn)?);
+    }
     Ok(activities)
 }
 
@@ -392,9 +393,9 @@ fn fill_items(
     let mut rows = stmt.query(named_params! {":only": only})?;
     while let Some(row) = rows.next()? {
         let Some(&i) = index.get(&row.get(0)?) else { continue };
-        let list: String = row.get(1)?;
-        let Some(items) = item_list_mut(&mut activities[i].fields, &list) else {
-            return Err(unknown_code(&list, "activity_item.list").into());
+        let list = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let Some(items) = item_list_mut(&mut activities[i].fields, list) else {
+            return Err(unknown_code(list, "activity_item.list").into());
         };
         items.push(row.get(2)?);
     }

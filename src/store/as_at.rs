@@ -1,7 +1,5 @@
 //! The register as it stood at a moment, rebuilt from the change log.
 
-use std::cmp::Ordering;
-
 use rusqlite::named_params;
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
@@ -52,7 +50,7 @@ impl Store {
                 _ => {}
             }
         }
-        sort_as_loaded(&mut register);
+        super::order::sort_register(&mut register);
         Ok(register)
     }
 }
@@ -60,33 +58,4 @@ impl Store {
 fn parse<T: DeserializeOwned>(json: &str) -> Result<T> {
     serde_json::from_str(json)
         .map_err(|e| Error::Invalid { field: "Change log".into(), message: e.to_string() })
-}
-
-/// SQLite's NOCASE collation: bytes compared with ASCII letters folded.
-fn nocase(a: &str, b: &str) -> Ordering {
-    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-}
-
-/// Orders the records as the store's queries do (see `load.rs` and the ORDER BY
-/// clauses they use), so a rebuilt register equals a loaded one.
-fn sort_as_loaded(register: &mut Register) {
-    register.services.sort_by(|a, b| nocase(&a.fields.name, &b.fields.name));
-    register.parties.sort_by(|a, b| nocase(&a.fields.name, &b.fields.name));
-    register.agreements.sort_by(|a, b| a.fields.title.cmp(&b.fields.title).then(a.id.cmp(&b.id)));
-    let services = register.services.clone();
-    let service_name = |id| services.iter().find(|s| s.id == id).map_or("", |s| s.fields.name.as_str());
-    register.activities.sort_by(|a, b| {
-        nocase(service_name(a.fields.service_id), service_name(b.fields.service_id))
-            .then(nocase(&a.fields.name, &b.fields.name))
-            .then(a.id.cmp(&b.id))
-    });
-    let parties = register.parties.clone();
-    let party_name = |id| parties.iter().find(|p| p.id == id).map_or("", |p| p.fields.name.as_str());
-    register.links.sort_by(|a, b| {
-        a.activity_id
-            .cmp(&b.activity_id)
-            .then(b.fields.direction.code().cmp(a.fields.direction.code()))
-            .then(nocase(party_name(a.fields.party_id), party_name(b.fields.party_id)))
-            .then(a.id.cmp(&b.id))
-    });
 }

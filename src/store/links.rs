@@ -6,32 +6,37 @@ use rusqlite::{Connection, named_params};
 
 use super::codec::{decode, get_code, scope};
 use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
-use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId};
+use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId, PartyId};
 use crate::{Error, Result};
 
 /// Every link (or those of one activity), by activity, direction, then party name.
 pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Link>> {
-    let categories = select_link_categories(conn, only)?;
-    let specials = select_link_specials(conn, only)?;
+    let mut categories = select_link_categories(conn, only)?;
+    let mut specials = select_link_specials(conn, only)?;
     let scope_l_activity_id = scope("l.activity_id", only);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.id, l.activity_id, l.party_id, l.direction, l.criminal_offence_data, l.lawful_basis,
-                l.basis_detail, l.method, l.agreement_id, l.notes
+                l.basis_detail, l.method, l.agreement_id, l.notes, p.name AS party_name
          FROM link l JOIN party p ON p.id = l.party_id
          WHERE {scope_l_activity_id}
-         ORDER BY l.activity_id, l.direction DESC, p.name, l.id"
+         ORDER BY l.id"
     ))?;
+    let mut party_names: HashMap<PartyId, String> = HashMap::new();
     let rows = stmt.query_map(named_params! {":only": only}, |row| {
+        let party_id: PartyId = row.get("party_id")?;
+        if let std::collections::hash_map::Entry::Vacant(entry) = party_names.entry(party_id) {
+            entry.insert(row.get("party_name")?);
+        }
         let id: LinkId = row.get("id")?;
         let basis: Option<String> = row.get("lawful_basis")?;
         Ok(Link {
             id,
             activity_id: row.get("activity_id")?,
             fields: LinkFields {
-                party_id: row.get("party_id")?,
+                party_id,
                 direction: get_code(row, "direction", Direction::from_code)?,
-                data_categories: categories.get(&id).cloned().unwrap_or_default(),
-                special_categories: specials.get(&id).cloned().unwrap_or_default(),
+                data_categories: categories.remove(&id).unwrap_or_default(),
+                special_categories: specials.remove(&id).unwrap_or_default(),
                 criminal_offence_data: row.get("criminal_offence_data")?,
                 lawful_basis: basis
                     .map(|code| decode(&code, "lawful_basis", LawfulBasis::from_code))
@@ -43,17 +48,31 @@ pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Resul
             },
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut links: Vec<Link> = rows.collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    super::order::sort_links(&mut links, |id| party_names.get(&id).map_or("", String::as_str));
+    Ok(links)
+}
+
+/// The join, condition and order that limit a link list table to one activity's
+/// links, or read it whole in key order (no join) when `only` is `None`. Binds `:only`.
+fn link_scope(only: Option<ActivityId>, order: &str) -> String {
+    match only {
+        Some(_) => format!(
+            "JOIN link l ON l.id = {} WHERE l.activity_id = :only ORDER BY {order}",
+            order.split(',').next().unwrap_or("")
+        ),
+        None => format!("WHERE :only IS NULL ORDER BY {order}"),
+    }
 }
 
 fn select_link_categories(
     conn: &Connection,
     only: Option<ActivityId>,
 ) -> Result<HashMap<LinkId, Vec<String>>> {
-    let scope_l_activity_id = scope("l.activity_id", only);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.link_id, c.value FROM link_data_category c JOIN link l ON l.id = c.link_id
-         WHERE {scope_l_activity_id} ORDER BY c.link_id, c.position"
+        "SELECT c.link_id, c.value FROM link_data_category c {}",
+        link_scope(only, "c.link_id, c.position")
     ))?;
     let mut map: HashMap<LinkId, Vec<String>> = HashMap::new();
     let mut rows = stmt.query(named_params! {":only": only})?;
@@ -67,10 +86,9 @@ fn select_link_specials(
     conn: &Connection,
     only: Option<ActivityId>,
 ) -> Result<HashMap<LinkId, BTreeSet<SpecialCategory>>> {
-    let scope_l_activity_id = scope("l.activity_id", only);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT s.link_id, s.category FROM link_special_category s JOIN link l ON l.id = s.link_id
-         WHERE {scope_l_activity_id}"
+        "SELECT s.link_id, s.category FROM link_special_category s {}",
+        link_scope(only, "s.link_id, s.category")
     ))?;
     let mut map: HashMap<LinkId, BTreeSet<SpecialCategory>> = HashMap::new();
     let mut rows = stmt.query(named_params! {":only": only})?;

@@ -19,6 +19,7 @@ mod merge;
 mod migrate;
 mod notices;
 mod open;
+mod order;
 mod organisation;
 mod parties;
 mod queries;

@@ -214,13 +214,26 @@ impl ExportPage {
         let register = scope.apply(&session.register);
         let activities = register.activities.len();
         let options = Options { bom: self.bom && self.format.is_csv(), generated_at: now() };
+        // Read once when the export starts, so acknowledged findings print as such.
+        let context = match (session.store.acknowledgements(), session.store.is_public_authority()) {
+            (Ok(acknowledgements), Ok(public_authority)) => export::ExportContext {
+                acknowledgements,
+                public_authority,
+                ..export::ExportContext::default()
+            },
+            (Err(error), _) | (_, Err(error)) => {
+                self.outcome = Some(ExportOutcome::Failed(error.to_string()));
+                return;
+            }
+        };
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let format = self.format;
         let worker_cancel = Arc::clone(&cancel);
         let worker_path = path.clone();
         std::thread::spawn(move || {
-            let result = run_export(&register, format, &options, &worker_path, &sender, &worker_cancel);
+            let result =
+                run_export(&register, &context, format, &options, &worker_path, &sender, &worker_cancel);
             let _ignored_if_page_gone = sender.send(Message::Finished(result));
         });
         self.outcome = None;
@@ -234,6 +247,7 @@ impl ExportPage {
 /// `sender` and stopping when `cancel` is set.
 fn run_export(
     register: &Register,
+    context: &export::ExportContext,
     format: ExportFormat,
     options: &Options,
     path: &Path,
@@ -246,7 +260,7 @@ fn run_export(
     };
     match format {
         ExportFormat::Core(format) => {
-            export::export_to_file(register, &Scope::Whole, format, options, path, &mut progress)
+            export::export_to_file_in(register, context, &Scope::Whole, format, options, path, &mut progress)
         }
         ExportFormat::Json => {
             let json = ropa::import::json::to_json(register)?;

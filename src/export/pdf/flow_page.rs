@@ -36,12 +36,28 @@ pub fn pages(flow: &mut Flow<'_>, fonts: &Fonts, register: &Register) {
             return;
         }
     }
+    let mut left_out = Vec::new();
     for service in &register.services {
         let graph = FlowGraph::build(register, Scope::Service(service.id));
-        if graph.flows().count() > 0 {
-            let laid = svg::layout_graph(&graph);
-            page(flow, fonts, register, &graph, &laid);
+        if graph.flows().count() == 0 {
+            continue;
         }
+        if too_tall(&graph, geometry) {
+            left_out.push(service.fields.name.as_str());
+            continue;
+        }
+        let laid = svg::layout_graph(&graph);
+        page(flow, fonts, register, &graph, &laid);
+    }
+    if !left_out.is_empty() {
+        let note = format!(
+            "The flow maps of {} services are too large to read on one page and are not printed here: \
+             draw them as SVG with `ropa flows --service NAME`. ({})",
+            left_out.len(),
+            left_out.join("; ")
+        );
+        flow.space(6.0);
+        flow.paragraph(&note, Style::regular(7.5), 2);
     }
 }
 

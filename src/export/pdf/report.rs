@@ -290,7 +290,7 @@ fn links_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>) {
             .links
             .iter()
             .map(|link| {
-                links_csv::cells(register, lookup, link)
+                links_csv::cells(lookup, link)
                     .into_iter()
                     .map(|cell| cell.replace(ico_csv::LIST_SEPARATOR, "\n"))
                     .collect()
