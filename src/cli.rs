@@ -145,6 +145,8 @@ enum Command {
 enum ImportFormat {
     /// The ICO documentation template for controllers, saved as CSV.
     IcoCsv,
+    /// This app's full CSV export (`ropa export --format full-csv`).
+    FullCsv,
     /// A whole register as JSON, from `ropa export --format json` or a partner.
     Json,
 }
@@ -227,8 +229,19 @@ fn run_import(
     let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
     let file = input.display().to_string();
     let register = store.load_register()?;
+    // A full CSV into an empty register is restored exactly, ids included, so that
+    // exporting again gives the same file; into a register in use it is merged.
+    let mut exact_restore = None;
     let plan = match format {
         ImportFormat::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
+        ImportFormat::FullCsv => {
+            let incoming = ropa::export::full_csv::read(bytes.as_slice())
+                .with_context(|| format!("Reading {file} as a full CSV export"))?;
+            let plan = ropa::import::json::merge_plan(&incoming, &register, &file);
+            let empty = register.services.is_empty() && register.parties.is_empty();
+            exact_restore = empty.then_some(incoming);
+            plan
+        }
         ImportFormat::Json => {
             let incoming = ropa::import::json::from_json(&bytes, &file)?;
             ropa::import::json::merge_plan(&incoming, &register, &file)
@@ -249,7 +262,10 @@ fn run_import(
         println!("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
         return Ok(ExitCode::FAILURE);
     }
-    ropa::import::apply(&plan, &mut store)?;
+    match exact_restore {
+        Some(incoming) => ropa::export::full_csv::insert(&mut store, &incoming)?,
+        None => ropa::import::apply(&plan, &mut store)?,
+    }
     println!("Imported into {}.", db.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -407,3 +407,43 @@ fn the_apps_own_ico_export_comes_back_with_names_and_formula_text_intact() {
             .any(|w| w.column.as_deref().is_some_and(|c| c.contains("Processing activity")))
     );
 }
+
+#[test]
+fn the_import_command_round_trips_the_full_csv_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.ropa");
+    ropa::demo::populate(&mut Store::create(&source).unwrap()).unwrap();
+    let target = dir.path().join("target.ropa");
+    drop(Store::create(&target).unwrap());
+    let ropa = |args: &[&std::ffi::OsStr]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ropa")).args(args).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    let export = |db: &std::path::Path, out: &std::path::Path| {
+        ropa(&[
+            "export".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+            "--format".as_ref(),
+            "full-csv".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ]);
+    };
+    let first = dir.path().join("first.csv");
+    export(&source, &first);
+    ropa(&[
+        "import".as_ref(),
+        "--db".as_ref(),
+        target.as_os_str(),
+        "--format".as_ref(),
+        "full-csv".as_ref(),
+        first.as_os_str(),
+    ]);
+    let second = dir.path().join("second.csv");
+    export(&target, &second);
+    assert!(
+        std::fs::read(&first).unwrap() == std::fs::read(&second).unwrap(),
+        "the second export differs from the first"
+    );
+}
