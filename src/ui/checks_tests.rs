@@ -6,20 +6,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ropa::Store;
 use ropa::checks::Severity;
-use ropa::model::{ActivityFields, ActivityStatus, Date, ServiceFields};
+use ropa::model::{ActivityFields, ActivityStatus, ServiceFields};
 use ropa::store::{add_months, backups_of};
 use time::macros::{date, datetime};
 
 use super::app::{App, Page};
 use super::file_dialog::FileDialogs;
-
-const TODAY: Date = date!(2026 - 11 - 22);
-
-fn demo_store() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    ropa::demo::populate(&mut store).unwrap();
-    store
-}
+use super::test_support::{TODAY, app_on, click, demo_store, harness, type_into};
 
 /// One service and one activity, created on 1 November 2026.
 fn small_store(mut store: Store) -> Store {
@@ -31,30 +24,6 @@ fn small_store(mut store: Store) -> Store {
     fields.status = ActivityStatus::Active;
     store.insert_activity(&fields, &[]).unwrap();
     store
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-fn app_on(store: Store) -> App {
-    App::with_store(store, TODAY, FileDialogs::typed_only()).unwrap()
-}
-
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
 }
 
 fn open_counts(harness: &Harness<'_, App>) -> (usize, usize) {

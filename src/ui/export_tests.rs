@@ -10,13 +10,10 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ropa::Store;
-use ropa::model::Date;
-use time::macros::date;
 
 use super::app::{App, Page};
 use super::file_dialog::FileDialogs;
-
-const TODAY: Date = date!(2026 - 11 - 22);
+use super::test_support::{TODAY, demo_store};
 
 fn harness_on(store: Store) -> Harness<'static, App> {
     let app = App::with_store(store, TODAY, FileDialogs::typed_only()).unwrap();
@@ -25,12 +22,6 @@ fn harness_on(store: Store) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     harness.run();
     harness
-}
-
-fn demo_store() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    ropa::demo::populate(&mut store).unwrap();
-    store
 }
 
 /// Opens the Export page with Ctrl+E and types `path` as the destination.

@@ -11,16 +11,14 @@ use egui_kittest::kittest::Queryable;
 use ropa::Store;
 use ropa::law::{LawfulBasis, SpecialCategory};
 use ropa::model::{
-    ActivityFields, ActivityStatus, Date, Direction, LinkDraft, LinkFields, PartyFields, PartyKind,
-    ServiceFields,
+    ActivityFields, ActivityStatus, Direction, LinkDraft, LinkFields, PartyFields, PartyKind, ServiceFields,
 };
 use time::macros::date;
 
 use super::app::{App, Page};
 use super::file_dialog::FileDialogs;
 use super::register_view::{Filter, RegisterView, Sort, SortColumn};
-
-const TODAY: Date = date!(2026 - 11 - 22);
+use super::test_support::{TODAY, app_on, click, harness, type_into};
 
 /// A small register: two services, two parties, three activities.
 fn fixture_store() -> Store {
@@ -57,36 +55,10 @@ fn fixture_store() -> Store {
     store
 }
 
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-fn app_on(store: Store) -> App {
-    App::with_store(store, TODAY, FileDialogs::typed_only()).unwrap()
-}
-
 fn stored_names(harness: &mut Harness<'_, App>) -> Vec<String> {
     let session = harness.state_mut().session_mut().unwrap();
     let register = session.store.load_register().unwrap();
     register.activities.iter().map(|activity| activity.fields.name.clone()).collect()
-}
-
-/// Scrolls the widget named `label` into view and clicks it.
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Focuses the field named `label` and types `text` into it.
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
 }
 
 fn names_shown(view: &RegisterView) -> Vec<&str> {

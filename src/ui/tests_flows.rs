@@ -10,33 +10,15 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use ropa::Store;
 use ropa::flows::questions::party_flows;
 use ropa::model::{
-    ActivityFields, Date, Direction, LinkDraft, LinkFields, PartyFields, PartyId, PartyKind, ServiceFields,
+    ActivityFields, Direction, LinkDraft, LinkFields, PartyFields, PartyId, PartyKind, ServiceFields,
 };
-use time::macros::date;
 
 use super::app::{App, Page};
-use super::file_dialog::FileDialogs;
 use super::flows::Tab;
+use super::test_support::{app_on, demo_store, harness};
 
-const TODAY: Date = date!(2026 - 11 - 22);
 const GMP: &str = "Greater Manchester Police";
 const PRI: &str = "Performance, Research and Intelligence";
-
-fn demo_store() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    ropa::demo::populate(&mut store).unwrap();
-    store
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-fn app_on(store: Store) -> App {
-    App::with_store(store, TODAY, FileDialogs::typed_only()).unwrap()
-}
 
 fn party_named(harness: &Harness<'_, App>, name: &str) -> PartyId {
     let register = &harness.state().session().unwrap().register;
