@@ -26,13 +26,14 @@ enum Command {
         out: PathBuf,
     },
     /// Export the register: ICO template CSV, links CSV, full CSV (for import), PDF
-    /// report, findings CSV, JSON (for `ropa import --format json`) or flow-map SVG.
+    /// report (`pdf`, or `pdf-table` for the register table alone), findings CSV,
+    /// JSON (for `ropa import --format json`) or flow-map SVG.
     Export {
         /// The register file.
         #[arg(long)]
         db: PathBuf,
         /// What to write.
-        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf", "findings-csv", "json", "flow-svg"])]
+        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf", "pdf-table", "findings-csv", "json", "flow-svg"])]
         format: String,
         /// Where to write it; an existing file is replaced only when the export succeeds.
         #[arg(long)]

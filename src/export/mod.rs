@@ -130,8 +130,12 @@ pub enum Format {
     LinksCsv,
     /// Every field of every record, for import (CSV).
     FullCsv,
-    /// The register report (PDF).
+    /// The full register report (PDF): cover, findings, register table, flow map,
+    /// a detail section per activity and the links table.
     Pdf,
+    /// The register table report (PDF): cover and the register table only, the
+    /// report that stays short and quick at any register size.
+    PdfTable,
     /// Every finding of the checks, then completeness per service (CSV).
     FindingsCsv,
     /// The whole register as versioned JSON, readable by `ropa import --format json`.
@@ -147,6 +151,7 @@ impl Format {
         Self::LinksCsv,
         Self::FullCsv,
         Self::Pdf,
+        Self::PdfTable,
         Self::FindingsCsv,
         Self::Json,
         Self::FlowSvg,
@@ -159,6 +164,7 @@ impl Format {
             Self::LinksCsv => "links-csv",
             Self::FullCsv => "full-csv",
             Self::Pdf => "pdf",
+            Self::PdfTable => "pdf-table",
             Self::FindingsCsv => "findings-csv",
             Self::Json => "json",
             Self::FlowSvg => "flow-svg",
@@ -177,6 +183,7 @@ impl Format {
             Self::LinksCsv => "Links table (CSV)",
             Self::FullCsv => "Full register for import (CSV)",
             Self::Pdf => "Register report (PDF)",
+            Self::PdfTable => "Register table only (PDF)",
             Self::FindingsCsv => "Check findings and completeness (CSV)",
             Self::Json => "Whole register (JSON)",
             Self::FlowSvg => "Data-flow map (SVG)",
@@ -186,7 +193,7 @@ impl Format {
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Pdf => "pdf",
+            Self::Pdf | Self::PdfTable => "pdf",
             Self::Json => "json",
             Self::FlowSvg => "svg",
             Self::IcoCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
@@ -268,6 +275,10 @@ pub fn write_in(
         Format::Pdf => {
             let report = context.report(register, options);
             pdf::write_with_findings(register, &report, options, out, progress)
+        }
+        Format::PdfTable => {
+            let report = context.report(register, options);
+            pdf::write_table(register, &report, options, out, progress)
         }
         Format::FindingsCsv => {
             let report = context.report(register, options);

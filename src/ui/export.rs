@@ -27,11 +27,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Core(Format::IcoCsv),
         Self::Core(Format::LinksCsv),
         Self::Core(Format::FullCsv),
         Self::Core(Format::Pdf),
+        Self::Core(Format::PdfTable),
         Self::Json,
     ];
 

@@ -1,12 +1,18 @@
-//! Turns laid-out pages into a PDF with printpdf: embedded, subset fonts, real text.
+//! Turns laid-out pages into a PDF with `pdf-writer`, one page at a time.
+//!
+//! Each page is encoded and compressed as soon as it is laid out and then
+//! dropped, so a report of thousands of pages never holds more than one page's
+//! drawing in memory. The running header and footer of every page ("Page X of Y")
+//! go in a second content stream written at the end, once the page count is known.
+//! Text is real text: DejaVu Sans embedded as a CID font, subset to the glyphs used
+//! (`subsetter`), with a ToUnicode map so that it can be searched and copied.
 
-use printpdf::{
-    Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
-};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use subsetter::GlyphRemapper;
 
-use super::fonts::{BOLD_TTF, REGULAR_TTF, Weight};
-use super::layout::{Geometry, Item, Page, Rgb};
+use super::fonts::{BOLD_TTF, Fonts, Metrics, REGULAR_TTF, Weight};
+use super::layout::{Geometry, Item, Page};
 use crate::{Error, Result};
 
 /// Document information stored in the PDF.
@@ -22,107 +28,335 @@ pub struct Metadata {
     pub created: time::OffsetDateTime,
 }
 
-/// Renders `pages` to the bytes of a PDF file.
+/// Renders `pages` (already decorated) to the bytes of a PDF file.
 pub fn render(pages: &[Page], geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>> {
-    let mut doc = PdfDocument::new(&metadata.title);
-    let regular = add_font(&mut doc, REGULAR_TTF)?;
-    let bold = add_font(&mut doc, BOLD_TTF)?;
-    let pdf_pages = pages
-        .iter()
-        .map(|page| {
-            let ops = page_ops(page, &regular, &bold);
-            PdfPage::new(Mm::from(Pt(geometry.width)), Mm::from(Pt(geometry.height)), ops)
-        })
-        .collect();
-    set_metadata(&mut doc, metadata);
-    let mut warnings = Vec::new();
-    let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    Ok(doc.with_pages(pdf_pages).save(&options, &mut warnings))
+    let fonts = Fonts::embedded()?;
+    let mut writer = Writer::new(&fonts, geometry);
+    for page in pages {
+        writer.page(page);
+    }
+    writer.finish(|_, _| Vec::new(), metadata)
 }
 
-fn add_font(doc: &mut PdfDocument, bytes: &[u8]) -> Result<FontId> {
-    let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-        .ok_or_else(|| Error::Export { message: "the embedded font cannot be read".into() })?;
-    Ok(doc.add_font(&font))
+/// Deflate level for streams: level 1 is 5% faster but a 50% larger file; the
+/// best level takes four times as long for a few per cent.
+const COMPRESSION: u8 = 3;
+
+/// The first characters of the subset fonts' names, as PDF requires of a subset.
+const SUBSET_TAGS: [&str; 2] = ["RPARGA", "RPARGB"];
+
+/// A PDF being written page by page.
+pub struct Writer<'f> {
+    fonts: &'f Fonts,
+    geometry: Geometry,
+    pdf: Pdf,
+    next_ref: i32,
+    /// Each page's object and its body content stream.
+    pages: Vec<(Ref, Ref)>,
+    /// The glyphs used of the regular and the bold face.
+    used: [GlyphSet; 2],
 }
 
-fn set_metadata(doc: &mut PdfDocument, metadata: &Metadata) {
-    let when = printpdf::DateTime::from_unix_timestamp(metadata.created.unix_timestamp())
-        .unwrap_or(doc.metadata.info.creation_date);
-    let info = &mut doc.metadata.info;
-    info.document_title = metadata.title.clone();
-    info.author = metadata.author.clone();
-    info.subject = metadata.subject.clone();
-    info.creator = "ROPA Register".into();
-    info.producer = "ROPA Register (printpdf)".into();
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
-}
+impl<'f> Writer<'f> {
+    /// An empty PDF of pages of `geometry`, drawing text in `fonts`.
+    pub fn new(fonts: &'f Fonts, geometry: Geometry) -> Self {
+        Self {
+            fonts,
+            geometry,
+            pdf: Pdf::new(),
+            next_ref: 1,
+            pages: Vec::new(),
+            used: [GlyphSet::new(&fonts.regular), GlyphSet::new(&fonts.bold)],
+        }
+    }
 
-fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale::new(level, None))
-}
+    fn alloc(&mut self) -> Ref {
+        let id = Ref::new(self.next_ref);
+        self.next_ref += 1;
+        id
+    }
 
-fn rgb(colour: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: colour.0, g: colour.1, b: colour.2, icc_profile: None })
-}
+    /// Adds `page` as the next page.
+    pub fn page(&mut self, page: &Page) {
+        let content = self.content(&page.items);
+        let (page_id, body_id) = (self.alloc(), self.alloc());
+        self.write_stream(body_id, &content);
+        self.pages.push((page_id, body_id));
+    }
 
-fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
-}
+    /// How many pages have been added.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
 
-fn page_ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
-    let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.5) }];
-    for item in &page.items {
-        match item {
-            Item::Fill { x, y, width, height, grey: level } => {
-                ops.push(Op::SetFillColor { col: grey(*level) });
-                let mut rectangle = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*width), Pt(*height));
-                rectangle.mode = Some(PaintMode::Fill);
-                ops.push(Op::DrawRectangle { rectangle });
+    /// Finishes the PDF: `running(index, count)` gives the items drawn on page
+    /// `index` (from 0) of `count` over its body, such as a running header and footer.
+    pub fn finish(
+        mut self,
+        mut running: impl FnMut(usize, usize) -> Vec<Item>,
+        metadata: &Metadata,
+    ) -> Result<Vec<u8>> {
+        let (catalog_id, tree_id, info_id) = (self.alloc(), self.alloc(), self.alloc());
+        let font_ids = [self.alloc(), self.alloc()];
+        let pages = std::mem::take(&mut self.pages);
+        let count = pages.len();
+        for (index, (page_id, body_id)) in pages.iter().enumerate() {
+            let mut contents = vec![*body_id];
+            let items = running(index, count);
+            if !items.is_empty() {
+                let overlay = self.content(&items);
+                let overlay_id = self.alloc();
+                self.write_stream(overlay_id, &overlay);
+                contents.push(overlay_id);
             }
-            Item::Line { from, to, grey: level } => {
-                ops.push(Op::SetOutlineColor { col: grey(*level) });
-                let line = Line { points: vec![point(from.0, from.1), point(to.0, to.1)], is_closed: false };
-                ops.push(Op::DrawLine { line });
+            self.write_page(*page_id, tree_id, contents, font_ids);
+        }
+        for (weight, font_id) in [Weight::Regular, Weight::Bold].into_iter().zip(font_ids) {
+            self.write_font(weight, font_id)?;
+        }
+        let page_count = i32::try_from(count).unwrap_or(i32::MAX);
+        self.pdf.pages(tree_id).kids(pages.iter().map(|(page, _)| *page)).count(page_count);
+        self.pdf.catalog(catalog_id).pages(tree_id);
+        write_info(&mut self.pdf, info_id, metadata);
+        Ok(self.pdf.finish())
+    }
+
+    fn write_page(&mut self, page_id: Ref, tree_id: Ref, contents: Vec<Ref>, font_ids: [Ref; 2]) {
+        let Geometry { width, height, .. } = self.geometry;
+        let mut page = self.pdf.page(page_id);
+        page.parent(tree_id).media_box(Rect::new(0.0, 0.0, width, height)).contents_array(contents);
+        let mut resources = page.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(Name(b"F1"), font_ids[0]).pair(Name(b"F2"), font_ids[1]);
+    }
+
+    fn write_stream(&mut self, id: Ref, data: &[u8]) {
+        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(data, COMPRESSION);
+        self.pdf.stream(id, &compressed).filter(Filter::FlateDecode);
+    }
+
+    /// The content stream that draws `items`.
+    fn content(&mut self, items: &[Item]) -> Vec<u8> {
+        let mut content = Content::new();
+        content.set_line_width(0.5);
+        let mut text = TextRun::default();
+        for item in items {
+            match item {
+                Item::Text { x, y, style, text: line, .. } => {
+                    let slot = usize::from(style.weight == Weight::Bold);
+                    let glyphs = self.used[slot].encode(self.fonts.metrics(style.weight), line);
+                    text.show(&mut content, slot, style.size, (*x, *y), &glyphs);
+                }
+                other => {
+                    text.end(&mut content);
+                    draw_shape(&mut content, other);
+                }
             }
-            Item::Stroke { points, colour, width, dashed } => {
-                let pattern: &[f32] = if *dashed { &[4.0, 2.5] } else { &[] };
-                ops.extend([
-                    Op::SetOutlineColor { col: rgb(*colour) },
-                    Op::SetOutlineThickness { pt: Pt(*width) },
-                    Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, pattern) },
-                    Op::DrawLine {
-                        line: Line {
-                            points: points.iter().map(|(x, y)| point(*x, *y)).collect(),
-                            is_closed: false,
-                        },
-                    },
-                    Op::SetLineDashPattern { dash: LineDashPattern::solid() },
-                    Op::SetOutlineThickness { pt: Pt(0.5) },
-                ]);
+        }
+        text.end(&mut content);
+        content.finish().into_vec()
+    }
+
+    /// Writes the subset of `weight`'s face that the pages used as the Type 0
+    /// font `font_id`, with its widths and its map back to Unicode.
+    fn write_font(&mut self, weight: Weight, font_id: Ref) -> Result<()> {
+        let slot = usize::from(weight == Weight::Bold);
+        let (ttf, base) = match weight {
+            Weight::Regular => (REGULAR_TTF, "DejaVuSans"),
+            Weight::Bold => (BOLD_TTF, "DejaVuSans-Bold"),
+        };
+        let (cid_id, descriptor_id, file_id, unicode_id) =
+            (self.alloc(), self.alloc(), self.alloc(), self.alloc());
+        let metrics = self.fonts.metrics(weight);
+        let used = &self.used[slot];
+        let program = subsetter::subset(ttf, 0, &used.remapper).map_err(|error| Error::Export {
+            message: format!("the embedded font cannot be subset ({error})"),
+        })?;
+        let name = format!("{}+{base}", SUBSET_TAGS[slot]);
+        let system = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+        self.pdf
+            .type0_font(font_id)
+            .base_font(Name(name.as_bytes()))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_id)
+            .to_unicode(unicode_id);
+        let scale = 1000.0 / metrics.units_per_em();
+        let widths: Vec<f32> =
+            used.remapper.remapped_gids().map(|glyph| f32::from(metrics.advance(glyph)) * scale).collect();
+        let mut cid = self.pdf.cid_font(cid_id);
+        cid.subtype(CidFontType::Type2)
+            .base_font(Name(name.as_bytes()))
+            .system_info(system)
+            .font_descriptor(descriptor_id)
+            .cid_to_gid_map_predefined(Name(b"Identity"));
+        cid.widths().consecutive(0, widths);
+        cid.finish();
+        write_descriptor(&mut self.pdf, descriptor_id, file_id, &name, metrics, scale);
+        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&program, COMPRESSION);
+        self.pdf.stream(file_id, &compressed).filter(Filter::FlateDecode);
+        let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
+        for (new, c) in used.unicode.iter().enumerate() {
+            if let (Ok(new), Some(c)) = (u16::try_from(new), c) {
+                cmap.pair(new, *c);
             }
-            Item::Shape { x, y, width, height, fill, stroke } => {
-                ops.push(Op::SetFillColor { col: rgb(*fill) });
-                ops.push(Op::SetOutlineColor { col: rgb(*stroke) });
-                let mut rectangle = Rect::from_xywh(Pt(*x), Pt(*y), Pt(*width), Pt(*height));
-                rectangle.mode = Some(PaintMode::FillStroke);
-                ops.push(Op::DrawRectangle { rectangle });
-            }
-            Item::Text { x, y, style, text, .. } => {
-                let font = if style.weight == Weight::Bold { bold } else { regular };
-                ops.extend([
-                    Op::SetFillColor { col: grey(0.0) },
-                    Op::StartTextSection,
-                    Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(style.size) },
-                    Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(*y)) },
-                    Op::ShowText { items: vec![TextItem::Text(text.clone())] },
-                    Op::EndTextSection,
-                ]);
+        }
+        self.pdf.cmap(unicode_id, &cmap.finish());
+        Ok(())
+    }
+}
+
+fn write_descriptor(pdf: &mut Pdf, id: Ref, file_id: Ref, name: &str, metrics: &Metrics, scale: f32) {
+    let face = metrics.face();
+    let bounds = face.global_bounding_box();
+    let units = |value: i16| f32::from(value) * scale;
+    pdf.font_descriptor(id)
+        .name(Name(name.as_bytes()))
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(units(bounds.x_min), units(bounds.y_min), units(bounds.x_max), units(bounds.y_max)))
+        .italic_angle(0.0)
+        .ascent(units(face.ascender()))
+        .descent(units(face.descender()))
+        .cap_height(units(face.capital_height().unwrap_or(face.ascender())))
+        .stem_v(80.0)
+        .font_file2(file_id);
+}
+
+fn write_info(pdf: &mut Pdf, id: Ref, metadata: &Metadata) {
+    let at = metadata.created.to_offset(time::UtcOffset::UTC);
+    let date = pdf_writer::Date::new(u16::try_from(at.year()).unwrap_or(2000))
+        .month(u8::from(at.month()))
+        .day(at.day())
+        .hour(at.hour())
+        .minute(at.minute())
+        .second(at.second())
+        .utc_offset_hour(0);
+    pdf.document_info(id)
+        .title(TextStr(&metadata.title))
+        .author(TextStr(&metadata.author))
+        .subject(TextStr(&metadata.subject))
+        .creator(TextStr("ROPA Register"))
+        .producer(TextStr("ROPA Register (pdf-writer)"))
+        .creation_date(date)
+        .modified_date(date);
+}
+
+/// The glyphs of one face used so far, numbered in order of first use, with the
+/// character each one first drew (for the ToUnicode map).
+struct GlyphSet {
+    remapper: GlyphRemapper,
+    /// The new number of each glyph of the face (0: not used yet, or .notdef).
+    numbers: Vec<u16>,
+    /// The character of each new number.
+    unicode: Vec<Option<char>>,
+}
+
+impl GlyphSet {
+    fn new(metrics: &Metrics) -> Self {
+        let glyphs = metrics.face().number_of_glyphs();
+        Self { remapper: GlyphRemapper::new(), numbers: vec![0; usize::from(glyphs)], unicode: vec![None] }
+    }
+
+    /// `text` as big-endian two-byte glyph numbers of the subset.
+    fn encode(&mut self, metrics: &Metrics, text: &str) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(text.len() * 2);
+        for c in text.chars() {
+            let glyph = metrics.glyph(c);
+            let number = self.number(glyph, c);
+            bytes.extend_from_slice(&number.to_be_bytes());
+        }
+        bytes
+    }
+
+    fn number(&mut self, glyph: u16, c: char) -> u16 {
+        if glyph == 0 {
+            return 0;
+        }
+        let slot = usize::from(glyph);
+        match self.numbers.get(slot) {
+            Some(&number) if number != 0 => number,
+            _ => {
+                let number = self.remapper.remap(glyph);
+                if let Some(entry) = self.numbers.get_mut(slot) {
+                    *entry = number;
+                }
+                self.unicode.resize(usize::from(number) + 1, None);
+                self.unicode[usize::from(number)] = Some(c);
+                number
             }
         }
     }
-    ops
+}
+
+/// The state of an open text object (`BT` … `ET`) in a content stream, so that
+/// consecutive lines of text share one, and the font is set only when it changes.
+#[derive(Default)]
+struct TextRun {
+    open: bool,
+    font: Option<(usize, u32)>,
+}
+
+impl TextRun {
+    fn show(&mut self, content: &mut Content, slot: usize, size: f32, at: (f32, f32), glyphs: &[u8]) {
+        if !self.open {
+            content.set_fill_gray(0.0);
+            content.begin_text();
+            self.open = true;
+            self.font = None;
+        }
+        if self.font != Some((slot, size.to_bits())) {
+            content.set_font(Name(if slot == 0 { b"F1" } else { b"F2" }), size);
+            self.font = Some((slot, size.to_bits()));
+        }
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, at.0, at.1]);
+        content.show(Str(glyphs));
+    }
+
+    fn end(&mut self, content: &mut Content) {
+        if self.open {
+            content.end_text();
+            self.open = false;
+        }
+    }
+}
+
+fn draw_shape(content: &mut Content, item: &Item) {
+    match item {
+        Item::Fill { x, y, width, height, grey } => {
+            content.set_fill_gray(*grey);
+            content.rect(*x, *y, *width, *height);
+            content.fill_nonzero();
+        }
+        Item::Line { from, to, grey } => {
+            content.set_stroke_gray(*grey);
+            content.move_to(from.0, from.1);
+            content.line_to(to.0, to.1);
+            content.stroke();
+        }
+        Item::Stroke { points, colour, width, dashed } => {
+            content.set_stroke_rgb(colour.0, colour.1, colour.2);
+            content.set_line_width(*width);
+            if *dashed {
+                content.set_dash_pattern([4.0, 2.5], 0.0);
+            }
+            for (index, (x, y)) in points.iter().enumerate() {
+                if index == 0 {
+                    content.move_to(*x, *y);
+                } else {
+                    content.line_to(*x, *y);
+                }
+            }
+            content.stroke();
+            if *dashed {
+                content.set_dash_pattern([], 0.0);
+            }
+            content.set_line_width(0.5);
+        }
+        Item::Shape { x, y, width, height, fill, stroke } => {
+            content.set_fill_rgb(fill.0, fill.1, fill.2);
+            content.set_stroke_rgb(stroke.0, stroke.1, stroke.2);
+            content.rect(*x, *y, *width, *height);
+            content.fill_nonzero_and_stroke();
+        }
+        Item::Text { .. } => {}
+    }
 }

@@ -24,12 +24,40 @@ pub const FINDING_COLUMNS: [(&str, f32); 5] = [
 const BODY: Style = Style::regular(7.5);
 const BODY_BOLD: Style = Style::bold(7.5);
 
-/// Lays out the findings section for `checks` on new pages.
+/// Lays out the findings section for `checks` on new pages: the overview, then
+/// every finding.
 pub fn section(flow: &mut Flow<'_>, register: &Register, checks: &Report) {
+    overview(flow, checks, Listing::Below);
+    findings(flow, register, checks);
+}
+
+/// Where the findings themselves are, as the overview tells its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Listed after the overview, in this report.
+    Below,
+    /// Not in this report: in the full report and the findings CSV.
+    Elsewhere,
+}
+
+impl Listing {
+    fn sentence(self) -> &'static str {
+        match self {
+            Self::Below => "Acknowledged findings stay listed with who accepted them, when and why.",
+            Self::Elsewhere => {
+                "This report does not list the findings: the full register report and the findings CSV list each one, with acknowledgements."
+            }
+        }
+    }
+}
+
+/// Lays out the findings overview on a new page: the summary, the counts by
+/// severity and completeness by service, without the findings themselves.
+pub fn overview(flow: &mut Flow<'_>, checks: &Report, listing: Listing) {
     flow.new_page();
     flow.paragraph(HEADING, Style::bold(14.0), 2);
     flow.space(2.0);
-    flow.paragraph(&summary(checks), Style::regular(9.0), 0);
+    flow.paragraph(&format!("{} {}", summary(checks), listing.sentence()), Style::regular(9.0), 0);
     flow.space(6.0);
     flow.table(&plain_table(
         vec![Column::new("Severity", 1.0), Column::new("Open", 1.0), Column::new("Acknowledged", 1.0)],
@@ -46,6 +74,9 @@ pub fn section(flow: &mut Flow<'_>, register: &Register, checks: &Report) {
         BODY,
         BODY_BOLD,
     ));
+}
+
+fn findings(flow: &mut Flow<'_>, register: &Register, checks: &Report) {
     for (service, group) in groups(register, &checks.findings) {
         flow.space(12.0);
         flow.paragraph(&service, Style::bold(12.0), 4);
@@ -79,7 +110,7 @@ fn summary(checks: &Report) -> String {
         return format!("Checked as of {}: no findings.", format_date(checks.today));
     }
     format!(
-        "Checked as of {}: {total} finding(s), {open} open and {} acknowledged. Acknowledged findings stay listed with who accepted them, when and why.",
+        "Checked as of {}: {total} finding(s), {open} open and {} acknowledged.",
         format_date(checks.today),
         total - open
     )

@@ -1,5 +1,5 @@
 //! The embedded DejaVu Sans fonts (see `assets/DejaVu-LICENSE.txt`) and text
-//! measurement from their glyph advances, since printpdf does not measure text.
+//! measurement from their glyph advances, also used to encode text as glyphs.
 
 use crate::{Error, Result};
 
@@ -43,10 +43,16 @@ impl Style {
     }
 }
 
-/// Glyph metrics of one font face.
+/// Glyph metrics of one font face, with the glyph and advance of every character
+/// of the Basic Multilingual Plane looked up once, so that measuring and encoding
+/// text costs two array reads a character.
 pub struct Metrics {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
+    /// The glyph of each BMP character (0, the "missing glyph", when absent).
+    glyphs: Vec<u16>,
+    /// The advance of each glyph, in font units.
+    advances: Vec<u16>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -62,19 +68,44 @@ impl Metrics {
             message: format!("the embedded font cannot be read ({error})"),
         })?;
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Self { face, units_per_em })
+        let glyphs = (0..=u16::MAX)
+            .map(|code| {
+                char::from_u32(u32::from(code)).and_then(|c| face.glyph_index(c)).map_or(0, |glyph| glyph.0)
+            })
+            .collect();
+        let advances = (0..face.number_of_glyphs())
+            .map(|glyph| face.glyph_hor_advance(ttf_parser::GlyphId(glyph)).unwrap_or(0))
+            .collect();
+        Ok(Self { face, units_per_em, glyphs, advances })
+    }
+
+    /// The glyph that draws `c`; 0, the "missing glyph" box, when the font lacks it.
+    pub fn glyph(&self, c: char) -> u16 {
+        match u16::try_from(u32::from(c)) {
+            Ok(code) => self.glyphs[usize::from(code)],
+            Err(_) => self.face.glyph_index(c).map_or(0, |glyph| glyph.0),
+        }
+    }
+
+    /// The advance of `glyph`, in font units.
+    pub fn advance(&self, glyph: u16) -> u16 {
+        self.advances.get(usize::from(glyph)).copied().unwrap_or(0)
+    }
+
+    /// Font units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    /// The parsed face, for the font's descriptor.
+    pub fn face(&self) -> &ttf_parser::Face<'static> {
+        &self.face
     }
 
     /// Width of `text` at `size` points, in points. A character the font lacks is
     /// measured as its "missing glyph" box, which is what a viewer draws.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                let glyph = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-                u32::from(self.face.glyph_hor_advance(glyph).unwrap_or(0))
-            })
-            .sum();
+        let units: u32 = text.chars().map(|c| u32::from(self.advance(self.glyph(c)))).sum();
         units as f32 / self.units_per_em * size
     }
 }
@@ -96,9 +127,14 @@ impl Fonts {
 
     /// Width of `text` in `style`, in points.
     pub fn width(&self, text: &str, style: Style) -> f32 {
-        match style.weight {
-            Weight::Regular => self.regular.width(text, style.size),
-            Weight::Bold => self.bold.width(text, style.size),
+        self.metrics(style.weight).width(text, style.size)
+    }
+
+    /// The metrics of `weight`.
+    pub fn metrics(&self, weight: Weight) -> &Metrics {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
         }
     }
 }
@@ -117,5 +153,18 @@ mod tests {
         assert!((double - 2.0 * wide).abs() < 0.01);
         assert!(fonts.width("Łódź", Style::bold(10.0)) > fonts.width("Łódź", Style::regular(10.0)));
         assert_eq!(fonts.width("", Style::regular(10.0)), 0.0);
+    }
+
+    #[test]
+    fn the_glyph_table_agrees_with_the_font() {
+        let fonts = Fonts::embedded().unwrap();
+        for metrics in [&fonts.regular, &fonts.bold] {
+            for c in ['A', 'z', ' ', 'ł', 'Ł', '’', '€', '\u{fffd}', '\u{1f600}', '\u{10ffff}', '\0'] {
+                let expected = metrics.face().glyph_index(c).map_or(0, |glyph| glyph.0);
+                assert_eq!(metrics.glyph(c), expected, "{c:?}");
+            }
+            assert!(metrics.glyph('A') != 0 && metrics.advance(metrics.glyph('A')) > 0);
+            assert_eq!(metrics.advance(u16::MAX), 0, "a glyph past the font has no width");
+        }
     }
 }

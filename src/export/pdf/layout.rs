@@ -236,38 +236,43 @@ pub struct Table {
 }
 
 const PADDING: f32 = 3.0;
+/// How many rows of a table are wrapped to compare candidate column widths.
+const SAMPLE_ROWS: usize = 1_000;
 const RULE_GREY: f32 = 0.6;
 const HEADER_GREY: f32 = 0.88;
 
-/// A table's rows wrapped into lines, with the column edges.
+/// A table's column edges and wrapped header; body rows are wrapped one at a time
+/// as they are placed, so a long table never holds all its lines at once.
 struct WrappedTable {
     edges: Vec<f32>,
     header: Vec<Vec<String>>,
-    rows: Vec<Vec<Vec<String>>>,
 }
 
 impl WrappedTable {
-    /// Wraps `table` for each candidate set of column widths and keeps the one that
-    /// makes the table shortest.
+    /// Tries each candidate set of column widths and keeps the one that makes the
+    /// table shortest.
     fn new(fonts: &Fonts, table: &Table, left: f32, width: f32) -> Self {
         let candidates = if table.auto_width {
             column_widths(fonts, table, width)
         } else {
             vec![weighted_widths(table, width)]
         };
-        let mut best: Option<(usize, Self)> = None;
-        for widths in candidates {
-            let wrapped = Self::with_widths(fonts, table, left, &widths);
-            let height = wrapped.rows.iter().map(|row| Self::line_count(row)).sum::<usize>()
-                + Self::line_count(&wrapped.header);
-            if best.as_ref().is_none_or(|(best_height, _)| height < *best_height) {
-                best = Some((height, wrapped));
-            }
+        let wrapped: Vec<Self> =
+            candidates.iter().map(|widths| Self::with_widths(fonts, table, left, widths)).collect();
+        // A long table is judged on an evenly spread sample of its rows.
+        let step = table.rows.len().div_ceil(SAMPLE_ROWS).max(1);
+        let height = |wrapped: &Self| {
+            (0..table.rows.len())
+                .step_by(step)
+                .map(|i| Self::line_count(&wrapped.row(fonts, table, i)))
+                .sum::<usize>()
+                + Self::line_count(&wrapped.header)
+        };
+        match wrapped.len() {
+            1 => wrapped.into_iter().next(),
+            _ => wrapped.into_iter().min_by_key(height),
         }
-        match best {
-            Some((_, wrapped)) => wrapped,
-            None => Self::with_widths(fonts, table, left, &weighted_widths(table, width)),
-        }
+        .unwrap_or_else(|| Self::with_widths(fonts, table, left, &weighted_widths(table, width)))
     }
 
     fn with_widths(fonts: &Fonts, table: &Table, left: f32, widths: &[f32]) -> Self {
@@ -276,20 +281,30 @@ impl WrappedTable {
             let last = edges.last().copied().unwrap_or(left);
             edges.push(last + column_width);
         }
-        let inner = |i: usize| edges[i + 1] - edges[i] - 2.0 * PADDING;
-        let wrap_row = |cells: &mut dyn Iterator<Item = &str>, style: Style| -> Vec<Vec<String>> {
-            cells.enumerate().map(|(i, cell)| wrap(fonts, cell, style, inner(i))).collect()
-        };
-        let header = wrap_row(&mut table.columns.iter().map(|c| c.heading.as_str()), table.header_style);
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let mut cells = (0..table.columns.len()).map(|i| row.get(i).map_or("", String::as_str));
-                wrap_row(&mut cells, table.style)
-            })
-            .collect();
-        Self { edges, header, rows }
+        let mut wrapped = Self { edges, header: Vec::new() };
+        wrapped.header = wrapped.wrap_cells(
+            fonts,
+            &mut table.columns.iter().map(|c| c.heading.as_str()),
+            table.header_style,
+        );
+        wrapped
+    }
+
+    /// Row `index` of `table`, each cell wrapped to its column.
+    fn row(&self, fonts: &Fonts, table: &Table, index: usize) -> Vec<Vec<String>> {
+        let row = &table.rows[index];
+        let mut cells = (0..table.columns.len()).map(|i| row.get(i).map_or("", String::as_str));
+        self.wrap_cells(fonts, &mut cells, table.style)
+    }
+
+    fn wrap_cells(
+        &self,
+        fonts: &Fonts,
+        cells: &mut dyn Iterator<Item = &str>,
+        style: Style,
+    ) -> Vec<Vec<String>> {
+        let inner = |i: usize| self.edges[i + 1] - self.edges[i] - 2.0 * PADDING;
+        cells.enumerate().map(|(i, cell)| wrap(fonts, cell, style, inner(i))).collect()
     }
 
     fn line_count(row: &[Vec<String>]) -> usize {
@@ -403,15 +418,32 @@ fn distribute(width: f32, minimum: &[f32], maximum: &[f32], demand: &[f32], weig
 pub struct Flow<'a> {
     fonts: &'a Fonts,
     geometry: Geometry,
+    /// Pages laid out and kept: all of them, or only the current one when streaming.
     pages: Vec<Page>,
+    /// Where finished pages go when streaming.
+    sink: Option<&'a mut dyn FnMut(Page)>,
     /// The top of the free space on the current page.
     y: f32,
 }
 
 impl<'a> Flow<'a> {
-    /// An empty flow; the first page starts with the first item.
+    /// An empty flow that keeps its pages; the first page starts with the first item.
     pub fn new(fonts: &'a Fonts, geometry: Geometry) -> Self {
-        Self { fonts, geometry, pages: Vec::new(), y: geometry.bottom - 1.0 }
+        Self { fonts, geometry, pages: Vec::new(), sink: None, y: geometry.bottom - 1.0 }
+    }
+
+    /// An empty flow that hands each page to `sink` as soon as it is finished
+    /// (the last one at [`Flow::finish`]) instead of keeping it.
+    pub fn streaming(fonts: &'a Fonts, geometry: Geometry, sink: &'a mut dyn FnMut(Page)) -> Self {
+        Self { sink: Some(sink), ..Self::new(fonts, geometry) }
+    }
+
+    fn hand_over(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            for page in self.pages.drain(..) {
+                sink(page);
+            }
+        }
     }
 
     /// The page geometry.
@@ -421,6 +453,7 @@ impl<'a> Flow<'a> {
 
     /// Starts a new page.
     pub fn new_page(&mut self) {
+        self.hand_over();
         self.pages.push(Page::default());
         self.y = self.geometry.top;
     }
@@ -501,8 +534,9 @@ impl<'a> Flow<'a> {
         };
         self.need(header_height + line_height + 2.0 * PADDING);
         self.header(table, &wrapped, header_height);
-        for row in &wrapped.rows {
-            self.row(table, &wrapped, row, header_height);
+        for index in 0..table.rows.len() {
+            let row = wrapped.row(self.fonts, table, index);
+            self.row(table, &wrapped, &row, header_height);
         }
     }
 
@@ -603,8 +637,10 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// The laid-out pages.
-    pub fn finish(self) -> Vec<Page> {
+    /// The laid-out pages; none when streaming, where the last page has now gone to
+    /// the sink.
+    pub fn finish(mut self) -> Vec<Page> {
+        self.hand_over();
         self.pages
     }
 }
@@ -734,6 +770,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_streaming_flow_hands_over_the_pages_a_kept_flow_keeps() {
+        let fonts = fonts();
+        let geometry = Geometry::a4_landscape();
+        let rows: Vec<Vec<String>> =
+            (0..200).map(|i| vec![format!("Row {i}"), format!("first line {i}\nsecond line {i}")]).collect();
+        let lay_out = |flow: &mut Flow<'_>| {
+            flow.paragraph("A heading", Style::bold(14.0), 2);
+            flow.table(&table(rows.clone()));
+            flow.new_page();
+            flow.paragraph("The last page", Style::regular(9.0), 0);
+        };
+        let mut kept = Flow::new(&fonts, geometry);
+        lay_out(&mut kept);
+        let kept = kept.finish();
+        let mut streamed = Vec::new();
+        let mut sink = |page: Page| streamed.push(page);
+        let mut flow = Flow::streaming(&fonts, geometry, &mut sink);
+        lay_out(&mut flow);
+        assert!(flow.finish().is_empty(), "a streaming flow keeps nothing");
+        assert!(kept.len() > 3, "{} pages", kept.len());
+        assert_eq!(streamed, kept);
     }
 
     #[test]

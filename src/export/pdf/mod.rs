@@ -1,8 +1,10 @@
 //! The register report as a PDF: A4 landscape, DejaVu Sans embedded (subset), real
 //! searchable text.
 //!
-//! The report is laid out completely (`report.rs` on the engine in `layout.rs`)
-//! before anything is drawn (`draw.rs`), so every footer knows the page count.
+//! The report is laid out (`report.rs` on the engine in `layout.rs`) and each page
+//! is written (`draw.rs`) as soon as it is finished, so memory stays flat however
+//! long the report; the running header and footer ("Page X of Y") are added at the
+//! end, when the page count is known.
 
 pub mod draw;
 pub mod findings;
@@ -16,6 +18,7 @@ use std::io::Write;
 use super::{Options, Progress, step, write_error};
 use crate::Result;
 use crate::model::{Register, format_date};
+pub use report::Extent;
 
 /// Writes the register report for `register`, with the findings of the checks run
 /// with no acknowledgements as of the export's date.
@@ -29,7 +32,7 @@ pub fn write(
     write_with_findings(register, &report, options, out, progress)
 }
 
-/// Writes the register report for `register` with the findings in `checks`.
+/// Writes the full register report for `register` with the findings in `checks`.
 pub fn write_with_findings(
     register: &Register,
     checks: &crate::checks::Report,
@@ -37,34 +40,63 @@ pub fn write_with_findings(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let bytes = render_with_findings(register, checks, options, progress)?;
+    let bytes = render_report(register, checks, Extent::Full, options, progress)?;
     out.write_all(&bytes).map_err(write_error)
 }
 
-/// The bytes of the register report for `register`, with findings as [`write`] has them.
+/// Writes the register table report for `register`: the cover, the overview of the
+/// findings in `checks` and the register table.
+pub fn write_table(
+    register: &Register,
+    checks: &crate::checks::Report,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let bytes = render_report(register, checks, Extent::Table, options, progress)?;
+    out.write_all(&bytes).map_err(write_error)
+}
+
+/// The bytes of the full register report for `register`, with findings as [`write`] has them.
 pub fn render(register: &Register, options: &Options, progress: &mut dyn Progress) -> Result<Vec<u8>> {
     let report = crate::export::ExportContext::default().report(register, options);
     render_with_findings(register, &report, options, progress)
 }
 
-/// The bytes of the register report for `register` with the findings in `checks`.
+/// The bytes of the full register report for `register` with the findings in `checks`.
 pub fn render_with_findings(
     register: &Register,
     checks: &crate::checks::Report,
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<u8>> {
+    render_report(register, checks, Extent::Full, options, progress)
+}
+
+/// The bytes of the report for `register` to `extent`, with the findings in `checks`.
+pub fn render_report(
+    register: &Register,
+    checks: &crate::checks::Report,
+    extent: Extent,
+    options: &Options,
+    progress: &mut dyn Progress,
+) -> Result<Vec<u8>> {
     let fonts = fonts::Fonts::embedded()?;
+    let geometry = layout::Geometry::a4_landscape();
     let generated = generated_words(options.generated_at);
-    let pages = report::layout_with_findings(register, checks, &fonts, &generated, progress)?;
-    let organisation = register.organisation.controller.name.trim();
+    let mut writer = draw::Writer::new(&fonts, geometry);
+    let mut sink = |page: layout::Page| writer.page(&page);
+    report::stream(register, checks, extent, &fonts, &generated, &mut sink, progress)?;
+    let organisation = report::organisation_name(register);
     let metadata = draw::Metadata {
-        title: format!("Record of Processing Activities — {organisation}"),
-        author: organisation.to_string(),
+        title: format!("Record of Processing Activities — {}", organisation.trim()),
+        author: register.organisation.controller.name.trim().to_string(),
         subject: "UK GDPR Article 30 Record of Processing Activities".into(),
         created: options.generated_at,
     };
-    let bytes = draw::render(&pages, layout::Geometry::a4_landscape(), &metadata)?;
+    let running =
+        |index, count| report::running_items(&fonts, geometry, &organisation, &generated, index, count);
+    let bytes = writer.finish(running, &metadata)?;
     step(progress, register.activities.len() + 3, register.activities.len() + 3)?;
     Ok(bytes)
 }

@@ -34,52 +34,51 @@ pub const REGISTER_COLUMNS: [(&str, f32); 10] = [
     ("Retention", 1.1),
 ];
 
-/// Lays out the report for `register`, generated at `generated` (already in words),
-/// without the findings section.
+/// How much of the register a report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// The cover, the findings overview and the register table: short and quick at
+    /// any size of register.
+    Table,
+    /// Everything: the cover, every finding, the register table, the flow map, a
+    /// detail section per activity and the links table.
+    Full,
+}
+
+/// Lays out the full report for `register`, generated at `generated` (already in
+/// words), without the findings section.
 pub fn layout(
     register: &Register,
     fonts: &Fonts,
     generated: &str,
     progress: &mut dyn Progress,
 ) -> Result<Vec<Page>> {
-    build(register, None, fonts, generated, progress)
+    build(register, None, Extent::Full, fonts, generated, progress)
 }
 
-/// Lays out the report for `register` with a findings section for `checks`.
+/// Lays out the report for `register` to `extent`, with the findings of `checks`.
 pub fn layout_with_findings(
     register: &Register,
     checks: &crate::checks::Report,
+    extent: Extent,
     fonts: &Fonts,
     generated: &str,
     progress: &mut dyn Progress,
 ) -> Result<Vec<Page>> {
-    build(register, Some(checks), fonts, generated, progress)
+    build(register, Some(checks), extent, fonts, generated, progress)
 }
 
 fn build(
     register: &Register,
     checks: Option<&crate::checks::Report>,
+    extent: Extent,
     fonts: &Fonts,
     generated: &str,
     progress: &mut dyn Progress,
 ) -> Result<Vec<Page>> {
     let geometry = Geometry::a4_landscape();
-    let lookup = register.lookup();
-    let total = register.activities.len() + 3;
     let mut flow = Flow::new(fonts, geometry);
-    cover(&mut flow, register, generated);
-    step(progress, 1, total)?;
-    if let Some(checks) = checks {
-        super::findings::section(&mut flow, register, checks);
-    }
-    register_table(&mut flow, register, &lookup);
-    super::flow_page::pages(&mut flow, fonts, register);
-    step(progress, 2, total)?;
-    for (done, activity) in register.activities.iter().enumerate() {
-        details(&mut flow, &lookup, activity);
-        step(progress, 3 + done, total)?;
-    }
-    links_table(&mut flow, register, &lookup);
+    content(&mut flow, fonts, &Content { register, checks, extent, generated }, progress)?;
     let mut pages = flow.finish();
     let organisation = organisation_name(register);
     decorate(&mut pages, |index, count| {
@@ -88,13 +87,72 @@ fn build(
     Ok(pages)
 }
 
-fn organisation_name(register: &Register) -> String {
+/// Lays out the report for `register` to `extent` with the findings of `checks`,
+/// handing each page to `sink` as soon as it is finished, without the running
+/// header and footer (see [`running_items`]).
+pub fn stream(
+    register: &Register,
+    checks: &crate::checks::Report,
+    extent: Extent,
+    fonts: &Fonts,
+    generated: &str,
+    sink: &mut dyn FnMut(Page),
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let mut flow = Flow::streaming(fonts, Geometry::a4_landscape(), sink);
+    let report = Content { register, checks: Some(checks), extent, generated };
+    content(&mut flow, fonts, &report, progress)?;
+    flow.finish();
+    Ok(())
+}
+
+/// What the report says, apart from the running header and footer.
+struct Content<'r> {
+    register: &'r Register,
+    checks: Option<&'r crate::checks::Report>,
+    extent: Extent,
+    generated: &'r str,
+}
+
+fn content(
+    flow: &mut Flow<'_>,
+    fonts: &Fonts,
+    report: &Content<'_>,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let Content { register, checks, extent, generated } = *report;
+    let lookup = register.lookup();
+    let total = register.activities.len() + 3;
+    cover(flow, register, generated);
+    step(progress, 1, total)?;
+    match (checks, extent) {
+        (Some(checks), Extent::Full) => super::findings::section(flow, register, checks),
+        (Some(checks), Extent::Table) => {
+            super::findings::overview(flow, checks, super::findings::Listing::Elsewhere);
+        }
+        (None, _) => {}
+    }
+    register_table(flow, register, &lookup);
+    step(progress, 2, total)?;
+    if extent == Extent::Full {
+        super::flow_page::pages(flow, fonts, register);
+        for (done, activity) in register.activities.iter().enumerate() {
+            details(flow, &lookup, activity);
+            step(progress, 3 + done, total)?;
+        }
+        links_table(flow, register, &lookup);
+    }
+    Ok(())
+}
+
+/// The organisation's name as the running header and footer print it.
+pub fn organisation_name(register: &Register) -> String {
     let name = register.organisation.controller.name.trim();
     if name.is_empty() { "(organisation not named)".into() } else { name.to_string() }
 }
 
 /// The header (title, organisation, date) and footer (organisation, page X of Y).
-fn running_items(
+pub fn running_items(
     fonts: &Fonts,
     geometry: Geometry,
     organisation: &str,
@@ -188,10 +246,12 @@ fn lines(items: impl IntoIterator<Item = String>) -> String {
     items.iter().map(|item| format!("• {item}")).collect::<Vec<_>>().join("\n")
 }
 
-fn register_row(register: &Register, lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
+fn register_row(lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
     let f = &activity.fields;
-    let recipients = register
-        .links_of(activity.id, Direction::Recipient)
+    let recipients = lookup
+        .links_of(activity.id)
+        .iter()
+        .filter(|link| link.fields.direction == Direction::Recipient)
         .map(|link| lookup.party_name(link.fields.party_id).to_string());
     let bases = f
         .lawful_bases
@@ -228,7 +288,7 @@ fn register_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>)
     flow.space(4.0);
     let table = Table {
         columns: REGISTER_COLUMNS.iter().map(|(heading, weight)| Column::new(*heading, *weight)).collect(),
-        rows: register.activities.iter().map(|activity| register_row(register, lookup, activity)).collect(),
+        rows: register.activities.iter().map(|activity| register_row(lookup, activity)).collect(),
         show_header: true,
         style: BODY,
         header_style: BODY_BOLD,
