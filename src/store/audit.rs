@@ -69,12 +69,20 @@ impl Clock {
     }
 }
 
-/// The operating-system user name, as the change log records it.
-pub(super) fn os_user() -> String {
+/// The operating-system user name, as the change log records it: from the
+/// environment, else the account the process runs as (a desktop launched without
+/// `USER` set still records who made a change).
+pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown user".to_string())
+}
+
+/// The name of the account the process runs as, asked of the system.
+fn account_name() -> Option<String> {
+    whoami::fallible::username().ok().filter(|name| !name.trim().is_empty())
 }
 
 /// An activity as the log records it: the row and its links.
@@ -256,5 +264,16 @@ impl Store {
         )?;
         let rows = stmt.query_map(named_params! {":entity": entity, ":id": entity_id}, change_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_name_comes_from_the_system() {
+        let name = account_name().expect("the system names the account this test runs as");
+        assert!(!name.trim().is_empty() && name != "unknown user", "{name:?}");
     }
 }

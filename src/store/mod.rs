@@ -33,7 +33,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use audit::{Clock, Stamp, Tx};
 
 pub use activities::DeletedActivity;
-pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck};
+pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck, os_user};
 pub use backup::{BackupInfo, backups_of};
 pub use batch::Batch;
 pub use merge::{MergedMembership, PartyMerge};

@@ -105,12 +105,9 @@ impl ReviewsPage {
     }
 }
 
-/// The operating-system user name.
+/// The operating-system user name, as the change log records it.
 pub fn user_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown user".to_owned())
+    ropa::store::os_user()
 }
 
 /// Who is recorded as reviewing or acknowledging: the OS user name, followed by
