@@ -79,12 +79,13 @@ fn analysis(service_id: ServiceId) -> ActivityFields {
                 .into(),
     };
     // The seeds' README says 003 mentions automated decision-making; the text has
-    // no such sentence, only the profiling and forecasting recorded here.
+    // no such sentence, only the profiling and forecasting recorded here, in the
+    // notice's own words.
     a.automated_decision_making = Some(
-        "Not stated as automated decision-making. The notice describes using personal information to “build \
-         up profiles of neighbourhoods across Manchester”, to “predict (or ‘forecast’) how our services are \
-         likely to be used in future”, and to “match your personal information with information held by other \
-         public agencies”."
+        "Profiling: personal information is used \
+         to “build up profiles of neighbourhoods across Manchester”, to “predict (or ‘forecast’) how our \
+         services are likely to be used in future”, and to “match your personal information with information \
+         held by other public agencies”."
             .into(),
     );
     reviews(&mut a, Some(dates::REVIEWED_2024_04), dates::DUE_2025_03);
