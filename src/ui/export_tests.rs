@@ -145,3 +145,28 @@ fn an_export_that_cannot_write_shows_why_and_leaves_nothing() {
     assert!(harness.query_by_label("Open folder").is_none());
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "nothing was written");
 }
+
+#[test]
+fn the_register_table_pdf_exports_from_the_page() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("register-table.pdf");
+    let mut harness = harness_on(demo_store());
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Register table only (PDF)").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by scripts/test.sh)");
+    let text = String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("The register") && text.contains("Asylum and resettlement"), "{text}");
+    assert!(text.contains("This report does not list the findings"));
+    assert!(!text.contains("Data flows: sources and recipients"), "the table report has no links table");
+    assert!(harness.query_by_label("Open folder").is_some(), "the export is reported done");
+}
