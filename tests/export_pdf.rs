@@ -537,3 +537,36 @@ fn write_demo_report_for_screenshots() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_table_document_prints_its_title_headings_and_every_cell() {
+    use ropa::export::pdf::table_document::{self, TableDocument};
+    let headings: Vec<String> = ["Service", "Activity", "Party"].iter().map(ToString::to_string).collect();
+    let rows: Vec<Vec<String>> = (0..150)
+        .map(|i| vec![format!("Service {i}"), format!("Activity {i} — Łódź"), format!("=HYPERLINK({i})")])
+        .collect();
+    let document = TableDocument {
+        title: "Which recipients get special category data?",
+        note: "150 rows",
+        headings: &headings,
+        rows: &rows,
+        organisation: "Metropolitan Borough of Łódź-on-Sea",
+    };
+    let bytes = table_document::render(&document, options().generated_at).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answer.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = poppler("pdftotext", &["-raw", "-enc", "UTF-8"], &path);
+    let pages = text.matches('\u{c}').count();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(pages > 1, "150 rows take more than a page");
+    assert!(flat.contains("Which recipients get special category data?"));
+    for row in &rows {
+        for cell in row {
+            assert!(flat.contains(cell.as_str()), "{cell:?} missing");
+        }
+    }
+    assert_eq!(flat.matches("Service Activity Party").count(), pages, "the header row on every page");
+    assert!(flat.contains(&format!("Page {pages} of {pages}")));
+    assert!(poppler_info(&path).contains("Which recipients get special category data?"), "the title");
+}

@@ -12,6 +12,7 @@ pub mod flow_page;
 pub mod fonts;
 pub mod layout;
 pub mod report;
+pub mod table_document;
 
 use std::io::Write;
 
@@ -102,7 +103,7 @@ pub fn render_report(
 }
 
 /// The moment of generation in words, in UTC: "2026-11-22 21:35 UTC".
-fn generated_words(at: time::OffsetDateTime) -> String {
+pub(crate) fn generated_words(at: time::OffsetDateTime) -> String {
     let at = at.to_offset(time::UtcOffset::UTC);
     format!("{} {:02}:{:02} UTC", format_date(at.date()), at.hour(), at.minute())
 }
