@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
+use memchr::memmem::Finder;
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
 use ropa::model::{ActivityId, ActivityStatus, Date, PartyId, Register, ServiceId, format_date};
 
@@ -58,14 +59,15 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether `row` passes every part of the filter.
-    fn accepts(&self, row: &RegisterRow, needle: &str) -> bool {
+    /// Whether `row` passes every part of the filter; `needle` searches for the
+    /// lower-cased filter text (built once per keystroke, not once per row).
+    fn accepts(&self, row: &RegisterRow, needle: &Finder<'_>) -> bool {
         self.service.is_none_or(|id| row.service_id == id)
             && self.status.is_none_or(|status| row.status == status)
             && self.lawful_basis.is_none_or(|basis| row.lawful_bases.contains(&basis))
             && self.special_category.is_none_or(|category| row.special_categories.contains(&category))
             && self.party.is_none_or(|party| row.party_ids.contains(&party))
-            && (needle.is_empty() || row.haystack.contains(needle))
+            && (needle.needle().is_empty() || needle.find(row.haystack.as_bytes()).is_some())
     }
 }
 
@@ -171,6 +173,9 @@ pub struct Suggestions {
 #[derive(Debug, Clone, Default)]
 pub struct RegisterView {
     rows: Vec<RegisterRow>,
+    /// Every row in the order of a sort, kept until the sort changes, so that a
+    /// keystroke in the filter box only filters.
+    sorted: Option<(Sort, Vec<usize>)>,
     visible: Vec<usize>,
     /// Values offered while typing into list editors.
     pub suggestions: Suggestions,
@@ -234,7 +239,7 @@ impl RegisterView {
             })
             .collect();
         let visible = (0..rows.len()).collect();
-        let mut view = Self { rows, visible, suggestions: suggestions(register) };
+        let mut view = Self { rows, sorted: None, visible, suggestions: suggestions(register) };
         view.apply(&Filter::default(), Sort::default());
         view
     }
@@ -242,13 +247,26 @@ impl RegisterView {
     /// Narrows the visible rows to those `filter` accepts, in `sort` order.
     pub fn apply(&mut self, filter: &Filter, sort: Sort) {
         let needle = filter.text.trim().to_lowercase();
-        self.visible =
-            (0..self.rows.len()).filter(|&index| filter.accepts(&self.rows[index], &needle)).collect();
+        // Both sides are lower-cased UTF-8, so a byte match is a match of whole characters.
+        let needle = Finder::new(needle.as_bytes());
+        self.sort_if_changed(sort);
+        let (rows, sorted) = (&self.rows, self.sorted.iter().flat_map(|(_, order)| order));
+        self.visible = sorted.copied().filter(|&index| filter.accepts(&rows[index], &needle)).collect();
+    }
+
+    /// Puts every row's index in `sort` order unless already so. The sort is stable,
+    /// so filtering the result gives the order that sorting the filtered rows would.
+    fn sort_if_changed(&mut self, sort: Sort) {
+        if self.sorted.as_ref().is_some_and(|(sorted, _)| *sorted == sort) {
+            return;
+        }
         let rows = &self.rows;
-        self.visible.sort_by(|&a, &b| {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| {
             let order = sort.column.compare(&rows[a], &rows[b]);
             if sort.ascending { order } else { order.reverse() }
         });
+        self.sorted = Some((sort, order));
     }
 
     /// How many activities the register holds.
