@@ -487,16 +487,7 @@ fn activity_from_row(row: &Row<'_>, c: &ActivityColumns) -> rusqlite::Result<Act
         "processor" => Role::Processor { for_controller: text(c.role_with)? },
         other => return Err(unknown_code(other, "role")),
     };
-    let retention = match get_str(row, c.retention_kind)? {
-        "not_stated" => Retention::NotStated,
-        "period" => Retention::Period {
-            months: row.get::<_, Option<u32>>(c.retention_months)?.unwrap_or(0),
-            from: text(c.retention_text)?,
-        },
-        "event" => Retention::Event { event: text(c.retention_text)? },
-        "schedule" => Retention::Schedule { reference: text(c.retention_text)? },
-        other => return Err(unknown_code(other, "retention_kind")),
-    };
+    let retention = retention_from_row(row, c.retention_kind, c.retention_months, c.retention_text)?;
     let mut fields = ActivityFields::new(row.get(c.service_id)?, text(c.name)?);
     fields.description = text(c.description)?;
     fields.owner = text(c.owner)?;
@@ -522,4 +513,23 @@ fn activity_from_row(row: &Row<'_>, c: &ActivityColumns) -> rusqlite::Result<Act
     fields.last_reviewed = get_date(row, c.last_reviewed)?;
     fields.next_review_due = get_date(row, c.next_review_due)?;
     Ok(Activity { id: row.get(c.id)?, version: row.get(c.version)?, fields })
+}
+
+/// The retention stored in the columns at `kind`, `months` and `text`.
+pub(super) fn retention_from_row(
+    row: &Row<'_>,
+    kind: usize,
+    months: usize,
+    text: usize,
+) -> rusqlite::Result<Retention> {
+    Ok(match get_str(row, kind)? {
+        "not_stated" => Retention::NotStated,
+        "period" => Retention::Period {
+            months: row.get::<_, Option<u32>>(months)?.unwrap_or(0),
+            from: row.get(text)?,
+        },
+        "event" => Retention::Event { event: row.get(text)? },
+        "schedule" => Retention::Schedule { reference: row.get(text)? },
+        other => return Err(unknown_code(other, "retention_kind")),
+    })
 }

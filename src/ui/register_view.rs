@@ -1,5 +1,6 @@
 //! The Register page's data: one row per activity with its text for display and a
-//! lower-cased haystack for the filter, built once from a register snapshot and
+//! lower-cased haystack for the filter, built once from the store's summary of the
+//! register (on open, while the snapshot loads) or from a register snapshot, and
 //! rebuilt only when a command changes the data. Filtering and sorting work on
 //! indexes into the rows, so neither touches the store.
 
@@ -8,7 +9,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use memchr::memmem::Finder;
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
-use ropa::model::{ActivityId, ActivityStatus, Date, PartyId, Register, ServiceId, format_date};
+use ropa::Store;
+use ropa::model::{
+    ActivityId, ActivityStatus, ActivitySummary, Date, PartyId, Register, RegisterSummary, ServiceId,
+};
 
 /// One activity as the register table shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +43,35 @@ pub struct RegisterRow {
     pub party_ids: BTreeSet<PartyId>,
     /// Every field in lower case, for the filter box.
     haystack: String,
+}
+
+impl RegisterRow {
+    /// The row showing `activity`.
+    fn new(activity: ActivitySummary) -> Self {
+        let lawful_bases_text = activity
+            .lawful_bases
+            .iter()
+            .map(|basis| basis.citation().trim_start_matches("Art "))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let special_categories_text =
+            activity.special_categories.iter().map(|category| category.title()).collect::<Vec<_>>().join("; ");
+        Self {
+            activity_id: activity.id,
+            service_id: activity.service_id,
+            service: activity.service_name,
+            name: activity.name,
+            purposes: activity.purposes.join("; "),
+            lawful_bases_text,
+            special_categories_text,
+            status: activity.status,
+            next_review_due: activity.next_review_due,
+            lawful_bases: activity.lawful_bases,
+            special_categories: activity.special_categories,
+            party_ids: activity.party_ids,
+            haystack: activity.search_text,
+        }
+    }
 }
 
 /// What the register table is narrowed to.
@@ -168,8 +201,8 @@ pub struct Suggestions {
     pub systems: Vec<String>,
 }
 
-/// The register table's rows, the current filtered and sorted order, and the
-/// suggestions for the editor.
+/// The register table's rows, the current filtered and sorted order, the filters'
+/// choices and the suggestions for the editor.
 #[derive(Debug, Clone, Default)]
 pub struct RegisterView {
     rows: Vec<RegisterRow>,
@@ -177,69 +210,43 @@ pub struct RegisterView {
     /// keystroke in the filter box only filters.
     sorted: Option<(Sort, Vec<usize>)>,
     visible: Vec<usize>,
+    /// Every service's id and name, by name, for the service filter.
+    pub services: Vec<(ServiceId, String)>,
+    /// Every party's id and name, by name, for the party filter.
+    pub parties: Vec<(PartyId, String)>,
     /// Values offered while typing into list editors.
     pub suggestions: Suggestions,
 }
 
 impl RegisterView {
     /// Builds the rows of every activity in `register`, all visible, sorted by
-    /// service then name.
+    /// service then name, with the editor's suggestions.
     pub fn build(register: &Register) -> Self {
-        let lookup = register.lookup();
-        let rows: Vec<RegisterRow> = register
-            .activities
-            .iter()
-            .map(|activity| {
-                let fields = &activity.fields;
-                let links = lookup.links_of(activity.id);
-                let party_ids: BTreeSet<PartyId> = links.iter().map(|link| link.fields.party_id).collect();
-                let row = RegisterRow {
-                    activity_id: activity.id,
-                    service_id: fields.service_id,
-                    service: lookup.service_name(fields.service_id).to_owned(),
-                    name: fields.name.clone(),
-                    purposes: fields.purposes.join("; "),
-                    lawful_bases_text: fields
-                        .lawful_bases
-                        .iter()
-                        .map(|basis| basis.citation().trim_start_matches("Art "))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    special_categories_text: fields
-                        .special_categories
-                        .iter()
-                        .map(|category| category.title())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    status: fields.status,
-                    next_review_due: fields.next_review_due,
-                    lawful_bases: fields.lawful_bases.clone(),
-                    special_categories: fields.special_categories.clone(),
-                    party_ids,
-                    haystack: String::new(),
-                };
-                let mut haystack = vec![
-                    row.service.clone(),
-                    row.name.clone(),
-                    fields.description.clone(),
-                    fields.owner.clone(),
-                    row.purposes.clone(),
-                    row.special_categories_text.clone(),
-                    fields.status.label().to_owned(),
-                    fields.data_subjects.join("; "),
-                    fields.personal_data.join("; "),
-                    fields.legislation.join("; "),
-                    fields.systems.join("; "),
-                    fields.retention.describe(),
-                    row.next_review_due.map(format_date).unwrap_or_default(),
-                ];
-                haystack.extend(fields.lawful_bases.iter().map(|basis| basis.label()));
-                haystack.extend(links.iter().map(|link| lookup.party_name(link.fields.party_id).to_owned()));
-                RegisterRow { haystack: haystack.join("\n").to_lowercase(), ..row }
-            })
-            .collect();
+        let mut view = Self::from_summary(register.summary());
+        view.suggestions = suggestions(register);
+        view
+    }
+
+    /// Reads the rows straight from `store`, without loading the snapshot (what the
+    /// app shows while the snapshot loads). The suggestions stay empty: only the
+    /// editor uses them, and it waits for the snapshot.
+    pub fn read(store: &mut Store) -> ropa::Result<Self> {
+        Ok(Self::from_summary(store.register_summary()?))
+    }
+
+    /// Builds the rows of every activity in `summary`, all visible, sorted by
+    /// service then name, with no suggestions.
+    pub fn from_summary(summary: RegisterSummary) -> Self {
+        let rows: Vec<RegisterRow> = summary.activities.into_iter().map(RegisterRow::new).collect();
         let visible = (0..rows.len()).collect();
-        let mut view = Self { rows, sorted: None, visible, suggestions: suggestions(register) };
+        let mut view = Self {
+            rows,
+            sorted: None,
+            visible,
+            services: summary.services,
+            parties: summary.parties,
+            suggestions: Suggestions::default(),
+        };
         view.apply(&Filter::default(), Sort::default());
         view
     }
