@@ -7,8 +7,8 @@ use rusqlite::{Connection, Row, named_params};
 use super::Store;
 use super::audit::{ActivityRecord, Tx, log};
 use super::codec::{
-    columns, date_sql, decode, flag_sql, get_code, get_date, get_str, is_unique_violation, required_name, scope,
-    unknown_code,
+    columns, date_sql, decode, flag_sql, get_code, get_date, get_str, is_unique_violation, required_name,
+    scope, unknown_code,
 };
 use super::links::{insert_link, select_links, sync_links};
 use super::parties::missing_or_conflict;

@@ -37,12 +37,31 @@ struct Draft {
     retention: Retention,
     next_review_due: Option<Date>,
     purposes: Vec<String>,
-    data_subjects: Vec<String>,
-    personal_data: Vec<String>,
-    legislation: Vec<String>,
-    systems: Vec<String>,
+    /// The data subjects, personal data, legislation and systems lists, each
+    /// joined with "; " (only the search text needs them).
+    data_subjects: JoinedList,
+    personal_data: JoinedList,
+    legislation: JoinedList,
+    systems: JoinedList,
     lawful_bases: BTreeSet<LawfulBasis>,
     special_categories: BTreeSet<SpecialCategory>,
+}
+
+/// A list's items joined with "; " as they are read (as `join` would, empty items included).
+#[derive(Default)]
+struct JoinedList {
+    text: String,
+    items: usize,
+}
+
+impl JoinedList {
+    fn push(&mut self, item: &str) {
+        if self.items > 0 {
+            self.text.push_str("; ");
+        }
+        self.text.push_str(item);
+        self.items += 1;
+    }
 }
 
 fn select_summary(conn: &Connection) -> Result<RegisterSummary> {
@@ -65,7 +84,12 @@ fn select_summary(conn: &Connection) -> Result<RegisterSummary> {
         links = &links[end..];
         let service_name = service_names.get(&draft.service_id).copied().unwrap_or("");
         let names = own.iter().map(|(_, party)| party_names.get(party).copied().unwrap_or(""));
-        activities.push(summary_of(draft, service_name, names, own.iter().map(|(_, party)| *party).collect()));
+        activities.push(summary_of(
+            draft,
+            service_name,
+            names,
+            own.iter().map(|(_, party)| *party).collect(),
+        ));
     }
     sort_summaries(&mut activities, &services);
     Ok(RegisterSummary {
@@ -86,13 +110,13 @@ fn summary_of<'p>(
         name: &draft.name,
         description: &draft.description,
         owner: &draft.owner,
-        purposes: &draft.purposes,
+        purposes: &draft.purposes.join("; "),
         special_categories: &draft.special_categories,
         status: draft.status,
-        data_subjects: &draft.data_subjects,
-        personal_data: &draft.personal_data,
-        legislation: &draft.legislation,
-        systems: &draft.systems,
+        data_subjects: &draft.data_subjects.text,
+        personal_data: &draft.personal_data.text,
+        legislation: &draft.legislation.text,
+        systems: &draft.systems.text,
         retention: &draft.retention,
         next_review_due: draft.next_review_due,
         lawful_bases: &draft.lawful_bases,
@@ -151,10 +175,10 @@ fn draft_from_row(row: &Row<'_>, c: &DraftColumns) -> rusqlite::Result<Draft> {
         retention: retention_from_row(row, c.retention_kind, c.retention_months, c.retention_text)?,
         next_review_due: get_date(row, c.next_review_due)?,
         purposes: Vec::new(),
-        data_subjects: Vec::new(),
-        personal_data: Vec::new(),
-        legislation: Vec::new(),
-        systems: Vec::new(),
+        data_subjects: JoinedList::default(),
+        personal_data: JoinedList::default(),
+        legislation: JoinedList::default(),
+        systems: JoinedList::default(),
         lawful_bases: BTreeSet::new(),
         special_categories: BTreeSet::new(),
     })
@@ -179,14 +203,17 @@ fn fill_lists(conn: &Connection, drafts: &mut [Draft]) -> Result<()> {
     while let Some(row) = rows.next()? {
         let Some(draft) = draft_mut(drafts, row.get(0)?) else { continue };
         let list = match get_str(row, 1)? {
-            "purpose" => &mut draft.purposes,
+            "purpose" => {
+                draft.purposes.push(row.get(2)?);
+                continue;
+            }
             "data_subject" => &mut draft.data_subjects,
             "personal_data" => &mut draft.personal_data,
             "legislation" => &mut draft.legislation,
             "system" => &mut draft.systems,
             other => return Err(unknown_code(other, "activity_item.list").into()),
         };
-        list.push(row.get(2)?);
+        list.push(get_str(row, 2)?);
     }
     Ok(())
 }

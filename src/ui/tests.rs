@@ -182,8 +182,14 @@ fn assert_views_agree(mut store: Store) {
     let from_snapshot = RegisterView::build(&store.load_register().unwrap());
     let from_store = RegisterView::read(&mut store).unwrap();
     assert!(from_snapshot.total() > 0);
-    assert_eq!(from_store.visible_rows().collect::<Vec<_>>(), from_snapshot.visible_rows().collect::<Vec<_>>());
-    assert_eq!((&from_store.services, &from_store.parties), (&from_snapshot.services, &from_snapshot.parties));
+    assert_eq!(
+        from_store.visible_rows().collect::<Vec<_>>(),
+        from_snapshot.visible_rows().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        (&from_store.services, &from_store.parties),
+        (&from_snapshot.services, &from_snapshot.parties)
+    );
 }
 
 #[test]
