@@ -13,6 +13,7 @@ mod organisation;
 mod party;
 mod register;
 mod service;
+mod summary;
 
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
@@ -22,6 +23,7 @@ pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use register::{Lookup, Register};
 pub use service::{Service, ServiceFields};
+pub use summary::{ActivitySummary, RegisterSummary, SearchFields};
 
 /// A calendar date (no time zone): review dates, agreement dates, DPIA dates.
 pub type Date = time::Date;

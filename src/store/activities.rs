@@ -7,7 +7,8 @@ use rusqlite::{Connection, Row, named_params};
 use super::Store;
 use super::audit::{ActivityRecord, Tx, log};
 use super::codec::{
-    date_sql, decode, flag_sql, get_code, get_date, is_unique_violation, required_name, scope, unknown_code,
+    columns, date_sql, decode, flag_sql, get_code, get_date, get_str, is_unique_violation, required_name,
+    scope, unknown_code,
 };
 use super::links::{insert_link, select_links, sync_links};
 use super::parties::missing_or_conflict;
@@ -364,7 +365,8 @@ pub(super) fn select_activities(conn: &Connection, only: Option<ActivityId>) -> 
     let scope_a_id = scope("a.id", only);
     let mut stmt =
         conn.prepare_cached(&format!("SELECT a.* FROM activity a WHERE {scope_a_id} ORDER BY a.id"))?;
-    let rows = stmt.query_map(named_params! {":only": only}, activity_from_row)?;
+    let columns = ActivityColumns::of(&stmt)?;
+    let rows = stmt.query_map(named_params! {":only": only}, |row| activity_from_row(row, &columns))?;
     let mut activities: Vec<Activity> = rows.collect::<rusqlite::Result<_>>()?;
     let index: HashMap<ActivityId, usize> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     fill_items(conn, only, &mut activities, &index)?;
@@ -416,20 +418,20 @@ fn fill_codes(
         let mut rows = stmt.query(named_params! {":only": only})?;
         while let Some(row) = rows.next()? {
             let Some(&i) = index.get(&row.get(0)?) else { continue };
-            let code: String = row.get(1)?;
+            let code = get_str(row, 1)?;
             let fields = &mut activities[i].fields;
             match table {
                 "activity_special_category" => {
-                    fields.special_categories.insert(decode(&code, column, SpecialCategory::from_code)?);
+                    fields.special_categories.insert(decode(code, column, SpecialCategory::from_code)?);
                 }
                 "activity_lawful_basis" => {
-                    fields.lawful_bases.insert(decode(&code, column, LawfulBasis::from_code)?);
+                    fields.lawful_bases.insert(decode(code, column, LawfulBasis::from_code)?);
                 }
                 "activity_article9_condition" => {
-                    fields.article9_conditions.insert(decode(&code, column, Article9Condition::from_code)?);
+                    fields.article9_conditions.insert(decode(code, column, Article9Condition::from_code)?);
                 }
                 _ => {
-                    fields.schedule1_conditions.insert(decode(&code, column, Schedule1Condition::from_code)?);
+                    fields.schedule1_conditions.insert(decode(code, column, Schedule1Condition::from_code)?);
                 }
             }
         }
@@ -463,50 +465,71 @@ fn fill_transfers(
     Ok(())
 }
 
-fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
-    let text = |column: &str| row.get::<_, String>(column);
-    let flagged = |flag: &str, detail: &str| -> rusqlite::Result<Option<String>> {
+columns! {
+    /// Where [`select_activities`]'s query puts each column of the activity table.
+    ActivityColumns {
+        id, version, service_id, name, description, owner, status, role, role_with, role_lead,
+        criminal_offence_data, criminal_offence_detail, legitimate_interests, legitimate_interests_assessment,
+        consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
+        policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
+        dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due,
+    }
+}
+
+fn activity_from_row(row: &Row<'_>, c: &ActivityColumns) -> rusqlite::Result<Activity> {
+    let text = |column: usize| row.get::<_, String>(column);
+    let flagged = |flag: usize, detail: usize| -> rusqlite::Result<Option<String>> {
         Ok(if row.get::<_, bool>(flag)? { Some(text(detail)?) } else { None })
     };
-    let role = match text("role")?.as_str() {
+    let role = match get_str(row, c.role)? {
         "controller" => Role::Controller,
-        "joint_controller" => Role::JointController { with: text("role_with")?, lead: text("role_lead")? },
-        "processor" => Role::Processor { for_controller: text("role_with")? },
+        "joint_controller" => Role::JointController { with: text(c.role_with)?, lead: text(c.role_lead)? },
+        "processor" => Role::Processor { for_controller: text(c.role_with)? },
         other => return Err(unknown_code(other, "role")),
     };
-    let retention = match text("retention_kind")?.as_str() {
+    let retention = retention_from_row(row, c.retention_kind, c.retention_months, c.retention_text)?;
+    let mut fields = ActivityFields::new(row.get(c.service_id)?, text(c.name)?);
+    fields.description = text(c.description)?;
+    fields.owner = text(c.owner)?;
+    fields.status = get_code(row, c.status, ActivityStatus::from_code)?;
+    fields.role = role;
+    fields.criminal_offence_data = flagged(c.criminal_offence_data, c.criminal_offence_detail)?;
+    fields.legitimate_interests = text(c.legitimate_interests)?;
+    fields.legitimate_interests_assessment = text(c.legitimate_interests_assessment)?;
+    fields.consent_record = text(c.consent_record)?;
+    fields.retention = retention;
+    fields.policy_document = text(c.policy_document)?;
+    fields.retained_per_policy = row.get(c.retained_per_policy)?;
+    fields.policy_exceptions = text(c.policy_exceptions)?;
+    fields.security_measures = text(c.security_measures)?;
+    fields.automated_decision_making = flagged(c.automated_decision_making, c.automated_decision_detail)?;
+    fields.dpia = Dpia {
+        required: row.get(c.dpia_required)?,
+        progress: get_code(row, c.dpia_progress, DpiaProgress::from_code)?,
+        link: text(c.dpia_link)?,
+        date: get_date(row, c.dpia_date)?,
+    };
+    fields.breach = flagged(c.breach, c.breach_link)?;
+    fields.last_reviewed = get_date(row, c.last_reviewed)?;
+    fields.next_review_due = get_date(row, c.next_review_due)?;
+    Ok(Activity { id: row.get(c.id)?, version: row.get(c.version)?, fields })
+}
+
+/// The retention stored in the columns at `kind`, `months` and `text`.
+pub(super) fn retention_from_row(
+    row: &Row<'_>,
+    kind: usize,
+    months: usize,
+    text: usize,
+) -> rusqlite::Result<Retention> {
+    Ok(match get_str(row, kind)? {
         "not_stated" => Retention::NotStated,
         "period" => Retention::Period {
-            months: row.get::<_, Option<u32>>("retention_months")?.unwrap_or(0),
-            from: text("retention_text")?,
+            months: row.get::<_, Option<u32>>(months)?.unwrap_or(0),
+            from: row.get(text)?,
         },
-        "event" => Retention::Event { event: text("retention_text")? },
-        "schedule" => Retention::Schedule { reference: text("retention_text")? },
+        "event" => Retention::Event { event: row.get(text)? },
+        "schedule" => Retention::Schedule { reference: row.get(text)? },
         other => return Err(unknown_code(other, "retention_kind")),
-    };
-    let mut fields = ActivityFields::new(row.get("service_id")?, text("name")?);
-    fields.description = text("description")?;
-    fields.owner = text("owner")?;
-    fields.status = get_code(row, "status", ActivityStatus::from_code)?;
-    fields.role = role;
-    fields.criminal_offence_data = flagged("criminal_offence_data", "criminal_offence_detail")?;
-    fields.legitimate_interests = text("legitimate_interests")?;
-    fields.legitimate_interests_assessment = text("legitimate_interests_assessment")?;
-    fields.consent_record = text("consent_record")?;
-    fields.retention = retention;
-    fields.policy_document = text("policy_document")?;
-    fields.retained_per_policy = row.get("retained_per_policy")?;
-    fields.policy_exceptions = text("policy_exceptions")?;
-    fields.security_measures = text("security_measures")?;
-    fields.automated_decision_making = flagged("automated_decision_making", "automated_decision_detail")?;
-    fields.dpia = Dpia {
-        required: row.get("dpia_required")?,
-        progress: get_code(row, "dpia_progress", DpiaProgress::from_code)?,
-        link: text("dpia_link")?,
-        date: get_date(row, "dpia_date")?,
-    };
-    fields.breach = flagged("breach", "breach_link")?;
-    fields.last_reviewed = get_date(row, "last_reviewed")?;
-    fields.next_review_due = get_date(row, "next_review_due")?;
-    Ok(Activity { id: row.get("id")?, version: row.get("version")?, fields })
+    })
 }

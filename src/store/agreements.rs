@@ -89,20 +89,21 @@ fn select_agreements_where(conn: &Connection, only: Option<AgreementId>) -> Resu
         "SELECT id, version, kind, title, reference, start_date, review_date, end_date, notes
          FROM agreement WHERE {scope_id} ORDER BY title, id"
     ))?;
+    // The columns in the order selected above.
     let rows = stmt.query_map(named_params! {":only": only}, |row| {
-        let id: AgreementId = row.get("id")?;
+        let id: AgreementId = row.get(0)?;
         Ok(Agreement {
             id,
-            version: row.get("version")?,
+            version: row.get(1)?,
             fields: AgreementFields {
-                kind: get_code(row, "kind", AgreementKind::from_code)?,
-                title: row.get("title")?,
-                reference: row.get("reference")?,
-                parties: parties.get(&id).cloned().unwrap_or_default(),
-                start: get_date(row, "start_date")?,
-                review_due: get_date(row, "review_date")?,
-                end: get_date(row, "end_date")?,
-                notes: row.get("notes")?,
+                kind: get_code(row, 2, AgreementKind::from_code)?,
+                title: row.get(3)?,
+                reference: row.get(4)?,
+                parties: parties.remove(&id).unwrap_or_default(),
+                start: get_date(row, 5)?,
+                review_due: get_date(row, 6)?,
+                end: get_date(row, 7)?,
+                notes: row.get(8)?,
             },
         })
     })?;

@@ -19,20 +19,51 @@ pub(super) fn unknown_code(code: &str, column: &str) -> rusqlite::Error {
     )
 }
 
-/// Reads a text column holding an enum code.
-pub(super) fn get_code<T>(
-    row: &Row<'_>,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let code: String = row.get(column)?;
-    decode(&code, column, parse)
+/// Declares a struct holding the positions of a query's columns, found by name once
+/// per statement with `of(&stmt)`, so that rows are read by index: rusqlite's lookup
+/// by name compares the names of the columns on every call, for every row.
+macro_rules! columns {
+    ($(#[$meta:meta])* $name:ident { $($column:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        struct $name {
+            $($column: usize,)+
+        }
+
+        impl $name {
+            /// The positions of the columns in `stmt`'s result.
+            fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<Self> {
+                Ok(Self { $($column: stmt.column_index(stringify!($column))?,)+ })
+            }
+        }
+    };
+}
+pub(super) use columns;
+
+/// The name of column `index` of `row`'s statement, for error messages.
+fn column_name<'r>(row: &'r Row<'_>, index: usize) -> &'r str {
+    row.as_ref().column_name(index).unwrap_or("?")
 }
 
-/// Reads a nullable ISO date column.
-pub(super) fn get_date(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<Date>> {
-    let text: Option<String> = row.get(column)?;
-    text.map(|text| decode(&text, column, parse_date)).transpose()
+/// Reads the text column at `index` holding an enum code.
+pub(super) fn get_code<T>(
+    row: &Row<'_>,
+    index: usize,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let code = get_str(row, index)?;
+    decode(code, column_name(row, index), parse)
+}
+
+/// Reads the nullable ISO date column at `index`.
+pub(super) fn get_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Date>> {
+    let text: Option<&str> = row.get_ref(index)?.as_str_or_null().map_err(rusqlite::Error::from)?;
+    text.map(|text| decode(text, column_name(row, index), parse_date)).transpose()
+}
+
+/// Borrows the text column at `index` without copying it.
+pub(super) fn get_str<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(index)?.as_str().map_err(rusqlite::Error::from)
 }
 
 /// A date as stored: ISO text or NULL.

@@ -4,10 +4,18 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, named_params};
 
-use super::codec::{decode, get_code, scope};
+use super::codec::{columns, decode, get_code, get_str, scope};
 use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
 use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId, PartyId};
 use crate::{Error, Result};
+
+columns! {
+    /// Where [`select_links`]'s query puts each column.
+    LinkColumns {
+        id, activity_id, party_id, direction, criminal_offence_data, lawful_basis, basis_detail, method,
+        agreement_id, notes, party_name,
+    }
+}
 
 /// Every link (or those of one activity), by activity, direction, then party name.
 pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Result<Vec<Link>> {
@@ -21,30 +29,31 @@ pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Resul
          WHERE {scope_l_activity_id}
          ORDER BY l.id"
     ))?;
+    let c = LinkColumns::of(&stmt)?;
     let mut party_names: HashMap<PartyId, String> = HashMap::new();
     let rows = stmt.query_map(named_params! {":only": only}, |row| {
-        let party_id: PartyId = row.get("party_id")?;
+        let party_id: PartyId = row.get(c.party_id)?;
         if let std::collections::hash_map::Entry::Vacant(entry) = party_names.entry(party_id) {
-            entry.insert(row.get("party_name")?);
+            entry.insert(row.get(c.party_name)?);
         }
-        let id: LinkId = row.get("id")?;
-        let basis: Option<String> = row.get("lawful_basis")?;
+        let id: LinkId = row.get(c.id)?;
+        let basis: Option<&str> = row.get_ref(c.lawful_basis)?.as_str_or_null()?;
         Ok(Link {
             id,
-            activity_id: row.get("activity_id")?,
+            activity_id: row.get(c.activity_id)?,
             fields: LinkFields {
                 party_id,
-                direction: get_code(row, "direction", Direction::from_code)?,
-                data_categories: categories.remove(&id).unwrap_or_default(),
-                special_categories: specials.remove(&id).unwrap_or_default(),
-                criminal_offence_data: row.get("criminal_offence_data")?,
+                direction: get_code(row, c.direction, Direction::from_code)?,
+                data_categories: categories.take(id),
+                special_categories: specials.take(id),
+                criminal_offence_data: row.get(c.criminal_offence_data)?,
                 lawful_basis: basis
-                    .map(|code| decode(&code, "lawful_basis", LawfulBasis::from_code))
+                    .map(|code| decode(code, "lawful_basis", LawfulBasis::from_code))
                     .transpose()?,
-                basis_detail: row.get("basis_detail")?,
-                method: row.get("method")?,
-                agreement_id: row.get("agreement_id")?,
-                notes: row.get("notes")?,
+                basis_detail: row.get(c.basis_detail)?,
+                method: row.get(c.method)?,
+                agreement_id: row.get(c.agreement_id)?,
+                notes: row.get(c.notes)?,
             },
         })
     })?;
@@ -52,6 +61,40 @@ pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Resul
     drop(stmt);
     super::order::sort_links(&mut links, |id| party_names.get(&id).map_or("", String::as_str));
     Ok(links)
+}
+
+/// Values grouped by link, in link id order, taken out while the links are read in
+/// the same order: a merge of two sorted lists, with no hashing.
+struct ByLink<T> {
+    groups: std::iter::Peekable<std::vec::IntoIter<(LinkId, T)>>,
+}
+
+impl<T: Default> ByLink<T> {
+    /// Groups `(link id, value)` pairs that arrive in link id order.
+    fn read<V>(
+        pairs: impl Iterator<Item = rusqlite::Result<(LinkId, V)>>,
+        mut add: impl FnMut(&mut T, V),
+    ) -> rusqlite::Result<Self> {
+        let mut groups: Vec<(LinkId, T)> = Vec::new();
+        for pair in pairs {
+            let (id, value) = pair?;
+            match groups.last_mut() {
+                Some((last, group)) if *last == id => add(group, value),
+                _ => {
+                    let mut group = T::default();
+                    add(&mut group, value);
+                    groups.push((id, group));
+                }
+            }
+        }
+        Ok(Self { groups: groups.into_iter().peekable() })
+    }
+
+    /// The values of link `id` (empty if it has none); links must be asked for in id order.
+    fn take(&mut self, id: LinkId) -> T {
+        while self.groups.next_if(|(at, _)| *at < id).is_some() {}
+        self.groups.next_if(|(at, _)| *at == id).map(|(_, group)| group).unwrap_or_default()
+    }
 }
 
 /// The join, condition and order that limit a link list table to one activity's
@@ -66,37 +109,29 @@ fn link_scope(only: Option<ActivityId>, order: &str) -> String {
     }
 }
 
-fn select_link_categories(
-    conn: &Connection,
-    only: Option<ActivityId>,
-) -> Result<HashMap<LinkId, Vec<String>>> {
+fn select_link_categories(conn: &Connection, only: Option<ActivityId>) -> Result<ByLink<Vec<String>>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.link_id, c.value FROM link_data_category c {}",
         link_scope(only, "c.link_id, c.position")
     ))?;
-    let mut map: HashMap<LinkId, Vec<String>> = HashMap::new();
-    let mut rows = stmt.query(named_params! {":only": only})?;
-    while let Some(row) = rows.next()? {
-        map.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
-    Ok(map)
+    let rows = stmt.query_map(named_params! {":only": only}, |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(ByLink::read(rows, |list: &mut Vec<String>, value| list.push(value))?)
 }
 
 fn select_link_specials(
     conn: &Connection,
     only: Option<ActivityId>,
-) -> Result<HashMap<LinkId, BTreeSet<SpecialCategory>>> {
+) -> Result<ByLink<BTreeSet<SpecialCategory>>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT s.link_id, s.category FROM link_special_category s {}",
         link_scope(only, "s.link_id, s.category")
     ))?;
-    let mut map: HashMap<LinkId, BTreeSet<SpecialCategory>> = HashMap::new();
-    let mut rows = stmt.query(named_params! {":only": only})?;
-    while let Some(row) = rows.next()? {
-        let code: String = row.get(1)?;
-        map.entry(row.get(0)?).or_default().insert(decode(&code, "category", SpecialCategory::from_code)?);
-    }
-    Ok(map)
+    let rows = stmt.query_map(named_params! {":only": only}, |row| {
+        Ok((row.get(0)?, decode(get_str(row, 1)?, "category", SpecialCategory::from_code)?))
+    })?;
+    Ok(ByLink::read(rows, |set: &mut BTreeSet<SpecialCategory>, value| {
+        set.insert(value);
+    })?)
 }
 
 /// Makes the activity's stored links equal to `drafts`: deletes the ones no longer

@@ -25,6 +25,7 @@ mod parties;
 mod queries;
 mod reviews;
 mod services;
+mod summaries;
 
 use std::path::{Path, PathBuf};
 

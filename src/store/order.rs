@@ -5,10 +5,12 @@
 //! SQLite's temporary sort trees at 100,000 links), and the as-at rebuild uses the
 //! same functions, so both give the same order.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 
-use crate::model::{Activity, Link, PartyId, Register, Service, ServiceId};
+use crate::model::{
+    Activity, ActivityId, ActivitySummary, Direction, Link, LinkId, PartyId, Register, Service, ServiceId,
+};
 
 /// SQLite's NOCASE collation: bytes compared with ASCII letters folded.
 pub(super) fn nocase(a: &str, b: &str) -> Ordering {
@@ -29,10 +31,25 @@ fn ranks<Id: Copy + Eq + std::hash::Hash>(names: impl Iterator<Item = (Id, Vec<u
 
 /// Activities by service name, then activity name, then id.
 pub(super) fn sort_activities(activities: &mut [Activity], services: &[Service]) {
+    sort_by_service_then_name(activities, services, |a| (a.fields.service_id, &a.fields.name, a.id));
+}
+
+/// Activity summaries in the order of [`sort_activities`].
+pub(super) fn sort_summaries(activities: &mut [ActivitySummary], services: &[Service]) {
+    sort_by_service_then_name(activities, services, |a| (a.service_id, &a.name, a.id));
+}
+
+/// Sorts by service name, then name, then id, as `key` gives them.
+fn sort_by_service_then_name<T>(
+    items: &mut [T],
+    services: &[Service],
+    key: impl Fn(&T) -> (ServiceId, &str, ActivityId),
+) {
     let service_rank: HashMap<ServiceId, usize> =
         ranks(services.iter().map(|s| (s.id, nocase_key(&s.fields.name))));
-    activities.sort_by_cached_key(|a| {
-        (service_rank.get(&a.fields.service_id).copied(), nocase_key(&a.fields.name), a.id)
+    items.sort_by_cached_key(|item| {
+        let (service_id, name, id) = key(item);
+        (service_rank.get(&service_id).copied(), nocase_key(name), id)
     });
 }
 
@@ -42,11 +59,30 @@ pub(super) fn sort_links<'a>(links: &mut [Link], party_name: impl Fn(PartyId) ->
     let mut parties: Vec<PartyId> = links.iter().map(|l| l.fields.party_id).collect();
     parties.sort_unstable();
     parties.dedup();
-    let party_rank = ranks(parties.into_iter().map(|id| (id, nocase_key(party_name(id)))));
+    let party_rank = party_ranks(parties.into_iter().map(|id| (id, party_name(id))));
     links.sort_by_cached_key(|l| {
-        let sources_first = std::cmp::Reverse(l.fields.direction.code());
-        (l.activity_id, sources_first, party_rank.get(&l.fields.party_id).copied(), l.id)
+        link_key(l.activity_id, l.fields.direction, party_rank.get(&l.fields.party_id).copied(), l.id)
     });
+}
+
+/// Each party's place when the names are put in NOCASE order; give the parties in
+/// id order so that equal names are ranked by id.
+pub(super) fn party_ranks<'a>(parties: impl Iterator<Item = (PartyId, &'a str)>) -> HashMap<PartyId, usize> {
+    ranks(parties.map(|(id, name)| (id, nocase_key(name))))
+}
+
+/// What links are sorted by: activity, sources before recipients, the party's
+/// place in name order (from [`party_ranks`]), then id.
+pub(super) type LinkKey = (ActivityId, Reverse<&'static str>, Option<usize>, LinkId);
+
+/// The [`LinkKey`] of a link.
+pub(super) fn link_key(
+    activity_id: ActivityId,
+    direction: Direction,
+    party_rank: Option<usize>,
+    id: LinkId,
+) -> LinkKey {
+    (activity_id, Reverse(direction.code()), party_rank, id)
 }
 
 /// Puts every list of a register in presentation order.

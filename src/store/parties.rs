@@ -81,17 +81,27 @@ impl Store {
 const SELECT_PARTY: &str =
     "SELECT id, version, name, kind, country, contact, notes, internal_service_id FROM party";
 
+/// The columns of [`SELECT_PARTY`], in order.
+const ID: usize = 0;
+const VERSION: usize = 1;
+const NAME: usize = 2;
+const KIND: usize = 3;
+const COUNTRY: usize = 4;
+const CONTACT: usize = 5;
+const NOTES: usize = 6;
+const INTERNAL_SERVICE_ID: usize = 7;
+
 fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
     Ok(Party {
-        id: row.get("id")?,
-        version: row.get("version")?,
+        id: row.get(ID)?,
+        version: row.get(VERSION)?,
         fields: PartyFields {
-            name: row.get("name")?,
-            kind: get_code(row, "kind", PartyKind::from_code)?,
-            country: row.get("country")?,
-            contact: row.get("contact")?,
-            notes: row.get("notes")?,
-            internal_service: row.get("internal_service_id")?,
+            name: row.get(NAME)?,
+            kind: get_code(row, KIND, PartyKind::from_code)?,
+            country: row.get(COUNTRY)?,
+            contact: row.get(CONTACT)?,
+            notes: row.get(NOTES)?,
+            internal_service: row.get(INTERNAL_SERVICE_ID)?,
         },
     })
 }

@@ -4,6 +4,8 @@
 //! page data that a change made stale.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Duration;
 
 use ropa::Store;
 use ropa::model::{
@@ -197,6 +199,20 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command reads or writes the register, and so waits while its
+    /// snapshot loads. Moving between pages and leaving the register do not.
+    fn needs_snapshot(&self) -> bool {
+        !matches!(
+            self,
+            Self::Navigate(_)
+                | Self::ChooseFile(FilePurpose::Open | FilePurpose::New)
+                | Self::OpenRegister(_)
+                | Self::NewRegister(_)
+                | Self::OpenDemo
+                | Self::Quit
+        )
+    }
+
     /// Whether running the command closes the activity editor.
     fn leaves_editor(&self, editor: &ActivityEditor) -> bool {
         match self {
@@ -219,10 +235,13 @@ impl Command {
 pub struct Session {
     /// The register file.
     pub store: Store,
-    /// The snapshot the pages draw from, reloaded after every change.
+    /// The snapshot the pages draw from, reloaded after every change. Empty while
+    /// the snapshot loads: nothing reads it until then (see [`Session::is_loading`]).
     pub register: Register,
     /// The register table's rows.
     pub view: RegisterView,
+    /// The snapshot being loaded on a worker thread, until it lands.
+    loading: Option<Receiver<ropa::Result<Register>>>,
 }
 
 impl Session {
@@ -230,7 +249,40 @@ impl Session {
     pub fn new(mut store: Store) -> ropa::Result<Self> {
         let register = store.load_register()?;
         let view = RegisterView::build(&register);
-        Ok(Self { store, register, view })
+        Ok(Self { store, register, view, loading: None })
+    }
+
+    /// Reads the Register page's rows from `store` straight away and loads the
+    /// snapshot on a worker thread, with a connection of its own to the same file
+    /// (its read is one transaction). A register in memory is loaded at once.
+    pub fn open(mut store: Store) -> ropa::Result<Self> {
+        let Some(path) = store.path().map(Path::to_path_buf) else {
+            return Self::new(store);
+        };
+        let view = RegisterView::read(&mut store)?;
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let snapshot = Store::open(&path).and_then(|mut store| store.load_register());
+            let _ignored_if_the_register_was_closed = sender.send(snapshot);
+        });
+        Ok(Self { store, register: Register::default(), view, loading: Some(receiver) })
+    }
+
+    /// Reads the Register page's rows from `store` and keeps `snapshot` as the
+    /// snapshot still to come (tests that decide when it lands).
+    #[cfg(test)]
+    pub fn with_pending_snapshot(
+        mut store: Store,
+        snapshot: Receiver<ropa::Result<Register>>,
+    ) -> ropa::Result<Self> {
+        let view = RegisterView::read(&mut store)?;
+        Ok(Self { store, register: Register::default(), view, loading: Some(snapshot) })
+    }
+
+    /// Whether the snapshot is still loading: only the Register page can be shown,
+    /// and commands that need the snapshot wait for it.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
     }
 
     /// The register's name: the controller's, or the file's.
@@ -280,6 +332,8 @@ pub struct App {
     session: Option<Session>,
     page: Page,
     commands: Vec<Command>,
+    /// Commands pushed while the snapshot loads, run when it lands.
+    waiting_for_snapshot: Vec<Command>,
     settings: Settings,
     today: Date,
     dialogs: FileDialogs,
@@ -313,6 +367,7 @@ impl App {
             session: None,
             page: Page::Register,
             commands: Vec::new(),
+            waiting_for_snapshot: Vec::new(),
             settings,
             today,
             dialogs,
@@ -358,7 +413,7 @@ impl App {
                     )));
                     return app;
                 }
-                match Store::open_or_create(&path).and_then(Session::new) {
+                match Store::open_or_create(&path).and_then(Session::open) {
                     Ok(session) => app.install(session, &path),
                     Err(error) => app.notice = Some(Notice::error(error.to_string())),
                 }
@@ -369,6 +424,7 @@ impl App {
 
     /// Draws the whole window, then runs the commands pushed while drawing.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.poll_snapshot(ui.ctx());
         self.guard_window_close(ui);
         self.poll_dialog();
         self.shortcuts(ui);
@@ -522,7 +578,7 @@ impl App {
                 if ui.add_enabled(self.session.is_some(), button).clicked() && !selected {
                     self.commands.push(Command::Navigate(page));
                 }
-                if page == Page::Checks && self.session.is_some() {
+                if page == Page::Checks && self.session.as_ref().is_some_and(|s| !s.is_loading()) {
                     checks::navigation_counts_ui(ui, &self.checks_page);
                 }
             }
@@ -530,8 +586,10 @@ impl App {
             ui.separator();
             if let Some(session) = &self.session {
                 ui.weak(format!("{} activities", session.view.total()));
-                ui.weak(format!("{} parties", session.register.parties.len()));
-                ui.weak(format!("{} agreements", session.register.agreements.len()));
+                ui.weak(format!("{} parties", session.view.parties.len()));
+                if !session.is_loading() {
+                    ui.weak(format!("{} agreements", session.register.agreements.len()));
+                }
             }
         });
     }
@@ -541,6 +599,10 @@ impl App {
             welcome_ui(ui, &mut self.commands);
             return;
         };
+        if session.is_loading() && self.page != Page::Register {
+            loading_ui(ui);
+            return;
+        }
         match self.page {
             Page::Register => {
                 as_at::bar_ui(ui, &mut self.as_at, &mut self.commands);
@@ -670,6 +732,10 @@ impl App {
     pub fn run_commands(&mut self) {
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
+            if self.session.as_ref().is_some_and(Session::is_loading) && command.needs_snapshot() {
+                self.waiting_for_snapshot.push(command);
+                continue;
+            }
             if let Some(editor) = &self.editor
                 && editor.is_dirty()
                 && command.leaves_editor(editor)
@@ -980,7 +1046,7 @@ impl App {
     /// Opens the register at `path`; on failure the current register stays open
     /// and the reason, naming the file, is shown.
     fn open_register(&mut self, path: &Path) {
-        match Store::open(path).and_then(Session::new) {
+        match Store::open(path).and_then(Session::open) {
             Ok(session) => self.install(session, path),
             Err(error) => self.notice = Some(Notice::error(error.to_string())),
         }
@@ -1012,11 +1078,14 @@ impl App {
         Ok(())
     }
 
-    /// Makes `session` the open register and resets the pages.
+    /// Makes `session` the open register and resets the pages; the pages that need
+    /// the snapshot are built now or, while it loads, when it lands.
     fn install(&mut self, session: Session, path: &Path) {
         self.settings.opened(path);
-        self.organisation_page = OrganisationPage::load(Some(&session.register));
+        let loading = session.is_loading();
         self.session = Some(session);
+        self.waiting_for_snapshot.clear();
+        self.checks_page = ChecksPage::default();
         self.page = Page::Register;
         self.editor = None;
         self.last_deleted = None;
@@ -1030,10 +1099,70 @@ impl App {
         self.flows_page = FlowsPage::new(self.today);
         self.notice_page = NoticePage::default();
         self.notice = None;
+        if !loading {
+            self.snapshot_ready();
+        }
+    }
+
+    /// Builds the pages that read the snapshot and takes the automatic backup.
+    fn snapshot_ready(&mut self) {
+        self.organisation_page = OrganisationPage::load(self.session.as_ref().map(|s| &s.register));
         if let Err(error) = self.refresh_checks() {
             self.notice = Some(Notice::error(error.to_string()));
         }
         self.automatic_backup();
+    }
+
+    /// Installs the snapshot if it has landed; asks for another frame if not.
+    fn poll_snapshot(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = self.session.as_ref().and_then(|session| session.loading.as_ref()) else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(snapshot) => self.snapshot_landed(Some(snapshot)),
+            Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
+            Err(TryRecvError::Disconnected) => self.snapshot_landed(None),
+        }
+    }
+
+    /// Blocks until the snapshot has landed and installs it (benchmarks and tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn wait_for_snapshot(&mut self) {
+        let Some(receiver) = self.session.as_mut().and_then(|session| session.loading.take()) else {
+            return;
+        };
+        self.snapshot_landed(receiver.recv().ok());
+    }
+
+    /// Makes `snapshot` the session's, rebuilds the page data from it (so the
+    /// Register page and the other pages agree), then queues the commands that
+    /// waited for it. If it could not be read (`None`: the worker stopped without
+    /// an answer), the register is closed with the reason.
+    fn snapshot_landed(&mut self, snapshot: Option<ropa::Result<Register>>) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        session.loading = None;
+        match snapshot {
+            Some(Ok(register)) => {
+                session.view = RegisterView::build(&register);
+                session.register = register;
+                self.register_page.apply(&mut session.view);
+                self.parties_page.refresh(&session.register);
+                self.agreements_page.refresh(&session.register);
+                self.snapshot_ready();
+                self.commands.append(&mut self.waiting_for_snapshot);
+            }
+            failed => {
+                let reason = match failed {
+                    Some(Err(error)) => error.to_string(),
+                    _ => "loading stopped unexpectedly; open it again".to_owned(),
+                };
+                self.session = None;
+                self.waiting_for_snapshot.clear();
+                self.notice = Some(Notice::error(format!("The register could not be loaded: {reason}")));
+            }
+        }
     }
 
     fn merge_parties(
@@ -1113,6 +1242,19 @@ impl App {
         app.session = Some(Session::new(store)?);
         app.organisation_page = OrganisationPage::load(app.session.as_ref().map(|s| &s.register));
         app.refresh_checks()?;
+        Ok(app)
+    }
+
+    /// An app on `store` whose snapshot lands when the test sends it on `snapshot`'s
+    /// other end, as if a worker were still loading it.
+    pub fn with_pending_snapshot(
+        store: Store,
+        today: Date,
+        dialogs: FileDialogs,
+        snapshot: Receiver<ropa::Result<Register>>,
+    ) -> ropa::Result<Self> {
+        let mut app = Self::empty(Settings::default(), today, dialogs);
+        app.session = Some(Session::with_pending_snapshot(store, snapshot)?);
         Ok(app)
     }
 
@@ -1196,6 +1338,15 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::FlowSvg => Command::ExportFlowSvg(path),
         FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }
+}
+
+/// Shown instead of a page that needs the snapshot while it loads.
+fn loading_ui(ui: &mut egui::Ui) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(80.0);
+        // No spinner: it repaints every frame, and the load takes under a second.
+        ui.label("Loading the register…");
+    });
 }
 
 /// Shown when no register is open.

@@ -16,6 +16,12 @@ pub fn register_view(register: &Register) -> RegisterView {
     RegisterView::build(register)
 }
 
+/// What the app does before it draws the Register page of the register at `path`:
+/// open the file and read the page's rows (the snapshot then loads on a worker).
+pub fn open_register_page(path: &Path) -> ropa::Result<RegisterView> {
+    RegisterView::read(&mut ropa::Store::open(path)?)
+}
+
 /// Applies a text filter as one keystroke in the filter box does.
 pub fn filter(view: &mut RegisterView, text: &str) {
     view.apply(&Filter { text: text.to_string(), ..Filter::default() }, Sort::default());
@@ -28,10 +34,12 @@ pub struct AppFrame {
 }
 
 impl AppFrame {
-    /// Opens `path` in the app, as `ropa PATH` does.
+    /// Opens `path` in the app, as `ropa PATH` does, and waits for the snapshot
+    /// that loads on a worker thread, so that every page can be drawn.
     pub fn open(path: &Path) -> Self {
         let today = Date::from_calendar_date(2026, time::Month::November, 22).unwrap_or(Date::MIN);
-        let app = App::start(Some(path.to_path_buf()), Settings::default(), today, FileDialogs::native());
+        let mut app = App::start(Some(path.to_path_buf()), Settings::default(), today, FileDialogs::native());
+        app.wait_for_snapshot();
         Self { ctx: egui::Context::default(), app }
     }
 

@@ -187,8 +187,9 @@ fn opening_a_register_takes_a_backup_and_back_up_now_takes_another() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("council.ropa");
     drop(small_store(Store::create(&path).unwrap()));
-    let app = App::start(Some(path.clone()), Default::default(), TODAY, FileDialogs::typed_only());
-    assert_eq!(backups_of(&path).unwrap().len(), 1, "automatic backup on open");
+    let mut app = App::start(Some(path.clone()), Default::default(), TODAY, FileDialogs::typed_only());
+    app.wait_for_snapshot();
+    assert_eq!(backups_of(&path).unwrap().len(), 1, "automatic backup on open, once the snapshot lands");
     let mut harness = harness(app);
     harness.run();
     click(&mut harness, "File");

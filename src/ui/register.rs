@@ -3,7 +3,7 @@
 //! category and party. Double-click or Enter opens the editor.
 
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
-use ropa::model::{ActivityId, ActivityStatus, Date, PartyId, Register, ServiceId, format_date};
+use ropa::model::{ActivityId, ActivityStatus, Date, format_date};
 
 use super::app::{Command, Session, welcome_buttons_ui};
 use super::register_view::{Filter, RegisterView, Sort, SortColumn};
@@ -58,7 +58,7 @@ pub fn ui(
             }
         });
     });
-    filter_bar_ui(ui, page, &session.register);
+    filter_bar_ui(ui, page, &session.view);
     page.apply_if_changed(&mut session.view);
     keyboard(ui, page, &session.view, commands);
     ui.separator();
@@ -76,7 +76,7 @@ fn empty_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     welcome_buttons_ui(ui, commands);
 }
 
-fn filter_bar_ui(ui: &mut egui::Ui, page: &mut RegisterPage, register: &Register) {
+fn filter_bar_ui(ui: &mut egui::Ui, page: &mut RegisterPage, view: &RegisterView) {
     let filter = &mut page.filter;
     ui.horizontal_wrapped(|ui| {
         let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
@@ -90,7 +90,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, page: &mut RegisterPage, register: &Register
         if ui.input_mut(|input| input.consume_shortcut(&find)) {
             response.request_focus();
         }
-        option_combo(ui, "Service", &mut filter.service, services(register));
+        option_combo(ui, "Service", &mut filter.service, view.services.iter().cloned());
         option_combo(
             ui,
             "Status",
@@ -109,19 +109,11 @@ fn filter_bar_ui(ui: &mut egui::Ui, page: &mut RegisterPage, register: &Register
             &mut filter.special_category,
             SpecialCategory::ALL.iter().map(|c| (*c, c.title().to_owned())),
         );
-        option_combo(ui, "Party", &mut filter.party, parties(register));
+        option_combo(ui, "Party", &mut filter.party, view.parties.iter().cloned());
         if *filter != Filter::default() && ui.button("Clear filters").clicked() {
             *filter = Filter::default();
         }
     });
-}
-
-fn services(register: &Register) -> impl Iterator<Item = (ServiceId, String)> + '_ {
-    register.services.iter().map(|service| (service.id, service.fields.name.clone()))
-}
-
-fn parties(register: &Register) -> impl Iterator<Item = (PartyId, String)> + '_ {
-    register.parties.iter().map(|party| (party.id, party.fields.name.clone()))
 }
 
 /// A combo box choosing one value or "any".

@@ -1,13 +1,18 @@
 //! The Register page's data: one row per activity with its text for display and a
-//! lower-cased haystack for the filter, built once from a register snapshot and
+//! lower-cased haystack for the filter, built once from the store's summary of the
+//! register (on open, while the snapshot loads) or from a register snapshot, and
 //! rebuilt only when a command changes the data. Filtering and sorting work on
 //! indexes into the rows, so neither touches the store.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
+use memchr::memmem::Finder;
+use ropa::Store;
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
-use ropa::model::{ActivityId, ActivityStatus, Date, PartyId, Register, ServiceId, format_date};
+use ropa::model::{
+    ActivityId, ActivityStatus, ActivitySummary, Date, PartyId, Register, RegisterSummary, ServiceId,
+};
 
 /// One activity as the register table shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +45,39 @@ pub struct RegisterRow {
     haystack: String,
 }
 
+impl RegisterRow {
+    /// The row showing `activity`.
+    fn new(activity: ActivitySummary) -> Self {
+        let lawful_bases_text = activity
+            .lawful_bases
+            .iter()
+            .map(|basis| basis.citation().trim_start_matches("Art "))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let special_categories_text = activity
+            .special_categories
+            .iter()
+            .map(|category| category.title())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Self {
+            activity_id: activity.id,
+            service_id: activity.service_id,
+            service: activity.service_name,
+            name: activity.name,
+            purposes: activity.purposes.join("; "),
+            lawful_bases_text,
+            special_categories_text,
+            status: activity.status,
+            next_review_due: activity.next_review_due,
+            lawful_bases: activity.lawful_bases,
+            special_categories: activity.special_categories,
+            party_ids: activity.party_ids,
+            haystack: activity.search_text,
+        }
+    }
+}
+
 /// What the register table is narrowed to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -58,14 +96,15 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether `row` passes every part of the filter.
-    fn accepts(&self, row: &RegisterRow, needle: &str) -> bool {
+    /// Whether `row` passes every part of the filter; `needle` searches for the
+    /// lower-cased filter text (built once per keystroke, not once per row).
+    fn accepts(&self, row: &RegisterRow, needle: &Finder<'_>) -> bool {
         self.service.is_none_or(|id| row.service_id == id)
             && self.status.is_none_or(|status| row.status == status)
             && self.lawful_basis.is_none_or(|basis| row.lawful_bases.contains(&basis))
             && self.special_category.is_none_or(|category| row.special_categories.contains(&category))
             && self.party.is_none_or(|party| row.party_ids.contains(&party))
-            && (needle.is_empty() || row.haystack.contains(needle))
+            && (needle.needle().is_empty() || needle.find(row.haystack.as_bytes()).is_some())
     }
 }
 
@@ -131,8 +170,12 @@ impl SortColumn {
     }
 }
 
-/// Compares two strings without regard to case, without allocating.
+/// Compares two strings without regard to case, without allocating (bytes when
+/// both are ASCII, which lower-case the same way and much faster).
 fn caseless(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
     a.chars().flat_map(char::to_lowercase).cmp(b.chars().flat_map(char::to_lowercase))
 }
 
@@ -166,75 +209,52 @@ pub struct Suggestions {
     pub systems: Vec<String>,
 }
 
-/// The register table's rows, the current filtered and sorted order, and the
-/// suggestions for the editor.
+/// The register table's rows, the current filtered and sorted order, the filters'
+/// choices and the suggestions for the editor.
 #[derive(Debug, Clone, Default)]
 pub struct RegisterView {
     rows: Vec<RegisterRow>,
+    /// Every row in the order of a sort, kept until the sort changes, so that a
+    /// keystroke in the filter box only filters.
+    sorted: Option<(Sort, Vec<usize>)>,
     visible: Vec<usize>,
+    /// Every service's id and name, by name, for the service filter.
+    pub services: Vec<(ServiceId, String)>,
+    /// Every party's id and name, by name, for the party filter.
+    pub parties: Vec<(PartyId, String)>,
     /// Values offered while typing into list editors.
     pub suggestions: Suggestions,
 }
 
 impl RegisterView {
     /// Builds the rows of every activity in `register`, all visible, sorted by
-    /// service then name.
+    /// service then name, with the editor's suggestions.
     pub fn build(register: &Register) -> Self {
-        let lookup = register.lookup();
-        let rows: Vec<RegisterRow> = register
-            .activities
-            .iter()
-            .map(|activity| {
-                let fields = &activity.fields;
-                let links = lookup.links_of(activity.id);
-                let party_ids: BTreeSet<PartyId> = links.iter().map(|link| link.fields.party_id).collect();
-                let row = RegisterRow {
-                    activity_id: activity.id,
-                    service_id: fields.service_id,
-                    service: lookup.service_name(fields.service_id).to_owned(),
-                    name: fields.name.clone(),
-                    purposes: fields.purposes.join("; "),
-                    lawful_bases_text: fields
-                        .lawful_bases
-                        .iter()
-                        .map(|basis| basis.citation().trim_start_matches("Art "))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    special_categories_text: fields
-                        .special_categories
-                        .iter()
-                        .map(|category| category.title())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    status: fields.status,
-                    next_review_due: fields.next_review_due,
-                    lawful_bases: fields.lawful_bases.clone(),
-                    special_categories: fields.special_categories.clone(),
-                    party_ids,
-                    haystack: String::new(),
-                };
-                let mut haystack = vec![
-                    row.service.clone(),
-                    row.name.clone(),
-                    fields.description.clone(),
-                    fields.owner.clone(),
-                    row.purposes.clone(),
-                    row.special_categories_text.clone(),
-                    fields.status.label().to_owned(),
-                    fields.data_subjects.join("; "),
-                    fields.personal_data.join("; "),
-                    fields.legislation.join("; "),
-                    fields.systems.join("; "),
-                    fields.retention.describe(),
-                    row.next_review_due.map(format_date).unwrap_or_default(),
-                ];
-                haystack.extend(fields.lawful_bases.iter().map(|basis| basis.label()));
-                haystack.extend(links.iter().map(|link| lookup.party_name(link.fields.party_id).to_owned()));
-                RegisterRow { haystack: haystack.join("\n").to_lowercase(), ..row }
-            })
-            .collect();
+        let mut view = Self::from_summary(register.summary());
+        view.suggestions = suggestions(register);
+        view
+    }
+
+    /// Reads the rows straight from `store`, without loading the snapshot (what the
+    /// app shows while the snapshot loads). The suggestions stay empty: only the
+    /// editor uses them, and it waits for the snapshot.
+    pub fn read(store: &mut Store) -> ropa::Result<Self> {
+        Ok(Self::from_summary(store.register_summary()?))
+    }
+
+    /// Builds the rows of every activity in `summary`, all visible, sorted by
+    /// service then name, with no suggestions.
+    pub fn from_summary(summary: RegisterSummary) -> Self {
+        let rows: Vec<RegisterRow> = summary.activities.into_iter().map(RegisterRow::new).collect();
         let visible = (0..rows.len()).collect();
-        let mut view = Self { rows, visible, suggestions: suggestions(register) };
+        let mut view = Self {
+            rows,
+            sorted: None,
+            visible,
+            services: summary.services,
+            parties: summary.parties,
+            suggestions: Suggestions::default(),
+        };
         view.apply(&Filter::default(), Sort::default());
         view
     }
@@ -242,13 +262,26 @@ impl RegisterView {
     /// Narrows the visible rows to those `filter` accepts, in `sort` order.
     pub fn apply(&mut self, filter: &Filter, sort: Sort) {
         let needle = filter.text.trim().to_lowercase();
-        self.visible =
-            (0..self.rows.len()).filter(|&index| filter.accepts(&self.rows[index], &needle)).collect();
+        // Both sides are lower-cased UTF-8, so a byte match is a match of whole characters.
+        let needle = Finder::new(needle.as_bytes());
+        self.sort_if_changed(sort);
+        let (rows, sorted) = (&self.rows, self.sorted.iter().flat_map(|(_, order)| order));
+        self.visible = sorted.copied().filter(|&index| filter.accepts(&rows[index], &needle)).collect();
+    }
+
+    /// Puts every row's index in `sort` order unless already so. The sort is stable,
+    /// so filtering the result gives the order that sorting the filtered rows would.
+    fn sort_if_changed(&mut self, sort: Sort) {
+        if self.sorted.as_ref().is_some_and(|(sorted, _)| *sorted == sort) {
+            return;
+        }
         let rows = &self.rows;
-        self.visible.sort_by(|&a, &b| {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| {
             let order = sort.column.compare(&rows[a], &rows[b]);
             if sort.ascending { order } else { order.reverse() }
         });
+        self.sorted = Some((sort, order));
     }
 
     /// How many activities the register holds.

@@ -18,7 +18,7 @@ use time::macros::date;
 use super::app::{App, Page};
 use super::file_dialog::FileDialogs;
 use super::register_view::{Filter, RegisterView, Sort, SortColumn};
-use super::test_support::{TODAY, app_on, click, harness, type_into};
+use super::test_support::{TODAY, app_on, click, demo_store, harness, type_into};
 
 /// A small register: two services, two parties, three activities.
 fn fixture_store() -> Store {
@@ -126,6 +126,78 @@ fn register_view_offers_values_already_used_as_suggestions() {
         ["Allocating social housing", "Collecting rent", "Supporting families"]
     );
     assert_eq!(view.suggestions.personal_data, ["Immigration status"]);
+}
+
+#[test]
+fn the_register_page_shows_rows_before_the_snapshot_lands_and_waiting_commands_run_when_it_does() {
+    let mut store = fixture_store();
+    let snapshot = store.load_register().unwrap();
+    let payments = snapshot.activities.iter().find(|a| a.fields.name == "Tenancy payments").unwrap().id;
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let app = App::with_pending_snapshot(store, TODAY, FileDialogs::typed_only(), receiver).unwrap();
+    let mut harness = harness(app);
+    harness.run();
+    assert!(harness.state().session().unwrap().is_loading());
+    assert!(harness.query_by_label("Tenancy payments").is_some(), "rows are shown before the snapshot");
+    assert!(harness.query_by_label("Early Help casework").is_some());
+    assert_eq!(harness.state().session().unwrap().view.total(), 3);
+
+    harness.get_by_label("Tenancy payments").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().editor().is_none(), "opening an activity waits for the snapshot");
+    click(&mut harness, "Parties");
+    assert_eq!(harness.state().page(), Page::Parties, "moving between pages does not wait");
+    assert!(harness.query_by_label("Loading the register…").is_some());
+
+    sender.send(Ok(snapshot)).unwrap();
+    harness.run();
+    assert!(!harness.state().session().unwrap().is_loading());
+    assert_eq!(harness.state().page(), Page::Activity, "the waiting command ran once the snapshot landed");
+    assert_eq!(harness.state().editor().and_then(|editor| editor.activity_id()), Some(payments));
+    assert!(harness.query_by_label("Loading the register…").is_none());
+}
+
+#[test]
+fn a_register_opened_from_a_file_shows_its_rows_then_loads_its_snapshot_on_a_worker() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("council.ropa");
+    let mut store = Store::create(&path).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let expected = store.load_register().unwrap();
+    drop(store);
+    let mut app = App::start(Some(path), Default::default(), TODAY, FileDialogs::typed_only());
+    let session = app.session().unwrap();
+    assert_eq!(session.view.total(), expected.activities.len(), "the rows are read at once");
+    app.wait_for_snapshot();
+    let session = app.session().unwrap();
+    assert!(!session.is_loading());
+    assert_eq!(session.register, expected);
+}
+
+/// The Register page's rows read from the store (as on open) equal those built
+/// from the snapshot: same rows, same order, same haystacks.
+fn assert_views_agree(mut store: Store) {
+    let from_snapshot = RegisterView::build(&store.load_register().unwrap());
+    let from_store = RegisterView::read(&mut store).unwrap();
+    assert!(from_snapshot.total() > 0);
+    assert_eq!(
+        from_store.visible_rows().collect::<Vec<_>>(),
+        from_snapshot.visible_rows().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        (&from_store.services, &from_store.parties),
+        (&from_snapshot.services, &from_snapshot.parties)
+    );
+}
+
+#[test]
+fn register_view_read_from_the_store_equals_the_view_built_from_the_snapshot() {
+    assert_views_agree(demo_store());
+    let mut generated = Store::in_memory().unwrap();
+    ropa::generate::generate(&mut generated, ropa::generate::Spec { activities: 300, seed: 11 }).unwrap();
+    assert_views_agree(generated);
 }
 
 #[test]
