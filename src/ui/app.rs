@@ -190,6 +190,8 @@ pub enum Command {
     UndoMergeParties,
     /// Write the Data flows table to this CSV file.
     ExportFlowsCsv(PathBuf),
+    /// Write the Data flows table to this PDF file.
+    ExportFlowsPdf(PathBuf),
     /// Write the flow map shown to this SVG file.
     ExportFlowSvg(PathBuf),
     /// (Re)generate the privacy notice of the service chosen on the Notices page.
@@ -805,6 +807,7 @@ impl App {
             Command::MergeParties { kept, duplicate } => self.merge_parties(kept, duplicate),
             Command::UndoMergeParties => self.undo_merge_parties(),
             Command::ExportFlowsCsv(path) => self.export_flows_csv(&path),
+            Command::ExportFlowsPdf(path) => self.export_flows_pdf(&path),
             Command::ExportFlowSvg(path) => self.export_flow_svg(&path),
             Command::PreviewNotice => self.preview_notice(),
             Command::SaveNotice(path, purpose) => self.save_notice(&path, purpose),
@@ -1205,6 +1208,16 @@ impl App {
         Ok(())
     }
 
+    fn export_flows_pdf(&mut self, path: &Path) -> ropa::Result<()> {
+        let session =
+            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let questions = &mut self.flows_page.questions;
+        let answer = questions.answer(&session.register).clone();
+        super::flow_questions::write_pdf(questions.question.title(), &answer, &session.register, path)?;
+        self.notice = Some(Notice::info(format!("Wrote {} rows to {}", answer.rows.len(), path.display())));
+        Ok(())
+    }
+
     fn export_flow_svg(&mut self, path: &Path) -> ropa::Result<()> {
         let session =
             self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
@@ -1335,6 +1348,7 @@ fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
         FilePurpose::Export => Command::ExportTo(path),
         FilePurpose::Import => Command::ImportFrom(path),
         FilePurpose::FlowsCsv => Command::ExportFlowsCsv(path),
+        FilePurpose::FlowsPdf => Command::ExportFlowsPdf(path),
         FilePurpose::FlowSvg => Command::ExportFlowSvg(path),
         FilePurpose::NoticeMarkdown | FilePurpose::NoticeHtml => Command::SaveNotice(path, purpose),
     }

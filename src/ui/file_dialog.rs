@@ -22,6 +22,8 @@ pub enum FilePurpose {
     Import,
     /// Export the Data flows page's table as CSV.
     FlowsCsv,
+    /// Export the Data flows page's table as PDF.
+    FlowsPdf,
     /// Export the flow map shown as SVG.
     FlowSvg,
     /// Save the privacy notice shown as Markdown.
@@ -40,6 +42,7 @@ impl FilePurpose {
             Self::Export => "Export the register to",
             Self::Import => "Import activities from",
             Self::FlowsCsv => "Export the flow table as CSV",
+            Self::FlowsPdf => "Export the flow table as PDF",
             Self::FlowSvg => "Export the flow map as SVG",
             Self::NoticeMarkdown => "Save the privacy notice as Markdown",
             Self::NoticeHtml => "Save the privacy notice as HTML",
@@ -52,6 +55,7 @@ impl FilePurpose {
             Self::Open | Self::New | Self::SaveCopy => ("ROPA register", &["ropa", "db", "sqlite"]),
             Self::Export | Self::Import => ("CSV, PDF or JSON", &["csv", "pdf", "json"]),
             Self::FlowsCsv => ("CSV", &["csv"]),
+            Self::FlowsPdf => ("PDF", &["pdf"]),
             Self::FlowSvg => ("SVG image", &["svg"]),
             Self::NoticeMarkdown => ("Markdown", &["md"]),
             Self::NoticeHtml => ("Web page", &["html", "htm"]),
@@ -66,6 +70,7 @@ impl FilePurpose {
                 | Self::SaveCopy
                 | Self::Export
                 | Self::FlowsCsv
+                | Self::FlowsPdf
                 | Self::FlowSvg
                 | Self::NoticeMarkdown
                 | Self::NoticeHtml

@@ -202,6 +202,25 @@ pub fn write_csv(answer: &Answer, path: &Path) -> ropa::Result<()> {
     writer.flush().map_err(io_error)
 }
 
+/// Writes `answer` to the question `title` as a PDF table, atomically.
+pub fn write_pdf(title: &str, answer: &Answer, register: &Register, path: &Path) -> ropa::Result<()> {
+    use ropa::export::pdf::table_document::{self, TableDocument};
+    let rows: Vec<Vec<String>> = answer.rows.iter().map(|(cells, _)| cells.clone()).collect();
+    let organisation = register.organisation.controller.name.as_str();
+    let note = format!("{} rows, from the register of {}", rows.len(), organisation.trim());
+    let document =
+        TableDocument { title, note: &note, headings: &answer.headings, rows: &rows, organisation };
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let bytes = table_document::render(&document, now)?;
+    ropa::export::write_atomically(path, |out| {
+        out.write_all(&bytes).map_err(|source| ropa::Error::Io {
+            action: "Writing the flow table",
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}
+
 /// Draws the tab.
 pub fn ui(ui: &mut egui::Ui, panel: &mut QuestionsPanel, register: &Register, commands: &mut Vec<Command>) {
     egui::Panel::left("flow-questions").resizable(true).default_size(330.0).show(ui, |ui| {
@@ -218,6 +237,9 @@ pub fn ui(ui: &mut egui::Ui, panel: &mut QuestionsPanel, register: &Register, co
             ui.label(format!("{} rows", answer.rows.len()));
             if ui.add_enabled(!answer.rows.is_empty(), egui::Button::new("Export CSV…")).clicked() {
                 commands.push(Command::ChooseFile(FilePurpose::FlowsCsv));
+            }
+            if ui.add_enabled(!answer.rows.is_empty(), egui::Button::new("Export PDF…")).clicked() {
+                commands.push(Command::ChooseFile(FilePurpose::FlowsPdf));
             }
         });
         ui.separator();

@@ -241,3 +241,32 @@ fn a_map_of_three_hundred_parties_is_laid_out_once_and_draws_quickly() {
     assert!(later < std::time::Duration::from_secs(2), "a frame took {later:?}");
     eprintln!("first frame {first:?}, later frames {later:?}");
 }
+
+#[test]
+fn a_question_answer_exports_as_a_pdf_table() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    harness.get_by_label("Data flows").click();
+    harness.run();
+    harness.get_by_label("Questions").click();
+    harness.run();
+    harness.get_by_label("Which activities receive data from another of our services?").click();
+    harness.run();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("feeds.pdf");
+    harness.get_by_label("Export PDF…").click();
+    give_path(&mut harness, &out);
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by scripts/test.sh)");
+    let text = String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Which activities receive data from another of our services?"), "{text}");
+    for feed in ["Children and Families", "Revenues and Benefits", "Elections", PRI] {
+        assert!(text.contains(feed), "{feed:?} missing: {text}");
+    }
+    assert!(text.contains("Page 1 of"), "running footer");
+}
