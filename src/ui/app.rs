@@ -637,7 +637,10 @@ impl App {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
-            Page::Export => export::ui(ui, &mut self.export_page, session, self.today, &mut self.commands),
+            Page::Export => {
+                let as_at = self.as_at.shown.as_ref();
+                export::ui(ui, &mut self.export_page, session, as_at, self.today, &mut self.commands);
+            }
             Page::Import => import::ui(ui, &mut self.import_page, &session.register, &mut self.commands),
             Page::Flows => flows::ui(ui, &mut self.flows_page, &session.register, &mut self.commands),
             Page::Notices => {
@@ -821,7 +824,8 @@ impl App {
     fn choose_file(&mut self, purpose: FilePurpose) {
         match (&self.session, purpose) {
             (Some(session), FilePurpose::Export) => {
-                let name = self.export_page.suggested_name(&session.register, self.today);
+                let as_at = self.as_at.shown.as_ref();
+                let name = self.export_page.suggested_name(&session.register, self.today, as_at);
                 self.dialogs.request_named(purpose, Some(name));
             }
             _ => self.dialogs.request(purpose),

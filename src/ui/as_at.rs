@@ -8,11 +8,13 @@ use super::app::Command;
 use super::register_view::RegisterView;
 use super::widgets::DateText;
 
-/// The register as it stood at the end of a day, as table rows.
+/// The register as it stood at the end of a day, and its table rows.
 #[derive(Debug, Clone)]
 pub struct AsAtRegister {
     /// The day.
     pub date: Date,
+    /// The register then, which the Export page can write.
+    pub register: Register,
     /// Its table rows.
     pub view: RegisterView,
 }
@@ -28,9 +30,9 @@ pub struct AsAt {
 
 impl AsAt {
     /// Shows `register` as it stood at the end of `date`.
-    pub fn show(&mut self, date: Date, register: &Register) {
-        let view = RegisterView::build(register);
-        self.shown = Some(AsAtRegister { date, view });
+    pub fn show(&mut self, date: Date, register: Register) {
+        let view = RegisterView::build(&register);
+        self.shown = Some(AsAtRegister { date, register, view });
     }
 }
 

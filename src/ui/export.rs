@@ -14,6 +14,7 @@ use ropa::export::{self, Format, Options, Scope};
 use ropa::model::{Date, Register, ServiceId};
 
 use super::app::{Command, Session};
+use super::as_at::AsAtRegister;
 use super::file_dialog::FilePurpose;
 
 /// What the page can write: the core's formats and the JSON register.
@@ -125,6 +126,9 @@ pub struct ExportPage {
     pub format: ExportFormat,
     /// The scope chosen.
     pub scope: ScopeChoice,
+    /// Export the register as at the day shown on the Register page, when one is
+    /// shown, rather than today's.
+    pub as_at: bool,
     /// Whether CSV files start with a UTF-8 byte order mark.
     pub bom: bool,
     /// The file to write, as typed or chosen.
@@ -142,6 +146,7 @@ impl Default for ExportPage {
         Self {
             format: ExportFormat::Core(Format::IcoCsv),
             scope: ScopeChoice::Whole,
+            as_at: true,
             bom: true,
             destination: String::new(),
             running: None,
@@ -153,11 +158,17 @@ impl Default for ExportPage {
 
 impl ExportPage {
     /// A file name for the export: organisation, layout and date, e.g.
-    /// "northshire-council-ico-csv-2026-11-22.csv".
-    pub fn suggested_name(&self, register: &Register, today: Date) -> String {
+    /// "northshire-council-ico-csv-2026-11-22.csv", or
+    /// "northshire-council-ico-csv-as-at-2026-03-31.csv" for the register `as_at` a
+    /// past day (when that register is the one chosen).
+    pub fn suggested_name(&self, register: &Register, today: Date, as_at: Option<&AsAtRegister>) -> String {
         let organisation = slug(&register.organisation.controller.name);
         let organisation = if organisation.is_empty() { "register".to_owned() } else { organisation };
-        format!("{organisation}-{}-{today}.{}", self.format.code(), self.format.extension())
+        let date = match as_at.filter(|_| self.as_at) {
+            Some(shown) => format!("as-at-{}", shown.date),
+            None => today.to_string(),
+        };
+        format!("{organisation}-{}-{date}.{}", self.format.code(), self.format.extension())
     }
 
     /// Sets the destination to `path` (from the file dialog).
@@ -202,26 +213,41 @@ impl ExportPage {
         }
     }
 
-    /// Starts the export of `session` on a worker thread.
-    fn start(&mut self, session: &Session) {
+    /// Starts the export on a worker thread: of `session`'s register, or of the
+    /// register `as_at` a past day when one is shown and chosen.
+    fn start(&mut self, session: &Session, as_at: Option<&AsAtRegister>) {
         let path = PathBuf::from(self.destination.trim());
+        let as_at = as_at.filter(|_| self.as_at);
+        let (source, view) = match as_at {
+            Some(shown) => (&shown.register, &shown.view),
+            None => (&session.register, &session.view),
+        };
         let scope = match self.scope {
             ScopeChoice::Whole => Scope::Whole,
             ScopeChoice::Service(id) => Scope::Service(id),
             ScopeChoice::CurrentFilter => {
-                Scope::Activities(session.view.visible_rows().map(|row| row.activity_id).collect())
+                Scope::Activities(view.visible_rows().map(|row| row.activity_id).collect())
             }
         };
-        let register = scope.apply(&session.register);
+        let register = scope.apply(source);
         let activities = register.activities.len();
         let options = Options { bom: self.bom && self.format.is_csv(), generated_at: now() };
         // Read once when the export starts, so acknowledged findings print as such.
         let context = match (session.store.acknowledgements(), session.store.is_public_authority()) {
-            (Ok(acknowledgements), Ok(public_authority)) => export::ExportContext {
-                acknowledgements,
-                public_authority,
-                ..export::ExportContext::default()
-            },
+            (Ok(mut acknowledgements), Ok(public_authority)) => {
+                // As at a day, the checks take that day as today and know only the
+                // acknowledgements made by then (as `ropa export --as-at` does).
+                let today = as_at.map(|shown| shown.date);
+                if let Some(date) = today {
+                    acknowledgements.retain(|a| a.acknowledged_on <= date);
+                }
+                export::ExportContext {
+                    acknowledgements,
+                    public_authority,
+                    today,
+                    ..export::ExportContext::default()
+                }
+            }
             (Err(error), _) | (_, Err(error)) => {
                 self.outcome = Some(ExportOutcome::Failed(error.to_string()));
                 return;
@@ -323,6 +349,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     page: &mut ExportPage,
     session: &Session,
+    as_at: Option<&AsAtRegister>,
     today: Date,
     commands: &mut Vec<Command>,
 ) {
@@ -336,12 +363,16 @@ pub fn ui(
     ui.add_enabled_ui(!page.is_running(), |ui| {
         egui::Grid::new("export-choices").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
             format_ui(ui, page);
+            if let Some(shown) = as_at {
+                source_ui(ui, page, shown);
+            }
             scope_ui(ui, page, session);
-            destination_ui(ui, page, &session.register, today, commands);
+            let suggested = page.suggested_name(&session.register, today, as_at);
+            destination_ui(ui, page, &suggested, commands);
         });
     });
     ui.add_space(10.0);
-    run_ui(ui, page, session);
+    run_ui(ui, page, session, as_at);
     ui.add_space(10.0);
     outcome_ui(ui, page);
 }
@@ -355,6 +386,22 @@ fn format_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
         ui.add_enabled_ui(page.format.is_csv(), |ui| {
             ui.checkbox(&mut page.bom, "Start the CSV with a byte order mark (for older Excel)");
         });
+    });
+    ui.end_row();
+}
+
+/// Today's register or the one shown as at a past day.
+fn source_ui(ui: &mut egui::Ui, page: &mut ExportPage, shown: &AsAtRegister) {
+    ui.label("Register");
+    ui.vertical(|ui| {
+        let then = format!(
+            "As at the end of {} ({} activities then; shown on the Register page)",
+            ropa::model::format_date(shown.date),
+            shown.view.total()
+        );
+        ui.radio_value(&mut page.as_at, true, then)
+            .on_hover_text("The register rebuilt from the change log; checks take that day as today.");
+        ui.radio_value(&mut page.as_at, false, "Today's register");
     });
     ui.end_row();
 }
@@ -401,15 +448,8 @@ fn scope_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
     ui.end_row();
 }
 
-fn destination_ui(
-    ui: &mut egui::Ui,
-    page: &mut ExportPage,
-    register: &Register,
-    today: Date,
-    commands: &mut Vec<Command>,
-) {
+fn destination_ui(ui: &mut egui::Ui, page: &mut ExportPage, suggested: &str, commands: &mut Vec<Command>) {
     ui.label("Save to");
-    let suggested = page.suggested_name(register, today);
     ui.horizontal(|ui| {
         ui.add(egui::TextEdit::singleline(&mut page.destination).hint_text(suggested).desired_width(520.0))
             .accessible_name("Destination file");
@@ -420,7 +460,7 @@ fn destination_ui(
     ui.end_row();
 }
 
-fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
+fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session, as_at: Option<&AsAtRegister>) {
     if let Some(running) = &page.running {
         ui.horizontal(|ui| {
             let text = format!("{} of {}", running.done, running.total);
@@ -447,7 +487,7 @@ fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
         ui.weak(reason);
     }
     if response.clicked() {
-        page.start(session);
+        page.start(session, as_at);
     }
 }
 

@@ -170,3 +170,46 @@ fn the_register_table_pdf_exports_from_the_page() {
     assert!(!text.contains("Data flows: sources and recipients"), "the table report has no links table");
     assert!(harness.query_by_label("Open folder").is_some(), "the export is reported done");
 }
+
+/// A register with one activity created on 1 November and one on 10 November.
+fn two_day_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    store.set_clock(|| time::macros::datetime!(2026-11-01 10:00 UTC));
+    let fields = ropa::model::ServiceFields { name: "Housing".into(), ..Default::default() };
+    let service = store.insert_service(&fields).unwrap();
+    store.insert_activity(&ropa::model::ActivityFields::new(service, "Tenancy payments"), &[]).unwrap();
+    store.set_clock(|| time::macros::datetime!(2026-11-10 10:00 UTC));
+    store.insert_activity(&ropa::model::ActivityFields::new(service, "Council tax"), &[]).unwrap();
+    store
+}
+
+#[test]
+fn the_register_shown_as_at_a_past_day_exports_as_it_stood() {
+    let folder = tempfile::tempdir().unwrap();
+    let then = folder.path().join("then.csv");
+    let now = folder.path().join("now.csv");
+    let mut harness = harness_on(two_day_store());
+    super::test_support::type_into(&mut harness, "As-at date", "2026-11-05");
+    harness.get_by_label("Show the register as at that date").click();
+    harness.run();
+    open_export_page(&mut harness, &then);
+    assert!(harness.query_by_label_contains("1 activities then").is_some(), "the as-at choice is offered");
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    assert_eq!(activity_names_in_ico_csv(&std::fs::read(&then).unwrap()), ["Tenancy payments"]);
+
+    harness.get_by_label("Today's register").click();
+    harness.run();
+    harness.get_by_label("Destination file").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Destination file").type_text(now.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let names: BTreeSet<String> =
+        activity_names_in_ico_csv(&std::fs::read(&now).unwrap()).into_iter().collect();
+    assert_eq!(names, BTreeSet::from(["Council tax".to_owned(), "Tenancy payments".to_owned()]));
+}

@@ -118,7 +118,7 @@ impl App {
 
     pub(super) fn show_as_at(&mut self, date: Date) -> ropa::Result<()> {
         let register = self.session_or_err()?.store.register_as_at(date)?;
-        self.as_at.show(date, &register);
+        self.as_at.show(date, register);
         self.editor = None;
         self.page = Page::Register;
         Ok(())
