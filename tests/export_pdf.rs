@@ -91,25 +91,7 @@ fn layout_keeps_text_inside_the_page_and_apart() {
     let geometry = Geometry::a4_landscape();
     let pages = report::layout(&register, &fonts, "2026-11-22 21:35 UTC", &mut NoProgress).unwrap();
     assert!(pages.len() >= 5, "cover, table, 3 detail pages, links");
-    for (index, page) in pages.iter().enumerate() {
-        assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new(), "page {}", index + 1);
-        let boxes: Vec<(f32, f32, f32, f32, &str)> = page
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Text { x, y, width, style, text } if !text.is_empty() => {
-                    Some((*x, y - style.size * 0.2, x + width, y + style.size * 0.75, text.as_str()))
-                }
-                _ => None,
-            })
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
-                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-                assert!(!overlap, "page {}: {:?} overlaps {:?}", index + 1, a.4, b.4);
-            }
-        }
-    }
+    assert_inside_and_apart(&pages, geometry);
 }
 
 #[test]
@@ -265,6 +247,30 @@ fn poppler_info(pdf: &Path) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Asserts that nothing on `pages` falls outside the page and no two lines of
+/// text overlap.
+fn assert_inside_and_apart(pages: &[ropa::export::pdf::layout::Page], geometry: Geometry) {
+    for (index, page) in pages.iter().enumerate() {
+        assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new(), "page {}", index + 1);
+        let boxes: Vec<(f32, f32, f32, f32, &str)> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { x, y, width, style, text } if !text.is_empty() => {
+                    Some((*x, y - style.size * 0.2, x + width, y + style.size * 0.75, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+                assert!(!overlap, "page {}: {:?} overlaps {:?}", index + 1, a.4, b.4);
+            }
+        }
+    }
+}
+
 /// Text of pages `first..=last` of `pdf`, whitespace collapsed.
 fn page_text(pdf: &Path, first: usize, last: usize) -> String {
     let (first, last) = (first.to_string(), last.to_string());
@@ -407,25 +413,7 @@ fn the_report_with_findings_keeps_text_inside_the_page_and_apart() {
         &mut NoProgress,
     )
     .unwrap();
-    for (index, page) in pages.iter().enumerate() {
-        assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new(), "page {}", index + 1);
-        let boxes: Vec<(f32, f32, f32, f32, &str)> = page
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Text { x, y, width, style, text } if !text.is_empty() => {
-                    Some((*x, y - style.size * 0.2, x + width, y + style.size * 0.75, text.as_str()))
-                }
-                _ => None,
-            })
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
-                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-                assert!(!overlap, "page {}: {:?} overlaps {:?}", index + 1, a.4, b.4);
-            }
-        }
-    }
+    assert_inside_and_apart(&pages, geometry);
 }
 
 /// A register too big to read on one page gets one flow-map page per service.

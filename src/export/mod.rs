@@ -272,13 +272,10 @@ pub fn write_in(
         Format::IcoCsv => ico_csv::write(register, options, out, progress),
         Format::LinksCsv => links_csv::write(register, options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
-        Format::Pdf => {
+        Format::Pdf | Format::PdfTable => {
             let report = context.report(register, options);
-            pdf::write_with_findings(register, &report, options, out, progress)
-        }
-        Format::PdfTable => {
-            let report = context.report(register, options);
-            pdf::write_table(register, &report, options, out, progress)
+            let extent = if format == Format::Pdf { pdf::Extent::Full } else { pdf::Extent::Table };
+            pdf::write_report(register, &report, extent, options, out, progress)
         }
         Format::FindingsCsv => {
             let report = context.report(register, options);

@@ -22,7 +22,7 @@ pub fn to_pdf(notice: &Notice) -> Result<Vec<u8>> {
         subject: "Privacy notice (UK GDPR Articles 13 and 14)".into(),
         created: notice.updated_on.midnight().assume_utc(),
     };
-    draw::render(&pages, geometry, &metadata)
+    draw::render(&pages, &fonts, geometry, &metadata)
 }
 
 /// The notice laid out on pages, with running headers and footers.

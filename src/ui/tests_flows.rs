@@ -74,8 +74,9 @@ fn the_flow_map_draws_and_lists_greater_manchester_polices_links() {
     assert_eq!(harness.state().page(), Page::Activity);
 }
 
-#[test]
-fn the_internal_feeds_question_lists_pris_feeds_and_exports_them_as_csv() {
+/// The demo register on the Data flows page, asking which activities receive data
+/// from another of our services.
+fn internal_feeds_question() -> Harness<'static, App> {
     let mut harness = harness(app_on(demo_store()));
     harness.run();
     harness.get_by_label("Data flows").click();
@@ -84,6 +85,12 @@ fn the_internal_feeds_question_lists_pris_feeds_and_exports_them_as_csv() {
     harness.run();
     harness.get_by_label("Which activities receive data from another of our services?").click();
     harness.run();
+    harness
+}
+
+#[test]
+fn the_internal_feeds_question_lists_pris_feeds_and_exports_them_as_csv() {
+    let mut harness = internal_feeds_question();
     assert!(harness.query_by_label("Elections").is_some(), "a feed into PRI is shown");
 
     let dir = tempfile::tempdir().unwrap();
@@ -244,14 +251,7 @@ fn a_map_of_three_hundred_parties_is_laid_out_once_and_draws_quickly() {
 
 #[test]
 fn a_question_answer_exports_as_a_pdf_table() {
-    let mut harness = harness(app_on(demo_store()));
-    harness.run();
-    harness.get_by_label("Data flows").click();
-    harness.run();
-    harness.get_by_label("Questions").click();
-    harness.run();
-    harness.get_by_label("Which activities receive data from another of our services?").click();
-    harness.run();
+    let mut harness = internal_feeds_question();
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("feeds.pdf");

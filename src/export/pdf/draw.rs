@@ -28,10 +28,9 @@ pub struct Metadata {
     pub created: time::OffsetDateTime,
 }
 
-/// Renders `pages` (already decorated) to the bytes of a PDF file.
-pub fn render(pages: &[Page], geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>> {
-    let fonts = Fonts::embedded()?;
-    let mut writer = Writer::new(&fonts, geometry);
+/// Renders `pages` (already decorated, laid out with `fonts`) to the bytes of a PDF file.
+pub fn render(pages: &[Page], fonts: &Fonts, geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>> {
+    let mut writer = Writer::new(fonts, geometry);
     for page in pages {
         writer.page(page);
     }

@@ -41,20 +41,19 @@ pub fn write_with_findings(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let bytes = render_report(register, checks, Extent::Full, options, progress)?;
-    out.write_all(&bytes).map_err(write_error)
+    write_report(register, checks, Extent::Full, options, out, progress)
 }
 
-/// Writes the register table report for `register`: the cover, the overview of the
-/// findings in `checks` and the register table.
-pub fn write_table(
+/// Writes the report for `register` to `extent` with the findings in `checks`.
+pub fn write_report(
     register: &Register,
     checks: &crate::checks::Report,
+    extent: Extent,
     options: &Options,
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let bytes = render_report(register, checks, Extent::Table, options, progress)?;
+    let bytes = render_report(register, checks, extent, options, progress)?;
     out.write_all(&bytes).map_err(write_error)
 }
 
@@ -90,7 +89,7 @@ pub fn render_report(
     report::stream(register, checks, extent, &fonts, &generated, &mut sink, progress)?;
     let organisation = report::organisation_name(register);
     let metadata = draw::Metadata {
-        title: format!("Record of Processing Activities — {}", organisation.trim()),
+        title: format!("Record of Processing Activities — {organisation}"),
         author: register.organisation.controller.name.trim().to_string(),
         subject: "UK GDPR Article 30 Record of Processing Activities".into(),
         created: options.generated_at,

@@ -147,7 +147,12 @@ fn content(
 
 /// The organisation's name as the running header and footer print it.
 pub fn organisation_name(register: &Register) -> String {
-    let name = register.organisation.controller.name.trim();
+    organisation_label(&register.organisation.controller.name)
+}
+
+/// `name` trimmed, or "(organisation not named)" when there is none.
+pub fn organisation_label(name: &str) -> String {
+    let name = name.trim();
     if name.is_empty() { "(organisation not named)".into() } else { name.to_string() }
 }
 

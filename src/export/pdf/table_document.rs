@@ -5,7 +5,7 @@
 use super::draw::{Metadata, Writer};
 use super::fonts::{Fonts, Style};
 use super::layout::{Column, Flow, Geometry, Page, Table};
-use super::report::running_items;
+use super::report::{organisation_label, running_items};
 use crate::Result;
 
 /// What the document shows.
@@ -48,11 +48,7 @@ pub fn render(document: &TableDocument<'_>, generated_at: time::OffsetDateTime) 
     }
     flow.finish();
     let generated = super::generated_words(generated_at);
-    let organisation = if document.organisation.trim().is_empty() {
-        "(organisation not named)".to_string()
-    } else {
-        document.organisation.trim().to_string()
-    };
+    let organisation = organisation_label(document.organisation);
     let metadata = Metadata {
         title: format!("{} — {organisation}", document.title),
         author: organisation.clone(),
