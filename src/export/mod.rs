@@ -8,6 +8,7 @@
 //! place where text is made safe to open in a spreadsheet. `docs/exports.md`
 //! describes the layouts.
 
+pub mod audit_pack;
 pub mod cells;
 mod context;
 mod csv_out;
