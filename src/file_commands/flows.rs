@@ -13,6 +13,7 @@ pub fn write_flow_svg(
     service: Option<&str>,
     party: Option<&str>,
 ) -> Result<(usize, usize)> {
+    crate::fsio::check_target(out)?;
     let mut store = Store::open_read(db)?;
     let register = store.load_register()?;
     let scope = scope_by_name(&register, service, party)?;

@@ -45,6 +45,9 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
             message: "a PDF notice needs --out FILE".into(),
         });
     }
+    if let Some(out) = &command.out {
+        crate::fsio::check_target(out)?;
+    }
     let mut store = Store::open_read(&command.db)?;
     let service_id = store.service_by_name(command.service.trim())?.ok_or_else(|| Error::NotFound {
         what: format!("service \"{}\" in {}", command.service.trim(), command.db.display()),

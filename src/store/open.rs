@@ -66,14 +66,15 @@ impl Store {
     }
 
     /// Opens the existing register at `path` for reading only: exports, checks,
-    /// notices, flow maps and verification. It never writes and never takes the
-    /// write lock, so it works while someone else is saving; a read-only file is
-    /// fine. An older register is first upgraded through [`Store::open`].
+    /// notices, flow maps and verification. It never writes (`query_only`) and
+    /// never takes the write lock, so it works while someone else is saving; a
+    /// read-only file is fine. An older register is first upgraded through
+    /// [`Store::open`].
     pub fn open_read(path: &Path) -> Result<Self> {
-        if open_read_only(path)?.1 < migrate::SCHEMA_VERSION {
+        if open_for_reading(path)?.1 < migrate::SCHEMA_VERSION {
             drop(Self::open(path)?);
         }
-        let (conn, version) = open_read_only(path)?;
+        let (conn, version) = open_for_reading(path)?;
         if version != migrate::SCHEMA_VERSION {
             return Err(Error::WrongSchema {
                 path: path.to_path_buf(),
@@ -82,6 +83,7 @@ impl Store {
         }
         migrate::check_schema(&conn, path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "query_only", "ON")?;
         Ok(Self::from_connection(conn, Some(path.to_path_buf())))
     }
 
@@ -142,12 +144,16 @@ fn file_system_of_register(path: &Path) -> FileSystem {
     network::file_system_of(folder)
 }
 
-/// Opens `path` read-only and returns the connection with the register's schema
+/// Opens `path` for reading and returns the connection with the register's schema
 /// version, after the same checks as [`Store::open`] (but a read-only file is fine).
-fn open_read_only(path: &Path) -> Result<(Connection, i64)> {
+/// The connection is opened read-write where the file allows (SQLite falls back to
+/// read-only otherwise) so that, as the last one to close, it can remove the
+/// write-ahead log and its index instead of leaving them beside the register; the
+/// caller makes it `query_only`.
+fn open_for_reading(path: &Path) -> Result<(Connection, i64)> {
     check_file(path, Access::Read)?;
     check_stale_wal(path)?;
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|_| Error::NotARegister { path: path.to_path_buf() })?;
     let version = check_identity(&conn, path)?;
