@@ -68,8 +68,13 @@ pub fn write(
     csv.finish()
 }
 
+/// The label of the contact block's last row, which gives the date the
+/// register's law is current to.
+pub const LAW_CURRENT_TO_LABEL: &str = "Law current to";
+
 /// The contact block above the table: a heading row, then Name, Address, Email and
-/// Telephone for the controller, the DPO and the representative, then a blank row.
+/// Telephone for the controller, the DPO and the representative, the date the law
+/// is current to, then a blank row.
 fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
@@ -85,6 +90,8 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
         row.extend(values);
         csv.row(&row)?;
     }
+    let current_to = crate::law::long_date(crate::law::LAW_CURRENT_TO);
+    csv.row(&[LAW_CURRENT_TO_LABEL, current_to.as_str()])?;
     csv.row(&[""])
 }
 
