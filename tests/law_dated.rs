@@ -289,6 +289,9 @@ mod notices {
         assert!(after.contains("Article 22C"), "{after}");
         let rights = text(&adm(DUAA), SectionKey::Rights);
         assert!(rights.contains("Articles 22A-22D UK GDPR"), "{rights}");
+        assert!(rights.contains("(Article 12A UK GDPR)"), "{rights}");
+        let old_rights = text(&adm(BEFORE_DUAA), SectionKey::Rights);
+        assert!(!old_rights.contains("Article 12A"), "{old_rights}");
         assert!(rights.contains("compelling legitimate grounds"), "{rights}");
     }
 
@@ -329,4 +332,54 @@ mod notices {
         .unwrap();
         assert!(matches!(outcome, Outcome::Ready(_)), "{outcome:?}");
     }
+}
+
+#[test]
+fn article_46_safeguards_need_the_data_protection_test_from_5_february_2026() {
+    let idta = |f: &mut ActivityFields| {
+        f.transfers = vec![Transfer {
+            destination: "United States".into(),
+            safeguard: Some(ropa::law::TransferSafeguard::Idta),
+            detail: String::new(),
+        }];
+    };
+    assert_eq!(rules(&findings(BEFORE_DUAA, idta)), Vec::<&str>::new());
+    let after = findings(DUAA, idta);
+    assert_eq!(rules(&after), vec!["transfer-data-protection-test"]);
+    assert!(message(&after, "transfer-data-protection-test").contains("Art 46(1A)"));
+    let adequacy = |f: &mut ActivityFields| {
+        f.transfers = vec![Transfer {
+            destination: "Ireland".into(),
+            safeguard: Some(ropa::law::TransferSafeguard::Adequacy),
+            detail: String::new(),
+        }];
+    };
+    assert_eq!(rules(&findings(DUAA, adequacy)), Vec::<&str>::new());
+}
+
+#[test]
+fn the_pdf_cover_says_what_law_it_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.ropa");
+    let pdf = dir.path().join("register.pdf");
+    let (code, _) = ropa(&["demo", "--out"], &db);
+    assert_eq!(code, Some(0));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["export", "--format", "pdf-table", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&pdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdftotext is needed ({e}); run scripts/test.sh, which installs poppler-utils")
+        });
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Law current to 1 December 2026."), "{}", &text[..text.len().min(2000)]);
 }

@@ -459,6 +459,9 @@ impl Cx<'_> {
             section.paragraph(wording::CONSENT_WITHDRAWAL);
         }
         section.paragraph(self.text(ParagraphKey::UsingRights));
+        if let Some(time) = wording::response_time(self.today) {
+            section.paragraph(time);
+        }
         section
     }
 

@@ -151,6 +151,15 @@ pub fn complaints_to_us(day: Date) -> Option<&'static str> {
     )
 }
 
+/// How long we have to reply to a request about rights, from 5 February 2026
+/// (UK GDPR Art 12A, inserted by DUAA 2025 s.76; SI 2026/82 reg 2(h)): `None`
+/// before, when the template's own "within one month" stands alone.
+pub fn response_time(day: Date) -> Option<&'static str> {
+    (day >= DUAA_MAIN_COMMENCEMENT).then_some(
+        "We will reply without undue delay and within one month of receiving your request or, if later, of receiving any information we need to confirm who you are or any fee that may be charged. If your request is complex, or you make a number of requests, we may extend this by two further months; we will tell you within the first month and say why. If we need more information to find what you asked for, the time until you give it to us does not count (Article 12A UK GDPR).",
+    )
+}
+
 /// Art 13(2)(e): whether the reader must give us the information and what
 /// happens if they do not, given the bases relied on.
 pub fn must_provide(bases: &std::collections::BTreeSet<LawfulBasis>) -> String {
@@ -223,6 +232,13 @@ mod tests {
         let text = complaints_to_us(date!(2026 - 06 - 19)).unwrap_or_default();
         assert!(text.contains("within 30 days"), "{text}");
         assert!(text.contains("section 164A of the Data Protection Act 2018"), "{text}");
+    }
+
+    #[test]
+    fn article_12a_time_limits_are_explained_from_5_february_2026() {
+        assert_eq!(response_time(BEFORE), None);
+        let text = response_time(FROM).unwrap_or_default();
+        assert!(text.contains("two further months") && text.ends_with("(Article 12A UK GDPR)."), "{text}");
     }
 
     #[test]

@@ -47,15 +47,16 @@ pub(super) fn legitimate_interests_public_authority(cx: &Context<'_>, a: &Activi
 pub(super) fn law_not_in_force(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     let day = cx.settings.today;
     let f = &a.fields;
-    let mut items: Vec<(String, InForce)> = Vec::new();
-    collect_not_in_force(&f.lawful_bases, day, &mut items);
-    collect_not_in_force(&f.article9_conditions, day, &mut items);
-    collect_not_in_force(&f.schedule1_conditions, day, &mut items);
-    collect_not_in_force(f.transfers.iter().filter_map(|t| t.safeguard.as_ref()), day, &mut items);
-    for (label, in_force) in items {
+    let mut items: Vec<(String, InForce, Field)> = Vec::new();
+    collect_not_in_force(&f.lawful_bases, day, Field::LawfulBases, &mut items);
+    collect_not_in_force(&f.article9_conditions, day, Field::Article9Conditions, &mut items);
+    collect_not_in_force(&f.schedule1_conditions, day, Field::Schedule1Conditions, &mut items);
+    let safeguards = f.transfers.iter().filter_map(|t| t.safeguard.as_ref());
+    collect_not_in_force(safeguards, day, Field::Transfers, &mut items);
+    for (label, in_force, field) in items {
         out.add(
             Hit::new(
-                Field::LawfulBases,
+                field,
                 format!(
                     "{} relies on {label}, which was not in force on {} ({}).",
                     cx.record(a),
@@ -72,11 +73,12 @@ pub(super) fn law_not_in_force(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>
 fn collect_not_in_force<'a, T: LegalItem>(
     items: impl IntoIterator<Item = &'a T>,
     day: Date,
-    out: &mut Vec<(String, InForce)>,
+    field: Field,
+    out: &mut Vec<(String, InForce, Field)>,
 ) {
     for item in items {
         if !item.is_in_force_on(day) {
-            out.push((item.label_on(day), item.in_force()));
+            out.push((item.label_on(day), item.in_force(), field));
         }
     }
 }

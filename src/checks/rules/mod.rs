@@ -3,6 +3,7 @@
 
 mod agreements;
 mod automated;
+mod chapter5;
 mod flows;
 mod lawfulness;
 mod record;
@@ -52,6 +53,7 @@ pub static RULES: &[Rule] = &[
     rule("unrecognised-citation", Warning, "Legal citation that names no provision", "UK GDPR Arts 6 and 9; DPA 2018 Sch 1", A(special::unrecognised_citation)),
     // Flows: transfers, recipients, processors, joint controllers.
     rule("transfer-no-safeguard", Error, "Transfer outside the UK with no safeguard", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::transfer_no_safeguard)),
+    rule("transfer-data-protection-test", Warning, "Art 46 safeguard with no data protection test recorded", "UK GDPR Art 46(1A)", A(chapter5::transfer_data_protection_test)),
     rule("recipient-abroad-no-transfer", Warning, "Recipient outside the UK with no transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::recipient_abroad_no_transfer)),
     rule("recipient-no-agreement", Warning, "External recipient with no agreement", "UK GDPR Art 5(2); ICO Data sharing code", A(flows::recipient_no_agreement)),
     rule("processor-no-contract", Error, "Processor with no Article 28 contract", "UK GDPR Art 28(3)", A(flows::processor_no_contract)),
