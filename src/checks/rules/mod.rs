@@ -68,7 +68,7 @@ pub static RULES: &[Rule] = &[
     // Special category and criminal offence data: Arts 9 and 10, DPA 2018 s.10 and Sch 1.
     rule("art9-no-condition", Error, "Special category data without an Article 9 condition", "UK GDPR Art 9(1)-(2)", A(special::art9_no_condition)),
     rule("art9-condition-without-data", Warning, "Article 9 condition with no special category data", "UK GDPR Art 9(2)", A(special::art9_condition_without_data)),
-    rule("sch1-part1-missing", Error, "Art 9(2)(b), (h), (i) or (j) without a Schedule 1 Part 1 condition", "DPA 2018 s.10(2)", A(special::sch1_part1_missing)),
+    rule("sch1-part1-missing", Error, "Art 9(2)(b), (i) or (j) without a Schedule 1 Part 1 condition", "DPA 2018 s.10(2)", A(special::sch1_part1_missing)),
     rule("health-care-no-para2", Error, "Art 9(2)(h) without the Schedule 1 para 2 condition", "DPA 2018 s.10(2), s.11(1), Sch 1 para 2", A(special::health_care_no_para2)),
     rule("sch1-part2-missing", Error, "Art 9(2)(g) without a Schedule 1 Part 2 condition", "DPA 2018 s.10(3)", A(special::sch1_part2_missing)),
     rule("criminal-no-sch1", Error, "Criminal offence data without a Schedule 1 condition", "UK GDPR Art 10; DPA 2018 s.10(5)", A(special::criminal_no_sch1)),
