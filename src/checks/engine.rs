@@ -182,8 +182,7 @@ fn out<'a>(rule: &'static Rule, activity: Option<&'a Activity>, findings: &'a mu
 /// rule and record whose subject covers it; a finding with concerns counts as
 /// acknowledged when all of them are.
 fn mark_acknowledged(findings: &mut [Finding], acknowledgements: &[Acknowledgement]) {
-    let mut by_record: HashMap<(&str, Option<ActivityId>), Vec<(&Acknowledgement, Vec<String>)>> =
-        HashMap::new();
+    let mut by_record: HashMap<(&str, Option<ActivityId>), Vec<Covering<'_>>> = HashMap::new();
     for ack in acknowledgements {
         by_record
             .entry((ack.key.rule.as_str(), ack.key.activity_id))
@@ -207,6 +206,9 @@ fn mark_acknowledged(findings: &mut [Finding], acknowledgements: &[Acknowledgeme
         }
     }
 }
+
+/// An acknowledgement with the concern subjects it covers.
+type Covering<'a> = (&'a Acknowledgement, Vec<String>);
 
 /// The most recent of `acknowledgements` (by date, then by id).
 fn latest<'a>(acknowledgements: impl Iterator<Item = &'a Acknowledgement>) -> Option<Acknowledgement> {

@@ -141,7 +141,7 @@ pub(super) fn processor_no_contract(cx: &Context<'_>, a: &Activity, out: &mut Ou
         .filter_map(|link| cx.lookup.parties.get(&link.fields.party_id).map(|party| (*link, *party)))
         .filter(|(link, party)| {
             party.fields.kind == PartyKind::Processor
-                && !agreement_of(cx, link).is_some_and(|g| g.fields.kind == AgreementKind::ProcessorContract)
+                && agreement_of(cx, link).is_none_or(|g| g.fields.kind != AgreementKind::ProcessorContract)
         })
         .map(|(link, party)| Concern::link(link.id, party.id, &party.fields.name))
         .collect();
