@@ -39,6 +39,7 @@ fn register(fields: ActivityFields) -> Register {
         parties: Vec::new(),
         links: Vec::new(),
         agreements: Vec::new(),
+        ..Register::default()
     }
 }
 

@@ -158,6 +158,14 @@ pub enum Command {
     WithdrawAcknowledgement(i64),
     /// Record whether the controller is a public authority.
     SetPublicAuthority(bool),
+    /// Record whether a controller named by a service is a public authority
+    /// (`None`: not recorded).
+    SetControllerPublicAuthority {
+        /// The controller's name, as services give it.
+        name: String,
+        /// Its status.
+        status: Option<bool>,
+    },
     /// Set the name recorded beside the OS user name.
     SetDisplayName(String),
     /// Mark the activity, read at `version`, reviewed today.
@@ -799,6 +807,9 @@ impl App {
             Command::Acknowledge { key, reason } => self.acknowledge(&key, &reason),
             Command::WithdrawAcknowledgement(id) => self.withdraw_acknowledgement(id),
             Command::SetPublicAuthority(value) => self.set_public_authority(value),
+            Command::SetControllerPublicAuthority { name, status } => {
+                self.set_controller_public_authority(&name, status)
+            }
             Command::SetDisplayName(name) => self.set_display_name(&name),
             Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
             Command::ToggleHistory => self.toggle_history(),

@@ -28,7 +28,7 @@ pub(super) fn transfer_data_protection_test(cx: &Context<'_>, a: &Activity, out:
                 ),
                 "Record in the transfer's detail the data protection test assessment and where it is kept.",
             )
-            .on_item("transfer", &transfer.destination),
+            .concerning(vec![crate::checks::Concern::item("transfer", &transfer.destination)]),
         );
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn legitimate_interests_public_authority(cx: &Context<'_>, a: &Activi
         .copied()
         .filter(|basis| basis.barred_for_public_authority_tasks(day))
         .collect();
-    if !cx.settings.public_authority || barred.is_empty() {
+    if cx.is_public_authority(a) != Some(true) || barred.is_empty() {
         return;
     }
     let named: Vec<String> = barred.iter().map(|basis| basis.label_on(day)).collect();
@@ -65,7 +65,7 @@ pub(super) fn law_not_in_force(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>
                 ),
                 "Record the provision that applied on that day, or check the register as at a day the provision was in force.",
             )
-            .on_item("provision", &label),
+            .concerning(vec![crate::checks::Concern::item("provision", &label)]),
         );
     }
 }
@@ -99,7 +99,7 @@ pub(super) fn consent_no_record(cx: &Context<'_>, a: &Activity, out: &mut Out<'_
 
 /// 6(1)(a) consent relied on by a public authority.
 pub(super) fn consent_public_authority(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
-    if cx.settings.public_authority && a.fields.lawful_bases.contains(&LawfulBasis::Consent) {
+    if cx.is_public_authority(a) == Some(true) && a.fields.lawful_bases.contains(&LawfulBasis::Consent) {
         out.add(Hit::new(
             Field::LawfulBases,
             format!(
@@ -107,6 +107,41 @@ pub(super) fn consent_public_authority(cx: &Context<'_>, a: &Activity, out: &mut
                 cx.record(a)
             ),
             "Check whether 6(1)(e) public task fits; keep consent only where people can truly refuse without detriment.",
+        ));
+    }
+}
+
+/// 6(1)(f) with no legitimate interests assessment: the controller must be able
+/// to show that its interests are not overridden (the balancing test).
+pub(super) fn legitimate_interests_no_assessment(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if f.lawful_bases.contains(&LawfulBasis::LegitimateInterests)
+        && f.legitimate_interests_assessment.trim().is_empty()
+    {
+        out.add(Hit::new(
+            Field::LawfulBases,
+            format!(
+                "{} relies on legitimate interests but links to no legitimate interests assessment, so it cannot show that the interests pursued are not overridden by the individuals' interests or rights (UK GDPR Art 6(1)(f), Art 5(2)).",
+                cx.record(a)
+            ),
+            "Carry out and link the legitimate interests assessment (purpose, necessity and balancing tests), or rely on another basis.",
+        ));
+    }
+}
+
+/// A basis whose lawfulness depends on whether the controller is a public
+/// authority, relied on by a named controller whose status nobody has recorded.
+pub(super) fn controller_status_unknown(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let depends = [LawfulBasis::LegitimateInterests, LawfulBasis::Consent];
+    let Some(controller) = cx.controller_of(a) else { return };
+    if cx.is_public_authority(a).is_none() && a.fields.lawful_bases.iter().any(|b| depends.contains(b)) {
+        out.add(Hit::new(
+            Field::LawfulBases,
+            format!(
+                "{} relies on legitimate interests or consent, whose use depends on whether its controller, {controller}, is a public authority, and that has not been recorded (UK GDPR Art 6(1), last sentence).",
+                cx.record(a)
+            ),
+            "On the Checks page, record whether this controller is a public authority.",
         ));
     }
 }

@@ -144,3 +144,23 @@ pub(super) fn review_due_soon(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>)
         ));
     }
 }
+
+/// A retention period that says neither what starts it nor why: the ICO
+/// expects the record to say how long each category is kept and why (UK GDPR
+/// Art 5(1)(e), Art 30(1)(f)); a bare "8 years" can be neither applied nor
+/// justified.
+pub(super) fn retention_no_reason(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    if let Retention::Period { from, .. } = &a.fields.retention
+        && from.trim().is_empty()
+    {
+        out.add(Hit::new(
+            Field::Retention,
+            format!(
+                "{} keeps data for {} but does not say from when or why, so the time limit for erasure cannot be applied or justified (UK GDPR Art 5(1)(e), Art 30(1)(f)).",
+                cx.record(a),
+                a.fields.retention.describe()
+            ),
+            "Say what starts the period (e.g. the end of the grant, case closure) and where it comes from (statute, contract, retention schedule entry).",
+        ));
+    }
+}
