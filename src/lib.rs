@@ -17,6 +17,7 @@ pub mod law;
 pub mod model;
 pub mod notice;
 pub mod store;
+pub mod typeset;
 
 pub use error::{Error, Result};
 pub use store::Store;
