@@ -18,7 +18,7 @@ mod summary;
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
 pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
-pub use link::{Direction, Link, LinkDraft, LinkFields};
+pub use link::{Direction, Link, LinkDraft, LinkFields, Passes, SpecialData};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use register::{Lookup, Register};
