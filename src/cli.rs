@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+mod ask;
+
 /// ROPA Register: keep your organisation's Record of Processing Activities
 /// (UK GDPR Article 30), check it and export it for audit.
 #[derive(Debug, Parser)]
@@ -123,6 +125,10 @@ enum Command {
         #[arg(long = "override")]
         allow_override: bool,
     },
+    /// Answer one of the Flows page's ready questions, as CSV: who receives special
+    /// category data, links without agreement, a party's flows, internal feeds,
+    /// transfers outside the UK, agreements ending soon.
+    Ask(ask::Ask),
     /// Draw the register's data flows as an SVG map: the whole register, one
     /// service or one party.
     Flows {
@@ -212,6 +218,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("Wrote the flow map ({nodes} boxes, {edges} lines) to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Ask(args)) => ask::run(args),
         None => {
             crate::ui::run(cli.register)?;
             Ok(ExitCode::SUCCESS)

@@ -8,6 +8,7 @@
 //! place where text is made safe to open in a spreadsheet. `docs/exports.md`
 //! describes the layouts.
 
+pub mod answer_csv;
 pub mod cells;
 mod context;
 mod csv_out;
