@@ -199,33 +199,8 @@ impl Rule {
     }
 }
 
-/// Names one finding across runs, so that an acknowledgement finds it again: the
-/// rule, the activity (none for an agreement finding) and the subject within it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct FindingKey {
-    /// The rule's id.
-    pub rule: String,
-    /// The activity, if the finding is about one.
-    pub activity_id: Option<ActivityId>,
-    /// "" when the rule fires once per record; otherwise what it fired on, e.g.
-    /// "link:12", "agreement:3", "item:Nationality", "transfer:United States".
-    pub subject: String,
-}
-
-/// An acknowledgement of a finding: who accepted it, when and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Acknowledgement {
-    /// Row id.
-    pub id: i64,
-    /// The finding acknowledged.
-    pub key: FindingKey,
-    /// Who acknowledged it.
-    pub acknowledged_by: String,
-    /// When.
-    pub acknowledged_on: Date,
-    /// Why the finding is accepted.
-    pub reason: String,
-}
+/// Finding keys and acknowledgements are model types (the store keeps them).
+pub use crate::model::{Acknowledgement, FindingKey};
 
 /// One problem found in the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
