@@ -5,6 +5,7 @@
 //! Architecture invariant: nothing in this crate's library names a GUI type. The
 //! egui app and the command line live in the binary (`src/main.rs`) on top of it.
 
+pub mod cells;
 pub mod checks;
 pub mod demo;
 pub mod error;

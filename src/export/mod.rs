@@ -9,7 +9,8 @@
 //! describes the layouts.
 
 pub mod answer_csv;
-pub mod cells;
+/// Spreadsheet-safe cells, shared with the importers (which restore them).
+pub use crate::cells;
 mod context;
 mod csv_out;
 pub mod findings_csv;

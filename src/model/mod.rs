@@ -10,6 +10,7 @@ mod activity;
 mod agreement;
 mod ids;
 mod link;
+pub mod notice_template;
 mod organisation;
 mod party;
 mod register;
@@ -22,6 +23,7 @@ pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress,
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
 pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields, Passes, SpecialData};
+pub use notice_template::{ExtraText, ParagraphKey, SectionKey, Template};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use register::{Lookup, Register};
