@@ -51,15 +51,15 @@ pub fn run(ask: Ask) -> anyhow::Result<ExitCode> {
     let register = store.load_register().with_context(|| format!("Reading {}", ask.db.display()))?;
     let today = ask.today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
     let mut asked = Asked { days: ask.days, ..Asked::new(ask.question, today) };
-    if let Some(name) = &ask.service {
-        if let Scope::Service(id) = ropa::flows::scope_by_name(&register, Some(name), None)? {
-            asked.service = Some(id);
-        }
+    if let Some(name) = &ask.service
+        && let Scope::Service(id) = ropa::flows::scope_by_name(&register, Some(name), None)?
+    {
+        asked.service = Some(id);
     }
-    if let Some(name) = &ask.party {
-        if let Scope::Party(id) = ropa::flows::scope_by_name(&register, None, Some(name))? {
-            asked.party = Some(id);
-        }
+    if let Some(name) = &ask.party
+        && let Scope::Party(id) = ropa::flows::scope_by_name(&register, None, Some(name))?
+    {
+        asked.party = Some(id);
     }
     if ask.question == Question::PartyFlows && asked.party.is_none() {
         anyhow::bail!("{} needs --party NAME", Question::PartyFlows.code());

@@ -20,19 +20,15 @@ choice_list! {
 choice_list! {
     /// What a link says about the special category and criminal offence data
     /// passing along it: the three answers an officer can give.
+    #[derive(Default)]
     pub enum SpecialData {
         /// What the activity holds may pass (the default: nothing narrows it).
+        #[default]
         AsActivity = ("activity", "As the activity"),
         /// Only the categories (and criminal offence data) ticked on the link.
         Only = ("only", "These categories only"),
         /// None passes, said explicitly.
         None = ("none", "None passes"),
-    }
-}
-
-impl Default for SpecialData {
-    fn default() -> Self {
-        Self::AsActivity
     }
 }
 
