@@ -7,13 +7,14 @@
 //! (and itself), never its own layer's peers or anything above:
 //!
 //! 0. `error`, `law`: the error type and the law's closed lists
-//! 1. `model`, `typeset`, `cells`, `ico_template`: the domain, the typesetter,
-//!    spreadsheet cells, the ICO template's columns
+//! 1. `model`, `typeset`, `cells`, `ico_template`, `fsio`: the domain, the typesetter,
+//!    spreadsheet cells, the ICO template's columns, the file edge (`fsio`)
 //! 2. `store`: SQLite
 //! 3. `checks`, `flows`: pure readers of a register
 //! 4. `notice`, `import`: notices; every format into a plan
 //! 5. `export`: every format out (the JSON layout is the import's)
 //! 6. `demo`, `generate`: registers written through the store
+//! 7. `file_commands`: the headless commands on files (open by path, write)
 //!
 //! The binary (`main`, `cli`, `ui`, `bin`) sits on top and may name anything.
 
@@ -23,12 +24,13 @@ use std::path::{Path, PathBuf};
 /// The core's layers, lowest first.
 const LAYERS: &[&[&str]] = &[
     &["error", "law"],
-    &["model", "typeset", "cells", "ico_template"],
+    &["model", "typeset", "cells", "ico_template", "fsio"],
     &["store"],
     &["checks", "flows"],
     &["notice", "import"],
     &["export"],
     &["demo", "generate"],
+    &["file_commands"],
 ];
 
 /// The binary's modules: above every layer.
@@ -40,12 +42,11 @@ const NO_STORE: &[&str] = &["checks", "flows", "notice", "export"];
 /// Known violations, each with who is removing it. The test fails when one is
 /// fixed and still listed, so this list only shrinks.
 const KNOWN: &[(&str, &str)] = &[
-    // File glue moving to `src/cli/` (issue 15, safe-files).
+    // Store access left in the pure readers after the file glue moved to
+    // `file_commands` (issue 15, safe-files): `check_store`, the notice's
+    // `generate` from a store.
     ("checks/engine.rs", "Store"),
-    ("notice/command.rs", "Store"),
     ("notice/mod.rs", "Store"),
-    ("flows/mod.rs", "Store"),
-    ("export/request.rs", "Store"),
     // The full CSV's restore into a store moving to import (issue 15, safe-store).
     ("export/full_csv.rs", "Store"),
 ];

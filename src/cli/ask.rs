@@ -1,13 +1,14 @@
 //! `ropa ask`: one of the Flows page's ready questions answered from the command
 //! line, by the same code as the page (`ropa::flows::answers`), as CSV.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use ropa::flows::Scope;
 use ropa::flows::answers::{self, Asked, Question};
+
+use super::Output;
 
 /// The arguments of `ropa ask`.
 #[derive(Debug, clap::Args)]
@@ -46,8 +47,8 @@ fn parse_question(text: &str) -> Result<Question, String> {
 }
 
 /// Answers the question and writes the CSV.
-pub fn run(ask: Ask) -> anyhow::Result<ExitCode> {
-    let mut store = ropa::Store::open(&ask.db)?;
+pub fn run(ask: Ask, stdout: &mut Output) -> anyhow::Result<ExitCode> {
+    let mut store = ropa::Store::open_read(&ask.db)?;
     let register = store.load_register().with_context(|| format!("Reading {}", ask.db.display()))?;
     let today = ask.today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
     let mut asked = Asked { days: ask.days, ..Asked::new(ask.question, today) };
@@ -67,13 +68,15 @@ pub fn run(ask: Ask) -> anyhow::Result<ExitCode> {
     let answer = answers::answer(&register, &asked);
     match &ask.out {
         Some(path) => {
-            ropa::export::write_atomically(path, |out| ropa::export::answer_csv::write(&answer, false, out))?;
-            println!("{} {} rows, written to {}", ask.question.title(), answer.rows.len(), path.display());
+            ropa::fsio::check_target(path)?;
+            ropa::fsio::write_atomically(path, |out| ropa::export::answer_csv::write(&answer, false, out))?;
+            let rows = answer.rows.len();
+            stdout.line(&format!("{} {rows} rows, written to {}", ask.question.title(), path.display()));
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            ropa::export::answer_csv::write(&answer, false, &mut stdout)?;
-            stdout.flush().context("Writing the answer")?;
+            let mut csv = Vec::new();
+            ropa::export::answer_csv::write(&answer, false, &mut csv)?;
+            stdout.document(&String::from_utf8_lossy(&csv));
         }
     }
     Ok(ExitCode::SUCCESS)

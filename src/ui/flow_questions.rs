@@ -71,13 +71,10 @@ impl QuestionsPanel {
     }
 }
 
-/// Writes `answer` as CSV (CRLF, quotes where needed, every cell neutralised).
+/// Writes `answer` as CSV (CRLF, quotes where needed, every cell neutralised),
+/// atomically.
 pub fn write_csv(answer: &Answer, path: &Path) -> ropa::Result<()> {
-    let io_error =
-        |source| ropa::Error::Io { action: "Writing the flow table", path: path.to_path_buf(), source };
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(io_error)?);
-    ropa::export::answer_csv::write(answer, false, &mut file)?;
-    std::io::Write::flush(&mut file).map_err(io_error)
+    ropa::fsio::write_atomically(path, |file| ropa::export::answer_csv::write(answer, false, file))
 }
 
 /// Writes `answer` to the question `title` as a PDF table, atomically.
@@ -90,13 +87,7 @@ pub fn write_pdf(title: &str, answer: &Answer, register: &Register, path: &Path)
         TableDocument { title, note: &note, headings: &answer.headings, rows: &rows, organisation };
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     let bytes = table_document::render(&document, now)?;
-    ropa::export::write_atomically(path, |out| {
-        out.write_all(&bytes).map_err(|source| ropa::Error::Io {
-            action: "Writing the flow table",
-            path: path.to_path_buf(),
-            source,
-        })
-    })
+    ropa::fsio::write_bytes(path, &bytes, "Writing the flow table")
 }
 
 /// Draws the tab.
