@@ -1,4 +1,4 @@
--- ROPA Register schema, version 1.
+-- ROPA Register schema, version 3.
 -- Applied whole to a new register; older registers are brought here by the
 -- append-only migrations in src/store/migrate.rs. PRAGMA user_version holds the
 -- version and is set by the code, not here.
@@ -165,7 +165,11 @@ CREATE TABLE link (
     basis_detail          TEXT NOT NULL DEFAULT '',
     method                TEXT NOT NULL DEFAULT '',
     agreement_id          INTEGER REFERENCES agreement(id) ON DELETE SET NULL,
-    notes                 TEXT NOT NULL DEFAULT ''
+    notes                 TEXT NOT NULL DEFAULT '',
+    -- What special category and criminal offence data passes: 'activity' (what the
+    -- activity holds), 'only' (the link's own lists), 'none' (said explicitly).
+    special_data          TEXT NOT NULL DEFAULT 'activity'
+                          CHECK (special_data IN ('activity', 'only', 'none'))
 );
 CREATE INDEX link_by_activity ON link(activity_id);
 CREATE INDEX link_by_party ON link(party_id, direction);

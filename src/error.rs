@@ -44,6 +44,9 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A command needs a register and none is open.
+    #[error("No register is open: open a register or create a new one first.")]
+    NoRegisterOpen,
     /// A record asked for does not exist (any more).
     #[error("The {what} was not found; it may have been deleted by someone else.")]
     NotFound {

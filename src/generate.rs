@@ -298,8 +298,15 @@ fn link(rng: &mut Rng, parties: &[PartyId], agreements: &[AgreementId]) -> LinkD
     let direction = if rng.chance(50) { Direction::Source } else { Direction::Recipient };
     let mut fields = LinkFields::new(*rng.pick(parties), direction);
     fields.data_categories = strings(rng.some(&DATA.iter().collect::<Vec<_>>(), 1, 4));
-    if rng.chance(20) {
-        fields.special_categories.insert(*rng.pick(SpecialCategory::ALL));
+    // Most links pass what the activity holds; some narrow it, a few say none.
+    match rng.below(10) {
+        0 | 1 => {
+            fields.special_data = SpecialData::Only;
+            fields.special_categories.insert(*rng.pick(SpecialCategory::ALL));
+            fields.criminal_offence_data = rng.chance(20);
+        }
+        2 => fields.special_data = SpecialData::None,
+        _ => {}
     }
     fields.lawful_basis = Some(*rng.pick(LawfulBasis::ALL));
     fields.method =

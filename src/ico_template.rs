@@ -2,6 +2,10 @@
 //! columns, A to AD, in order and in the ICO's words. Export writes these headings;
 //! import recognises them, tolerating small differences.
 
+/// A column after AD, not in the ICO template, naming the activity each row
+/// describes (the template itself has no such column).
+pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";
+
 /// A column of the ICO controller template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IcoColumn {

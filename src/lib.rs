@@ -5,6 +5,7 @@
 //! Architecture invariant: nothing in this crate's library names a GUI type. The
 //! egui app and the command line live in the binary (`src/main.rs`) on top of it.
 
+pub mod cells;
 pub mod checks;
 pub mod demo;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod law;
 pub mod model;
 pub mod notice;
 pub mod store;
+pub mod typeset;
 
 pub use error::{Error, Result};
 pub use store::Store;

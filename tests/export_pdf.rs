@@ -9,10 +9,10 @@ use std::path::Path;
 use std::process::Command;
 
 use export_support::{ACTIVITY_NAMES, TRICKY};
-use ropa::export::pdf::fonts::Fonts;
-use ropa::export::pdf::layout::{Geometry, Item, items_outside};
 use ropa::export::pdf::report::{self, REGISTER_COLUMNS};
 use ropa::export::{self, Format, NoProgress, Options};
+use ropa::typeset::fonts::Fonts;
+use ropa::typeset::{Geometry, Item, items_outside};
 
 fn options() -> Options {
     Options { bom: false, generated_at: time::macros::datetime!(2026-11-22 21:35 UTC) }
@@ -249,7 +249,7 @@ fn poppler_info(pdf: &Path) -> String {
 
 /// Asserts that nothing on `pages` falls outside the page and no two lines of
 /// text overlap.
-fn assert_inside_and_apart(pages: &[ropa::export::pdf::layout::Page], geometry: Geometry) {
+fn assert_inside_and_apart(pages: &[ropa::typeset::Page], geometry: Geometry) {
     for (index, page) in pages.iter().enumerate() {
         assert_eq!(items_outside(page, geometry, 0.0), Vec::<Item>::new(), "page {}", index + 1);
         let boxes: Vec<(f32, f32, f32, f32, &str)> = page
@@ -376,7 +376,7 @@ fn the_flow_map_page_draws_every_party_and_service_with_colours_and_dashes() {
     assert!(text.contains("Legend"));
 
     let fonts = Fonts::embedded().unwrap();
-    let mut flow = ropa::export::pdf::layout::Flow::new(&fonts, Geometry::a4_landscape());
+    let mut flow = ropa::typeset::Flow::new(&fonts, Geometry::a4_landscape());
     ropa::export::pdf::flow_page::pages(&mut flow, &fonts, &register);
     let pages = flow.finish();
     assert_eq!(pages.len(), 1, "the fixture's map fits one page");
@@ -386,7 +386,7 @@ fn the_flow_map_page_draws_every_party_and_service_with_colours_and_dashes() {
     let dashed = pages[0].items.iter().filter(|i| matches!(i, Item::Stroke { dashed: true, .. })).count();
     let missing = graph.flows().filter(|f| f.lacks_agreement()).count();
     assert_eq!(dashed, missing + 1, "a dashed line per link with no agreement, plus the legend's");
-    let special = ropa::export::pdf::layout::Rgb::from_hex(ropa::flows::svg::SPECIAL);
+    let special = ropa::typeset::Rgb::from_hex(ropa::flows::svg::SPECIAL);
     let red = graph.flows().filter(|f| ropa::flows::svg::colour(f) == ropa::flows::svg::SPECIAL).count();
     let drawn_red = pages[0]
         .items
@@ -425,7 +425,7 @@ fn a_huge_flow_map_is_split_per_service() {
     ropa::demo::populate(&mut store).unwrap();
     let register = store.load_register().unwrap();
     let fonts = Fonts::embedded().unwrap();
-    let mut flow = ropa::export::pdf::layout::Flow::new(&fonts, Geometry::a4_landscape());
+    let mut flow = ropa::typeset::Flow::new(&fonts, Geometry::a4_landscape());
     ropa::export::pdf::flow_page::pages(&mut flow, &fonts, &register);
     let pages = flow.finish();
     let titles: Vec<String> = pages

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::process::Command;
 
 use ropa::Store;
-use ropa::export::pdf::fonts::Fonts;
-use ropa::export::pdf::layout::{Geometry, Item, items_outside};
 use ropa::file_commands::{self, NoticeCommand};
 use ropa::notice::{self, Block, Format, Outcome, Scope};
+use ropa::typeset::fonts::Fonts;
+use ropa::typeset::{Geometry, Item, items_outside};
 use time::macros::date;
 
 fn pdftotext(pdf: &Path) -> String {

@@ -33,7 +33,7 @@ mod completeness;
 mod counts;
 mod engine;
 mod health;
-mod keys;
+use crate::model::finding_subjects as keys;
 mod retention;
 mod rules;
 mod text;
@@ -236,48 +236,8 @@ impl Rule {
     }
 }
 
-/// Names what an acknowledgement covers, so that it finds its finding again on
-/// every run: the rule, the activity (none for an agreement or organisation
-/// finding) and the subject within it.
-///
-/// The subject is "" for a finding that lists no concerns, "agreement:3" for an
-/// agreement's finding, one concern's subject ("link:12", "item:Nationality",
-/// "transfer:United States") when the finding lists one concern, and a JSON
-/// array of the concerns' subjects when it lists several. Registers written
-/// before findings were grouped stored one acknowledgement per concern under
-/// exactly those one-concern subjects, so they keep covering their concern.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct FindingKey {
-    /// The rule's id.
-    pub rule: String,
-    /// The activity, if the finding is about one.
-    pub activity_id: Option<ActivityId>,
-    /// What the acknowledgement covers within the record (see above).
-    pub subject: String,
-}
-
-impl FindingKey {
-    /// The concern subjects this key covers: none for a finding without
-    /// concerns, otherwise one or more.
-    pub fn covered_subjects(&self) -> Vec<String> {
-        keys::decode(&self.subject)
-    }
-}
-
-/// An acknowledgement of a finding: who accepted it, when and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Acknowledgement {
-    /// Row id.
-    pub id: i64,
-    /// The finding acknowledged.
-    pub key: FindingKey,
-    /// Who acknowledged it.
-    pub acknowledged_by: String,
-    /// When.
-    pub acknowledged_on: Date,
-    /// Why the finding is accepted.
-    pub reason: String,
-}
+/// Finding keys and acknowledgements are model types (the store keeps them).
+pub use crate::model::{Acknowledgement, FindingKey};
 
 /// One problem found in the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -5,6 +5,7 @@
 //! through [`output::Output`]. To add a subcommand: a file here, a variant of
 //! [`Command`] and a line in [`run`].
 
+mod ask;
 mod audit_pack;
 mod check;
 mod demo;
@@ -67,6 +68,10 @@ enum Command {
     /// Write a service's privacy notice (UK GDPR Arts 13-14) from the register;
     /// exits with 1 and lists the reasons while error-level findings block it.
     Notice(notice::Args),
+    /// Answer one of the Flows page's ready questions, as CSV: who receives special
+    /// category data, links without agreement, a party's flows, internal feeds,
+    /// transfers outside the UK, agreements ending soon.
+    Ask(ask::Ask),
     /// Draw the register's data flows as an SVG map: the whole register, one
     /// service or one party.
     Flows(flows::Args),
@@ -98,6 +103,7 @@ fn run(cli: Cli, out: &mut Output) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(args, out),
         Some(Command::Notice(args)) => notice::run(args, out),
         Some(Command::Flows(args)) => flows::run(args, out),
+        Some(Command::Ask(args)) => ask::run(args, out),
         Some(Command::AuditPack(args)) => audit_pack::run(args, out),
         None => {
             crate::ui::run(cli.register)?;

@@ -99,6 +99,7 @@ pub const COLUMNS: &[&str] = &[
     "detail",
     "party_id",
     "direction",
+    "special_data",
     "data_categories",
     "lawful_basis",
     "basis_detail",
@@ -367,6 +368,7 @@ fn link_row(link: &Link) -> Row {
     row.set("activity_id", link.activity_id.to_string())
         .set("party_id", f.party_id.to_string())
         .set("direction", f.direction.code())
+        .set("special_data", f.special_data.code())
         .set("data_categories", encode_list(&f.data_categories))
         .set("special_categories", codes(&f.special_categories))
         .set("criminal_offence_data", yes_no(f.criminal_offence_data))
@@ -659,6 +661,13 @@ fn read_transfer(row: &Fields<'_>, register: &mut Register) -> Result<()> {
 }
 
 fn read_link(row: &Fields<'_>) -> Result<Link> {
+    let special_categories = row.code_set("special_categories")?;
+    let criminal_offence_data = row.flag("criminal_offence_data")?.unwrap_or(false);
+    // Files written before the three-way answer have no special_data column.
+    let special_data = match row.optional_choice("special_data", SpecialData::from_code)? {
+        Some(answer) => answer,
+        None => SpecialData::inferred(&special_categories, criminal_offence_data),
+    };
     Ok(Link {
         id: LinkId(row.number("id")?),
         activity_id: ActivityId(row.number("activity_id")?),
@@ -666,8 +675,9 @@ fn read_link(row: &Fields<'_>) -> Result<Link> {
             party_id: PartyId(row.number("party_id")?),
             direction: row.choice("direction", Direction::from_code)?,
             data_categories: row.list("data_categories"),
-            special_categories: row.code_set("special_categories")?,
-            criminal_offence_data: row.flag("criminal_offence_data")?.unwrap_or(false),
+            special_data,
+            special_categories,
+            criminal_offence_data,
             lawful_basis: row
                 .optional_choice("lawful_basis", <crate::law::LawfulBasis as LegalItem>::from_code)?,
             basis_detail: row.text("basis_detail"),

@@ -25,9 +25,8 @@ pub fn headings() -> [&'static str; 30] {
     IcoColumn::ALL.map(IcoColumn::heading)
 }
 
-/// A column after AD, not in the ICO template, naming the activity each row
-/// describes (the template itself has no such column).
-pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";
+/// The column after AD naming each row's activity, shared with the importer.
+pub use crate::ico_template::ACTIVITY_HEADING;
 
 /// The template's section titles, each with the index of the column it starts at.
 pub fn sections() -> Vec<(usize, &'static str)> {

@@ -1,5 +1,6 @@
 //! The links table: one row per activity–party link, saying which data passes, to
-//! or from whom, why, how and under which agreement.
+//! or from whom, why, how and under which agreement. What passes is
+//! [`Passes::of`], the answer the flow questions give too.
 
 use std::io::Write;
 
@@ -8,7 +9,7 @@ use super::ico_csv::LIST_SEPARATOR;
 use super::{Options, Progress, step};
 use crate::Result;
 use crate::law::LegalItem;
-use crate::model::{Link, Lookup, Register};
+use crate::model::{Link, Lookup, Passes, Register};
 
 /// The column headings, in order.
 pub const HEADINGS: [&str; 13] = [
@@ -51,15 +52,16 @@ pub fn cells(lookup: &Lookup<'_>, link: &Link) -> [String; 13] {
     let f = &link.fields;
     let activity = lookup.activities.get(&link.activity_id).copied();
     let party = lookup.parties.get(&f.party_id);
+    let passes = activity.map(|a| Passes::of(link, a)).unwrap_or_default();
     [
         activity.map_or_else(String::new, |a| lookup.service_name(a.fields.service_id).to_string()),
         activity.map_or_else(String::new, |a| a.fields.name.clone()),
         f.direction.label().to_string(),
         lookup.party_name(f.party_id).to_string(),
         party.map_or_else(String::new, |p| p.fields.kind.label().to_string()),
-        f.data_categories.join(LIST_SEPARATOR),
-        f.special_categories.iter().map(|c| c.title()).collect::<Vec<_>>().join(LIST_SEPARATOR),
-        if f.criminal_offence_data { "Yes" } else { "No" }.to_string(),
+        passes.data_categories.join(LIST_SEPARATOR),
+        passes.special_titles().join(LIST_SEPARATOR),
+        if passes.criminal_offence_data { "Yes" } else { "No" }.to_string(),
         basis(link),
         f.method.clone(),
         agreement(lookup, link),

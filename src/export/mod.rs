@@ -8,8 +8,10 @@
 //! place where text is made safe to open in a spreadsheet. `docs/exports.md`
 //! describes the layouts.
 
+pub mod answer_csv;
 pub mod audit_pack;
-pub mod cells;
+/// Spreadsheet-safe cells, shared with the importers (which restore them).
+pub use crate::cells;
 mod context;
 mod csv_out;
 pub mod findings_csv;

@@ -53,9 +53,7 @@ pub fn export_request_file(
         None => store.load_register()?,
     };
     let mut acknowledgements = store.acknowledgements()?;
-    if let Some(date) = request.as_at {
-        acknowledgements.retain(|a| a.acknowledged_on <= date);
-    }
+    crate::model::acknowledgements_as_at(&mut acknowledgements, request.as_at);
     let flow_scope =
         crate::flows::scope_by_name(&register, request.service.as_deref(), request.party.as_deref())?;
     let context = ExportContext {

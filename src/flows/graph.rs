@@ -9,7 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::law::{LegalItem as _, SpecialCategory};
+/// What passes along a link: defined once, in the model.
+pub use crate::model::Passes;
 use crate::model::{
     Activity, ActivityId, AgreementId, Direction, Link, LinkId, Lookup, Party, PartyId, PartyKind, Register,
     ServiceId,
@@ -101,63 +102,6 @@ pub struct Node {
     pub detail: String,
     /// Where it is drawn.
     pub column: Column,
-}
-
-/// What passes along a link.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Passes {
-    /// Special category data.
-    pub special_categories: BTreeSet<SpecialCategory>,
-    /// Criminal offence data (Art 10).
-    pub criminal_offence_data: bool,
-    /// Whether the link itself records what passes; when it does not, the
-    /// activity's special category and criminal offence data are shown, as what
-    /// may pass.
-    pub stated_on_link: bool,
-}
-
-impl Passes {
-    /// What passes along `link` of `activity`.
-    pub fn of(link: &Link, activity: &Activity) -> Self {
-        let f = &link.fields;
-        let stated =
-            !f.data_categories.is_empty() || !f.special_categories.is_empty() || f.criminal_offence_data;
-        if stated {
-            Self {
-                special_categories: f.special_categories.clone(),
-                criminal_offence_data: f.criminal_offence_data,
-                stated_on_link: true,
-            }
-        } else {
-            Self {
-                special_categories: activity.fields.special_categories.clone(),
-                criminal_offence_data: activity.fields.criminal_offence_data.is_some(),
-                stated_on_link: false,
-            }
-        }
-    }
-
-    /// Whether special category data passes.
-    pub fn has_special(&self) -> bool {
-        !self.special_categories.is_empty()
-    }
-
-    /// What passes, in words: "Special category: Health, ...; criminal offence data".
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if self.has_special() {
-            let names: Vec<&str> = self.special_categories.iter().map(|c| c.title()).collect();
-            parts.push(format!("special category: {}", names.join(", ")));
-        }
-        if self.criminal_offence_data {
-            parts.push("criminal offence data".to_string());
-        }
-        if parts.is_empty() {
-            parts.push("no special category or criminal offence data".to_string());
-        }
-        let text = parts.join("; ");
-        if self.stated_on_link { text } else { format!("{text} (from the activity; the link does not say)") }
-    }
 }
 
 /// A data flow: one link.

@@ -5,6 +5,7 @@
 //! Everything here is plain data and pure functions over a [`crate::model::Register`],
 //! so the app's flow page and the PDF report can use the same results.
 
+pub mod answers;
 pub mod graph;
 pub mod layout;
 pub mod party_view;

@@ -36,12 +36,12 @@ pub struct FlowRow {
     pub country: String,
     /// Categories of personal data the link records.
     pub data_categories: Vec<String>,
-    /// Special category data that passes (as the link says, or from the activity
-    /// when the link says nothing; see `stated_on_link`).
+    /// Special category data that passes ([`Passes::of`]: the activity's unless
+    /// the link narrows it).
     pub special_categories: BTreeSet<SpecialCategory>,
     /// Whether criminal offence data passes (same rule).
     pub criminal_offence_data: bool,
-    /// Whether the link itself records what passes.
+    /// Whether the link itself narrows what passes (these only, or none).
     pub stated_on_link: bool,
     /// The agreement covering the link.
     pub agreement_id: Option<AgreementId>,
@@ -108,10 +108,10 @@ pub fn flow_rows(register: &Register) -> Vec<FlowRow> {
                 } else {
                     String::new()
                 },
-                data_categories: link.fields.data_categories.clone(),
+                stated_on_link: passes.stated_on_link(),
+                data_categories: passes.data_categories,
                 special_categories: passes.special_categories,
                 criminal_offence_data: passes.criminal_offence_data,
-                stated_on_link: passes.stated_on_link,
                 agreement_id,
                 agreement: agreement_id
                     .and_then(|id| lookup.agreements.get(&id))

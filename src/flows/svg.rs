@@ -428,7 +428,7 @@ fn legend(svg: &mut String, x: f64, y: f64) {
     }
     let _ = writeln!(
         svg,
-        r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#626567">Arrows show which way data moves. Where a link does not say what passes, the activity's special category and criminal offence data are shown.</text>"##,
+        r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#626567">Arrows show which way data moves. Unless a link narrows what passes, the activity's special category and criminal offence data are shown.</text>"##,
         x + 12.0,
         y + 40.0 + 3.0 * 18.0
     );

@@ -13,7 +13,7 @@ use super::text::{decode, name_key, split_list, yes_no};
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
-use crate::export::cells::restore;
+use crate::cells::restore;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, SpecialCategory, TransferSafeguard};
 use crate::model::{
@@ -103,7 +103,7 @@ fn parse_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
 /// Whether a heading is the activity-name column ROPA Register adds after AD.
 fn is_name_heading(cell: &str) -> bool {
     let key = name_key(cell);
-    key == name_key(crate::export::ico_csv::ACTIVITY_HEADING) || key == "processing activity"
+    key == name_key(crate::ico_template::ACTIVITY_HEADING) || key == "processing activity"
 }
 
 fn heading_tokens(text: &str) -> Vec<String> {

@@ -69,7 +69,7 @@ impl LawfulBasis {
     /// the basis for processing in the performance of its tasks on `day`:
     /// "Point (f)" until 4 February 2026, "Points (ea) and (f)" from 5 February
     /// 2026 (DUAA 2025 s.70(2)(c)).
-    pub fn barred_for_public_authority_tasks(self, day: crate::model::Date) -> bool {
+    pub fn barred_for_public_authority_tasks(self, day: time::Date) -> bool {
         match self {
             Self::LegitimateInterests => true,
             Self::RecognisedLegitimateInterest => day >= super::DUAA_MAIN_COMMENCEMENT,
@@ -78,7 +78,7 @@ impl LawfulBasis {
     }
 
     /// The words of the public-authority bar in force on `day`.
-    pub fn public_authority_bar_wording(day: crate::model::Date) -> &'static str {
+    pub fn public_authority_bar_wording(day: time::Date) -> &'static str {
         if day >= super::DUAA_MAIN_COMMENCEMENT {
             "Points (ea) and (f) of the first subparagraph shall not apply to processing carried out by public authorities in the performance of their tasks"
         } else {
@@ -93,8 +93,8 @@ mod tests {
     use crate::law::LegalItem;
     use time::macros::date;
 
-    const BEFORE: crate::model::Date = date!(2026 - 02 - 04);
-    const FROM: crate::model::Date = date!(2026 - 02 - 05);
+    const BEFORE: time::Date = date!(2026 - 02 - 04);
+    const FROM: time::Date = date!(2026 - 02 - 05);
 
     #[test]
     fn recognised_legitimate_interest_is_offered_from_5_february_2026() {

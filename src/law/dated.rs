@@ -10,7 +10,7 @@
 //!   76-77, 80-81, 85-87 and others in force on 5 February 2026; reg 3: the
 //!   complaints provisions (s.103, Sch 10, DPA 2018 s.164A) on 19 June 2026.
 
-use crate::model::Date;
+use time::Date;
 
 /// A date known at compile time; a wrong literal fails the build, not a user.
 const fn day(year: i32, month: time::Month, day: u8) -> Date {

@@ -22,7 +22,7 @@ pub use rights::{Right, rights_for};
 pub use schedule1::{Schedule1Condition, Schedule1Part};
 pub use transfers::TransferSafeguard;
 
-use crate::model::Date;
+use time::Date;
 
 /// What every legal list offers: a stable code for storage, the citation, a short
 /// title and the provision's wording, the days it is in force and, where it was

@@ -52,7 +52,7 @@ impl TransferSafeguard {
     /// Whether, on `day`, the safeguard is one of the Art 46 appropriate
     /// safeguards whose reliance needs the data protection test of Art 46(1A) to
     /// be considered met (from 5 February 2026; none before).
-    pub fn needs_data_protection_test(self, day: crate::model::Date) -> bool {
+    pub fn needs_data_protection_test(self, day: time::Date) -> bool {
         day >= super::DUAA_MAIN_COMMENCEMENT
             && matches!(
                 self,

@@ -5,25 +5,32 @@
 //! Stored records pair an id and a version with a `*Fields` struct; forms edit the
 //! fields as a draft and hand them back to the store whole.
 
+mod acknowledgement;
 mod activity;
 mod agreement;
 mod controller;
+pub(crate) mod finding_subjects;
 mod ids;
 mod link;
+pub mod notice_template;
 mod organisation;
 mod party;
 mod register;
+mod review;
 mod service;
 mod summary;
 
+pub use acknowledgement::{Acknowledgement, FindingKey, acknowledgements_as_at};
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
 pub use controller::{ControllerStatus, controller_key};
 pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
-pub use link::{Direction, Link, LinkDraft, LinkFields};
+pub use link::{Direction, Link, LinkDraft, LinkFields, Passes, SpecialData};
+pub use notice_template::{ExtraText, ParagraphKey, SectionKey, Template};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use register::{Lookup, Register};
+pub use review::add_months;
 pub use service::{Service, ServiceFields};
 pub use summary::{ActivitySummary, RegisterSummary, SearchFields};
 

@@ -288,10 +288,11 @@ impl Cx<'_> {
                     // The service itself ("supplied by us"): not a source or recipient to name.
                     continue;
                 }
+                let passes = crate::model::Passes::of(link, activity);
                 if seen.insert(party.id) {
-                    parties.push((party, link.fields.data_categories.clone()));
+                    parties.push((party, passes.data_categories));
                 } else if let Some(entry) = parties.iter_mut().find(|(p, _)| p.id == party.id) {
-                    entry.1 = unique(entry.1.iter().chain(&link.fields.data_categories).cloned());
+                    entry.1 = unique(entry.1.iter().chain(&passes.data_categories).cloned());
                 }
             }
         }

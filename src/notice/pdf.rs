@@ -4,9 +4,9 @@
 
 use super::document::{Block, Notice, long_date};
 use crate::Result;
-use crate::export::pdf::draw::{self, Metadata};
-use crate::export::pdf::fonts::{Fonts, Style};
-use crate::export::pdf::layout::{Flow, Geometry, Item, Page, decorate};
+use crate::typeset::draw::{self, Metadata};
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::{Flow, Geometry, Item, Page, decorate};
 
 const BODY: Style = Style::regular(10.0);
 const RUNNING: Style = Style::regular(8.0);

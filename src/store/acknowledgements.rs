@@ -5,8 +5,7 @@ use rusqlite::{Connection, Row, named_params};
 
 use super::Store;
 use super::codec::{decode, required_name};
-use crate::checks::{Acknowledgement, FindingKey};
-use crate::model::{ActivityId, Date, format_date, parse_date};
+use crate::model::{Acknowledgement, ActivityId, Date, FindingKey, format_date, parse_date};
 use crate::{Error, Result};
 
 impl Store {

@@ -6,14 +6,14 @@ use rusqlite::{Connection, named_params};
 
 use super::codec::{columns, decode, get_code, get_str, scope};
 use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
-use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId, PartyId};
+use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId, PartyId, SpecialData};
 use crate::{Error, Result};
 
 columns! {
     /// Where [`select_links`]'s query puts each column.
     LinkColumns {
-        id, activity_id, party_id, direction, criminal_offence_data, lawful_basis, basis_detail, method,
-        agreement_id, notes, party_name,
+        id, activity_id, party_id, direction, special_data, criminal_offence_data, lawful_basis, basis_detail,
+        method, agreement_id, notes, party_name,
     }
 }
 
@@ -23,7 +23,7 @@ pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Resul
     let mut specials = select_link_specials(conn, only)?;
     let scope_l_activity_id = scope("l.activity_id", only);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT l.id, l.activity_id, l.party_id, l.direction, l.criminal_offence_data, l.lawful_basis,
+        "SELECT l.id, l.activity_id, l.party_id, l.direction, l.special_data, l.criminal_offence_data, l.lawful_basis,
                 l.basis_detail, l.method, l.agreement_id, l.notes, p.name AS party_name
          FROM link l JOIN party p ON p.id = l.party_id
          WHERE {scope_l_activity_id}
@@ -45,6 +45,7 @@ pub(super) fn select_links(conn: &Connection, only: Option<ActivityId>) -> Resul
                 party_id,
                 direction: get_code(row, c.direction, Direction::from_code)?,
                 data_categories: categories.take(id),
+                special_data: get_code(row, c.special_data, SpecialData::from_code)?,
                 special_categories: specials.take(id),
                 criminal_offence_data: row.get(c.criminal_offence_data)?,
                 lawful_basis: basis
@@ -165,13 +166,14 @@ pub(super) fn insert_link(
     fields: &LinkFields,
 ) -> Result<LinkId> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO link (id, activity_id, party_id, direction, criminal_offence_data, lawful_basis,
-                           basis_detail, method, agreement_id, notes)
-         VALUES (:id, :activity, :party, :direction, :criminal, :basis, :detail, :method, :agreement, :notes)",
+        "INSERT INTO link (id, activity_id, party_id, direction, special_data, criminal_offence_data,
+                           lawful_basis, basis_detail, method, agreement_id, notes)
+         VALUES (:id, :activity, :party, :direction, :special, :criminal, :basis, :detail, :method, :agreement,
+                 :notes)",
     )?;
     stmt.execute(named_params! {
         ":id": id, ":activity": activity_id, ":party": fields.party_id, ":direction": fields.direction.code(),
-        ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
+        ":special": fields.special_data.code(), ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
         ":detail": fields.basis_detail, ":method": fields.method, ":agreement": fields.agreement_id,
         ":notes": fields.notes,
     })?;
@@ -182,14 +184,15 @@ pub(super) fn insert_link(
 
 fn update_link(conn: &Connection, id: LinkId, fields: &LinkFields) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "UPDATE link SET party_id = :party, direction = :direction, criminal_offence_data = :criminal,
+        "UPDATE link SET party_id = :party, direction = :direction, special_data = :special,
+            criminal_offence_data = :criminal,
             lawful_basis = :basis, basis_detail = :detail, method = :method, agreement_id = :agreement,
             notes = :notes
          WHERE id = :id",
     )?;
     stmt.execute(named_params! {
         ":id": id, ":party": fields.party_id, ":direction": fields.direction.code(),
-        ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
+        ":special": fields.special_data.code(), ":criminal": fields.criminal_offence_data, ":basis": fields.lawful_basis.map(LegalItem::code),
         ":detail": fields.basis_detail, ":method": fields.method, ":agreement": fields.agreement_id,
         ":notes": fields.notes,
     })?;

@@ -20,6 +20,8 @@ type Migration = &'static str;
 const MIGRATIONS: &[Migration] = &[
     // 1 -> 2: each named controller's public-authority status (issue 17).
     include_str!("migrations/controllers.sql"),
+    // 2 -> 3: a link's three-way answer for special category and criminal offence data (issue 16).
+    include_str!("migrations/link_special_data.sql"),
 ];
 
 /// The schema version this build writes and reads.

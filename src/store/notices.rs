@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use super::Store;
 use super::audit::log;
 use crate::model::ServiceId;
-use crate::notice::{ExtraText, Template};
+use crate::model::{ExtraText, Template};
 use crate::{Error, Result};
 
 impl Store {

@@ -27,8 +27,7 @@ impl Store {
     /// `Error::Conflict` if the activity was saved since `version`.
     pub fn mark_reviewed(&mut self, id: ActivityId, version: i64, by: &str, today: Date) -> Result<Activity> {
         let by = required_name(by, "Reviewed by")?;
-        let months = self.organisation()?.review_interval_months;
-        let next = add_months(today, months);
+        let next = self.organisation()?.next_review_after(today);
         self.write(|tx| {
             let before = activity_record(tx, id)?;
             update_review_dates(tx, id, version, today, next)?;
@@ -72,17 +71,8 @@ impl Store {
     }
 }
 
-/// `date` plus `months` calendar months, on the same day of the month or the
-/// month's last day when it is shorter (31 January + 1 month = 28 or 29 February).
-pub fn add_months(date: Date, months: u32) -> Date {
-    let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
-    let Ok(year) = i32::try_from(total.div_euclid(12)) else { return Date::MAX };
-    let Ok(month) = time::Month::try_from(u8::try_from(total.rem_euclid(12) + 1).unwrap_or(12)) else {
-        return Date::MAX;
-    };
-    let day = date.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).unwrap_or(Date::MAX)
-}
+/// The calendar-month rule, kept here under its old path.
+pub use crate::model::add_months;
 
 fn update_review_dates(
     conn: &Connection,
@@ -113,19 +103,4 @@ fn insert_review(conn: &Connection, id: ActivityId, by: &str, today: Date) -> Re
     )?;
     stmt.execute(named_params! {":id": id, ":by": by, ":on": format_date(today)})?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn months_are_added_on_the_calendar() {
-        let check = |from: Date, months: u32, expected: Date| assert_eq!(add_months(from, months), expected);
-        check(date!(2025 - 03 - 31), 12, date!(2026 - 03 - 31));
-        check(date!(2024 - 01 - 31), 1, date!(2024 - 02 - 29));
-        check(date!(2025 - 11 - 15), 3, date!(2026 - 02 - 15));
-        check(date!(2025 - 11 - 15), 0, date!(2025 - 11 - 15));
-    }
 }

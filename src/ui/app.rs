@@ -847,10 +847,7 @@ impl App {
     }
 
     fn import_from(&mut self, path: &Path) -> ropa::Result<()> {
-        let session = self
-            .session
-            .as_ref()
-            .ok_or_else(|| ropa::Error::NotFound { what: "open register".to_owned() })?;
+        let session = self.session.as_ref().ok_or(ropa::Error::NoRegisterOpen)?;
         self.import_page.choose(path, &session.register);
         self.page = Page::Import;
         Ok(())
@@ -878,7 +875,7 @@ impl App {
     }
 
     fn session_or_err(&mut self) -> ropa::Result<&mut Session> {
-        self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".to_owned() })
+        self.session.as_mut().ok_or(ropa::Error::NoRegisterOpen)
     }
 
     /// Reloads the snapshot after a change and rebuilds the page data from it.
@@ -897,13 +894,12 @@ impl App {
     }
 
     fn new_activity(&mut self) -> ropa::Result<()> {
-        let interval = self.session_or_err()?.register.organisation.review_interval_months;
         let today = self.today;
         let session = self.session_or_err()?;
+        let next_review = Some(session.register.organisation.next_review_after(today));
         let service_id =
             session.register.services.first().map_or(ropa::model::ServiceId(0), |service| service.id);
         let service_id = self.register_page.filter.service.unwrap_or(service_id);
-        let next_review = today.checked_add(time::Duration::days(i64::from(interval) * 365 / 12));
         self.editor = Some(ActivityEditor::new_activity(service_id, next_review));
         self.page = Page::Activity;
         Ok(())
@@ -1225,8 +1221,7 @@ impl App {
     }
 
     fn export_flows_csv(&mut self, path: &Path) -> ropa::Result<()> {
-        let session =
-            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let session = self.session.as_ref().ok_or(ropa::Error::NoRegisterOpen)?;
         let answer = self.flows_page.questions.answer(&session.register).clone();
         super::flow_questions::write_csv(&answer, path)?;
         self.notice = Some(Notice::info(format!("Wrote {} rows to {}", answer.rows.len(), path.display())));
@@ -1234,8 +1229,7 @@ impl App {
     }
 
     fn export_flows_pdf(&mut self, path: &Path) -> ropa::Result<()> {
-        let session =
-            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let session = self.session.as_ref().ok_or(ropa::Error::NoRegisterOpen)?;
         let questions = &mut self.flows_page.questions;
         let answer = questions.answer(&session.register).clone();
         super::flow_questions::write_pdf(questions.question.title(), &answer, &session.register, path)?;
@@ -1244,8 +1238,7 @@ impl App {
     }
 
     fn export_flow_svg(&mut self, path: &Path) -> ropa::Result<()> {
-        let session =
-            self.session.as_ref().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let session = self.session.as_ref().ok_or(ropa::Error::NoRegisterOpen)?;
         self.flows_page.write_svg(&session.register, path)?;
         self.notice = Some(Notice::info(format!("Wrote the flow map to {}", path.display())));
         Ok(())
@@ -1253,8 +1246,7 @@ impl App {
 
     fn preview_notice(&mut self) -> ropa::Result<()> {
         let today = self.today;
-        let session =
-            self.session.as_mut().ok_or_else(|| ropa::Error::NotFound { what: "open register".into() })?;
+        let session = self.session.as_mut().ok_or(ropa::Error::NoRegisterOpen)?;
         notice_preview::generate(&mut self.notice_page, &mut session.store, today)
     }
 

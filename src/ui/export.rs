@@ -238,9 +238,7 @@ impl ExportPage {
                 // As at a day, the checks take that day as today and know only the
                 // acknowledgements made by then (as `ropa export --as-at` does).
                 let today = as_at.map(|shown| shown.date);
-                if let Some(date) = today {
-                    acknowledgements.retain(|a| a.acknowledged_on <= date);
-                }
+                ropa::model::acknowledgements_as_at(&mut acknowledgements, today);
                 export::ExportContext {
                     acknowledgements,
                     public_authority,

@@ -6,77 +6,16 @@
 use std::path::Path;
 
 use egui_extras::{Column, TableBuilder};
-use ropa::export::cells::neutralise;
-use ropa::flows::questions::{self, FlowFilter, FlowRow, TransferRoute};
+use ropa::flows::answers::{self, Asked};
+use ropa::flows::questions::FlowFilter;
 use ropa::law::{LegalItem as _, SpecialCategory};
-use ropa::model::{ActivityId, Date, Direction, PartyId, Register};
+use ropa::model::{Date, Direction, PartyId, Register};
 
 use super::app::Command;
 use super::file_dialog::FilePurpose;
 
-/// A question the tab can answer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Question {
-    /// Who receives special category data.
-    #[default]
-    SpecialCategoryRecipients,
-    /// Links with an outside body and no agreement.
-    LinksWithoutAgreement,
-    /// Everything to or from the chosen party.
-    PartyFlows,
-    /// Activities fed by another of our services.
-    InternalFeeds,
-    /// Transfers outside the UK.
-    TransfersOutsideUk,
-    /// Agreements ending within the chosen number of days.
-    AgreementsEnding,
-    /// The ad-hoc filters.
-    Custom,
-}
-
-impl Question {
-    /// Every question, in the order listed.
-    pub const ALL: [Self; 7] = [
-        Self::SpecialCategoryRecipients,
-        Self::LinksWithoutAgreement,
-        Self::PartyFlows,
-        Self::InternalFeeds,
-        Self::TransfersOutsideUk,
-        Self::AgreementsEnding,
-        Self::Custom,
-    ];
-
-    /// The question as the officer would ask it.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::SpecialCategoryRecipients => "Who receives special category data?",
-            Self::LinksWithoutAgreement => "Which links with outside bodies have no agreement?",
-            Self::PartyFlows => "What goes to or comes from a party?",
-            Self::InternalFeeds => "Which activities receive data from another of our services?",
-            Self::TransfersOutsideUk => "What is transferred outside the UK?",
-            Self::AgreementsEnding => "Which agreements end soon?",
-            Self::Custom => "Filter the links myself",
-        }
-    }
-}
-
-/// An answer as a table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answer {
-    /// Column headings.
-    pub headings: Vec<String>,
-    /// Rows of cells, with the activity a row opens (if any).
-    pub rows: Vec<(Vec<String>, Option<ActivityId>)>,
-}
-
-impl Answer {
-    fn of_flows(rows: Vec<FlowRow>) -> Self {
-        Self {
-            headings: FlowRow::HEADINGS.iter().map(ToString::to_string).collect(),
-            rows: rows.into_iter().map(|row| (row.cells().to_vec(), Some(row.activity_id))).collect(),
-        }
-    }
-}
+/// The questions and their answers are the core's, shared with `ropa ask`.
+pub use ropa::flows::answers::{Answer, Question};
 
 /// The questions tab's state.
 #[derive(Debug, Clone)]
@@ -118,90 +57,24 @@ impl QuestionsPanel {
 
     /// The current answer, worked out if out of date.
     pub fn answer(&mut self, register: &Register) -> &Answer {
-        let (question, party, days, today) = (self.question, self.party, self.days, self.today);
         let mut filter = self.filter.clone();
         filter.data_category = Some(self.data_category.clone()).filter(|t| !t.trim().is_empty());
-        self.answer.get_or_insert_with(|| answer(register, question, party, days, today, &filter))
+        let asked = Asked {
+            question: self.question,
+            party: self.party,
+            service: None,
+            days: self.days,
+            today: self.today,
+            filter,
+        };
+        self.answer.get_or_insert_with(|| answers::answer(register, &asked))
     }
-}
-
-/// Works out the answer to `question`.
-fn answer(
-    register: &Register,
-    question: Question,
-    party: Option<PartyId>,
-    days: i64,
-    today: Date,
-    filter: &FlowFilter,
-) -> Answer {
-    match question {
-        Question::SpecialCategoryRecipients => {
-            Answer::of_flows(questions::special_category_recipients(register))
-        }
-        Question::LinksWithoutAgreement => Answer::of_flows(questions::links_without_agreement(register)),
-        Question::PartyFlows => {
-            Answer::of_flows(party.map_or_else(Vec::new, |id| questions::party_flows(register, id)))
-        }
-        Question::InternalFeeds => Answer::of_flows(questions::internal_feeds(register)),
-        Question::TransfersOutsideUk => transfers(register),
-        Question::AgreementsEnding => agreements_ending(register, today, days),
-        Question::Custom => Answer::of_flows(questions::filter_rows(register, filter)),
-    }
-}
-
-fn transfers(register: &Register) -> Answer {
-    let rows = questions::transfers_outside_uk(register)
-        .into_iter()
-        .map(|row| {
-            let how = match &row.route {
-                TransferRoute::ActivityTransfer { safeguard, detail } => {
-                    let safeguard = safeguard.map_or("No safeguard recorded".to_string(), |s| s.label());
-                    format!("Transfer on the activity: {safeguard}. {detail}").trim().to_string()
-                }
-                TransferRoute::Party { .. } => "Recipient outside the UK".to_string(),
-            };
-            (vec![row.service, row.activity, row.destination, how], Some(row.activity_id))
-        })
-        .collect();
-    Answer { headings: vec!["Service".into(), "Activity".into(), "Destination".into(), "How".into()], rows }
-}
-
-fn agreements_ending(register: &Register, today: Date, days: i64) -> Answer {
-    let rows = questions::agreements_expiring(register, today, days)
-        .into_iter()
-        .map(|row| {
-            let cells = vec![
-                row.title,
-                row.kind.label().to_string(),
-                row.end.to_string(),
-                row.days_left.to_string(),
-                row.parties.join("; "),
-                row.links.to_string(),
-            ];
-            (cells, None)
-        })
-        .collect();
-    let headings = ["Agreement", "Kind", "Ends", "Days left", "Parties", "Links relying on it"];
-    Answer { headings: headings.iter().map(ToString::to_string).collect(), rows }
 }
 
 /// Writes `answer` as CSV (CRLF, quotes where needed, every cell neutralised),
 /// atomically.
 pub fn write_csv(answer: &Answer, path: &Path) -> ropa::Result<()> {
-    let io_error =
-        |source| ropa::Error::Io { action: "Writing the flow table", path: path.to_path_buf(), source };
-    ropa::fsio::write_atomically(path, |file| {
-        let mut writer = csv::WriterBuilder::new()
-            .quote_style(csv::QuoteStyle::Necessary)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(file);
-        let csv_error = |error: csv::Error| ropa::Error::Export { message: format!("CSV writer: {error}") };
-        writer.write_record(answer.headings.iter().map(|h| neutralise(h).into_owned())).map_err(csv_error)?;
-        for (cells, _) in &answer.rows {
-            writer.write_record(cells.iter().map(|c| neutralise(c).into_owned())).map_err(csv_error)?;
-        }
-        writer.flush().map_err(io_error)
-    })
+    ropa::fsio::write_atomically(path, |file| ropa::export::answer_csv::write(answer, false, file))
 }
 
 /// Writes `answer` to the question `title` as a PDF table, atomically.

@@ -2,11 +2,11 @@
 //! party with what passes, on what basis, how, and under which agreement.
 
 use ropa::law::{LawfulBasis, LegalItem};
-use ropa::model::{AgreementId, Direction, LinkDraft, LinkFields, Register};
+use ropa::model::{AgreementId, Direction, LinkDraft, LinkFields, Register, SpecialData};
 
 use super::app::Command;
 use super::register_view::Suggestions;
-use super::widgets::{PartyPick, list_editor_ui, party_picker_ui, text_row};
+use super::widgets::{PartyPick, legal_checkboxes_ui, list_editor_ui, party_picker_ui, text_row};
 
 /// What is typed into the two party pickers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,7 +91,7 @@ fn link_ui(
         super::widgets::form_row(ui, "Agreement", |ui, label_id| {
             agreement_combo(ui, index, &mut fields.agreement_id, register).labelled_by(label_id);
         });
-        ui.checkbox(&mut fields.criminal_offence_data, "Criminal offence data passes (Art 10)");
+        special_data_ui(ui, fields);
         text_row(ui, "Notes", &mut fields.notes);
         if ui.button("Remove this link").accessible_name(format!("Remove link to {name}")).clicked() {
             remove = true;
@@ -99,6 +99,32 @@ fn link_ui(
     });
     remove
 }
+
+/// The three-way answer for special category and criminal offence data, with the
+/// categories to tick when the link passes only some. Leaving "these categories
+/// only" clears the ticks, so a link never keeps lists it does not use.
+fn special_data_ui(ui: &mut egui::Ui, fields: &mut LinkFields) {
+    super::widgets::form_row(ui, SPECIAL_DATA_LABEL, |ui, _label_id| {
+        ui.vertical(|ui| {
+            for &answer in SpecialData::ALL {
+                let response = ui.radio_value(&mut fields.special_data, answer, answer.label());
+                if response.changed() && answer != SpecialData::Only {
+                    fields.special_categories.clear();
+                    fields.criminal_offence_data = false;
+                }
+            }
+            if fields.special_data == SpecialData::Only {
+                ui.indent("link-special-categories", |ui| {
+                    legal_checkboxes_ui(ui, &mut fields.special_categories);
+                    ui.checkbox(&mut fields.criminal_offence_data, "Criminal offence data passes (Art 10)");
+                });
+            }
+        });
+    });
+}
+
+/// The label of the link's special category data answer.
+pub const SPECIAL_DATA_LABEL: &str = "Special category and criminal offence data passing";
 
 /// The collapsed link's one line: the party and its kind, then a quiet summary of
 /// what is recorded.

@@ -40,6 +40,8 @@ mod export_tests;
 #[cfg(test)]
 mod import_tests;
 #[cfg(test)]
+mod links_editor_tests;
+#[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;

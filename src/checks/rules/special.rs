@@ -3,7 +3,9 @@
 
 use super::{and_list, quoted};
 use crate::checks::{Concern, Context, Field, Hit, Out, is_health_data};
-use crate::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, Schedule1Part, SpecialCategory};
+use crate::law::{
+    Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, Schedule1Part, SpecialCategory,
+};
 use crate::model::Activity;
 
 /// Special category data with no Art 9 condition.

@@ -3,12 +3,12 @@
 //! has no agreement, and a legend), scaled to fit an A4 landscape page. A register
 //! too big to read on one page gets one page per service instead.
 
-use super::fonts::{Fonts, Style};
-use super::layout::{Flow, Geometry, Item, Rgb};
 use crate::flows::graph::{Column, EdgeKind, FlowGraph, NodeKind, Scope};
 use crate::flows::layout::{Layout, Point, metrics, wrap};
 use crate::flows::svg::{self, LEGEND_ENTRIES, OWNS};
 use crate::model::Register;
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::{Flow, Geometry, Item, Rgb};
 
 /// Below this scale (map units to points) the whole map is split per service.
 pub const MIN_SCALE: f32 = 0.42;

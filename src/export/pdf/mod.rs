@@ -1,18 +1,18 @@
 //! The register report as a PDF: A4 landscape, DejaVu Sans embedded (subset), real
 //! searchable text.
 //!
-//! The report is laid out (`report.rs` on the engine in `layout.rs`) and each page
+//! The report is laid out (`report.rs` on the typesetter, `crate::typeset`) and each page
 //! is written (`draw.rs`) as soon as it is finished, so memory stays flat however
 //! long the report; the running header and footer ("Page X of Y") are added at the
 //! end, when the page count is known.
 
-pub mod draw;
 pub mod findings;
 pub mod flow_page;
-pub mod fonts;
-pub mod layout;
 pub mod report;
 pub mod table_document;
+
+/// The typesetter's parts under their old paths here, for the report modules.
+pub use crate::typeset::{self as layout, draw, fonts};
 
 use std::io::Write;
 

@@ -2,11 +2,11 @@
 //! ("Which recipients get special category data?"), laid out and written like the
 //! register report, with its running header and footer.
 
-use super::draw::{Metadata, Writer};
-use super::fonts::{Fonts, Style};
-use super::layout::{Column, Flow, Geometry, Page, Table};
 use super::report::{organisation_label, running_items};
 use crate::Result;
+use crate::typeset::draw::{Metadata, Writer};
+use crate::typeset::fonts::{Fonts, Style};
+use crate::typeset::{Column, Flow, Geometry, Page, Table};
 
 /// What the document shows.
 #[derive(Debug, Clone, Copy)]

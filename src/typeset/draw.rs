@@ -12,7 +12,7 @@ use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use subsetter::GlyphRemapper;
 
 use super::fonts::{BOLD_TTF, Fonts, Metrics, REGULAR_TTF, Weight};
-use super::layout::{Geometry, Item, Page};
+use super::page::{Geometry, Item, Page};
 use crate::{Error, Result};
 
 /// Document information stored in the PDF.

@@ -5,7 +5,7 @@
 //! exactly the key that registers kept before findings were grouped.
 
 /// The stored subject for `subjects`, in their order.
-pub(super) fn encode<'a>(subjects: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn encode<'a>(subjects: impl Iterator<Item = &'a str>) -> String {
     let subjects: Vec<&str> = subjects.collect();
     match subjects.as_slice() {
         [] => String::new(),
@@ -16,7 +16,7 @@ pub(super) fn encode<'a>(subjects: impl Iterator<Item = &'a str>) -> String {
 
 /// The concern subjects a stored subject covers; none for "" or an agreement's
 /// subject is returned as itself.
-pub(super) fn decode(subject: &str) -> Vec<String> {
+pub(crate) fn decode(subject: &str) -> Vec<String> {
     if subject.is_empty() {
         return Vec::new();
     }

@@ -4,9 +4,9 @@
 use crate::{Error, Result};
 
 /// DejaVu Sans, regular.
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/DejaVuSans.ttf");
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 /// DejaVu Sans, bold.
-pub const BOLD_TTF: &[u8] = include_bytes!("../../../assets/DejaVuSans-Bold.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
 
 /// Regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
