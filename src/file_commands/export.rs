@@ -44,7 +44,9 @@ pub fn export_request_file(
             message: "only the flow map (flow-svg) can be narrowed to one party".into(),
         });
     }
-    crate::fsio::check_target(out)?;
+    if !request.format.writes_folder() {
+        crate::fsio::check_target(out)?;
+    }
     let mut store = Store::open_read(db)?;
     let register = match request.as_at {
         Some(date) => store.register_as_at(date)?,
