@@ -290,7 +290,8 @@ fn a_cancelled_export_leaves_the_old_file_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("register.csv");
     std::fs::write(&path, "previous good export").unwrap();
-    for format in Format::ALL {
+    // A folder export (public-html) never replaces anything, so it is not tried here.
+    for format in Format::ALL.iter().filter(|format| !format.writes_folder()) {
         let mut calls = 0;
         let mut cancel_second = |_done: usize, _total: usize| {
             calls += 1;

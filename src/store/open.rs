@@ -71,10 +71,12 @@ impl Store {
     /// read-only file is fine. An older register is first upgraded through
     /// [`Store::open`].
     pub fn open_read(path: &Path) -> Result<Self> {
-        if open_for_reading(path)?.1 < migrate::SCHEMA_VERSION {
+        let (mut conn, mut version) = open_for_reading(path)?;
+        if version < migrate::SCHEMA_VERSION {
+            drop(conn);
             drop(Self::open(path)?);
+            (conn, version) = open_for_reading(path)?;
         }
-        let (conn, version) = open_for_reading(path)?;
         if version != migrate::SCHEMA_VERSION {
             return Err(Error::WrongSchema {
                 path: path.to_path_buf(),
