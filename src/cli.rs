@@ -77,11 +77,17 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Check that the register's change log has not been rewritten.
+    /// Check that the register's change log has not been rewritten, that it
+    /// reproduces the tables exactly and that its triggers are in place; prints
+    /// the log head (`head N:HEX`) that exports carry.
     Verify {
         /// The register to check.
         #[arg(long)]
         db: PathBuf,
+        /// A head printed earlier (by `ropa verify` or on an export): fails unless
+        /// entry N of the log still has that hash.
+        #[arg(long, value_name = "N:HEX")]
+        head: Option<ropa::model::LogHead>,
     },
     /// Import activities into a register, showing what was created, what was
     /// matched and what could not be read. Lands whole or not at all.
@@ -187,7 +193,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{text}");
             Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Some(Command::Verify { db }) => run_verify(&db),
+        Some(Command::Verify { db, head }) => run_verify(&db, head.as_ref()),
         Some(Command::Generate { activities, out, seed }) => {
             let mut store = ropa::Store::create(&out)?;
             ropa::generate::generate(&mut store, ropa::generate::Spec { activities, seed })
@@ -240,7 +246,7 @@ fn run_import(
                 .with_context(|| format!("Reading {file} as a full CSV export"))?;
             let plan = ropa::import::json::merge_plan(&incoming, &register, &file);
             let empty = register.services.is_empty() && register.parties.is_empty();
-            exact_restore = empty.then_some(incoming);
+            exact_restore = (empty && plan.report.rejected.is_empty()).then_some(incoming);
             plan
         }
         ImportFormat::Json => {
@@ -255,35 +261,70 @@ fn run_import(
     for line in plan.report.lines() {
         println!("{line}");
     }
-    if dry_run {
-        println!("Dry run: nothing was imported.");
-        return Ok(ExitCode::SUCCESS);
-    }
     if !plan.report.rejected.is_empty() && !skip_rejected {
-        println!("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
+        let would = if dry_run { "would be" } else { "was" };
+        println!("Nothing {would} imported because rows were rejected; fix them, or pass --skip-rejected.");
         return Ok(ExitCode::FAILURE);
     }
-    match exact_restore {
-        Some(incoming) => ropa::export::full_csv::insert(&mut store, &incoming)?,
-        None => ropa::import::apply(&plan, &mut store)?,
+    // A dry run runs exactly the real import, in a transaction that is rolled back.
+    let landed = match (exact_restore, dry_run) {
+        (Some(incoming), false) => ropa::import::restore(&mut store, &incoming),
+        (Some(incoming), true) => ropa::import::restore_dry_run(&mut store, &incoming),
+        (None, false) => ropa::import::apply(&plan, &mut store),
+        (None, true) => ropa::import::dry_run(&plan, &mut store),
+    };
+    landed.with_context(|| format!("Importing {file}; the register is unchanged"))?;
+    if dry_run {
+        println!("Dry run: the import would succeed; nothing was imported.");
+    } else {
+        println!("Imported into {}.", db.display());
     }
-    println!("Imported into {}.", db.display());
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_verify(db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let store = ropa::Store::open(db)?;
-    let check = store.verify_log()?;
-    match check.first_broken {
-        None => {
-            println!("The change log is intact: {} entries, every hash verified.", check.entries);
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(entry) => {
-            println!(
-                "The change log has been altered: entry {entry} does not match its hash or its predecessor's. The register's history after that point cannot be trusted."
-            );
-            Ok(ExitCode::FAILURE)
+fn run_verify(db: &std::path::Path, expected: Option<&ropa::model::LogHead>) -> anyhow::Result<ExitCode> {
+    let mut store = ropa::Store::open(db)?;
+    let found = store.verify().with_context(|| format!("Verifying {}", db.display()))?;
+    let mut intact = found.is_intact();
+    match found.chain.first_broken {
+        None => println!(
+            "The change log's chain is intact: {} entries, every hash verified.",
+            found.chain.entries
+        ),
+        Some(entry) => println!(
+            "The change log has been altered: entry {entry} does not match its hash or its predecessor's. The register's history after that point cannot be trusted."
+        ),
+    }
+    for trigger in &found.missing_triggers {
+        println!("The change log is no longer protected: {trigger}.");
+    }
+    for difference in &found.differences {
+        println!("Edited behind the app's back: {difference}");
+    }
+    if found.differences.is_empty() {
+        println!("Replaying the change log gives the register's tables exactly.");
+    }
+    if let Some(expected) = expected {
+        match store.check_head(expected)? {
+            ropa::store::HeadCheck::Matches => {
+                println!("Entry {} matches the head given ({expected}).", expected.entries())
+            }
+            ropa::store::HeadCheck::Missing { entries } => {
+                intact = false;
+                println!(
+                    "The change log holds only {entries} entries, but the head given ({expected}) names entry {}: entries have been deleted.",
+                    expected.entries()
+                );
+            }
+            ropa::store::HeadCheck::Differs { found } => {
+                intact = false;
+                println!(
+                    "Entry {} of the change log now has hash {found}, not the one given ({expected}): the log has been rewritten since that head was taken.",
+                    expected.entries()
+                );
+            }
         }
     }
+    println!("{}", found.head);
+    Ok(if intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -43,6 +43,9 @@ pub fn export_request_file(
         });
     }
     let mut store = Store::open(db)?;
+    // The head is read before the register: a change landing in between makes the
+    // export carry an earlier head, never a later one it does not include.
+    let log_head = store.log_head()?;
     let register = match request.as_at {
         Some(date) => store.register_as_at(date)?,
         None => store.load_register()?,
@@ -58,6 +61,7 @@ pub fn export_request_file(
         public_authority: store.is_public_authority()?,
         today: request.as_at,
         flow_scope,
+        log_head: Some(log_head),
     };
     let scope = match &request.service {
         Some(name) => service_scope(&register, name)?,

@@ -9,6 +9,7 @@ mod activity;
 mod agreement;
 mod ids;
 mod link;
+mod log_head;
 mod organisation;
 mod party;
 mod register;
@@ -19,6 +20,7 @@ pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress,
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
 pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields};
+pub use log_head::{LogHead, ParseLogHeadError};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use register::{Lookup, Register};

@@ -5,6 +5,7 @@ use rusqlite::{Connection, Row, named_params};
 
 use super::Store;
 use super::codec::{decode, required_name};
+use super::conn_ext::ConnExt;
 use crate::checks::{Acknowledgement, FindingKey};
 use crate::model::{ActivityId, Date, format_date, parse_date};
 use crate::{Error, Result};
@@ -53,12 +54,12 @@ impl Store {
 
     /// Every acknowledgement, oldest first.
     pub fn acknowledgements(&self) -> Result<Vec<Acknowledgement>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.conn.query_rows_and_then_cached(
             "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason
              FROM acknowledgement ORDER BY acknowledged_on, id",
-        )?;
-        let rows = stmt.query_map([], read_acknowledgement)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |row| Ok(read_acknowledgement(row)?),
+        )
     }
 }
 
