@@ -230,12 +230,10 @@ fn deleting_the_log_tail_is_caught_against_a_head() {
     let head = printed_head(&text);
     sql(
         &db,
-        &format!(
-            "DROP TRIGGER change_log_is_append_only_delete;
-             DELETE FROM change_log WHERE id > (SELECT max(id) - 3 FROM change_log);
-             CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
-             BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
-        ),
+        "DROP TRIGGER change_log_is_append_only_delete;
+         DELETE FROM change_log WHERE id > (SELECT max(id) - 3 FROM change_log);
+         CREATE TRIGGER change_log_is_append_only_delete BEFORE DELETE ON change_log
+         BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;",
     );
     let (ok, text) = verify(&db, &["--head", &head.to_string()]);
     assert!(!ok, "{text}");
