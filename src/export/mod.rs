@@ -16,6 +16,7 @@ pub mod full_csv;
 pub mod ico_csv;
 pub mod links_csv;
 pub mod pdf;
+pub mod public_html;
 mod request;
 
 pub use context::ExportContext;
