@@ -44,8 +44,12 @@ pub fn export_request_file(
     }
     let mut store = Store::open(db)?;
     // The head is read before the register: a change landing in between makes the
-    // export carry an earlier head, never a later one it does not include.
-    let log_head = store.log_head()?;
+    // export carry an earlier head, never a later one it does not include. As at a
+    // date, it is the head of that day, as an export made then carried.
+    let log_head = match request.as_at {
+        Some(date) => store.log_head_as_at(date)?,
+        None => store.log_head()?,
+    };
     let register = match request.as_at {
         Some(date) => store.register_as_at(date)?,
         None => store.load_register()?,

@@ -57,6 +57,21 @@ impl Store {
         head(&self.conn)
     }
 
+    /// The head of the log as it stood at the end of `date` (UTC): the entries up
+    /// to the last one stamped by then, as [`Store::register_as_at`] reads them,
+    /// so that an as-at export carries the head an export made that day carried.
+    pub fn log_head_as_at(&self, date: crate::model::Date) -> Result<LogHead> {
+        let moment = super::as_at::stamp(super::as_at::end_of(date))?;
+        let (entries, hash): (i64, Option<String>) = self.conn.query_row(
+            "WITH last AS (SELECT max(id) AS id FROM change_log WHERE at < ?1)
+             SELECT (SELECT count(*) FROM change_log WHERE id <= (SELECT id FROM last)),
+                    (SELECT hash FROM change_log WHERE id = (SELECT id FROM last))",
+            [moment],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        make_head(entries, hash)
+    }
+
     /// Whether entry `head.entries()` of the log has `head.hash()`.
     pub fn check_head(&self, head: &LogHead) -> Result<HeadCheck> {
         let entries: i64 = self.conn.query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?;
@@ -87,6 +102,11 @@ fn head(conn: &Connection) -> Result<LogHead> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    make_head(entries, hash)
+}
+
+/// The head of `entries` entries, the last with `hash` (none: the empty log).
+fn make_head(entries: i64, hash: Option<String>) -> Result<LogHead> {
     let hash = hash.unwrap_or_else(|| GENESIS.to_string());
     LogHead::new(u64::try_from(entries).unwrap_or(0), &hash)
         .map_err(|e| Error::Invalid { field: "Change log".into(), message: e.to_string() })
