@@ -191,3 +191,19 @@ fn app_style_party_and_agreement_saves_from_threads_land_or_are_refused() {
         }
     }
 }
+
+#[test]
+fn two_officers_acknowledging_the_same_open_finding_keep_the_first_and_are_told_of_it() {
+    let (_dir, mut alice, mut bob) = two_stores();
+    let register = alice.load_register().unwrap();
+    let today = time::macros::date!(2026 - 11 - 25);
+    let finding = ropa::checks::run(&register, &[], ropa::checks::Settings::new(today)).findings[0].clone();
+    alice.acknowledge_open_finding(&finding.key(), "Alice", today, "Accepted at the IG board").unwrap();
+    let error = bob.acknowledge_open_finding(&finding.key(), "Bob", today, "Bob's reason").unwrap_err();
+    assert!(matches!(error, Error::Conflict { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("Alice") && message.contains("Accepted at the IG board"), "{message}");
+    let kept = bob.acknowledgements().unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].reason, "Accepted at the IG board");
+}

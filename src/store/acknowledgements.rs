@@ -20,6 +20,31 @@ impl Store {
         on: Date,
         reason: &str,
     ) -> Result<Acknowledgement> {
+        self.record_acknowledgement(key, by, on, reason, Replace::Any)
+    }
+
+    /// [`Store::acknowledge`] for a finding the caller saw unacknowledged: if
+    /// someone acknowledged it meanwhile, nothing is replaced and the save is
+    /// refused with [`Error::Conflict`] showing who acknowledged it, when and why.
+    /// The check and the insert are one immediate transaction.
+    pub fn acknowledge_open_finding(
+        &mut self,
+        key: &FindingKey,
+        by: &str,
+        on: Date,
+        reason: &str,
+    ) -> Result<Acknowledgement> {
+        self.record_acknowledgement(key, by, on, reason, Replace::Nothing)
+    }
+
+    fn record_acknowledgement(
+        &mut self,
+        key: &FindingKey,
+        by: &str,
+        on: Date,
+        reason: &str,
+        replace: Replace,
+    ) -> Result<Acknowledgement> {
         let by = required_name(by, "Acknowledged by")?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -29,6 +54,9 @@ impl Store {
             });
         }
         self.write(|tx| {
+            if replace == Replace::Nothing {
+                refuse_if_acknowledged(tx, key)?;
+            }
             delete_acknowledgement(tx, key)?;
             let id = insert_acknowledgement(tx, key, &by, on, reason)?;
             Ok(Acknowledgement {
@@ -60,6 +88,36 @@ impl Store {
             [],
             |row| Ok(read_acknowledgement(row)?),
         )
+    }
+}
+
+/// Whether an acknowledgement may replace one already recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Any,
+    Nothing,
+}
+
+fn refuse_if_acknowledged(conn: &Connection, key: &FindingKey) -> Result<()> {
+    let existing = conn
+        .query_rows_and_then_cached(
+            "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason FROM acknowledgement
+             WHERE rule = :rule AND ifnull(activity_id, 0) = ifnull(:activity, 0) AND subject = :subject",
+            named_params! {":rule": key.rule, ":activity": key.activity_id, ":subject": key.subject},
+            |row| Ok::<_, Error>(read_acknowledgement(row)?),
+        )?
+        .pop();
+    match existing {
+        None => Ok(()),
+        Some(found) => Err(Error::Conflict {
+            what: format!(
+                "finding \"{}\" (acknowledged meanwhile by {} on {}: \"{}\")",
+                key.rule,
+                found.acknowledged_by,
+                format_date(found.acknowledged_on),
+                found.reason
+            ),
+        }),
     }
 }
 
