@@ -86,8 +86,14 @@ fn publisher(register: &Register) -> String {
     if name.is_empty() { "Our organisation".into() } else { name.into() }
 }
 
-/// `service-3-early-help.html`: the position keeps names that slug alike apart.
+/// `service-3-early-help.html`.
 fn service_file_name(index: usize, service: &Service) -> String {
+    format!("{}.html", service_file_stem(index, service))
+}
+
+/// `service-3-early-help`: a file name stem for a service that is safe on every
+/// platform; the position keeps names that slug alike apart.
+pub(crate) fn service_file_stem(index: usize, service: &Service) -> String {
     let mut slug = String::new();
     for c in service.fields.name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
@@ -96,13 +102,9 @@ fn service_file_name(index: usize, service: &Service) -> String {
             slug.push('-');
         }
     }
+    let slug: String = slug.trim_end_matches('-').chars().take(48).collect();
     let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(48).collect();
-    if slug.is_empty() {
-        format!("service-{}.html", index + 1)
-    } else {
-        format!("service-{}-{slug}.html", index + 1)
-    }
+    if slug.is_empty() { format!("service-{}", index + 1) } else { format!("service-{}-{slug}", index + 1) }
 }
 
 fn index_page(
