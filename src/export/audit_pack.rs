@@ -217,10 +217,10 @@ fn partial_path(out: &Path) -> PathBuf {
 
 /// Makes the rename durable where the platform allows syncing a folder.
 fn sync_parent(out: &Path) {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Ok(dir) = File::open(parent)
+    {
+        let _ = dir.sync_all();
     }
 }
 
