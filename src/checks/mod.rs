@@ -197,6 +197,18 @@ impl Rule {
     pub fn find(id: &str) -> Option<&'static Rule> {
         RULES.iter().find(|rule| rule.id.0 == id)
     }
+
+    /// The provision the rule rests on in the law in force on `day`:
+    /// [`Rule::citation`] unless the law changed it (e.g. "UK GDPR Art 22" gives
+    /// way to "UK GDPR Arts 22A-22D" on 5 February 2026).
+    pub fn citation_on(&self, day: Date) -> &'static str {
+        rules::AMENDED_CITATIONS
+            .iter()
+            .filter(|(id, from, _)| *id == self.id.0 && day >= *from)
+            .map(|(_, _, citation)| *citation)
+            .next_back()
+            .unwrap_or(self.citation)
+    }
 }
 
 /// Names one finding across runs, so that an acknowledgement finds it again: the

@@ -5,6 +5,7 @@
 //! through [`output::Output`]. To add a subcommand: a file here, a variant of
 //! [`Command`] and a line in [`run`].
 
+mod audit_pack;
 mod check;
 mod demo;
 mod export;
@@ -50,7 +51,8 @@ enum Command {
     Demo(demo::Args),
     /// Export the register: ICO template CSV, links CSV, full CSV (for import), PDF
     /// report (`pdf`, or `pdf-table` for the register table alone), findings CSV,
-    /// JSON (for `ropa import --format json`) or flow-map SVG.
+    /// JSON (for `ropa import --format json`), flow-map SVG, or the public register
+    /// (`public-html`, a new folder of web pages).
     Export(export::Args),
     /// Check the register against UK GDPR and the DPA 2018; exits with 1 while any
     /// error-level finding is unacknowledged.
@@ -68,6 +70,9 @@ enum Command {
     /// Draw the register's data flows as an SVG map: the whole register, one
     /// service or one party.
     Flows(flows::Args),
+    /// Write the audit pack: the ICO layout, the PDF report, findings, links, flow
+    /// maps and notices in one new folder, with a MANIFEST.txt of SHA-256 sums.
+    AuditPack(audit_pack::Args),
 }
 
 /// Parses the arguments and runs the command, printing any error once.
@@ -93,6 +98,7 @@ fn run(cli: Cli, out: &mut Output) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(args, out),
         Some(Command::Notice(args)) => notice::run(args, out),
         Some(Command::Flows(args)) => flows::run(args, out),
+        Some(Command::AuditPack(args)) => audit_pack::run(args, out),
         None => {
             crate::ui::run(cli.register)?;
             Ok(ExitCode::SUCCESS)

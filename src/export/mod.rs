@@ -125,6 +125,9 @@ pub enum Format {
     Json,
     /// The data-flow map (SVG).
     FlowSvg,
+    /// The public register: a folder of web pages for the organisation's website
+    /// ([`public_html`]).
+    PublicHtml,
 }
 
 impl Format {
@@ -138,6 +141,7 @@ impl Format {
         Self::FindingsCsv,
         Self::Json,
         Self::FlowSvg,
+        Self::PublicHtml,
     ];
 
     /// The name used on the command line, e.g. "ico-csv".
@@ -151,6 +155,7 @@ impl Format {
             Self::FindingsCsv => "findings-csv",
             Self::Json => "json",
             Self::FlowSvg => "flow-svg",
+            Self::PublicHtml => "public-html",
         }
     }
 
@@ -170,17 +175,24 @@ impl Format {
             Self::FindingsCsv => "Check findings and completeness (CSV)",
             Self::Json => "Whole register (JSON)",
             Self::FlowSvg => "Data-flow map (SVG)",
+            Self::PublicHtml => "Public register for the website (a folder of HTML pages)",
         }
     }
 
-    /// The usual file extension, without the dot.
+    /// The usual file extension, without the dot ("" for a folder).
     pub fn extension(self) -> &'static str {
         match self {
             Self::Pdf | Self::PdfTable => "pdf",
             Self::Json => "json",
             Self::FlowSvg => "svg",
             Self::IcoCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
+            Self::PublicHtml => "",
         }
+    }
+
+    /// Whether the export is a folder of files rather than one file.
+    pub fn writes_folder(self) -> bool {
+        self == Self::PublicHtml
     }
 }
 
@@ -227,6 +239,12 @@ pub fn export_to_file_in(
     progress: &mut dyn Progress,
 ) -> Result<()> {
     let register = scope.apply(register);
+    if format == Format::PublicHtml {
+        step(progress, 0, 1)?;
+        let published_on = context.today(options);
+        crate::fsio::write_folder(path, &public_html::folder_files(&register, published_on))?;
+        return step(progress, 1, 1);
+    }
     write_atomically(path, |out| write_in(&register, context, format, options, out, progress))
 }
 
@@ -272,6 +290,10 @@ pub fn write_in(
         Format::FlowSvg => {
             write_text(progress, out, || Ok(crate::flows::render_svg(register, context.flow_scope)))
         }
+        Format::PublicHtml => Err(Error::Invalid {
+            field: "Format".into(),
+            message: "the public register is a folder of pages: export it to a folder path".into(),
+        }),
     }
 }
 

@@ -44,7 +44,9 @@ pub fn export_request_file(
             message: "only the flow map (flow-svg) can be narrowed to one party".into(),
         });
     }
-    crate::fsio::check_target(out)?;
+    if !request.format.writes_folder() {
+        crate::fsio::check_target(out)?;
+    }
     let mut store = Store::open_read(db)?;
     // The head is read before the register: a change landing in between makes the
     // export carry an earlier head, never a later one it does not include. As at a

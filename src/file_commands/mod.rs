@@ -6,12 +6,14 @@
 //! binary's `src/cli/`; the readers below it (checks, exports, flows, notices)
 //! never open a file by path.
 
+mod audit_pack;
 mod check;
 mod create;
 mod export;
 mod flows;
 mod notice;
 
+pub use audit_pack::{PackSummary, write_audit_pack};
 pub use check::check_file;
 pub use create::create_register;
 pub use export::{ExportRequest, export_register_file, export_request_file};

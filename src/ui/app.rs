@@ -488,6 +488,9 @@ impl App {
             ui.horizontal(|ui| {
                 self.file_menu_ui(ui);
                 ui.separator();
+                ui.weak(format!("Law current to {}", ropa::law::long_date(ropa::law::LAW_CURRENT_TO)))
+                    .on_hover_text("The register checks the law as in force on the day checked, up to this date; later changes are not known to it.");
+                ui.separator();
                 match &self.session {
                     Some(session) => {
                         ui.strong(session.name());

@@ -133,7 +133,7 @@ fn content(
     let Content { register, checks, extent, cover: cover_text } = *report;
     let lookup = register.lookup();
     let total = register.activities.len() + 3;
-    cover(flow, register, &cover_text);
+    cover(flow, register, &cover_text, checks.map(|c| c.today));
     step(progress, 1, total)?;
     match (checks, extent) {
         (Some(checks), Extent::Full) => super::findings::section(flow, register, checks),
@@ -222,7 +222,12 @@ fn contact_text(contact: &Contact) -> String {
         .join("\n")
 }
 
-fn cover(flow: &mut Flow<'_>, register: &Register, about: &Cover<'_>) {
+fn cover(
+    flow: &mut Flow<'_>,
+    register: &Register,
+    about: &Cover<'_>,
+    checked_on: Option<crate::model::Date>,
+) {
     let organisation = &register.organisation;
     flow.new_page();
     flow.space(60.0);
@@ -243,6 +248,7 @@ fn cover(flow: &mut Flow<'_>, register: &Register, about: &Cover<'_>) {
     }
     rows.extend([
         ("Generated", about.generated.to_string()),
+        ("Law", crate::law::currency_note(checked_on.unwrap_or(crate::law::LAW_CURRENT_TO))),
         ("Services covered", services.len().to_string()),
         ("Processing activities", register.activities.len().to_string()),
         ("Parties linked", parties.len().to_string()),
