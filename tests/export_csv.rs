@@ -244,7 +244,7 @@ fn full_csv_round_trips_to_identical_bytes() {
     assert_eq!(read.links, register.links);
 
     let mut store = Store::in_memory().unwrap();
-    full_csv::insert(&mut store, &read).unwrap();
+    ropa::import::restore(&mut store, &read).unwrap();
     let again = store.load_register().unwrap();
     let second = export(&again, Format::FullCsv, false);
     assert_eq!(String::from_utf8(second).unwrap(), text);
@@ -409,7 +409,7 @@ fn demo_register_round_trips_through_the_full_csv() {
     let register = store.load_register().unwrap();
     let first = export(&register, Format::FullCsv, true);
     let mut again = Store::in_memory().unwrap();
-    full_csv::insert(&mut again, &full_csv::read(first.as_slice()).unwrap()).unwrap();
+    ropa::import::restore(&mut again, &full_csv::read(first.as_slice()).unwrap()).unwrap();
     let reloaded = again.load_register().unwrap();
     assert_eq!(reloaded.activities.len(), register.activities.len());
     assert_eq!(reloaded.links.len(), register.links.len());

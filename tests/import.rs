@@ -358,12 +358,16 @@ fn the_import_command_previews_refuses_rejected_rows_and_imports() {
 
     let dry = run(&["--dry-run"]);
     let stdout = String::from_utf8_lossy(&dry.stdout);
-    assert!(dry.status.success(), "{stdout}");
+    assert!(!dry.status.success(), "the dry run agrees with the real import, which refuses: {stdout}");
     assert!(stdout.contains("2 activities") && stdout.contains("rejected: row 9"), "{stdout}");
     assert_eq!(count(), 0);
 
     let refused = run(&[]);
     assert!(!refused.status.success());
+    assert_eq!(count(), 0);
+
+    let dry = run(&["--dry-run", "--skip-rejected"]);
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stdout));
     assert_eq!(count(), 0);
 
     let imported = run(&["--skip-rejected"]);

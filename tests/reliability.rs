@@ -65,6 +65,8 @@ fn killing_the_writer_at_random_moments_loses_nothing_committed() {
         "the writer committed too little to test anything: {}",
         committed.len()
     );
+    let found = Store::open(&path).unwrap().verify().unwrap();
+    assert!(found.is_intact(), "after the kills the log no longer replays to the tables: {found:#?}");
 }
 
 fn two_stores() -> (tempfile::TempDir, std::path::PathBuf, Store, Store) {

@@ -64,7 +64,7 @@ fn import(
                 .with_context(|| format!("Reading {file} as a full CSV export"))?;
             let plan = ropa::import::json::merge_plan(&incoming, &register, &file);
             let empty = register.services.is_empty() && register.parties.is_empty();
-            exact_restore = empty.then_some(incoming);
+            exact_restore = (empty && plan.report.rejected.is_empty()).then_some(incoming);
             plan
         }
         ImportFormat::Json => {
@@ -79,18 +79,25 @@ fn import(
     for line in plan.report.lines() {
         stdout.line(&line);
     }
-    if dry_run {
-        stdout.line("Dry run: nothing was imported.");
-        return Ok(ExitCode::SUCCESS);
-    }
     if !plan.report.rejected.is_empty() && !skip_rejected {
-        stdout.line("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
+        let would = if dry_run { "would be" } else { "was" };
+        stdout.line(&format!(
+            "Nothing {would} imported because rows were rejected; fix them, or pass --skip-rejected."
+        ));
         return Ok(ExitCode::FAILURE);
     }
-    match exact_restore {
-        Some(incoming) => ropa::export::full_csv::insert(&mut store, &incoming)?,
-        None => ropa::import::apply(&plan, &mut store)?,
+    // A dry run runs exactly the real import, in a transaction that is rolled back.
+    let landed = match (exact_restore, dry_run) {
+        (Some(incoming), false) => ropa::import::restore(&mut store, &incoming),
+        (Some(incoming), true) => ropa::import::restore_dry_run(&mut store, &incoming),
+        (None, false) => ropa::import::apply(&plan, &mut store),
+        (None, true) => ropa::import::dry_run(&plan, &mut store),
+    };
+    landed.with_context(|| format!("Importing {file}; the register is unchanged"))?;
+    if dry_run {
+        stdout.line("Dry run: the import would succeed; nothing was imported.");
+    } else {
+        stdout.line(&format!("Imported into {}.", db.display()));
     }
-    stdout.line(&format!("Imported into {}.", db.display()));
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@
 
 use crate::checks::{self, Acknowledgement, Settings};
 use crate::flows;
-use crate::model::{Date, Register};
+use crate::model::{Date, LogHead, Register};
 
 use super::Options;
 
@@ -20,6 +20,10 @@ pub struct ExportContext {
     pub today: Option<Date>,
     /// What the flow map (SVG) shows.
     pub flow_scope: flows::Scope,
+    /// The change log's head when the register was read (`head N:HEX`), printed on
+    /// the PDF cover, in the ICO CSV's contact block and in the JSON, so that a log
+    /// rewritten afterwards is caught by `ropa verify --head`. `None` leaves it out.
+    pub log_head: Option<LogHead>,
 }
 
 impl Default for ExportContext {
@@ -31,6 +35,7 @@ impl Default for ExportContext {
             public_authority: true,
             today: None,
             flow_scope: flows::Scope::Register,
+            log_head: None,
         }
     }
 }

@@ -14,99 +14,151 @@ use super::csv_out::CsvOut;
 use super::{Options, Progress, cells, step};
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::*;
-use crate::store::Store;
 use crate::{Error, Result};
 
-/// Every column, in file order.
-pub const COLUMNS: &[&str] = &[
-    "record",
-    "id",
+/// Declares the full CSV's columns, in file order, as an enum whose variants
+/// carry their heading, so that a misspelt column does not compile.
+macro_rules! columns {
+    ($($(#[$meta:meta])* $variant:ident = $name:literal,)+) => {
+        /// A column of the full CSV. The discriminant is its position in the file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Column {
+            $($(#[$meta])* #[doc = concat!("`", $name, "`")] $variant,)+
+        }
+
+        impl Column {
+            /// Every column, in file order.
+            pub const ALL: &'static [Column] = &[$(Column::$variant,)+];
+            /// Every column's heading, in file order.
+            pub const NAMES: &'static [&'static str] = &[$($name,)+];
+
+            /// The heading of this column in the file.
+            pub fn name(self) -> &'static str {
+                Self::NAMES[self as usize]
+            }
+        }
+    };
+}
+
+columns! {
+    Record = "record",
+    Id = "id",
     // Organisation.
-    "controller_name",
-    "controller_address",
-    "controller_email",
-    "controller_telephone",
-    "ico_registration",
-    "dpo_name",
-    "dpo_address",
-    "dpo_email",
-    "dpo_telephone",
-    "representative_name",
-    "representative_address",
-    "representative_email",
-    "representative_telephone",
-    "is_partnership",
-    "review_interval_months",
+    ControllerName = "controller_name",
+    ControllerAddress = "controller_address",
+    ControllerEmail = "controller_email",
+    ControllerTelephone = "controller_telephone",
+    IcoRegistration = "ico_registration",
+    DpoName = "dpo_name",
+    DpoAddress = "dpo_address",
+    DpoEmail = "dpo_email",
+    DpoTelephone = "dpo_telephone",
+    RepresentativeName = "representative_name",
+    RepresentativeAddress = "representative_address",
+    RepresentativeEmail = "representative_email",
+    RepresentativeTelephone = "representative_telephone",
+    IsPartnership = "is_partnership",
+    ReviewIntervalMonths = "review_interval_months",
     // Shared by several records.
-    "name",
-    "description",
-    "controller",
-    "kind",
-    "country",
-    "contact",
-    "internal_service_id",
-    "title",
-    "reference",
-    "party_ids",
-    "start",
-    "review_due",
-    "end",
+    Name = "name",
+    Description = "description",
+    Controller = "controller",
+    Kind = "kind",
+    Country = "country",
+    Contact = "contact",
+    InternalServiceId = "internal_service_id",
+    Title = "title",
+    Reference = "reference",
+    PartyIds = "party_ids",
+    Start = "start",
+    ReviewDue = "review_due",
+    End = "end",
     // Activity.
-    "service_id",
-    "owner",
-    "status",
-    "role",
-    "role_with",
-    "role_lead",
-    "role_for",
-    "purposes",
-    "data_subjects",
-    "personal_data",
-    "special_categories",
-    "other_special_items",
-    "criminal_offence_data",
-    "criminal_offence_detail",
-    "lawful_bases",
-    "article9_conditions",
-    "schedule1_conditions",
-    "unrecognised_citations",
-    "legislation",
-    "legitimate_interests",
-    "legitimate_interests_assessment",
-    "consent_record",
-    "retention_kind",
-    "retention_months",
-    "retention_text",
-    "policy_document",
-    "retained_per_policy",
-    "policy_exceptions",
-    "security_measures",
-    "systems",
-    "automated_decision_making",
-    "automated_decision_detail",
-    "dpia_required",
-    "dpia_progress",
-    "dpia_link",
-    "dpia_date",
-    "breach",
-    "breach_link",
-    "last_reviewed",
-    "next_review_due",
+    ServiceId = "service_id",
+    Owner = "owner",
+    Status = "status",
+    Role = "role",
+    RoleWith = "role_with",
+    RoleLead = "role_lead",
+    RoleFor = "role_for",
+    Purposes = "purposes",
+    DataSubjects = "data_subjects",
+    PersonalData = "personal_data",
+    SpecialCategories = "special_categories",
+    OtherSpecialItems = "other_special_items",
+    CriminalOffenceData = "criminal_offence_data",
+    CriminalOffenceDetail = "criminal_offence_detail",
+    LawfulBases = "lawful_bases",
+    Article9Conditions = "article9_conditions",
+    Schedule1Conditions = "schedule1_conditions",
+    UnrecognisedCitations = "unrecognised_citations",
+    Legislation = "legislation",
+    LegitimateInterests = "legitimate_interests",
+    LegitimateInterestsAssessment = "legitimate_interests_assessment",
+    ConsentRecord = "consent_record",
+    RetentionKind = "retention_kind",
+    RetentionMonths = "retention_months",
+    RetentionText = "retention_text",
+    PolicyDocument = "policy_document",
+    RetainedPerPolicy = "retained_per_policy",
+    PolicyExceptions = "policy_exceptions",
+    SecurityMeasures = "security_measures",
+    Systems = "systems",
+    AutomatedDecisionMaking = "automated_decision_making",
+    AutomatedDecisionDetail = "automated_decision_detail",
+    DpiaRequired = "dpia_required",
+    DpiaProgress = "dpia_progress",
+    DpiaLink = "dpia_link",
+    DpiaDate = "dpia_date",
+    Breach = "breach",
+    BreachLink = "breach_link",
+    LastReviewed = "last_reviewed",
+    NextReviewDue = "next_review_due",
     // Transfer and link.
-    "activity_id",
-    "destination",
-    "safeguard",
-    "detail",
-    "party_id",
-    "direction",
-    "special_data",
-    "data_categories",
-    "lawful_basis",
-    "basis_detail",
-    "method",
-    "agreement_id",
-    "notes",
-];
+    ActivityId = "activity_id",
+    Destination = "destination",
+    Safeguard = "safeguard",
+    Detail = "detail",
+    PartyId = "party_id",
+    Direction = "direction",
+    SpecialData = "special_data",
+    DataCategories = "data_categories",
+    LawfulBasis = "lawful_basis",
+    BasisDetail = "basis_detail",
+    Method = "method",
+    AgreementId = "agreement_id",
+    Notes = "notes",
+}
+
+/// Every column's heading, in file order.
+pub const COLUMNS: &[&str] = Column::NAMES;
+
+/// The four columns of one contact (controller, DPO, representative).
+struct ContactColumns {
+    name: Column,
+    address: Column,
+    email: Column,
+    telephone: Column,
+}
+
+const CONTROLLER: ContactColumns = ContactColumns {
+    name: Column::ControllerName,
+    address: Column::ControllerAddress,
+    email: Column::ControllerEmail,
+    telephone: Column::ControllerTelephone,
+};
+const DPO: ContactColumns = ContactColumns {
+    name: Column::DpoName,
+    address: Column::DpoAddress,
+    email: Column::DpoEmail,
+    telephone: Column::DpoTelephone,
+};
+const REPRESENTATIVE: ContactColumns = ContactColumns {
+    name: Column::RepresentativeName,
+    address: Column::RepresentativeAddress,
+    email: Column::RepresentativeEmail,
+    telephone: Column::RepresentativeTelephone,
+};
 
 /// Writes every record of `register`.
 pub fn write(
@@ -218,55 +270,54 @@ struct Row {
 
 impl Row {
     fn new(record: &str, id: impl ToString) -> Self {
-        let mut row = Self { cells: vec![String::new(); COLUMNS.len()] };
-        row.set("record", record);
-        row.set("id", id.to_string());
+        let mut row = Self { cells: vec![String::new(); Column::ALL.len()] };
+        row.set(Column::Record, record);
+        row.set(Column::Id, id.to_string());
         row
     }
 
-    fn set(&mut self, column: &str, value: impl Into<String>) -> &mut Self {
-        if let Some(index) = COLUMNS.iter().position(|c| *c == column) {
-            self.cells[index] = value.into();
-        }
-        debug_assert!(COLUMNS.contains(&column), "unknown column {column}");
+    fn set(&mut self, column: Column, value: impl Into<String>) -> &mut Self {
+        self.cells[column as usize] = value.into();
         self
     }
 }
 
-fn set_contact(row: &mut Row, prefix: &str, contact: &Contact) {
-    row.set(&format!("{prefix}_name"), &contact.name)
-        .set(&format!("{prefix}_address"), &contact.address)
-        .set(&format!("{prefix}_email"), &contact.email)
-        .set(&format!("{prefix}_telephone"), &contact.telephone);
+fn set_contact(row: &mut Row, columns: &ContactColumns, contact: &Contact) {
+    row.set(columns.name, &contact.name)
+        .set(columns.address, &contact.address)
+        .set(columns.email, &contact.email)
+        .set(columns.telephone, &contact.telephone);
 }
 
 fn organisation_row(organisation: &Organisation) -> Row {
     let mut row = Row::new("organisation", "");
-    set_contact(&mut row, "controller", &organisation.controller);
-    set_contact(&mut row, "dpo", &organisation.dpo);
-    set_contact(&mut row, "representative", &organisation.representative);
-    row.set("ico_registration", &organisation.ico_registration)
-        .set("is_partnership", yes_no(organisation.is_partnership))
-        .set("review_interval_months", organisation.review_interval_months.to_string());
+    set_contact(&mut row, &CONTROLLER, &organisation.controller);
+    set_contact(&mut row, &DPO, &organisation.dpo);
+    set_contact(&mut row, &REPRESENTATIVE, &organisation.representative);
+    row.set(Column::IcoRegistration, &organisation.ico_registration)
+        .set(Column::IsPartnership, yes_no(organisation.is_partnership))
+        .set(Column::ReviewIntervalMonths, organisation.review_interval_months.to_string());
     row
 }
 
 fn service_row(service: &Service) -> Row {
     let mut row = Row::new("service", service.id);
     let f = &service.fields;
-    row.set("name", &f.name).set("description", &f.description).set("controller", &f.controller);
+    row.set(Column::Name, &f.name)
+        .set(Column::Description, &f.description)
+        .set(Column::Controller, &f.controller);
     row
 }
 
 fn party_row(party: &Party) -> Row {
     let mut row = Row::new("party", party.id);
     let f = &party.fields;
-    row.set("name", &f.name)
-        .set("kind", f.kind.code())
-        .set("country", &f.country)
-        .set("contact", &f.contact)
-        .set("notes", &f.notes)
-        .set("internal_service_id", f.internal_service.map_or_else(String::new, |id| id.to_string()));
+    row.set(Column::Name, &f.name)
+        .set(Column::Kind, f.kind.code())
+        .set(Column::Country, &f.country)
+        .set(Column::Contact, &f.contact)
+        .set(Column::Notes, &f.notes)
+        .set(Column::InternalServiceId, f.internal_service.map_or_else(String::new, |id| id.to_string()));
     row
 }
 
@@ -274,109 +325,109 @@ fn agreement_row(agreement: &Agreement) -> Row {
     let mut row = Row::new("agreement", agreement.id);
     let f = &agreement.fields;
     let party_ids: Vec<String> = f.parties.iter().map(ToString::to_string).collect();
-    row.set("kind", f.kind.code())
-        .set("title", &f.title)
-        .set("reference", &f.reference)
-        .set("party_ids", encode_list(&party_ids))
-        .set("start", date_cell(f.start))
-        .set("review_due", date_cell(f.review_due))
-        .set("end", date_cell(f.end))
-        .set("notes", &f.notes);
+    row.set(Column::Kind, f.kind.code())
+        .set(Column::Title, &f.title)
+        .set(Column::Reference, &f.reference)
+        .set(Column::PartyIds, encode_list(&party_ids))
+        .set(Column::Start, date_cell(f.start))
+        .set(Column::ReviewDue, date_cell(f.review_due))
+        .set(Column::End, date_cell(f.end))
+        .set(Column::Notes, &f.notes);
     row
 }
 
 fn activity_row(activity: &Activity) -> Row {
     let mut row = Row::new("activity", activity.id);
     let f = &activity.fields;
-    row.set("service_id", f.service_id.to_string())
-        .set("name", &f.name)
-        .set("description", &f.description)
-        .set("owner", &f.owner)
-        .set("status", f.status.code())
-        .set("role", f.role.code());
+    row.set(Column::ServiceId, f.service_id.to_string())
+        .set(Column::Name, &f.name)
+        .set(Column::Description, &f.description)
+        .set(Column::Owner, &f.owner)
+        .set(Column::Status, f.status.code())
+        .set(Column::Role, f.role.code());
     match &f.role {
         Role::Controller => {}
         Role::JointController { with, lead } => {
-            row.set("role_with", with).set("role_lead", lead);
+            row.set(Column::RoleWith, with).set(Column::RoleLead, lead);
         }
         Role::Processor { for_controller } => {
-            row.set("role_for", for_controller);
+            row.set(Column::RoleFor, for_controller);
         }
     }
-    row.set("purposes", encode_list(&f.purposes))
-        .set("data_subjects", encode_list(&f.data_subjects))
-        .set("personal_data", encode_list(&f.personal_data))
-        .set("special_categories", codes(&f.special_categories))
-        .set("other_special_items", encode_list(&f.other_special_items))
-        .set("criminal_offence_data", yes_no(f.criminal_offence_data.is_some()))
-        .set("criminal_offence_detail", f.criminal_offence_data.clone().unwrap_or_default())
-        .set("lawful_bases", codes(&f.lawful_bases))
-        .set("article9_conditions", codes(&f.article9_conditions))
-        .set("schedule1_conditions", codes(&f.schedule1_conditions))
-        .set("unrecognised_citations", encode_list(&f.unrecognised_citations))
-        .set("legislation", encode_list(&f.legislation))
-        .set("legitimate_interests", &f.legitimate_interests)
-        .set("legitimate_interests_assessment", &f.legitimate_interests_assessment)
-        .set("consent_record", &f.consent_record);
+    row.set(Column::Purposes, encode_list(&f.purposes))
+        .set(Column::DataSubjects, encode_list(&f.data_subjects))
+        .set(Column::PersonalData, encode_list(&f.personal_data))
+        .set(Column::SpecialCategories, codes(&f.special_categories))
+        .set(Column::OtherSpecialItems, encode_list(&f.other_special_items))
+        .set(Column::CriminalOffenceData, yes_no(f.criminal_offence_data.is_some()))
+        .set(Column::CriminalOffenceDetail, f.criminal_offence_data.clone().unwrap_or_default())
+        .set(Column::LawfulBases, codes(&f.lawful_bases))
+        .set(Column::Article9Conditions, codes(&f.article9_conditions))
+        .set(Column::Schedule1Conditions, codes(&f.schedule1_conditions))
+        .set(Column::UnrecognisedCitations, encode_list(&f.unrecognised_citations))
+        .set(Column::Legislation, encode_list(&f.legislation))
+        .set(Column::LegitimateInterests, &f.legitimate_interests)
+        .set(Column::LegitimateInterestsAssessment, &f.legitimate_interests_assessment)
+        .set(Column::ConsentRecord, &f.consent_record);
     set_retention(&mut row, &f.retention);
-    row.set("policy_document", &f.policy_document)
-        .set("retained_per_policy", maybe_yes_no(f.retained_per_policy))
-        .set("policy_exceptions", &f.policy_exceptions)
-        .set("security_measures", &f.security_measures)
-        .set("systems", encode_list(&f.systems))
-        .set("automated_decision_making", yes_no(f.automated_decision_making.is_some()))
-        .set("automated_decision_detail", f.automated_decision_making.clone().unwrap_or_default())
-        .set("dpia_required", maybe_yes_no(f.dpia.required))
-        .set("dpia_progress", f.dpia.progress.code())
-        .set("dpia_link", &f.dpia.link)
-        .set("dpia_date", date_cell(f.dpia.date))
-        .set("breach", yes_no(f.breach.is_some()))
-        .set("breach_link", f.breach.clone().unwrap_or_default())
-        .set("last_reviewed", date_cell(f.last_reviewed))
-        .set("next_review_due", date_cell(f.next_review_due));
+    row.set(Column::PolicyDocument, &f.policy_document)
+        .set(Column::RetainedPerPolicy, maybe_yes_no(f.retained_per_policy))
+        .set(Column::PolicyExceptions, &f.policy_exceptions)
+        .set(Column::SecurityMeasures, &f.security_measures)
+        .set(Column::Systems, encode_list(&f.systems))
+        .set(Column::AutomatedDecisionMaking, yes_no(f.automated_decision_making.is_some()))
+        .set(Column::AutomatedDecisionDetail, f.automated_decision_making.clone().unwrap_or_default())
+        .set(Column::DpiaRequired, maybe_yes_no(f.dpia.required))
+        .set(Column::DpiaProgress, f.dpia.progress.code())
+        .set(Column::DpiaLink, &f.dpia.link)
+        .set(Column::DpiaDate, date_cell(f.dpia.date))
+        .set(Column::Breach, yes_no(f.breach.is_some()))
+        .set(Column::BreachLink, f.breach.clone().unwrap_or_default())
+        .set(Column::LastReviewed, date_cell(f.last_reviewed))
+        .set(Column::NextReviewDue, date_cell(f.next_review_due));
     row
 }
 
 fn set_retention(row: &mut Row, retention: &Retention) {
-    row.set("retention_kind", retention.code());
+    row.set(Column::RetentionKind, retention.code());
     match retention {
         Retention::NotStated => {}
         Retention::Period { months, from } => {
-            row.set("retention_months", months.to_string()).set("retention_text", from);
+            row.set(Column::RetentionMonths, months.to_string()).set(Column::RetentionText, from);
         }
         Retention::Event { event } => {
-            row.set("retention_text", event);
+            row.set(Column::RetentionText, event);
         }
         Retention::Schedule { reference } => {
-            row.set("retention_text", reference);
+            row.set(Column::RetentionText, reference);
         }
     }
 }
 
 fn transfer_row(activity_id: ActivityId, transfer: &Transfer) -> Row {
     let mut row = Row::new("transfer", "");
-    row.set("activity_id", activity_id.to_string())
-        .set("destination", &transfer.destination)
-        .set("safeguard", transfer.safeguard.map_or("", LegalItem::code))
-        .set("detail", &transfer.detail);
+    row.set(Column::ActivityId, activity_id.to_string())
+        .set(Column::Destination, &transfer.destination)
+        .set(Column::Safeguard, transfer.safeguard.map_or("", LegalItem::code))
+        .set(Column::Detail, &transfer.detail);
     row
 }
 
 fn link_row(link: &Link) -> Row {
     let mut row = Row::new("link", link.id);
     let f = &link.fields;
-    row.set("activity_id", link.activity_id.to_string())
-        .set("party_id", f.party_id.to_string())
-        .set("direction", f.direction.code())
-        .set("special_data", f.special_data.code())
-        .set("data_categories", encode_list(&f.data_categories))
-        .set("special_categories", codes(&f.special_categories))
-        .set("criminal_offence_data", yes_no(f.criminal_offence_data))
-        .set("lawful_basis", f.lawful_basis.map_or("", LegalItem::code))
-        .set("basis_detail", &f.basis_detail)
-        .set("method", &f.method)
-        .set("agreement_id", f.agreement_id.map_or_else(String::new, |id| id.to_string()))
-        .set("notes", &f.notes);
+    row.set(Column::ActivityId, link.activity_id.to_string())
+        .set(Column::PartyId, f.party_id.to_string())
+        .set(Column::Direction, f.direction.code())
+        .set(Column::SpecialData, f.special_data.code())
+        .set(Column::DataCategories, encode_list(&f.data_categories))
+        .set(Column::SpecialCategories, codes(&f.special_categories))
+        .set(Column::CriminalOffenceData, yes_no(f.criminal_offence_data))
+        .set(Column::LawfulBasis, f.lawful_basis.map_or("", LegalItem::code))
+        .set(Column::BasisDetail, &f.basis_detail)
+        .set(Column::Method, &f.method)
+        .set(Column::AgreementId, f.agreement_id.map_or_else(String::new, |id| id.to_string()))
+        .set(Column::Notes, &f.notes);
     row
 }
 
@@ -390,31 +441,34 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn text(&self, column: &str) -> String {
+    fn text(&self, column: Column) -> String {
         self.header
-            .get(column)
+            .get(column.name())
             .and_then(|&index| self.record.get(index))
             .map_or_else(String::new, |cell| cells::restore(cell).to_string())
     }
 
-    fn invalid(&self, column: &str, message: impl std::fmt::Display) -> Error {
-        Error::Invalid { field: format!("Row {}, column {column}", self.row), message: message.to_string() }
+    fn invalid(&self, column: Column, message: impl std::fmt::Display) -> Error {
+        Error::Invalid {
+            field: format!("Row {}, column {}", self.row, column.name()),
+            message: message.to_string(),
+        }
     }
 
-    fn list(&self, column: &str) -> Vec<String> {
+    fn list(&self, column: Column) -> Vec<String> {
         decode_list(&self.text(column))
     }
 
-    fn number<T: std::str::FromStr>(&self, column: &str) -> Result<T> {
+    fn number<T: std::str::FromStr>(&self, column: Column) -> Result<T> {
         let text = self.text(column);
         text.trim().parse().map_err(|_| self.invalid(column, format!("\"{text}\" is not a whole number")))
     }
 
-    fn optional_id<T>(&self, column: &str, make: fn(i64) -> T) -> Result<Option<T>> {
+    fn optional_id<T>(&self, column: Column, make: fn(i64) -> T) -> Result<Option<T>> {
         if self.text(column).trim().is_empty() { Ok(None) } else { Ok(Some(make(self.number(column)?))) }
     }
 
-    fn flag(&self, column: &str) -> Result<Option<bool>> {
+    fn flag(&self, column: Column) -> Result<Option<bool>> {
         match self.text(column).trim() {
             "" => Ok(None),
             "yes" => Ok(Some(true)),
@@ -423,7 +477,7 @@ impl Fields<'_> {
         }
     }
 
-    fn date(&self, column: &str) -> Result<Option<Date>> {
+    fn date(&self, column: Column) -> Result<Option<Date>> {
         let text = self.text(column);
         if text.trim().is_empty() {
             return Ok(None);
@@ -433,16 +487,16 @@ impl Fields<'_> {
             .ok_or_else(|| self.invalid(column, format!("\"{text}\" is not a date like 2025-03-31")))
     }
 
-    fn choice<T>(&self, column: &str, from_code: fn(&str) -> Option<T>) -> Result<T> {
+    fn choice<T>(&self, column: Column, from_code: fn(&str) -> Option<T>) -> Result<T> {
         let text = self.text(column);
         from_code(text.trim()).ok_or_else(|| self.invalid(column, format!("\"{text}\" is not a known code")))
     }
 
-    fn optional_choice<T>(&self, column: &str, from_code: fn(&str) -> Option<T>) -> Result<Option<T>> {
+    fn optional_choice<T>(&self, column: Column, from_code: fn(&str) -> Option<T>) -> Result<Option<T>> {
         if self.text(column).trim().is_empty() { Ok(None) } else { self.choice(column, from_code).map(Some) }
     }
 
-    fn code_set<T: LegalItem>(&self, column: &str) -> Result<BTreeSet<T>> {
+    fn code_set<T: LegalItem>(&self, column: Column) -> Result<BTreeSet<T>> {
         self.list(column)
             .iter()
             .map(|code| {
@@ -452,12 +506,12 @@ impl Fields<'_> {
             .collect()
     }
 
-    fn contact(&self, prefix: &str) -> Contact {
+    fn contact(&self, columns: &ContactColumns) -> Contact {
         Contact {
-            name: self.text(&format!("{prefix}_name")),
-            address: self.text(&format!("{prefix}_address")),
-            email: self.text(&format!("{prefix}_email")),
-            telephone: self.text(&format!("{prefix}_telephone")),
+            name: self.text(columns.name),
+            address: self.text(columns.address),
+            email: self.text(columns.email),
+            telephone: self.text(columns.telephone),
         }
     }
 }
@@ -473,7 +527,7 @@ pub fn read(input: impl Read) -> Result<Register> {
         .enumerate()
         .map(|(index, name)| (name.to_string(), index))
         .collect();
-    if !header.contains_key("record") {
+    if !header.contains_key(Column::Record.name()) {
         return Err(Error::Invalid {
             field: "Full CSV".into(),
             message: "the first row has no \"record\" column; is this a full export of a register?".into(),
@@ -496,7 +550,7 @@ fn read_error(error: csv::Error) -> Error {
 }
 
 fn read_row(row: &Fields<'_>, register: &mut Register) -> Result<()> {
-    match row.text("record").as_str() {
+    match row.text(Column::Record).as_str() {
         "organisation" => register.organisation = read_organisation(row)?,
         "service" => register.services.push(read_service(row)?),
         "party" => register.parties.push(read_party(row)?),
@@ -504,156 +558,160 @@ fn read_row(row: &Fields<'_>, register: &mut Register) -> Result<()> {
         "activity" => register.activities.push(read_activity(row)?),
         "transfer" => read_transfer(row, register)?,
         "link" => register.links.push(read_link(row)?),
-        other => return Err(row.invalid("record", format!("\"{other}\" is not a record type"))),
+        other => return Err(row.invalid(Column::Record, format!("\"{other}\" is not a record type"))),
     }
     Ok(())
 }
 
 fn read_organisation(row: &Fields<'_>) -> Result<Organisation> {
     Ok(Organisation {
-        controller: row.contact("controller"),
-        ico_registration: row.text("ico_registration"),
-        dpo: row.contact("dpo"),
-        representative: row.contact("representative"),
-        is_partnership: row.flag("is_partnership")?.unwrap_or(false),
-        review_interval_months: row.number("review_interval_months")?,
+        controller: row.contact(&CONTROLLER),
+        ico_registration: row.text(Column::IcoRegistration),
+        dpo: row.contact(&DPO),
+        representative: row.contact(&REPRESENTATIVE),
+        is_partnership: row.flag(Column::IsPartnership)?.unwrap_or(false),
+        review_interval_months: row.number(Column::ReviewIntervalMonths)?,
     })
 }
 
 fn read_service(row: &Fields<'_>) -> Result<Service> {
     Ok(Service {
-        id: ServiceId(row.number("id")?),
+        id: ServiceId(row.number(Column::Id)?),
         fields: ServiceFields {
-            name: row.text("name"),
-            description: row.text("description"),
-            controller: row.text("controller"),
+            name: row.text(Column::Name),
+            description: row.text(Column::Description),
+            controller: row.text(Column::Controller),
         },
     })
 }
 
 fn read_party(row: &Fields<'_>) -> Result<Party> {
     Ok(Party {
-        id: PartyId(row.number("id")?),
+        id: PartyId(row.number(Column::Id)?),
         version: 1,
         fields: PartyFields {
-            name: row.text("name"),
-            kind: row.choice("kind", PartyKind::from_code)?,
-            country: row.text("country"),
-            contact: row.text("contact"),
-            notes: row.text("notes"),
-            internal_service: row.optional_id("internal_service_id", ServiceId)?,
+            name: row.text(Column::Name),
+            kind: row.choice(Column::Kind, PartyKind::from_code)?,
+            country: row.text(Column::Country),
+            contact: row.text(Column::Contact),
+            notes: row.text(Column::Notes),
+            internal_service: row.optional_id(Column::InternalServiceId, ServiceId)?,
         },
     })
 }
 
 fn read_agreement(row: &Fields<'_>) -> Result<Agreement> {
     let parties = row
-        .list("party_ids")
+        .list(Column::PartyIds)
         .iter()
         .map(|id| {
             id.trim()
                 .parse()
                 .map(PartyId)
-                .map_err(|_| row.invalid("party_ids", format!("\"{id}\" is not an id")))
+                .map_err(|_| row.invalid(Column::PartyIds, format!("\"{id}\" is not an id")))
         })
         .collect::<Result<_>>()?;
     Ok(Agreement {
-        id: AgreementId(row.number("id")?),
+        id: AgreementId(row.number(Column::Id)?),
         version: 1,
         fields: AgreementFields {
-            kind: row.choice("kind", AgreementKind::from_code)?,
-            title: row.text("title"),
-            reference: row.text("reference"),
+            kind: row.choice(Column::Kind, AgreementKind::from_code)?,
+            title: row.text(Column::Title),
+            reference: row.text(Column::Reference),
             parties,
-            start: row.date("start")?,
-            review_due: row.date("review_due")?,
-            end: row.date("end")?,
-            notes: row.text("notes"),
+            start: row.date(Column::Start)?,
+            review_due: row.date(Column::ReviewDue)?,
+            end: row.date(Column::End)?,
+            notes: row.text(Column::Notes),
         },
     })
 }
 
 fn read_role(row: &Fields<'_>) -> Result<Role> {
-    match row.text("role").trim() {
+    match row.text(Column::Role).trim() {
         "controller" => Ok(Role::Controller),
         "joint_controller" => {
-            Ok(Role::JointController { with: row.text("role_with"), lead: row.text("role_lead") })
+            Ok(Role::JointController { with: row.text(Column::RoleWith), lead: row.text(Column::RoleLead) })
         }
-        "processor" => Ok(Role::Processor { for_controller: row.text("role_for") }),
-        other => Err(row.invalid("role", format!("\"{other}\" is not a known role"))),
+        "processor" => Ok(Role::Processor { for_controller: row.text(Column::RoleFor) }),
+        other => Err(row.invalid(Column::Role, format!("\"{other}\" is not a known role"))),
     }
 }
 
 fn read_retention(row: &Fields<'_>) -> Result<Retention> {
-    let text = row.text("retention_text");
-    match row.text("retention_kind").trim() {
+    let text = row.text(Column::RetentionText);
+    match row.text(Column::RetentionKind).trim() {
         "not_stated" | "" => Ok(Retention::NotStated),
-        "period" => Ok(Retention::Period { months: row.number("retention_months")?, from: text }),
+        "period" => Ok(Retention::Period { months: row.number(Column::RetentionMonths)?, from: text }),
         "event" => Ok(Retention::Event { event: text }),
         "schedule" => Ok(Retention::Schedule { reference: text }),
-        other => Err(row.invalid("retention_kind", format!("\"{other}\" is not a known kind"))),
+        other => Err(row.invalid(Column::RetentionKind, format!("\"{other}\" is not a known kind"))),
     }
 }
 
 /// `Some(detail)` when the yes/no column says yes.
-fn detail_if(row: &Fields<'_>, flag: &str, detail: &str) -> Result<Option<String>> {
+fn detail_if(row: &Fields<'_>, flag: Column, detail: Column) -> Result<Option<String>> {
     Ok(row.flag(flag)?.unwrap_or(false).then(|| row.text(detail)))
 }
 
 fn read_activity(row: &Fields<'_>) -> Result<Activity> {
     let fields = ActivityFields {
-        service_id: ServiceId(row.number("service_id")?),
-        name: row.text("name"),
-        description: row.text("description"),
-        owner: row.text("owner"),
-        status: row.choice("status", ActivityStatus::from_code)?,
+        service_id: ServiceId(row.number(Column::ServiceId)?),
+        name: row.text(Column::Name),
+        description: row.text(Column::Description),
+        owner: row.text(Column::Owner),
+        status: row.choice(Column::Status, ActivityStatus::from_code)?,
         role: read_role(row)?,
-        purposes: row.list("purposes"),
-        data_subjects: row.list("data_subjects"),
-        personal_data: row.list("personal_data"),
-        special_categories: row.code_set("special_categories")?,
-        other_special_items: row.list("other_special_items"),
-        criminal_offence_data: detail_if(row, "criminal_offence_data", "criminal_offence_detail")?,
-        lawful_bases: row.code_set("lawful_bases")?,
-        article9_conditions: row.code_set("article9_conditions")?,
-        schedule1_conditions: row.code_set("schedule1_conditions")?,
-        unrecognised_citations: row.list("unrecognised_citations"),
-        legislation: row.list("legislation"),
-        legitimate_interests: row.text("legitimate_interests"),
-        legitimate_interests_assessment: row.text("legitimate_interests_assessment"),
-        consent_record: row.text("consent_record"),
+        purposes: row.list(Column::Purposes),
+        data_subjects: row.list(Column::DataSubjects),
+        personal_data: row.list(Column::PersonalData),
+        special_categories: row.code_set(Column::SpecialCategories)?,
+        other_special_items: row.list(Column::OtherSpecialItems),
+        criminal_offence_data: detail_if(row, Column::CriminalOffenceData, Column::CriminalOffenceDetail)?,
+        lawful_bases: row.code_set(Column::LawfulBases)?,
+        article9_conditions: row.code_set(Column::Article9Conditions)?,
+        schedule1_conditions: row.code_set(Column::Schedule1Conditions)?,
+        unrecognised_citations: row.list(Column::UnrecognisedCitations),
+        legislation: row.list(Column::Legislation),
+        legitimate_interests: row.text(Column::LegitimateInterests),
+        legitimate_interests_assessment: row.text(Column::LegitimateInterestsAssessment),
+        consent_record: row.text(Column::ConsentRecord),
         transfers: Vec::new(),
         retention: read_retention(row)?,
-        policy_document: row.text("policy_document"),
-        retained_per_policy: row.flag("retained_per_policy")?,
-        policy_exceptions: row.text("policy_exceptions"),
-        security_measures: row.text("security_measures"),
-        systems: row.list("systems"),
-        automated_decision_making: detail_if(row, "automated_decision_making", "automated_decision_detail")?,
+        policy_document: row.text(Column::PolicyDocument),
+        retained_per_policy: row.flag(Column::RetainedPerPolicy)?,
+        policy_exceptions: row.text(Column::PolicyExceptions),
+        security_measures: row.text(Column::SecurityMeasures),
+        systems: row.list(Column::Systems),
+        automated_decision_making: detail_if(
+            row,
+            Column::AutomatedDecisionMaking,
+            Column::AutomatedDecisionDetail,
+        )?,
         dpia: Dpia {
-            required: row.flag("dpia_required")?,
-            progress: row.choice("dpia_progress", DpiaProgress::from_code)?,
-            link: row.text("dpia_link"),
-            date: row.date("dpia_date")?,
+            required: row.flag(Column::DpiaRequired)?,
+            progress: row.choice(Column::DpiaProgress, DpiaProgress::from_code)?,
+            link: row.text(Column::DpiaLink),
+            date: row.date(Column::DpiaDate)?,
         },
-        breach: detail_if(row, "breach", "breach_link")?,
-        last_reviewed: row.date("last_reviewed")?,
-        next_review_due: row.date("next_review_due")?,
+        breach: detail_if(row, Column::Breach, Column::BreachLink)?,
+        last_reviewed: row.date(Column::LastReviewed)?,
+        next_review_due: row.date(Column::NextReviewDue)?,
     };
-    Ok(Activity { id: ActivityId(row.number("id")?), version: 1, fields })
+    Ok(Activity { id: ActivityId(row.number(Column::Id)?), version: 1, fields })
 }
 
 fn read_transfer(row: &Fields<'_>, register: &mut Register) -> Result<()> {
-    let activity_id = ActivityId(row.number("activity_id")?);
+    let activity_id = ActivityId(row.number(Column::ActivityId)?);
     let transfer = Transfer {
-        destination: row.text("destination"),
-        safeguard: row.optional_choice("safeguard", <TransferSafeguard as LegalItem>::from_code)?,
-        detail: row.text("detail"),
+        destination: row.text(Column::Destination),
+        safeguard: row.optional_choice(Column::Safeguard, <TransferSafeguard as LegalItem>::from_code)?,
+        detail: row.text(Column::Detail),
     };
     let activity = register.activities.iter_mut().find(|activity| activity.id == activity_id);
     let Some(activity) = activity else {
         return Err(
-            row.invalid("activity_id", format!("no activity {activity_id} comes before this transfer"))
+            row.invalid(Column::ActivityId, format!("no activity {activity_id} comes before this transfer"))
         );
     };
     activity.fields.transfers.push(transfer);
@@ -661,106 +719,31 @@ fn read_transfer(row: &Fields<'_>, register: &mut Register) -> Result<()> {
 }
 
 fn read_link(row: &Fields<'_>) -> Result<Link> {
-    let special_categories = row.code_set("special_categories")?;
-    let criminal_offence_data = row.flag("criminal_offence_data")?.unwrap_or(false);
+    let special_categories = row.code_set(Column::SpecialCategories)?;
+    let criminal_offence_data = row.flag(Column::CriminalOffenceData)?.unwrap_or(false);
     // Files written before the three-way answer have no special_data column.
-    let special_data = match row.optional_choice("special_data", SpecialData::from_code)? {
+    let special_data = match row.optional_choice(Column::SpecialData, SpecialData::from_code)? {
         Some(answer) => answer,
         None => SpecialData::inferred(&special_categories, criminal_offence_data),
     };
     Ok(Link {
-        id: LinkId(row.number("id")?),
-        activity_id: ActivityId(row.number("activity_id")?),
+        id: LinkId(row.number(Column::Id)?),
+        activity_id: ActivityId(row.number(Column::ActivityId)?),
         fields: LinkFields {
-            party_id: PartyId(row.number("party_id")?),
-            direction: row.choice("direction", Direction::from_code)?,
-            data_categories: row.list("data_categories"),
+            party_id: PartyId(row.number(Column::PartyId)?),
+            direction: row.choice(Column::Direction, Direction::from_code)?,
+            data_categories: row.list(Column::DataCategories),
             special_data,
             special_categories,
             criminal_offence_data,
             lawful_basis: row
-                .optional_choice("lawful_basis", <crate::law::LawfulBasis as LegalItem>::from_code)?,
-            basis_detail: row.text("basis_detail"),
-            method: row.text("method"),
-            agreement_id: row.optional_id("agreement_id", AgreementId)?,
-            notes: row.text("notes"),
+                .optional_choice(Column::LawfulBasis, <crate::law::LawfulBasis as LegalItem>::from_code)?,
+            basis_detail: row.text(Column::BasisDetail),
+            method: row.text(Column::Method),
+            agreement_id: row.optional_id(Column::AgreementId, AgreementId)?,
+            notes: row.text(Column::Notes),
         },
     })
-}
-
-// ----- Inserting into a store -----
-
-/// Inserts `register` (typically from [`read`]) into `store` in one transaction:
-/// all of it lands or none does. Records are inserted in id order and references
-/// are mapped to the new ids, so in an empty store a register whose ids run 1, 2,
-/// 3... keeps them.
-pub fn insert(store: &mut Store, register: &Register) -> Result<()> {
-    store.batch(|batch| {
-        batch.save_organisation(&register.organisation)?;
-        let mut services = HashMap::new();
-        for service in sorted(&register.services, |s| s.id) {
-            services.insert(service.id, batch.insert_service(&service.fields)?);
-        }
-        let map_service = |id: ServiceId, what: &str| {
-            services.get(&id).copied().ok_or_else(|| missing(what, "service", id.0))
-        };
-        let mut parties = HashMap::new();
-        for party in sorted(&register.parties, |p| p.id) {
-            let mut fields = party.fields.clone();
-            fields.internal_service =
-                fields.internal_service.map(|id| map_service(id, &party.fields.name)).transpose()?;
-            parties.insert(party.id, batch.insert_party(&fields)?);
-        }
-        let map_party =
-            |id: PartyId, what: &str| parties.get(&id).copied().ok_or_else(|| missing(what, "party", id.0));
-        let mut agreements = HashMap::new();
-        for agreement in sorted(&register.agreements, |a| a.id) {
-            let mut fields = agreement.fields.clone();
-            fields.parties = fields
-                .parties
-                .iter()
-                .map(|&id| map_party(id, &agreement.fields.title))
-                .collect::<Result<_>>()?;
-            agreements.insert(agreement.id, batch.insert_agreement(&fields)?);
-        }
-        for activity in sorted(&register.activities, |a| a.id) {
-            let mut fields = activity.fields.clone();
-            fields.service_id = map_service(fields.service_id, &fields.name)?;
-            let links = sorted(&register.links, |link| link.id)
-                .into_iter()
-                .filter(|link| link.activity_id == activity.id)
-                .map(|link| {
-                    let mut fields = link.fields.clone();
-                    fields.party_id = map_party(fields.party_id, &activity.fields.name)?;
-                    fields.agreement_id = match fields.agreement_id {
-                        Some(id) => Some(
-                            agreements
-                                .get(&id)
-                                .copied()
-                                .ok_or_else(|| missing(&activity.fields.name, "agreement", id.0))?,
-                        ),
-                        None => None,
-                    };
-                    Ok(LinkDraft { id: None, fields })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            batch.insert_activity(&fields, &links)?;
-        }
-        Ok(())
-    })
-}
-
-fn sorted<T, K: Ord>(records: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
-    let mut records: Vec<&T> = records.iter().collect();
-    records.sort_by_key(|record| key(record));
-    records
-}
-
-fn missing(what: &str, kind: &str, id: i64) -> Error {
-    Error::Invalid {
-        field: what.to_string(),
-        message: format!("refers to {kind} {id}, which is not in the file"),
-    }
 }
 
 #[cfg(test)]

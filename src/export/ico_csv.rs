@@ -13,7 +13,7 @@ use crate::Result;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, rights_for};
 use crate::model::{
-    Activity, AgreementKind, Contact, Direction, DpiaProgress, Lookup, Register, Role, format_date,
+    Activity, AgreementKind, Contact, Direction, DpiaProgress, LogHead, Lookup, Register, Role, format_date,
 };
 
 /// The separator between the items of a list in one cell.
@@ -51,8 +51,20 @@ pub fn write(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
+    write_with_head(register, None, options, out, progress)
+}
+
+/// [`write`], with the change log's head (`head N:HEX`) as the last row of the
+/// contact block when it is given.
+pub fn write_with_head(
+    register: &Register,
+    log_head: Option<&LogHead>,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<()> {
     let mut csv = CsvOut::new(out, options.bom)?;
-    write_contact_block(&mut csv, register)?;
+    write_contact_block(&mut csv, register, log_head)?;
     csv.row(&section_row())?;
     csv.row(&headings().iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
     let lookup = register.lookup();
@@ -72,9 +84,10 @@ pub fn write(
 pub const LAW_CURRENT_TO_LABEL: &str = "Law current to";
 
 /// The contact block above the table: a heading row, then Name, Address, Email and
-/// Telephone for the controller, the DPO and the representative, then, in the
-/// row the template leaves blank, the date the register's law is current to.
-fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> {
+/// Telephone for the controller, the DPO and the representative, then the change
+/// log's head when it is given, then, in the row the template leaves blank, the
+/// date the register's law is current to.
+fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register, log_head: Option<&LogHead>) -> Result<()> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
     csv.row(&["", "Controller", "Data Protection Officer", "Representative"])?;
@@ -88,6 +101,9 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
         let mut row = vec![label];
         row.extend(values);
         csv.row(&row)?;
+    }
+    if let Some(head) = log_head {
+        csv.row(&["Change log".to_string(), head.to_string()])?;
     }
     // The row between the block and the table, blank in the ICO's template,
     // says what law the register was checked against: the layout keeps its rows.

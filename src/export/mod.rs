@@ -276,19 +276,23 @@ pub fn write_in(
     progress: &mut dyn Progress,
 ) -> Result<()> {
     match format {
-        Format::IcoCsv => ico_csv::write(register, options, out, progress),
+        Format::IcoCsv => {
+            ico_csv::write_with_head(register, context.log_head.as_ref(), options, out, progress)
+        }
         Format::LinksCsv => links_csv::write(register, options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
         Format::Pdf | Format::PdfTable => {
             let report = context.report(register, options);
             let extent = if format == Format::Pdf { pdf::Extent::Full } else { pdf::Extent::Table };
-            pdf::write_report(register, &report, extent, options, out, progress)
+            pdf::write_report(register, &report, extent, context.log_head.as_ref(), options, out, progress)
         }
         Format::FindingsCsv => {
             let report = context.report(register, options);
             findings_csv::write(register, &report, options, out, progress)
         }
-        Format::Json => write_text(progress, out, || crate::import::json::to_json(register)),
+        Format::Json => write_text(progress, out, || {
+            crate::import::json::to_json_with_head(register, context.log_head.as_ref())
+        }),
         Format::FlowSvg => {
             write_text(progress, out, || Ok(crate::flows::render_svg(register, context.flow_scope)))
         }

@@ -48,6 +48,13 @@ pub fn export_request_file(
         crate::fsio::check_target(out)?;
     }
     let mut store = Store::open_read(db)?;
+    // The head is read before the register: a change landing in between makes the
+    // export carry an earlier head, never a later one it does not include. As at a
+    // date, it is the head of that day, as an export made then carried.
+    let log_head = match request.as_at {
+        Some(date) => store.log_head_as_at(date)?,
+        None => store.log_head()?,
+    };
     let register = match request.as_at {
         Some(date) => store.register_as_at(date)?,
         None => store.load_register()?,
@@ -61,6 +68,7 @@ pub fn export_request_file(
         public_authority: store.is_public_authority()?,
         today: request.as_at,
         flow_scope,
+        log_head: Some(log_head),
     };
     let scope = match &request.service {
         Some(name) => service_scope(&register, name)?,

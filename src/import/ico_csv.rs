@@ -47,7 +47,8 @@ pub fn read_ico_csv(bytes: &[u8], file: &str, register: &Register) -> Result<Pla
         ));
     };
     let mut reader = Reader::new(file, register);
-    reader.plan.organisation = read_contacts(&table.rows[..table.header], &register.organisation);
+    reader.plan.organisation = read_contacts(&table.rows[..table.header], &register.organisation)
+        .map(|edited| super::OrganisationEdit { base: register.organisation.clone(), edited });
     reader.read_rows(&table);
     Ok(reader.plan)
 }

@@ -2,13 +2,15 @@
 //! organisations; importing one merges it into the open register, matching
 //! services and parties by name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::text::name_key;
-use super::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, Report};
-use crate::model::{AgreementId, PartyId, Register, ServiceId};
+use super::{
+    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, Report,
+};
+use crate::model::{ActivityId, AgreementId, Link, LogHead, PartyId, Register, ServiceId};
 use crate::{Error, Result};
 
 /// The `format` field of every file this module writes.
@@ -22,14 +24,28 @@ pub const VERSION: u32 = 1;
 struct Envelope<R> {
     format: String,
     version: u32,
+    /// The change log's head when the register was read (`head N:HEX`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    log_head: Option<LogHead>,
     register: R,
 }
 
 /// The register as pretty-printed, versioned JSON, in canonical form (see
 /// [`canonical`]) so that the same register always gives the same bytes.
 pub fn to_json(register: &Register) -> Result<String> {
+    to_json_with_head(register, None)
+}
+
+/// [`to_json`], carrying the change log's head (`"log_head": "head N:HEX"`) when
+/// it is given, so that `ropa verify --head` can check the register against it.
+pub fn to_json_with_head(register: &Register, log_head: Option<&LogHead>) -> Result<String> {
     let register = canonical(register);
-    let envelope = Envelope { format: FORMAT.to_string(), version: VERSION, register: &register };
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        log_head: log_head.cloned(),
+        register: &register,
+    };
     serde_json::to_string_pretty(&envelope)
         .map_err(|e| Error::Invalid { field: "JSON export".into(), message: e.to_string() })
 }
@@ -66,25 +82,35 @@ pub fn from_json(bytes: &[u8], file: &str) -> Result<Register> {
 /// A plan merging `incoming` into `register`: services and parties with the same
 /// name (ignoring case and punctuation) are reused, everything else is created;
 /// an activity whose service and name already exist is rejected.
+///
+/// Nothing is dropped silently: a record naming a service, party, agreement or
+/// activity the file does not hold (or one rejected itself) is a rejected row
+/// that names the record and the missing id, so every activity and link of the
+/// file is either planned or rejected.
 pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan {
     let mut plan = Plan { report: Report::new(file), ..Plan::default() };
     if register.activities.is_empty() && register.organisation == Default::default() {
-        plan.organisation = Some(incoming.organisation.clone());
+        plan.organisation = Some(OrganisationEdit {
+            base: register.organisation.clone(),
+            edited: incoming.organisation.clone(),
+        });
     }
     let services = plan_services(incoming, register, &mut plan);
     let parties = plan_parties(incoming, register, &services, &mut plan);
     let agreements = plan_agreements(incoming, &parties, &mut plan);
-    let existing: std::collections::HashSet<(String, String)> = register
+    reject_orphan_links(incoming, &mut plan);
+    let existing: HashSet<(String, String)> = register
         .activities
         .iter()
         .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
         .collect();
     let lookup = incoming.lookup();
     for (index, activity) in incoming.activities.iter().enumerate() {
+        let row = Some(index + 1);
         let service_name = lookup.service_name(activity.fields.service_id);
         if existing.contains(&(name_key(service_name), name_key(&activity.fields.name))) {
             plan.report.reject(
-                Some(index + 1),
+                row,
                 None,
                 format!(
                     "activity \"{}\" already exists in \"{service_name}\"; not imported",
@@ -93,26 +119,67 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
             );
             continue;
         }
-        let Some(&service) = services.get(&activity.fields.service_id) else { continue };
-        let links = lookup
-            .links_of(activity.id)
-            .iter()
-            .filter_map(|link| {
-                Some(PlannedLink {
-                    party: *parties.get(&link.fields.party_id)?,
-                    agreement: link.fields.agreement_id.and_then(|a| agreements.get(&a).copied()),
-                    fields: link.fields.clone(),
-                })
-            })
-            .collect();
-        plan.activities.push(PlannedActivity {
-            row: Some(index + 1),
-            service,
-            fields: activity.fields.clone(),
-            links,
-        });
+        let planned = services
+            .get(&activity.fields.service_id)
+            .copied()
+            .ok_or_else(|| format!("names service {}, which is not in the file", activity.fields.service_id))
+            .and_then(|service| {
+                let links = lookup
+                    .links_of(activity.id)
+                    .iter()
+                    .map(|link| plan_link(link, &parties, &agreements))
+                    .collect::<Result<_, String>>()?;
+                Ok(PlannedActivity { row, service, fields: activity.fields.clone(), links })
+            });
+        match planned {
+            Ok(planned) => plan.activities.push(planned),
+            Err(reason) => plan.report.reject(
+                row,
+                None,
+                format!("activity {} \"{}\" {reason}; not imported", activity.id, activity.fields.name),
+            ),
+        }
     }
     plan
+}
+
+/// The planned link, or why it cannot be planned.
+fn plan_link(
+    link: &Link,
+    parties: &HashMap<PartyId, Ref<PartyId>>,
+    agreements: &HashMap<AgreementId, Ref<AgreementId>>,
+) -> Result<PlannedLink, String> {
+    let party = parties.get(&link.fields.party_id).copied().ok_or_else(|| {
+        format!(
+            "has link {} to party {}, which is not in the file or was rejected",
+            link.id, link.fields.party_id
+        )
+    })?;
+    let agreement = link
+        .fields
+        .agreement_id
+        .map(|id| {
+            agreements.get(&id).copied().ok_or_else(|| {
+                format!("has link {} under agreement {id}, which is not in the file or was rejected", link.id)
+            })
+        })
+        .transpose()?;
+    Ok(PlannedLink { party, agreement, fields: link.fields.clone() })
+}
+
+/// Rejects every link whose activity is not in the file.
+fn reject_orphan_links(incoming: &Register, plan: &mut Plan) {
+    let activities: HashSet<ActivityId> = incoming.activities.iter().map(|a| a.id).collect();
+    for link in incoming.links.iter().filter(|link| !activities.contains(&link.activity_id)) {
+        plan.report.reject(
+            None,
+            None,
+            format!(
+                "link {} names activity {}, which is not in the file; not imported",
+                link.id, link.activity_id
+            ),
+        );
+    }
 }
 
 fn plan_services(
@@ -146,25 +213,38 @@ fn plan_parties(
 ) -> HashMap<PartyId, Ref<PartyId>> {
     let known: HashMap<String, (PartyId, &str)> =
         register.parties.iter().map(|p| (name_key(&p.fields.name), (p.id, p.fields.name.as_str()))).collect();
-    incoming
-        .parties
-        .iter()
-        .map(|party| {
-            let target = match known.get(&name_key(&party.fields.name)) {
-                Some(&(id, name)) => {
-                    plan.matched_parties.push((party.fields.name.clone(), name.to_string()));
-                    Ref::Existing(id)
-                }
-                None => {
-                    let internal_service =
-                        party.fields.internal_service.and_then(|s| services.get(&s).copied());
-                    plan.parties.push(PlannedParty { fields: party.fields.clone(), internal_service });
-                    Ref::New(plan.parties.len() - 1)
-                }
-            };
-            (party.id, target)
-        })
-        .collect()
+    let mut planned = HashMap::new();
+    for party in &incoming.parties {
+        let target = match known.get(&name_key(&party.fields.name)) {
+            Some(&(id, name)) => {
+                plan.matched_parties.push((party.fields.name.clone(), name.to_string()));
+                Ref::Existing(id)
+            }
+            None => {
+                let internal_service = match party.fields.internal_service {
+                    None => None,
+                    Some(id) => match services.get(&id) {
+                        Some(&service) => Some(service),
+                        None => {
+                            plan.report.reject(
+                                None,
+                                None,
+                                format!(
+                                    "party {} \"{}\" stands for service {id}, which is not in the file; not imported",
+                                    party.id, party.fields.name
+                                ),
+                            );
+                            continue;
+                        }
+                    },
+                };
+                plan.parties.push(PlannedParty { fields: party.fields.clone(), internal_service });
+                Ref::New(plan.parties.len() - 1)
+            }
+        };
+        planned.insert(party.id, target);
+    }
+    planned
 }
 
 fn plan_agreements(
@@ -172,15 +252,26 @@ fn plan_agreements(
     parties: &HashMap<PartyId, Ref<PartyId>>,
     plan: &mut Plan,
 ) -> HashMap<AgreementId, Ref<AgreementId>> {
-    incoming
-        .agreements
-        .iter()
-        .map(|agreement| {
-            let members = agreement.fields.parties.iter().filter_map(|p| parties.get(p).copied()).collect();
-            plan.agreements.push(PlannedAgreement { fields: agreement.fields.clone(), parties: members });
-            (agreement.id, Ref::New(plan.agreements.len() - 1))
-        })
-        .collect()
+    let mut planned = HashMap::new();
+    for agreement in &incoming.agreements {
+        let members: Result<Vec<_>, PartyId> =
+            agreement.fields.parties.iter().map(|p| parties.get(p).copied().ok_or(*p)).collect();
+        match members {
+            Ok(members) => {
+                plan.agreements.push(PlannedAgreement { fields: agreement.fields.clone(), parties: members });
+                planned.insert(agreement.id, Ref::New(plan.agreements.len() - 1));
+            }
+            Err(missing) => plan.report.reject(
+                None,
+                None,
+                format!(
+                    "agreement {} \"{}\" names party {missing}, which is not in the file or was rejected; not imported",
+                    agreement.id, agreement.fields.title
+                ),
+            ),
+        }
+    }
+    planned
 }
 
 /// The register with ids renumbered 1, 2, 3... in display order and every record

@@ -11,11 +11,15 @@ mod ico_csv;
 pub mod json;
 mod plan;
 mod report;
+mod restore;
 pub mod text;
 
 pub use ico_csv::read_ico_csv;
-pub use plan::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply};
+pub use plan::{
+    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
+};
 pub use report::{Issue, Report};
+pub use restore::{restore, restore_dry_run};
 
 /// The largest file an import reads (bytes): well beyond any real register.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;

@@ -60,11 +60,23 @@ pub struct PlannedActivity {
     pub links: Vec<PlannedLink>,
 }
 
+/// A change to the organisation profile: the profile the import read and the
+/// profile it wants. Applied as an edit of `base`, so a field the file does not
+/// set keeps whatever is saved when the import lands, even if someone saved it
+/// after the file was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationEdit {
+    /// The profile as read when the plan was made.
+    pub base: Organisation,
+    /// The profile with the file's details.
+    pub edited: Organisation,
+}
+
 /// Everything an import will do, shown as a preview before it is applied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
-    /// A new organisation profile, when the file has one.
-    pub organisation: Option<Organisation>,
+    /// The file's organisation details, when it has any.
+    pub organisation: Option<OrganisationEdit>,
     /// Services to create.
     pub services: Vec<ServiceFields>,
     /// Parties to create.
@@ -106,9 +118,15 @@ pub fn apply(plan: &Plan, store: &mut Store) -> Result<()> {
     store.batch(|batch| apply_in(plan, batch))
 }
 
+/// Runs exactly what [`apply`] runs, in one transaction that is then rolled back:
+/// `Ok` means the real import would land, and the register is unchanged either way.
+pub fn dry_run(plan: &Plan, store: &mut Store) -> Result<()> {
+    store.batch_dry_run(|batch| apply_in(plan, batch))
+}
+
 fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
-    if let Some(organisation) = &plan.organisation {
-        batch.save_organisation(organisation)?;
+    if let Some(edit) = &plan.organisation {
+        batch.edit_organisation(&edit.base, &edit.edited)?;
     }
     let services: Vec<ServiceId> =
         plan.services.iter().map(|s| batch.insert_service(s)).collect::<Result<_>>()?;

@@ -5,6 +5,7 @@ use rusqlite::{Connection, Row, named_params};
 
 use super::Store;
 use super::codec::{decode, required_name};
+use super::conn_ext::ConnExt;
 use crate::model::{Acknowledgement, ActivityId, Date, FindingKey, format_date, parse_date};
 use crate::{Error, Result};
 
@@ -18,6 +19,31 @@ impl Store {
         on: Date,
         reason: &str,
     ) -> Result<Acknowledgement> {
+        self.record_acknowledgement(key, by, on, reason, Replace::Any)
+    }
+
+    /// [`Store::acknowledge`] for a finding the caller saw unacknowledged: if
+    /// someone acknowledged it meanwhile, nothing is replaced and the save is
+    /// refused with [`Error::Conflict`] showing who acknowledged it, when and why.
+    /// The check and the insert are one immediate transaction.
+    pub fn acknowledge_open_finding(
+        &mut self,
+        key: &FindingKey,
+        by: &str,
+        on: Date,
+        reason: &str,
+    ) -> Result<Acknowledgement> {
+        self.record_acknowledgement(key, by, on, reason, Replace::Nothing)
+    }
+
+    fn record_acknowledgement(
+        &mut self,
+        key: &FindingKey,
+        by: &str,
+        on: Date,
+        reason: &str,
+        replace: Replace,
+    ) -> Result<Acknowledgement> {
         let by = required_name(by, "Acknowledged by")?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -27,6 +53,9 @@ impl Store {
             });
         }
         self.write(|tx| {
+            if replace == Replace::Nothing {
+                refuse_if_acknowledged(tx, key)?;
+            }
             delete_acknowledgement(tx, key)?;
             let id = insert_acknowledgement(tx, key, &by, on, reason)?;
             Ok(Acknowledgement {
@@ -52,12 +81,42 @@ impl Store {
 
     /// Every acknowledgement, oldest first.
     pub fn acknowledgements(&self) -> Result<Vec<Acknowledgement>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.conn.query_rows_and_then_cached(
             "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason
              FROM acknowledgement ORDER BY acknowledged_on, id",
-        )?;
-        let rows = stmt.query_map([], read_acknowledgement)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |row| Ok(read_acknowledgement(row)?),
+        )
+    }
+}
+
+/// Whether an acknowledgement may replace one already recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Any,
+    Nothing,
+}
+
+fn refuse_if_acknowledged(conn: &Connection, key: &FindingKey) -> Result<()> {
+    let existing = conn
+        .query_rows_and_then_cached(
+            "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason FROM acknowledgement
+             WHERE rule = :rule AND ifnull(activity_id, 0) = ifnull(:activity, 0) AND subject = :subject",
+            named_params! {":rule": key.rule, ":activity": key.activity_id, ":subject": key.subject},
+            |row| Ok::<_, Error>(read_acknowledgement(row)?),
+        )?
+        .pop();
+    match existing {
+        None => Ok(()),
+        Some(found) => Err(Error::Conflict {
+            what: format!(
+                "finding \"{}\" (acknowledged meanwhile by {} on {}: \"{}\")",
+                key.rule,
+                found.acknowledged_by,
+                format_date(found.acknowledged_on),
+                found.reason
+            ),
+        }),
     }
 }
 

@@ -15,18 +15,12 @@ impl Store {
     /// last logged state at or before then, in the order [`Store::load_register`]
     /// gives.
     pub fn register_as_at(&self, date: Date) -> Result<Register> {
-        let end = date
-            .next_day()
-            .map(|next| next.midnight().assume_utc())
-            .unwrap_or_else(|| date.midnight().assume_utc());
-        self.register_before(end)
+        self.register_before(end_of(date))
     }
 
     /// The register as it stood just before `moment`.
     pub fn register_before(&self, moment: OffsetDateTime) -> Result<Register> {
-        let moment = moment
-            .format(&Rfc3339)
-            .map_err(|e| Error::Invalid { field: "Date".into(), message: e.to_string() })?;
+        let moment = stamp(moment)?;
         let mut stmt = self.conn.prepare(
             "SELECT entity, after FROM change_log WHERE id IN (
                  SELECT max(id) FROM change_log WHERE at < :moment GROUP BY entity, entity_id)
@@ -55,6 +49,16 @@ impl Store {
         register.controllers.sort_by_key(|c| c.name.to_lowercase());
         Ok(register)
     }
+}
+
+/// The first moment after `date` (UTC).
+pub(super) fn end_of(date: Date) -> OffsetDateTime {
+    date.next_day().map(|next| next.midnight().assume_utc()).unwrap_or_else(|| date.midnight().assume_utc())
+}
+
+/// `moment` as the change log writes its stamps.
+pub(super) fn stamp(moment: OffsetDateTime) -> Result<String> {
+    moment.format(&Rfc3339).map_err(|e| Error::Invalid { field: "Date".into(), message: e.to_string() })
 }
 
 fn parse<T: DeserializeOwned>(json: &str) -> Result<T> {

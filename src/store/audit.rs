@@ -13,11 +13,12 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::Store;
+use super::conn_ext::ConnExt;
 use crate::model::{Activity, Link};
 use crate::{Error, Result};
 
 /// The hash the first entry chains from.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(super) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What stamps a change: the time (UTC) and who made it.
 #[derive(Debug, Clone)]
@@ -259,11 +260,11 @@ impl Store {
 
     /// The changes to one record, oldest first.
     pub fn history(&self, entity: &str, entity_id: i64) -> Result<Vec<Change>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.conn.query_rows_and_then_cached(
             "SELECT * FROM change_log WHERE entity = :entity AND entity_id = :id ORDER BY id",
-        )?;
-        let rows = stmt.query_map(named_params! {":entity": entity, ":id": entity_id}, change_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            named_params! {":entity": entity, ":id": entity_id},
+            |row| Ok(change_from_row(row)?),
+        )
     }
 }
 

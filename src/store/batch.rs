@@ -4,7 +4,7 @@ use super::Store;
 use super::activities::insert_activity;
 use super::agreements::insert_agreement;
 use super::audit::Tx;
-use super::organisation::update_organisation;
+use super::organisation::{edit_organisation, update_organisation};
 use super::parties::insert_party;
 use super::services::insert_service;
 use crate::Result;
@@ -25,6 +25,12 @@ impl Store {
     pub fn batch<T>(&mut self, build: impl FnOnce(&Batch<'_>) -> Result<T>) -> Result<T> {
         self.write(|tx| build(&Batch { tx }))
     }
+
+    /// Runs `build` exactly as [`Store::batch`] does, then rolls everything back:
+    /// a dry run that fails wherever the real run would, and changes nothing.
+    pub fn batch_dry_run<T>(&mut self, build: impl FnOnce(&Batch<'_>) -> Result<T>) -> Result<T> {
+        self.write_then(|tx| build(&Batch { tx }), super::Finish::RollBack)
+    }
 }
 
 impl Batch<'_> {
@@ -37,6 +43,12 @@ impl Batch<'_> {
     /// (`None` forgets it).
     pub fn set_controller_public_authority(&self, name: &str, status: Option<bool>) -> Result<()> {
         super::controllers::set_controller(self.tx, name, status)
+    }
+
+    /// Saves `edited`, an edit of `base`, onto the profile as it is now (see
+    /// [`Store::edit_organisation`]).
+    pub fn edit_organisation(&self, base: &Organisation, edited: &Organisation) -> Result<Organisation> {
+        edit_organisation(self.tx, base, edited)
     }
 
     /// Adds a service.

@@ -10,6 +10,7 @@ use super::activities::activity_record;
 use super::agreements::select_agreements;
 use super::audit::{Tx, log};
 use super::codec::is_unique_violation;
+use super::conn_ext::ConnExt;
 use super::parties::select_parties;
 use crate::model::{ActivityId, Agreement, AgreementId, LinkId, Party, PartyId};
 use crate::{Error, Result};
@@ -72,9 +73,7 @@ fn agreement(tx: &Tx<'_>, id: AgreementId) -> Result<Agreement> {
 }
 
 fn ids<T: rusqlite::types::FromSql>(tx: &Tx<'_>, sql: &str, party: PartyId) -> Result<Vec<T>> {
-    let mut stmt = tx.prepare_cached(sql)?;
-    let rows = stmt.query_map([party], |row| row.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    tx.query_rows_and_then_cached(sql, [party], |row| Ok(row.get(0)?))
 }
 
 fn merge(tx: &Tx<'_>, kept: PartyId, duplicate: PartyId) -> Result<PartyMerge> {

@@ -11,7 +11,7 @@ use super::open::APPLICATION_ID;
 use crate::Result;
 
 /// The schema a new register gets.
-const SCHEMA: &str = include_str!("../../schema.sql");
+pub(super) const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One forward step: the SQL that takes a register from version `index + 1` to `index + 2`.
 type Migration = &'static str;

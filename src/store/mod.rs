@@ -12,6 +12,7 @@ mod audit;
 mod backup;
 mod batch;
 mod codec;
+mod conn_ext;
 mod controllers;
 mod copy;
 mod links;
@@ -27,6 +28,7 @@ mod queries;
 mod reviews;
 mod services;
 mod summaries;
+mod verify;
 
 use std::path::{Path, PathBuf};
 
@@ -41,8 +43,18 @@ pub use batch::Batch;
 pub use merge::{MergedMembership, PartyMerge};
 pub use migrate::SCHEMA_VERSION;
 pub use reviews::{Review, add_months};
+pub use verify::{HeadCheck, Verification};
 
 use crate::Result;
+
+/// How a write transaction ends when its work succeeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finish {
+    /// Keep the changes.
+    Commit,
+    /// Throw them away (a dry run).
+    RollBack,
+}
 
 /// An open register.
 #[derive(Debug)]
@@ -75,10 +87,19 @@ impl Store {
     /// Runs `write` in one immediate transaction stamped with the time and the
     /// actor: it commits when `write` returns `Ok`, and rolls back otherwise.
     fn write<T>(&mut self, write: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_then(write, Finish::Commit)
+    }
+
+    /// Runs `write` in one immediate transaction, then commits it or, for a dry
+    /// run, rolls it back: the same code either way.
+    fn write_then<T>(&mut self, write: impl FnOnce(&Tx<'_>) -> Result<T>, finish: Finish) -> Result<T> {
         let stamp = Stamp { at: self.clock.now(), actor: self.actor.clone() };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = write(&Tx { tx: &tx, stamp })?;
-        tx.commit()?;
+        match finish {
+            Finish::Commit => tx.commit()?,
+            Finish::RollBack => tx.rollback()?,
+        }
         Ok(value)
     }
 

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use super::Store;
 use super::audit::{Tx, log};
 use super::codec::{get_code, is_unique_violation, required_name};
+use super::conn_ext::ConnExt;
 use crate::model::{Party, PartyFields, PartyId, PartyKind};
 use crate::{Error, Result};
 
@@ -21,8 +22,9 @@ impl Store {
 
     /// The party called `name` (ignoring case), if any.
     pub fn party_by_name(&self, name: &str) -> Result<Option<PartyId>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id FROM party WHERE name = :name")?;
-        Ok(stmt.query_row(named_params! {":name": name.trim()}, |row| row.get(0)).optional()?)
+        Ok(self
+            .conn
+            .try_query_one("SELECT id FROM party WHERE name = :name", named_params! {":name": name.trim()})?)
     }
 
     /// Adds a party.
@@ -107,9 +109,9 @@ fn party_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Party> {
 }
 
 pub(super) fn select_parties(conn: &Connection) -> Result<Vec<Party>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT_PARTY} ORDER BY name"))?;
-    let rows = stmt.query_map([], party_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    conn.query_rows_and_then_cached(&format!("{SELECT_PARTY} ORDER BY name"), [], |row| {
+        Ok(party_from_row(row)?)
+    })
 }
 
 fn select_party(conn: &Connection, id: PartyId) -> Result<Option<Party>> {
@@ -150,8 +152,7 @@ pub(super) fn missing_or_conflict(
     id: i64,
     name: &str,
 ) -> Result<Error> {
-    let exists: bool =
-        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?;
+    let exists = conn.exists(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id])?;
     Ok(if exists {
         Error::Conflict { what: format!("{table} \"{name}\"") }
     } else {

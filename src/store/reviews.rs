@@ -7,6 +7,7 @@ use super::Store;
 use super::activities::activity_record;
 use super::audit::log;
 use super::codec::{decode, required_name};
+use super::conn_ext::ConnExt;
 use super::parties::missing_or_conflict;
 use crate::Result;
 use crate::model::{Activity, ActivityId, Date, format_date, parse_date};
@@ -39,15 +40,15 @@ impl Store {
 
     /// The reviews of the activity with `id`, newest first.
     pub fn reviews_of(&self, id: ActivityId) -> Result<Vec<Review>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.conn.query_rows_and_then_cached(
             "SELECT reviewed_by, reviewed_on FROM activity_review WHERE activity_id = ?1
              ORDER BY reviewed_on DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([id], |row| {
-            let on: String = row.get(1)?;
-            Ok(Review { reviewed_by: row.get(0)?, reviewed_on: decode(&on, "reviewed_on", parse_date)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [id],
+            |row| {
+                let on: String = row.get(1)?;
+                Ok(Review { reviewed_by: row.get(0)?, reviewed_on: decode(&on, "reviewed_on", parse_date)? })
+            },
+        )
     }
 
     /// Whether the controller is a public authority (UK GDPR Art 6(1), last sentence).

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use super::Store;
 use super::audit::{Tx, log};
 use super::codec::{is_unique_violation, required_name};
+use super::conn_ext::ConnExt;
 use crate::model::{Service, ServiceFields, ServiceId};
 use crate::{Error, Result};
 
@@ -50,19 +51,20 @@ impl Store {
 }
 
 pub(super) fn select_services(conn: &Connection) -> Result<Vec<Service>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, name, description, controller FROM service ORDER BY name")?;
-    let rows = stmt.query_map([], |row| {
-        Ok(Service {
-            id: row.get("id")?,
-            fields: ServiceFields {
-                name: row.get("name")?,
-                description: row.get("description")?,
-                controller: row.get("controller")?,
-            },
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    conn.query_rows_and_then_cached(
+        "SELECT id, name, description, controller FROM service ORDER BY name",
+        [],
+        |row| {
+            Ok(Service {
+                id: row.get("id")?,
+                fields: ServiceFields {
+                    name: row.get("name")?,
+                    description: row.get("description")?,
+                    controller: row.get("controller")?,
+                },
+            })
+        },
+    )
 }
 
 fn select_service(conn: &Connection, id: ServiceId) -> Result<Option<Service>> {

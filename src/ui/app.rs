@@ -1053,7 +1053,11 @@ impl App {
     }
 
     fn save_organisation(&mut self, organisation: &Organisation) -> ropa::Result<()> {
-        self.session_or_err()?.store.save_organisation(organisation)?;
+        let session = self.session_or_err()?;
+        // The snapshot is what the page was loaded from: saving is an edit of it, so
+        // a field someone else saved meanwhile is kept, and a clash is refused.
+        let base = session.register.organisation.clone();
+        session.store.edit_organisation(&base, organisation)?;
         self.reload()?;
         self.organisation_page = OrganisationPage::load(self.session.as_ref().map(|s| &s.register));
         self.notice = Some(Notice::info("Saved the organisation's details."));

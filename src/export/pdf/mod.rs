@@ -18,7 +18,7 @@ use std::io::Write;
 
 use super::{Options, Progress, step, write_error};
 use crate::Result;
-use crate::model::{Register, format_date};
+use crate::model::{LogHead, Register, format_date};
 pub use report::Extent;
 
 /// Writes the register report for `register`, with the findings of the checks run
@@ -41,7 +41,7 @@ pub fn write_with_findings(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    write_report(register, checks, Extent::Full, options, out, progress)
+    write_report(register, checks, Extent::Full, None, options, out, progress)
 }
 
 /// Writes the report for `register` to `extent` with the findings in `checks`.
@@ -49,11 +49,12 @@ pub fn write_report(
     register: &Register,
     checks: &crate::checks::Report,
     extent: Extent,
+    log_head: Option<&LogHead>,
     options: &Options,
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let bytes = render_report(register, checks, extent, options, progress)?;
+    let bytes = render_report(register, checks, extent, log_head, options, progress)?;
     out.write_all(&bytes).map_err(write_error)
 }
 
@@ -70,14 +71,16 @@ pub fn render_with_findings(
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<u8>> {
-    render_report(register, checks, Extent::Full, options, progress)
+    render_report(register, checks, Extent::Full, None, options, progress)
 }
 
-/// The bytes of the report for `register` to `extent`, with the findings in `checks`.
+/// The bytes of the report for `register` to `extent`, with the findings in
+/// `checks` and, on the cover, the change log's head when it is given.
 pub fn render_report(
     register: &Register,
     checks: &crate::checks::Report,
     extent: Extent,
+    log_head: Option<&LogHead>,
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<u8>> {
@@ -86,7 +89,8 @@ pub fn render_report(
     let generated = generated_words(options.generated_at);
     let mut writer = draw::Writer::new(&fonts, geometry);
     let mut sink = |page: layout::Page| writer.page(&page);
-    report::stream(register, checks, extent, &fonts, &generated, &mut sink, progress)?;
+    let cover = report::Cover { generated: &generated, log_head };
+    report::stream(register, checks, extent, &fonts, &cover, &mut sink, progress)?;
     let organisation = report::organisation_name(register);
     let metadata = draw::Metadata {
         title: format!("Record of Processing Activities — {organisation}"),

@@ -11,7 +11,7 @@ use crate::Result;
 use crate::export::ico_csv;
 use crate::export::{Progress, links_csv, step};
 use crate::law::LegalItem;
-use crate::model::{Activity, Contact, Direction, Lookup, Register, format_date};
+use crate::model::{Activity, Contact, Direction, LogHead, Lookup, Register, format_date};
 
 const TITLE: &str = "Record of Processing Activities";
 const BODY: Style = Style::regular(7.5);
@@ -78,7 +78,8 @@ fn build(
 ) -> Result<Vec<Page>> {
     let geometry = Geometry::a4_landscape();
     let mut flow = Flow::new(fonts, geometry);
-    content(&mut flow, fonts, &Content { register, checks, extent, generated }, progress)?;
+    let cover = Cover { generated, log_head: None };
+    content(&mut flow, fonts, &Content { register, checks, extent, cover }, progress)?;
     let mut pages = flow.finish();
     let organisation = organisation_name(register);
     decorate(&mut pages, |index, count| {
@@ -95,15 +96,24 @@ pub fn stream(
     checks: &crate::checks::Report,
     extent: Extent,
     fonts: &Fonts,
-    generated: &str,
+    cover: &Cover<'_>,
     sink: &mut dyn FnMut(Page),
     progress: &mut dyn Progress,
 ) -> Result<()> {
     let mut flow = Flow::streaming(fonts, Geometry::a4_landscape(), sink);
-    let report = Content { register, checks: Some(checks), extent, generated };
+    let report = Content { register, checks: Some(checks), extent, cover: *cover };
     content(&mut flow, fonts, &report, progress)?;
     flow.finish();
     Ok(())
+}
+
+/// What the cover says about the report itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Cover<'r> {
+    /// When it was generated, in words.
+    pub generated: &'r str,
+    /// The change log's head when the register was read.
+    pub log_head: Option<&'r LogHead>,
 }
 
 /// What the report says, apart from the running header and footer.
@@ -111,7 +121,7 @@ struct Content<'r> {
     register: &'r Register,
     checks: Option<&'r crate::checks::Report>,
     extent: Extent,
-    generated: &'r str,
+    cover: Cover<'r>,
 }
 
 fn content(
@@ -120,10 +130,10 @@ fn content(
     report: &Content<'_>,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let Content { register, checks, extent, generated } = *report;
+    let Content { register, checks, extent, cover: cover_text } = *report;
     let lookup = register.lookup();
     let total = register.activities.len() + 3;
-    cover(flow, register, generated, checks.map(|c| c.today));
+    cover(flow, register, &cover_text, checks.map(|c| c.today));
     step(progress, 1, total)?;
     match (checks, extent) {
         (Some(checks), Extent::Full) => super::findings::section(flow, register, checks),
@@ -212,7 +222,12 @@ fn contact_text(contact: &Contact) -> String {
         .join("\n")
 }
 
-fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str, checked_on: Option<crate::model::Date>) {
+fn cover(
+    flow: &mut Flow<'_>,
+    register: &Register,
+    about: &Cover<'_>,
+    checked_on: Option<crate::model::Date>,
+) {
     let organisation = &register.organisation;
     flow.new_page();
     flow.space(60.0);
@@ -232,13 +247,16 @@ fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str, checked_on: 
         rows.push(("Representative", contact_text(&organisation.representative)));
     }
     rows.extend([
-        ("Generated", generated.to_string()),
+        ("Generated", about.generated.to_string()),
         ("Law", crate::law::currency_note(checked_on.unwrap_or(crate::law::LAW_CURRENT_TO))),
         ("Services covered", services.len().to_string()),
         ("Processing activities", register.activities.len().to_string()),
         ("Parties linked", parties.len().to_string()),
         ("Links (data flows)", register.links.len().to_string()),
     ]);
+    if let Some(head) = about.log_head {
+        rows.push(("Change log (check with ropa verify --head)", head.to_string()));
+    }
     flow.table(&key_values(rows, Style::regular(10.0), Style::bold(10.0)));
 }
 

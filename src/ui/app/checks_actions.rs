@@ -60,7 +60,9 @@ impl App {
 
     pub(super) fn acknowledge(&mut self, key: &FindingKey, reason: &str) -> ropa::Result<()> {
         let (today, by) = (self.today, who(&self.settings.display_name));
-        self.session_or_err()?.store.acknowledge(key, &by, today, reason)?;
+        // The page showed the finding open: an acknowledgement made meanwhile by
+        // someone else is refused, not replaced.
+        self.session_or_err()?.store.acknowledge_open_finding(key, &by, today, reason)?;
         self.refresh_checks()?;
         self.notice = Some(Notice::info("Acknowledged the finding; it stays listed, greyed."));
         Ok(())
