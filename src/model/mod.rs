@@ -11,9 +11,11 @@ mod ids;
 mod link;
 mod organisation;
 mod party;
+mod party_match;
 mod register;
 mod service;
 mod summary;
+mod uk_date;
 
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
@@ -21,9 +23,11 @@ pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
+pub use party_match::{name_similarity, similar_names};
 pub use register::{Lookup, Register};
 pub use service::{Service, ServiceFields};
 pub use summary::{ActivitySummary, RegisterSummary, SearchFields};
+pub use uk_date::{DateError, DateStyle, format_uk_date, parse_uk_date};
 
 /// A calendar date (no time zone): review dates, agreement dates, DPIA dates.
 pub type Date = time::Date;
