@@ -159,10 +159,10 @@ pub fn ui(
                 if ui
                     .button("Mark reviewed")
                     .accessible_name(format!("Mark reviewed: {}", due.name))
-                    .on_hover_text("Records the review as today's, by you; sets the next review date")
+                    .on_hover_text("Asks for your note, then records the review as today's, by you")
                     .clicked()
                 {
-                    commands.push(Command::MarkReviewed { id: due.id, version: due.version });
+                    commands.push(Command::AskReview { id: due.id, version: due.version });
                 }
                 ui.end_row();
             }
