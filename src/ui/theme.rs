@@ -107,25 +107,25 @@ pub fn high_contrast() -> egui::Visuals {
     visuals
 }
 
-/// The WCAG 2.2 relative luminance of an opaque sRGB colour.
-pub fn relative_luminance(color: egui::Color32) -> f64 {
-    let channel = |value: u8| {
-        let c = f64::from(value) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    };
-    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
-}
-
-/// The WCAG 2.2 contrast ratio of two opaque colours, from 1 to 21.
-pub fn contrast_ratio(a: egui::Color32, b: egui::Color32) -> f64 {
-    let (a, b) = (relative_luminance(a), relative_luminance(b));
-    let (light, dark) = if a > b { (a, b) } else { (b, a) };
-    (light + 0.05) / (dark + 0.05)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The WCAG 2.2 relative luminance of an opaque sRGB colour.
+    fn relative_luminance(color: egui::Color32) -> f64 {
+        let channel = |value: u8| {
+            let c = f64::from(value) / 255.0;
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    /// The WCAG 2.2 contrast ratio of two opaque colours, from 1 to 21.
+    fn contrast_ratio(a: egui::Color32, b: egui::Color32) -> f64 {
+        let (a, b) = (relative_luminance(a), relative_luminance(b));
+        let (light, dark) = if a > b { (a, b) } else { (b, a) };
+        (light + 0.05) / (dark + 0.05)
+    }
 
     /// `layer` drawn over `base`: egui's colours are premultiplied, and an alpha of
     /// zero adds light (the striped rows' faint background).
