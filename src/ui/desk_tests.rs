@@ -372,10 +372,24 @@ fn at_1024_by_700_the_register_keeps_status_and_next_review_in_view() {
         .with_size(egui::vec2(1024.0, 700.0))
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app_on(demo_store()));
     harness.run();
-    for heading in ["Status", "Next review"] {
-        let rect = harness.get_by_label(heading).rect();
-        assert!(rect.right() <= 1024.0 && rect.left() >= 0.0, "{heading} is at {rect:?}, outside the window");
-    }
+    let in_view = |harness: &Harness<'_, App>, width: f32| {
+        for heading in ["Status", "Next review"] {
+            let rect = harness.get_by_label(heading).rect();
+            assert!(rect.right() <= width && rect.left() >= 0.0, "{heading} is at {rect:?}, outside {width}");
+        }
+    };
+    in_view(&harness, 1024.0);
+    // A window made smaller after the columns were laid out keeps them too.
+    let mut harness = harness_at(egui::vec2(1920.0, 1080.0));
+    harness.run();
+    harness.set_size(egui::vec2(1024.0, 700.0));
+    harness.run();
+    harness.run();
+    in_view(&harness, 1024.0);
+}
+
+fn harness_at(size: egui::Vec2) -> Harness<'static, App> {
+    Harness::builder().with_size(size).build_ui_state(|ui, app: &mut App| app.ui(ui), app_on(demo_store()))
 }
 
 #[test]

@@ -173,6 +173,19 @@ fn keyboard(ui: &egui::Ui, page: &mut RegisterPage, view: &RegisterView, command
     }
 }
 
+/// The table's columns, left to right: what an officer scans for (the activity,
+/// its status and next review) comes first, so that it stays in view however
+/// narrow the window; the longer texts follow and scroll sideways.
+const TABLE_ORDER: [SortColumn; 7] = [
+    SortColumn::Service,
+    SortColumn::Name,
+    SortColumn::Status,
+    SortColumn::NextReview,
+    SortColumn::Purposes,
+    SortColumn::LawfulBases,
+    SortColumn::SpecialCategories,
+];
+
 /// The width a column starts at, and the least it can be dragged to.
 fn column_widths(column: SortColumn) -> (f32, f32) {
     match column {
@@ -182,7 +195,7 @@ fn column_widths(column: SortColumn) -> (f32, f32) {
         SortColumn::LawfulBases => (100.0, 60.0),
         SortColumn::SpecialCategories => (110.0, 60.0),
         SortColumn::Status => (70.0, 60.0),
-        SortColumn::NextReview => (125.0, 100.0),
+        SortColumn::NextReview => (160.0, 120.0),
     }
 }
 
@@ -197,7 +210,7 @@ fn table_ui(
 ) {
     use egui_extras::{Column, TableBuilder};
     let columns: Vec<SortColumn> =
-        SortColumn::ALL.into_iter().filter(|column| !page.hidden_columns.contains(column)).collect();
+        TABLE_ORDER.into_iter().filter(|column| !page.hidden_columns.contains(column)).collect();
     egui::ScrollArea::horizontal().id_salt("register-table-sideways").show(ui, |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)
