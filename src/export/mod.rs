@@ -8,6 +8,7 @@
 //! place where text is made safe to open in a spreadsheet. `docs/exports.md`
 //! describes the layouts.
 
+pub mod audit_pack;
 pub mod cells;
 mod context;
 mod csv_out;
@@ -16,6 +17,7 @@ pub mod full_csv;
 pub mod ico_csv;
 pub mod links_csv;
 pub mod pdf;
+pub mod public_html;
 mod request;
 
 pub use context::ExportContext;
