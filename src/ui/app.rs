@@ -702,7 +702,7 @@ impl App {
             (Some(editor), Some(session)) => editor.problems(&session.register),
             _ => Vec::new(),
         };
-        egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
             ui.heading("Save changes to this activity?");
             ui.label("The activity has changes that are not saved yet.");
@@ -721,6 +721,10 @@ impl App {
                 }
             });
         });
+        if modal.should_close() && answer.is_none() {
+            // Escape (or a click outside) cancels, keeping the edits.
+            answer = Some(LeaveAnswer::Cancel);
+        }
         let pending = pending.clone();
         match answer {
             Some(LeaveAnswer::Save) => {
@@ -747,7 +751,7 @@ impl App {
             return;
         };
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("typed-path")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("typed-path")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.heading(typed.purpose.title());
             ui.label("No file was chosen, or no file dialog is available here. Type the file's full path:");
@@ -772,7 +776,7 @@ impl App {
                 }
             });
         });
-        if close {
+        if close || modal.should_close() {
             self.typed_path = None;
         }
     }

@@ -444,3 +444,18 @@ fn every_page_is_reachable_by_shortcut() {
     harness.run();
     assert!(harness.query_by_label("Keyboard shortcuts").is_some());
 }
+
+#[test]
+fn escape_on_the_save_changes_prompt_cancels_and_keeps_the_edits() {
+    let mut harness = harness(app_on(desk_store()));
+    open_in_editor(&mut harness, "Tenancy payments");
+    type_into(&mut harness, "Description", "Rent and arrears.");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
+    assert!(harness.state().is_asking_to_save());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_asking_to_save(), "Escape cancels");
+    assert_eq!(harness.state().page(), Page::Activity);
+    assert!(harness.state().editor().unwrap().is_dirty(), "the edits are kept");
+}
