@@ -1,6 +1,7 @@
 //! The audit pack (`export::audit_pack`): every file an auditor asks for, a manifest
 //! that `sha256sum -c` accepts and that catches a changed file, and a folder that is
 //! written whole or not at all.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::path::Path;
 use std::process::Command;
@@ -100,6 +101,8 @@ fn the_pack_holds_every_file_and_its_manifest_checks() {
     assert_eq!(listed.len(), files.len() - 1, "every file but the manifest is listed");
     assert!(manifest.contains("# Change log: head 78:abcdef"));
     assert!(manifest.contains("# Register as at: 2026-12-01"));
+    assert!(manifest.contains("# Law applied: UK GDPR and the DPA 2018 as in force on 1 December 2026."));
+    assert!(manifest.contains("Law current to 1 December 2026."));
     let (ok, report) = sha256sum_check(&out);
     assert!(ok, "sha256sum -c failed:\n{report}");
     assert_eq!(report.lines().filter(|l| l.ends_with(": OK")).count(), listed.len());
@@ -157,4 +160,30 @@ fn a_failed_pack_leaves_no_half_folder() {
     assert!(write_pack(&out, &files).is_err());
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.is_empty(), "a failed pack left {left:?}");
+}
+
+fn ropa(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ropa")).args(args).output().unwrap()
+}
+
+#[test]
+fn ropa_audit_pack_writes_a_pack_that_checks_and_refuses_to_replace_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.ropa");
+    let db = db.to_str().unwrap();
+    assert!(ropa(&["demo", "--out", db]).status.success());
+    let out = dir.path().join("pack");
+    let out = out.to_str().unwrap();
+    let written = ropa(&["audit-pack", "--db", db, "--out", out, "--as-at", "2026-12-01"]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert!(String::from_utf8_lossy(&written.stdout).contains("as at 2026-12-01"));
+    let (ok, report) = sha256sum_check(Path::new(out));
+    assert!(ok, "{report}");
+    let manifest = std::fs::read_to_string(Path::new(out).join("MANIFEST.txt")).unwrap();
+    assert!(manifest.contains("# Register as at: 2026-12-01"));
+
+    let again = ropa(&["audit-pack", "--db", db, "--out", out]);
+    assert!(!again.status.success(), "a second pack over the first must be refused");
+    assert!(String::from_utf8_lossy(&again.stderr).contains(out), "the refusal names the folder");
+    assert!(sha256sum_check(Path::new(out)).0, "the first pack is untouched");
 }

@@ -322,7 +322,21 @@ fn transfers_need_a_safeguard() {
     let transfer =
         |safeguard| Transfer { destination: "United States".into(), safeguard, detail: String::new() };
     check(|c| c.activity.transfers = vec![transfer(None)], &["transfer-no-safeguard"]);
-    check(|c| c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))], &[]);
+    // Since 5 February 2026 an Art 46 safeguard needs the data protection test
+    // of Art 46(1A) considered met, so a bare IDTA is a warning.
+    check(
+        |c| c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))],
+        &["transfer-data-protection-test"],
+    );
+    check(
+        |c| {
+            c.activity.transfers = vec![Transfer {
+                detail: "Transfer risk assessment TRA-12: data protection test met".into(),
+                ..transfer(Some(TransferSafeguard::Idta))
+            }]
+        },
+        &[],
+    );
     let abroad = |c: &mut Case| c.links = vec![link(ABROAD, Direction::Recipient, Some(SHARING))];
     check(abroad, &["recipient-abroad-no-transfer"]);
     check(
@@ -335,7 +349,7 @@ fn transfers_need_a_safeguard() {
     check(
         |c| {
             abroad(c);
-            c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))];
+            c.activity.transfers = vec![transfer(Some(TransferSafeguard::Adequacy))];
         },
         &[],
     );

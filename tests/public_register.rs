@@ -1,5 +1,6 @@
 //! The public register (`export::public_html`): what it publishes, what it never
 //! publishes, and that every page is valid HTML that links up.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -241,4 +242,31 @@ fn validate_html(name: &str, html: &str) {
         output.status.success() && report.trim().is_empty(),
         "{name}: HTML Tidy found problems:\n{report}"
     );
+}
+
+#[test]
+fn ropa_export_public_html_writes_a_new_folder_only() {
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_ropa")).args(args).output().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.ropa");
+    let db = db.to_str().unwrap();
+    assert!(run(&["demo", "--out", db]).status.success());
+    let out = dir.path().join("public");
+    let out_str = out.to_str().unwrap();
+    let written = run(&["export", "--db", db, "--format", "public-html", "--out", out_str]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Our record of processing activities"));
+    let pages = std::fs::read_dir(&out).unwrap().count();
+    assert!(pages > 1, "the index and the service pages");
+
+    let again = run(&["export", "--db", db, "--format", "public-html", "--out", out_str]);
+    assert!(!again.status.success(), "an existing folder is never replaced");
+    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), index);
+    let partial: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("partial"))
+        .collect();
+    assert!(partial.is_empty(), "a partial folder is left beside it: {partial:?}");
 }

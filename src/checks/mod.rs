@@ -31,7 +31,7 @@ mod text;
 use serde::Serialize;
 
 pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
-pub use engine::{Context, Hit, Out, check_file, check_store, parse_today, run};
+pub use engine::{Context, Hit, Out, check_store, parse_today, run};
 pub use retention::is_vague_retention;
 pub use rules::RULES;
 pub use text::render_text;
@@ -196,6 +196,18 @@ impl Rule {
     /// The rule with `id`, if there is one.
     pub fn find(id: &str) -> Option<&'static Rule> {
         RULES.iter().find(|rule| rule.id.0 == id)
+    }
+
+    /// The provision the rule rests on in the law in force on `day`:
+    /// [`Rule::citation`] unless the law changed it (e.g. "UK GDPR Art 22" gives
+    /// way to "UK GDPR Arts 22A-22D" on 5 February 2026).
+    pub fn citation_on(&self, day: Date) -> &'static str {
+        rules::AMENDED_CITATIONS
+            .iter()
+            .filter(|(id, from, _)| *id == self.id.0 && day >= *from)
+            .map(|(_, _, citation)| *citation)
+            .next_back()
+            .unwrap_or(self.citation)
     }
 }
 

@@ -24,6 +24,7 @@ pub fn render_text(report: &Report, register: &Register) -> String {
         report.open_count(Severity::Advice),
         acknowledged
     );
+    let _ = writeln!(out, "{}", crate::law::currency_note(report.today));
     for score in &report.completeness {
         let findings: Vec<&Finding> =
             report.findings.iter().filter(|f| f.service_id == Some(score.service_id)).collect();

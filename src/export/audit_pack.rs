@@ -6,33 +6,23 @@
 //! date and the change-log head as comment lines.
 //!
 //! [`build`] makes the files in memory from a register snapshot and is pure;
-//! [`write_pack`] puts them on disk as a whole: into a hidden folder beside the
-//! target, renamed into place only when every file is written and synced, so a
+//! [`write_pack`] puts them on disk as a whole ([`crate::fsio::write_folder`]), so a
 //! failed pack never leaves half a folder.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs::{self, File};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use super::public_html::service_file_stem;
 use super::{ExportContext, Format, NoProgress, Options, write_in};
+use crate::Result;
 use crate::model::{Date, Register, ServiceId, format_date};
 use crate::notice::{self, ExtraText, Template};
-use crate::{Error, Result};
 
-/// One file of the pack: its path inside the folder (with `/` between parts) and
-/// its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackFile {
-    /// Relative path, e.g. `notices/service-1-early-help.html`.
-    pub path: String,
-    /// The file's content.
-    pub bytes: Vec<u8>,
-}
+/// One file of the pack: its path inside the folder and its bytes.
+pub type PackFile = crate::fsio::FolderFile;
 
 /// What the pack says about the register besides its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +134,12 @@ fn manifest(files: &[PackFile], header: &PackHeader) -> String {
         let _ = writeln!(text, "{hex}  {}", file.path);
     }
     let _ = writeln!(text, "# Register as at: {}", format_date(header.as_at));
+    let _ = writeln!(
+        text,
+        "# Law applied: UK GDPR and the DPA 2018 as in force on {}. {}",
+        crate::law::long_date(header.as_at),
+        crate::law::currency_note(header.as_at)
+    );
     match &header.log_head {
         Some(head) => {
             let _ = writeln!(text, "# Change log: {head} (check with: ropa verify --db REGISTER --head ...)");
@@ -153,91 +149,8 @@ fn manifest(files: &[PackFile], header: &PackHeader) -> String {
     text
 }
 
-/// Writes `files` as the folder `out`, which must not exist yet. The files go into
-/// a hidden folder beside `out`, each synced, and the folder is renamed to `out`
-/// only when all are written: on any failure nothing is left behind.
+/// Writes the pack as the new folder `out`, whole or not at all
+/// ([`crate::fsio::write_folder`]); an existing `out` is refused.
 pub fn write_pack(out: &Path, files: &[PackFile]) -> Result<()> {
-    if fs::symlink_metadata(out).is_ok() {
-        return Err(Error::Invalid {
-            field: "Audit pack folder".into(),
-            message: format!(
-                "{} already exists; choose a new folder so no earlier pack is replaced",
-                out.display()
-            ),
-        });
-    }
-    let partial = partial_path(out);
-    let result = write_all(&partial, files).and_then(|()| {
-        fs::rename(&partial, out).map_err(|source| io_error("Saving the audit pack", out, source))
-    });
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&partial);
-    }
-    if result.is_ok() {
-        sync_parent(out);
-    }
-    result
-}
-
-fn write_all(partial: &Path, files: &[PackFile]) -> Result<()> {
-    fs::create_dir_all(partial)
-        .map_err(|source| io_error("Creating the audit pack folder", partial, source))?;
-    for file in files {
-        let path = safe_join(partial, &file.path)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|source| io_error("Creating a folder", parent, source))?;
-        }
-        let mut handle =
-            File::create(&path).map_err(|source| io_error("Writing the audit pack", &path, source))?;
-        handle.write_all(&file.bytes).map_err(|source| io_error("Writing the audit pack", &path, source))?;
-        handle.sync_all().map_err(|source| io_error("Writing the audit pack", &path, source))?;
-    }
-    Ok(())
-}
-
-/// `partial` joined with a relative `/`-separated path that may not climb out.
-fn safe_join(partial: &Path, relative: &str) -> Result<PathBuf> {
-    let mut path = partial.to_path_buf();
-    for part in relative.split('/') {
-        if part.is_empty() || part == "." || part == ".." || part.contains('\\') {
-            return Err(Error::Invalid {
-                field: "Audit pack file".into(),
-                message: format!("{relative:?} is not a plain relative path"),
-            });
-        }
-        path.push(part);
-    }
-    Ok(path)
-}
-
-fn partial_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map_or_else(|| "audit-pack".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.partial-{}", std::process::id()))
-}
-
-/// Makes the rename durable where the platform allows syncing a folder.
-fn sync_parent(out: &Path) {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
-    }
-}
-
-fn io_error(action: &'static str, path: &Path, source: std::io::Error) -> Error {
-    Error::Io { action, path: path.to_path_buf(), source }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_cannot_climb_out_of_the_pack() {
-        let base = Path::new("/tmp/pack");
-        assert!(safe_join(base, "notices/a.html").is_ok());
-        for bad in ["../x", "a/../../x", "/etc/passwd", "a//b", "a\\b"] {
-            assert!(safe_join(base, bad).is_err(), "{bad} accepted");
-        }
-    }
+    crate::fsio::write_folder(out, files)
 }

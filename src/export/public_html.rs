@@ -81,6 +81,14 @@ pub fn public_register(register: &Register, published_on: Date) -> Vec<PublicPag
     pages
 }
 
+/// [`public_register`] as the files of a folder, for [`crate::fsio::write_folder`].
+pub fn folder_files(register: &Register, published_on: Date) -> Vec<crate::fsio::FolderFile> {
+    public_register(register, published_on)
+        .into_iter()
+        .map(|page| crate::fsio::FolderFile { path: page.file_name, bytes: page.html.into_bytes() })
+        .collect()
+}
+
 fn publisher(register: &Register) -> String {
     let name = register.organisation.controller.name.trim();
     if name.is_empty() { "Our organisation".into() } else { name.into() }

@@ -532,6 +532,9 @@ impl App {
                 super::menus::view_menu_ui(ui, &mut self.settings);
                 super::menus::help_menu_ui(ui, &mut self.shortcuts_open);
                 ui.separator();
+                ui.weak(format!("Law current to {}", ropa::law::long_date(ropa::law::LAW_CURRENT_TO)))
+                    .on_hover_text("The register checks the law as in force on the day checked, up to this date; later changes are not known to it.");
+                ui.separator();
                 match &self.session {
                     Some(session) => {
                         ui.strong(session.name());
@@ -1092,8 +1095,16 @@ impl App {
     /// Opens the register at `path`; on failure the current register stays open
     /// and the reason, naming the file, is shown.
     fn open_register(&mut self, path: &Path) {
-        match Store::open(path).and_then(Session::open) {
-            Ok(session) => self.install(session, path),
+        let opened = Store::open(path).and_then(|store| {
+            let storage = store.storage_notice();
+            Session::open(store).map(|session| (session, storage))
+        });
+        match opened {
+            Ok((session, storage)) => {
+                self.install(session, path);
+                // Told once, on opening: the register is on a network share.
+                self.notice = storage.map(Notice::info);
+            }
             Err(error) => self.notice = Some(Notice::error(error.to_string())),
         }
     }
@@ -1111,9 +1122,8 @@ impl App {
             source,
         })?;
         let path = settings::new_demo_path(&self.demo_folder);
-        let mut store = Store::create(&path)?;
-        ropa::demo::populate(&mut store)?;
-        let session = Session::new(store)?;
+        ropa::file_commands::create_register(&path, ropa::demo::populate)?;
+        let session = Session::new(Store::open(&path)?)?;
         self.install(session, &path);
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! agreements, processors and joint controllers.
 
 use crate::checks::{Context, Field, Hit, Out};
+use crate::law::DUAA_MAIN_COMMENCEMENT;
 use crate::model::{Activity, Agreement, AgreementKind, Direction, Link, Party, PartyKind, Role};
 
 /// The recipient links of `a` with the party at the other end.
@@ -24,11 +25,16 @@ pub(super) fn transfer_no_safeguard(cx: &Context<'_>, a: &Activity, out: &mut Ou
             Hit::new(
                 Field::Transfers,
                 format!(
-                    "{} transfers personal data to {} with no safeguard recorded (UK GDPR Arts 44-46, 49).",
+                    "{} transfers personal data to {} with no safeguard recorded (UK GDPR {}).",
                     cx.record(a),
-                    transfer.destination.trim()
+                    transfer.destination.trim(),
+                    if cx.settings.today >= DUAA_MAIN_COMMENCEMENT { "Arts 44A, 45A, 46, 49" } else { "Arts 44-46, 49" }
                 ),
-                "Record the safeguard: UK adequacy regulations, an IDTA or the UK Addendum, binding corporate rules, or the Art 49 exception relied on and why.",
+                if cx.settings.today >= DUAA_MAIN_COMMENCEMENT {
+                    "Record the basis under Art 44A: a transfer approved by regulations under Art 45A, an Art 46 safeguard (IDTA, UK Addendum, binding corporate rules) with the data protection test of Art 46(1A) considered met, or the Art 49 derogation relied on and why."
+                } else {
+                    "Record the safeguard: UK adequacy regulations, an IDTA or the UK Addendum, binding corporate rules, or the Art 49 exception relied on and why."
+                },
             )
             .on_item("transfer", &transfer.destination),
         );

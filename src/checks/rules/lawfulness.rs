@@ -1,8 +1,8 @@
 //! Rules on the Article 6 lawful basis.
 
 use crate::checks::{Context, Field, Hit, Out};
-use crate::law::LawfulBasis;
-use crate::model::Activity;
+use crate::law::{DUAA_MAIN_COMMENCEMENT, InForce, LawfulBasis, LegalItem};
+use crate::model::{Activity, Date, format_date};
 
 /// No Art 6 basis.
 pub(super) fn art6_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
@@ -15,17 +15,71 @@ pub(super) fn art6_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     }
 }
 
-/// 6(1)(f) relied on by a public authority.
+/// 6(1)(f), and from 5 February 2026 6(1)(ea), relied on by a public authority:
+/// Art 6(1), last sentence, as in force on the day checked.
 pub(super) fn legitimate_interests_public_authority(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
-    if cx.settings.public_authority && a.fields.lawful_bases.contains(&LawfulBasis::LegitimateInterests) {
-        out.add(Hit::new(
-            Field::LawfulBases,
-            format!(
-                "{} relies on legitimate interests, which a public authority cannot use for processing in the performance of its tasks (UK GDPR Art 6(1), last sentence).",
-                cx.record(a)
-            ),
-            "Use 6(1)(e) public task (or another basis) for the council's functions; keep 6(1)(f) only for processing outside them, with a legitimate interests assessment.",
-        ));
+    let day = cx.settings.today;
+    let barred: Vec<LawfulBasis> = a
+        .fields
+        .lawful_bases
+        .iter()
+        .copied()
+        .filter(|basis| basis.barred_for_public_authority_tasks(day))
+        .collect();
+    if !cx.settings.public_authority || barred.is_empty() {
+        return;
+    }
+    let named: Vec<String> = barred.iter().map(|basis| basis.label_on(day)).collect();
+    let covers = if day >= DUAA_MAIN_COMMENCEMENT { "points (ea) and (f)" } else { "point (f)" };
+    out.add(Hit::new(
+        Field::LawfulBases,
+        format!(
+            "{} relies on {}, which a public authority cannot use for processing in the performance of its tasks: the last sentence of UK GDPR Art 6(1) disapplies {covers} for that processing.",
+            cx.record(a),
+            named.join(" and ")
+        ),
+        "Use 6(1)(e) public task (or another basis) for the council's functions; keep 6(1)(f) only for processing outside them, with a legitimate interests assessment, and 6(1)(ea) only for a disclosure or purpose in Annex 1 that is outside them.",
+    ));
+}
+
+/// A legal value recorded that was not in force on the day checked: e.g. 6(1)(ea)
+/// on a register checked as at a day before 5 February 2026.
+pub(super) fn law_not_in_force(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let day = cx.settings.today;
+    let f = &a.fields;
+    let mut items: Vec<(String, InForce, Field)> = Vec::new();
+    collect_not_in_force(&f.lawful_bases, day, Field::LawfulBases, &mut items);
+    collect_not_in_force(&f.article9_conditions, day, Field::Article9Conditions, &mut items);
+    collect_not_in_force(&f.schedule1_conditions, day, Field::Schedule1Conditions, &mut items);
+    let safeguards = f.transfers.iter().filter_map(|t| t.safeguard.as_ref());
+    collect_not_in_force(safeguards, day, Field::Transfers, &mut items);
+    for (label, in_force, field) in items {
+        out.add(
+            Hit::new(
+                field,
+                format!(
+                    "{} relies on {label}, which was not in force on {} ({}).",
+                    cx.record(a),
+                    format_date(day),
+                    in_force.describe()
+                ),
+                "Record the provision that applied on that day, or check the register as at a day the provision was in force.",
+            )
+            .on_item("provision", &label),
+        );
+    }
+}
+
+fn collect_not_in_force<'a, T: LegalItem>(
+    items: impl IntoIterator<Item = &'a T>,
+    day: Date,
+    field: Field,
+    out: &mut Vec<(String, InForce, Field)>,
+) {
+    for item in items {
+        if !item.is_in_force_on(day) {
+            out.push((item.label_on(day), item.in_force(), field));
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! for their topic. See the module documentation of `checks` for how to add one.
 
 mod agreements;
+mod automated;
+mod chapter5;
 mod flows;
 mod lawfulness;
 mod record;
@@ -36,6 +38,7 @@ pub static RULES: &[Rule] = &[
     // Lawfulness: Art 6.
     rule("art6-missing", Error, "No Article 6 lawful basis", "UK GDPR Art 6(1)", A(lawfulness::art6_missing)),
     rule("legitimate-interests-public-authority", Warning, "Legitimate interests relied on by a public authority", "UK GDPR Art 6(1), last sentence", A(lawfulness::legitimate_interests_public_authority)),
+    rule("law-not-in-force", Error, "Provision relied on that was not in force on the day checked", "UK GDPR Art 6(1); DUAA 2025 commencement (SI 2026/82)", A(lawfulness::law_not_in_force)),
     rule("consent-no-record", Warning, "Consent relied on with no record of consent", "UK GDPR Art 7(1)", A(lawfulness::consent_no_record)),
     rule("consent-public-authority", Warning, "Consent relied on by a public authority", "UK GDPR Art 4(11), Art 7(4), Recital 43", A(lawfulness::consent_public_authority)),
     // Special category and criminal offence data: Arts 9 and 10, DPA 2018 s.10 and Sch 1.
@@ -43,17 +46,21 @@ pub static RULES: &[Rule] = &[
     rule("art9-condition-without-data", Warning, "Article 9 condition with no special category data", "UK GDPR Art 9(2)", A(special::art9_condition_without_data)),
     rule("sch1-part1-missing", Error, "Art 9(2)(b), (h), (i) or (j) without a Schedule 1 Part 1 condition", "DPA 2018 s.10(2)", A(special::sch1_part1_missing)),
     rule("sch1-part2-missing", Error, "Art 9(2)(g) without a Schedule 1 Part 2 condition", "DPA 2018 s.10(3)", A(special::sch1_part2_missing)),
+    rule("criminal-official-authority", Warning, "Criminal offence data under official authority to confirm", "UK GDPR Art 10", A(special::criminal_official_authority)),
     rule("criminal-no-sch1", Error, "Criminal offence data without a Schedule 1 condition", "UK GDPR Art 10; DPA 2018 s.10(5)", A(special::criminal_no_sch1)),
     rule("apd-missing", Warning, "Schedule 1 condition needing an appropriate policy document, none referenced", "DPA 2018 Sch 1 paras 1(1)(b), 5(1), 35(1)(c), 39", A(special::apd_missing)),
     rule("not-special-category", Warning, "Item recorded as special category that Art 9(1) does not list", "UK GDPR Art 9(1)", A(special::not_special_category)),
     rule("unrecognised-citation", Warning, "Legal citation that names no provision", "UK GDPR Arts 6 and 9; DPA 2018 Sch 1", A(special::unrecognised_citation)),
     // Flows: transfers, recipients, processors, joint controllers.
     rule("transfer-no-safeguard", Error, "Transfer outside the UK with no safeguard", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::transfer_no_safeguard)),
+    rule("transfer-data-protection-test", Warning, "Art 46 safeguard with no data protection test recorded", "UK GDPR Art 46(1A)", A(chapter5::transfer_data_protection_test)),
     rule("recipient-abroad-no-transfer", Warning, "Recipient outside the UK with no transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::recipient_abroad_no_transfer)),
     rule("recipient-no-agreement", Warning, "External recipient with no agreement", "UK GDPR Art 5(2); ICO Data sharing code", A(flows::recipient_no_agreement)),
     rule("processor-no-contract", Error, "Processor with no Article 28 contract", "UK GDPR Art 28(3)", A(flows::processor_no_contract)),
     rule("joint-controller-no-arrangement", Warning, "Joint controllers with no Article 26 arrangement", "UK GDPR Art 26(1)", A(flows::joint_controller_no_arrangement)),
     rule("adm-no-detail", Warning, "Automated decision-making with no detail", "UK GDPR Art 22, Art 13(2)(f)", A(record::adm_no_detail)),
+    rule("adm-special-category", Warning, "Automated decisions on special category data without 9(2)(a) or (g)", "UK GDPR Art 22(4)", A(automated::adm_special_category)),
+    rule("adm-recognised-legitimate-interest", Warning, "Automated decisions relying on a recognised legitimate interest", "UK GDPR Art 22B(4)", A(automated::adm_recognised_legitimate_interest)),
     // Reviews.
     rule("review-date-missing", Advice, "No next review date", "UK GDPR Art 5(2), Art 24(1)", A(record::review_date_missing)),
     rule("review-overdue", Warning, "Review overdue", "UK GDPR Art 5(2), Art 24(1)", A(record::review_overdue)),
@@ -61,4 +68,27 @@ pub static RULES: &[Rule] = &[
     rule("agreement-review-overdue", Warning, "Agreement review overdue", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::review_overdue)),
     rule("agreement-ending-soon", Advice, "Agreement ends soon", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ending_soon)),
     rule("agreement-ended", Warning, "Agreement ended but still relied on", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ended)),
+];
+
+/// Rule citations that changed with the law: from the day given, the rule cites
+/// the second text instead of the one in [`RULES`]. Read through
+/// [`Rule::citation_on`](super::Rule::citation_on).
+pub(super) static AMENDED_CITATIONS: &[(&str, crate::model::Date, &str)] = &[
+    (
+        "legitimate-interests-public-authority",
+        crate::law::DUAA_MAIN_COMMENCEMENT,
+        "UK GDPR Art 6(1), last sentence (points (ea) and (f))",
+    ),
+    ("adm-no-detail", crate::law::DUAA_MAIN_COMMENCEMENT, "UK GDPR Arts 22A-22D, Art 13(2)(f)"),
+    ("adm-special-category", crate::law::DUAA_MAIN_COMMENCEMENT, "UK GDPR Art 22B(1)-(3)"),
+    (
+        "transfer-no-safeguard",
+        crate::law::DUAA_MAIN_COMMENCEMENT,
+        "UK GDPR Arts 44A, 45A, 46, 49; Art 30(1)(e)",
+    ),
+    (
+        "recipient-abroad-no-transfer",
+        crate::law::DUAA_MAIN_COMMENCEMENT,
+        "UK GDPR Arts 44A, 45A, 46, 49; Art 30(1)(e)",
+    ),
 ];

@@ -1,6 +1,7 @@
 //! Rules on what the record must say (Art 30(1)) and when it is reviewed.
 
 use crate::checks::{Context, Field, Hit, Out, is_vague_retention};
+use crate::law::{DUAA_MAIN_COMMENCEMENT, LegalItem, Right};
 use crate::model::{Activity, Retention, format_date};
 
 fn blank(items: &[String]) -> bool {
@@ -89,10 +90,15 @@ pub(super) fn adm_no_detail(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
         out.add(Hit::new(
             Field::AutomatedDecisionMaking,
             format!(
-                "{} records automated decision-making but not what is decided, on what logic, or what safeguards apply (UK GDPR Art 22, Art 13(2)(f)).",
-                cx.record(a)
+                "{} records automated decision-making but not what is decided, on what logic, or what safeguards apply (UK GDPR {}, Art 13(2)(f)).",
+                cx.record(a),
+                Right::AutomatedDecisionMaking.citation_on(cx.settings.today)
             ),
-            "Describe the decision, the logic involved, its effects and how a person can obtain human intervention.",
+            if cx.settings.today >= DUAA_MAIN_COMMENCEMENT {
+                "Describe the significant decision, the logic involved, its effects and the Art 22C safeguards: how people are told, make representations, obtain human intervention and contest it."
+            } else {
+                "Describe the decision, the logic involved, its effects and how a person can obtain human intervention."
+            },
         ));
     }
 }

@@ -2,7 +2,7 @@
 //! the DPA 2018 Schedule 1 conditions that section 10 requires for them.
 
 use crate::checks::{Context, Field, Hit, Out};
-use crate::law::{Article9Condition, LegalItem, Schedule1Part};
+use crate::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Part};
 use crate::model::Activity;
 
 /// Special category data with no Art 9 condition.
@@ -82,17 +82,46 @@ pub(super) fn sch1_part2_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'
     }
 }
 
-/// Criminal offence data with no Schedule 1 condition: s.10(5).
+/// Whether the activity shows processing in the exercise of official authority:
+/// 6(1)(e) relied on with the enactment that confers the function recorded.
+fn official_authority_shown(a: &Activity) -> bool {
+    a.fields.lawful_bases.contains(&LawfulBasis::PublicTask)
+        && a.fields.legislation.iter().any(|law| !law.trim().is_empty())
+}
+
+/// Criminal offence data with no Schedule 1 condition and no sign of official
+/// authority. Art 10 allows the processing "only under the control of official
+/// authority or when the processing is authorised by domestic law"; s.10(5)
+/// makes a Schedule 1 condition the test of the second limb only.
 pub(super) fn criminal_no_sch1(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     let f = &a.fields;
-    if f.criminal_offence_data.is_some() && f.schedule1_conditions.is_empty() {
+    if f.criminal_offence_data.is_some() && f.schedule1_conditions.is_empty() && !official_authority_shown(a)
+    {
         out.add(Hit::new(
             Field::Schedule1Conditions,
             format!(
-                "{} processes criminal offence data but records no DPA 2018 Schedule 1 condition, and without official authority such processing needs one (UK GDPR Art 10; DPA 2018 s.10(5)).",
+                "{} processes criminal offence data but records no DPA 2018 Schedule 1 condition and no official authority, and Art 10 allows such processing only under the control of official authority or where authorised by law, which requires a Schedule 1 condition (UK GDPR Art 10; DPA 2018 s.10(5)).",
                 cx.record(a)
             ),
-            "Record the Schedule 1 condition (Part 1, 2 or 3) relied on, e.g. para 6 statutory purposes or para 10 preventing or detecting unlawful acts.",
+            "Record the Schedule 1 condition (Part 1, 2 or 3) relied on, e.g. para 6 statutory purposes or para 10 preventing or detecting unlawful acts; or, if the processing is under the control of official authority, record 6(1)(e) and the enactment that confers the function.",
+        ));
+    }
+}
+
+/// Criminal offence data with no Schedule 1 condition, relying on official
+/// authority: lawful under Art 10 only if the processing is carried out under
+/// the control of official authority, which the officer should confirm.
+pub(super) fn criminal_official_authority(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let f = &a.fields;
+    if f.criminal_offence_data.is_some() && f.schedule1_conditions.is_empty() && official_authority_shown(a) {
+        out.add(Hit::new(
+            Field::CriminalOffenceData,
+            format!(
+                "{} processes criminal offence data with no DPA 2018 Schedule 1 condition, relying on official authority (6(1)(e) under {}); Art 10 allows that only where the processing is carried out under the control of official authority (UK GDPR Art 10).",
+                cx.record(a),
+                f.legislation.iter().map(|law| law.trim()).filter(|law| !law.is_empty()).collect::<Vec<_>>().join("; ")
+            ),
+            "Confirm the processing is carried out under the control of official authority (the function is the controller's own, conferred by that law); otherwise record the Schedule 1 condition relied on.",
         ));
     }
 }
@@ -103,21 +132,27 @@ pub(super) fn apd_missing(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     if !f.policy_document.trim().is_empty() {
         return;
     }
-    let needing: Vec<&str> = f
-        .schedule1_conditions
-        .iter()
-        .filter(|c| c.needs_appropriate_policy_document())
-        .map(|c| c.citation())
-        .collect();
+    let needing: Vec<_> =
+        f.schedule1_conditions.iter().filter(|c| c.needs_appropriate_policy_document()).collect();
     if !needing.is_empty() {
+        let citations: Vec<&str> = needing.iter().map(|c| c.citation()).collect();
+        let exceptions: Vec<&str> = needing.iter().filter_map(|c| c.policy_document_exception()).collect();
+        let mut fix =
+            "Link to the appropriate policy document (Sch 1 Part 4) that covers this processing.".to_string();
+        if exceptions.len() == needing.len() {
+            fix.push_str(&format!(
+                " If the processing is only such a disclosure, acknowledge this finding with that reason: {}.",
+                exceptions.join("; ")
+            ));
+        }
         out.add(Hit::new(
             Field::PolicyDocument,
             format!(
                 "{} relies on {}, which is met only if an appropriate policy document is in place, but references none (DPA 2018 Sch 1 paras 1(1)(b), 5(1), 39).",
                 cx.record(a),
-                needing.join(", ")
+                citations.join(", ")
             ),
-            "Link to the appropriate policy document (Sch 1 Part 4) that covers this processing.",
+            fix,
         ));
     }
 }
