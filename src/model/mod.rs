@@ -16,10 +16,12 @@ mod log_head;
 pub mod notice_template;
 mod organisation;
 mod party;
+mod party_match;
 mod register;
 mod review;
 mod service;
 mod summary;
+mod uk_date;
 
 pub use acknowledgement::{Acknowledgement, FindingKey, acknowledgements_as_at};
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
@@ -31,10 +33,12 @@ pub use log_head::{LogHead, ParseLogHeadError};
 pub use notice_template::{ExtraText, ParagraphKey, SectionKey, Template};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
+pub use party_match::{name_similarity, similar_names};
 pub use register::{Lookup, Register};
 pub use review::add_months;
 pub use service::{Service, ServiceFields};
 pub use summary::{ActivitySummary, RegisterSummary, SearchFields};
+pub use uk_date::{DateError, DateStyle, format_uk_date, parse_uk_date};
 
 /// A calendar date (no time zone): review dates, agreement dates, DPIA dates.
 pub type Date = time::Date;

@@ -27,13 +27,30 @@ impl Store {
     /// register's review interval, and keeps who and when. Refuses with
     /// `Error::Conflict` if the activity was saved since `version`.
     pub fn mark_reviewed(&mut self, id: ActivityId, version: i64, by: &str, today: Date) -> Result<Activity> {
+        self.mark_reviewed_with_note(id, version, by, today, "")
+    }
+
+    /// As [`Store::mark_reviewed`], with the reviewer's `note` (what was checked,
+    /// what is left to do). The review, note included, is logged in the change log
+    /// as an `activity_review` entry beside the activity's own change.
+    pub fn mark_reviewed_with_note(
+        &mut self,
+        id: ActivityId,
+        version: i64,
+        by: &str,
+        today: Date,
+        note: &str,
+    ) -> Result<Activity> {
         let by = required_name(by, "Reviewed by")?;
         let next = self.organisation()?.next_review_after(today);
         self.write(|tx| {
             let before = activity_record(tx, id)?;
             update_review_dates(tx, id, version, today, next)?;
-            insert_review(tx, id, &by, today)?;
-            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())
+            let review_id = insert_review(tx, id, &by, today)?;
+            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
+            let entry =
+                ReviewEntry { activity_id: id, reviewed_by: &by, reviewed_on: today, note: note.trim() };
+            log(tx, "activity_review", review_id, None, Some(&entry))
         })?;
         self.activity(id)
     }
@@ -98,10 +115,26 @@ fn update_review_dates(
     Ok(())
 }
 
-fn insert_review(conn: &Connection, id: ActivityId, by: &str, today: Date) -> Result<()> {
+/// Records the review; returns its id.
+fn insert_review(conn: &Connection, id: ActivityId, by: &str, today: Date) -> Result<i64> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_review (activity_id, reviewed_by, reviewed_on) VALUES (:id, :by, :on)",
     )?;
     stmt.execute(named_params! {":id": id, ":by": by, ":on": format_date(today)})?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
+}
+
+/// A review as the change log records it: the `activity_review` row and the
+/// reviewer's note, which lives only in the log.
+#[derive(Debug, serde::Serialize)]
+struct ReviewEntry<'a> {
+    activity_id: ActivityId,
+    reviewed_by: &'a str,
+    #[serde(serialize_with = "iso_date")]
+    reviewed_on: Date,
+    note: &'a str,
+}
+
+fn iso_date<S: serde::Serializer>(date: &Date, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_date(*date))
 }

@@ -12,7 +12,6 @@ use ropa::model::{
     ActivityId, Date, Direction, LinkDraft, LinkFields, Organisation, PartyFields, PartyKind, Register,
     ServiceFields,
 };
-use ropa::store::DeletedActivity;
 
 use super::activity_editor::{self, ActivityDraft, ActivityEditor};
 use super::agreements::{self, AgreementDraft, AgreementsPage};
@@ -29,10 +28,13 @@ use super::organisation::{self, OrganisationPage};
 use super::parties::{self, PartiesPage, PartyDraft};
 use super::register::{self, RegisterPage};
 use super::register_view::RegisterView;
+use super::review_dialog::{self, ReviewDialog};
 use super::reviews::{self, ReviewsPage};
 use super::settings::{self, Settings};
+use super::undo::{self, UndoStack};
 
 mod checks_actions;
+mod undo_actions;
 
 /// A page of the main window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,14 +112,19 @@ pub enum Command {
     ReloadActivity(ActivityId),
     /// Delete an activity (already confirmed); it can be undone.
     DeleteActivity(ActivityId),
-    /// Put back the activity deleted last.
-    UndoDelete,
+    /// Undo the last change to an activity (a save, a new activity, a delete or
+    /// a review), as a new logged change.
+    Undo,
+    /// Redo the change undone last.
+    Redo,
     /// Add a service with this name and choose it in the editor.
     AddService(String),
     /// Create a party with this name and link it to the edited activity.
     CreateLinkParty {
         /// The new party's name.
         name: String,
+        /// Its kind, chosen where it was created.
+        kind: PartyKind,
         /// Whether it is a source or a recipient.
         direction: Direction,
     },
@@ -168,12 +175,21 @@ pub enum Command {
     },
     /// Set the name recorded beside the OS user name.
     SetDisplayName(String),
-    /// Mark the activity, read at `version`, reviewed today.
+    /// Ask for the reviewer's note before marking the activity reviewed.
+    AskReview {
+        /// The activity.
+        id: ActivityId,
+        /// The version it was read at.
+        version: i64,
+    },
+    /// Mark the activity, read at `version`, reviewed today, with the reviewer's note.
     MarkReviewed {
         /// The activity.
         id: ActivityId,
         /// The version it was read at.
         version: i64,
+        /// The reviewer's note, recorded in the change log with the review.
+        note: String,
     },
     /// Show or hide the history beside the editor.
     ToggleHistory,
@@ -349,7 +365,8 @@ pub struct App {
     dialogs: FileDialogs,
     typed_path: Option<TypedPath>,
     notice: Option<Notice>,
-    last_deleted: Option<DeletedActivity>,
+    /// The changes that can be undone and redone.
+    undo_stack: UndoStack,
     /// A command waiting for the answer to "save changes?".
     leave_prompt: Option<Command>,
     register_page: RegisterPage,
@@ -364,6 +381,12 @@ pub struct App {
     history: HistoryPanel,
     as_at: AsAt,
     restore_dialog: Option<RestoreDialog>,
+    /// "Mark reviewed" asking for the reviewer's note.
+    review_dialog: Option<ReviewDialog>,
+    /// Whether the Keyboard shortcuts window is open.
+    shortcuts_open: bool,
+    /// The window title last sent.
+    title_shown: String,
     flows_page: FlowsPage,
     notice_page: NoticePage,
     demo_folder: PathBuf,
@@ -383,7 +406,7 @@ impl App {
             dialogs,
             typed_path: None,
             notice: None,
-            last_deleted: None,
+            undo_stack: UndoStack::default(),
             leave_prompt: None,
             register_page: RegisterPage::default(),
             editor: None,
@@ -397,6 +420,9 @@ impl App {
             history: HistoryPanel::default(),
             as_at: AsAt::default(),
             restore_dialog: None,
+            review_dialog: None,
+            shortcuts_open: false,
+            title_shown: String::new(),
             flows_page: FlowsPage::new(today),
             notice_page: NoticePage::default(),
             demo_folder: settings::data_dir(),
@@ -404,36 +430,24 @@ impl App {
         }
     }
 
-    /// Starts on `path`, or on the last register, or on the default register in
-    /// the user's data folder (created if missing). A register that cannot be
-    /// opened leaves the app open with the reason shown.
+    /// Starts on `path`, or on the last register. On the first run there is
+    /// neither: the window asks where the organisation's register should live
+    /// (a new file, an existing one, or the demo) rather than making one unasked.
+    /// A register that cannot be opened leaves the app open with the reason shown.
     pub fn start(path: Option<PathBuf>, settings: Settings, today: Date, dialogs: FileDialogs) -> Self {
         let mut app = Self::empty(settings, today, dialogs);
         let path = path.or_else(|| app.settings.last_register.clone().filter(|last| last.exists()));
-        match path {
-            Some(path) => app.open_register(&path),
-            None => {
-                let path = settings::default_register_path();
-                if let Some(folder) = path.parent()
-                    && let Err(error) = std::fs::create_dir_all(folder)
-                {
-                    app.notice = Some(Notice::error(format!(
-                        "Could not create the folder for registers ({error}): {}",
-                        folder.display()
-                    )));
-                    return app;
-                }
-                match Store::open_or_create(&path).and_then(Session::open) {
-                    Ok(session) => app.install(session, &path),
-                    Err(error) => app.notice = Some(Notice::error(error.to_string())),
-                }
-            }
+        if let Some(path) = path {
+            app.open_register(&path);
         }
         app
     }
 
     /// Draws the whole window, then runs the commands pushed while drawing.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        super::menus::apply_settings(ui.ctx(), &self.settings);
+        self.register_page.hidden_columns.clone_from(&self.settings.hidden_columns);
+        self.show_title(ui.ctx());
         self.poll_snapshot(ui.ctx());
         self.guard_window_close(ui);
         self.poll_dialog();
@@ -449,10 +463,35 @@ impl App {
         {
             self.restore_dialog = None;
         }
+        if let Some(dialog) = &mut self.review_dialog
+            && !review_dialog::ui(ui, dialog, &mut self.commands)
+        {
+            self.review_dialog = None;
+        }
+        super::menus::shortcuts_window_ui(ui, &mut self.shortcuts_open);
         self.run_commands();
         if self.quit_requested {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             self.quit_requested = false;
+        }
+    }
+
+    /// The window's title: the register's name, marked while the activity edited
+    /// has unsaved changes.
+    pub fn window_title(&self) -> String {
+        let Some(session) = &self.session else {
+            return "ROPA Register".to_owned();
+        };
+        let unsaved = if self.editor.as_ref().is_some_and(ActivityEditor::is_dirty) { "● " } else { "" };
+        format!("{unsaved}{} — ROPA Register", session.name())
+    }
+
+    /// Sends the window's title when it changed.
+    fn show_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if self.title_shown != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_shown = title;
         }
     }
 
@@ -466,11 +505,13 @@ impl App {
     }
 
     fn shortcuts(&mut self, ui: &egui::Ui) {
-        let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
-        let text_focused = ui.ctx().memory(|memory| memory.focused().is_some());
-        if !text_focused && self.last_deleted.is_some() && ui.input_mut(|input| input.consume_shortcut(&undo))
+        if let Some(command) = super::menus::undo_shortcut(ui, &self.undo_stack) {
+            self.commands.push(command);
+        }
+        if let Some(command) = super::menus::page_shortcut(ui, &mut self.shortcuts_open)
+            && self.session.is_some()
         {
-            self.commands.push(Command::UndoDelete);
+            self.commands.push(command);
         }
         let export = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
         if self.session.is_some() && ui.input_mut(|input| input.consume_shortcut(&export)) {
@@ -495,6 +536,9 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 self.file_menu_ui(ui);
+                super::menus::edit_menu_ui(ui, &self.undo_stack, &mut self.commands);
+                super::menus::view_menu_ui(ui, &mut self.settings);
+                super::menus::help_menu_ui(ui, &mut self.shortcuts_open);
                 ui.separator();
                 ui.weak(format!("Law current to {}", ropa::law::long_date(ropa::law::LAW_CURRENT_TO)))
                     .on_hover_text("The register checks the law as in force on the day checked, up to this date; later changes are not known to it.");
@@ -569,7 +613,7 @@ impl App {
                     ui.label(&notice.text);
                 }
                 if notice.offers_undo && ui.button("Undo").on_hover_text("Ctrl+Z").clicked() {
-                    self.commands.push(Command::UndoDelete);
+                    self.commands.push(Command::Undo);
                 }
                 if ui.small_button("Dismiss").clicked() {
                     dismissed = true;
@@ -588,7 +632,7 @@ impl App {
                 let selected = self.page.title() == page.title();
                 let button =
                     egui::Button::selectable(selected, page.title()).min_size(egui::vec2(136.0, 26.0));
-                if ui.add_enabled(self.session.is_some(), button).clicked() && !selected {
+                if ui.add_enabled(self.session.is_some(), button).clicked() && self.page != page {
                     self.commands.push(Command::Navigate(page));
                 }
                 if page == Page::Checks && self.session.as_ref().is_some_and(|s| !s.is_loading()) {
@@ -669,7 +713,7 @@ impl App {
             (Some(editor), Some(session)) => editor.problems(&session.register),
             _ => Vec::new(),
         };
-        egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
             ui.heading("Save changes to this activity?");
             ui.label("The activity has changes that are not saved yet.");
@@ -688,6 +732,10 @@ impl App {
                 }
             });
         });
+        if modal.should_close() && answer.is_none() {
+            // Escape (or a click outside) cancels, keeping the edits.
+            answer = Some(LeaveAnswer::Cancel);
+        }
         let pending = pending.clone();
         match answer {
             Some(LeaveAnswer::Save) => {
@@ -714,7 +762,7 @@ impl App {
             return;
         };
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("typed-path")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("typed-path")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.heading(typed.purpose.title());
             ui.label("No file was chosen, or no file dialog is available here. Type the file's full path:");
@@ -739,7 +787,7 @@ impl App {
                 }
             });
         });
-        if close {
+        if close || modal.should_close() {
             self.typed_path = None;
         }
     }
@@ -776,9 +824,12 @@ impl App {
             Command::OverwriteActivity(draft) => self.overwrite_activity(*draft),
             Command::ReloadActivity(id) => self.reload_activity(id),
             Command::DeleteActivity(id) => self.delete_activity(id),
-            Command::UndoDelete => self.undo_delete(),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::AddService(name) => self.add_service(&name),
-            Command::CreateLinkParty { name, direction } => self.create_link_party(name, direction),
+            Command::CreateLinkParty { name, kind, direction } => {
+                self.create_link_party(name, kind, direction)
+            }
             Command::SaveParty(draft) => self.save_party(draft),
             Command::SaveAgreement(draft) => self.save_agreement(draft),
             Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
@@ -811,7 +862,8 @@ impl App {
                 self.set_controller_public_authority(&name, status)
             }
             Command::SetDisplayName(name) => self.set_display_name(&name),
-            Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
+            Command::AskReview { id, version } => self.ask_review(id, version),
+            Command::MarkReviewed { id, version, note } => self.mark_reviewed(id, version, &note),
             Command::ToggleHistory => self.toggle_history(),
             Command::ShowAsAt(date) => self.show_as_at(date),
             Command::LeaveAsAt => {
@@ -918,6 +970,7 @@ impl App {
 
     fn save_activity(&mut self, draft: ActivityDraft) -> ropa::Result<()> {
         let session = self.session_or_err()?;
+        let before = draft.id.and_then(|id| undo::record_in(&session.register, id));
         let saved = match draft.id {
             Some(id) => session.store.update_activity(id, draft.version, &draft.fields, &draft.links),
             None => session.store.insert_activity(&draft.fields, &draft.links),
@@ -934,6 +987,7 @@ impl App {
             }
         };
         self.reload()?;
+        self.record_step(format!("save of \"{}\"", saved.fields.name), saved.id, before);
         let session = self.session_or_err()?;
         self.editor = ActivityEditor::open_in(&session.register, saved.id);
         self.attach_findings(None);
@@ -959,29 +1013,13 @@ impl App {
     fn delete_activity(&mut self, id: ActivityId) -> ropa::Result<()> {
         let deleted = self.session_or_err()?.store.delete_activity(id)?;
         let name = deleted.activity.fields.name.clone();
-        self.last_deleted = Some(deleted);
+        let before = undo::record_of(deleted.activity, deleted.links);
         self.editor = None;
         self.page = Page::Register;
         self.reload()?;
+        self.record_step(format!("delete of \"{name}\""), id, Some(before));
         self.notice =
             Some(Notice { text: format!("Deleted \"{name}\"."), is_error: false, offers_undo: true });
-        Ok(())
-    }
-
-    fn undo_delete(&mut self) -> ropa::Result<()> {
-        let Some(deleted) = self.last_deleted.take() else {
-            return Ok(());
-        };
-        let restored = match self.session_or_err()?.store.restore_activity(&deleted) {
-            Ok(restored) => restored,
-            Err(error) => {
-                self.last_deleted = Some(deleted);
-                return Err(error);
-            }
-        };
-        self.reload()?;
-        self.register_page.selected = Some(restored.id);
-        self.notice = Some(Notice::info(format!("Restored \"{}\".", restored.fields.name)));
         Ok(())
     }
 
@@ -1000,16 +1038,17 @@ impl App {
         Ok(())
     }
 
-    fn create_link_party(&mut self, name: String, direction: Direction) -> ropa::Result<()> {
+    fn create_link_party(&mut self, name: String, kind: PartyKind, direction: Direction) -> ropa::Result<()> {
         let session = self.session_or_err()?;
-        let party = session.store.insert_party(&PartyFields::new(name, PartyKind::Other))?;
+        let party = session.store.insert_party(&PartyFields::new(name, kind))?;
         self.reload()?;
         if let Some(editor) = &mut self.editor {
             editor.add_link(LinkDraft { id: None, fields: LinkFields::new(party.id, direction) });
         }
         self.notice = Some(Notice::info(format!(
-            "Added the party \"{}\"; set its kind on the Parties page.",
-            party.fields.name
+            "Added the party \"{}\" ({}).",
+            party.fields.name,
+            party.fields.kind.label()
         )));
         Ok(())
     }
@@ -1116,7 +1155,7 @@ impl App {
         self.checks_page = ChecksPage::default();
         self.page = Page::Register;
         self.editor = None;
-        self.last_deleted = None;
+        self.undo_stack.clear();
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
@@ -1384,13 +1423,17 @@ fn loading_ui(ui: &mut egui::Ui) {
     });
 }
 
-/// Shown when no register is open.
+/// Shown when no register is open (the first run, too): where should the
+/// organisation's register live?
 fn welcome_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.heading("ROPA Register");
         ui.label("Keep your Record of Processing Activities (UK GDPR Article 30).");
         ui.add_space(12.0);
+        ui.label("Where should your organisation's register live?");
+        ui.weak("Choose a shared or backed-up folder for a new register, open the one you keep already, or look around the demo first.");
+        ui.add_space(8.0);
         welcome_buttons_ui(ui, commands);
     });
 }

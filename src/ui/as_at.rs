@@ -60,8 +60,12 @@ pub fn bar_ui(ui: &mut egui::Ui, as_at: &mut AsAt, commands: &mut Vec<Command>) 
     }
     ui.horizontal(|ui| {
         ui.weak("Show the register as at");
-        ui.add(egui::TextEdit::singleline(&mut as_at.text.text).hint_text("YYYY-MM-DD").desired_width(100.0))
-            .accessible_name("As-at date");
+        ui.add(
+            egui::TextEdit::singleline(&mut as_at.text.text)
+                .hint_text("e.g. 31 March 2026")
+                .desired_width(130.0),
+        )
+        .accessible_name("As-at date");
         let parsed = as_at.text.parse();
         if let Ok(Some(date)) = parsed
             && ui.button("Show").accessible_name("Show the register as at that date").clicked()

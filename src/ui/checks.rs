@@ -163,7 +163,9 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
         ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
     });
     controllers_ui(ui, page, register, commands);
-    ui.horizontal(|ui| {
+    // Wrapped: a row wider than the window widens the page, and the findings
+    // below would then be cut at the window's edge instead of wrapping.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Your name for the record");
         let response = ui
             .add(

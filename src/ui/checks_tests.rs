@@ -129,6 +129,10 @@ fn mark_reviewed_sets_the_review_dates_in_the_store() {
     let label = format!("Mark reviewed: {}", due.fields.name);
     harness.get_all_by_label(&label).next().unwrap().click();
     harness.run();
+    harness.get_by_label("Reviewer's note").type_text("Checked against the service's records.");
+    harness.run();
+    harness.get_by_label("Record review").click();
+    harness.run();
     let stored = harness.state().session().unwrap().store.activity(due.id).unwrap();
     assert_eq!(stored.fields.last_reviewed, Some(TODAY));
     assert_eq!(stored.fields.next_review_due, Some(add_months(TODAY, interval)));

@@ -139,6 +139,8 @@ pub struct ExportPage {
     pub outcome: Option<ExportOutcome>,
     /// Why the folder could not be opened, if it could not.
     pub folder_problem: Option<String>,
+    /// The existing file an export would replace, while the user is asked first.
+    pub confirm_replace: Option<PathBuf>,
 }
 
 impl Default for ExportPage {
@@ -152,6 +154,7 @@ impl Default for ExportPage {
             running: None,
             outcome: None,
             folder_problem: None,
+            confirm_replace: None,
         }
     }
 }
@@ -169,6 +172,23 @@ impl ExportPage {
             None => today.to_string(),
         };
         format!("{organisation}-{}-{date}.{}", self.format.code(), self.format.extension())
+    }
+
+    /// Makes the destination's file name follow a change of format from `old`:
+    /// the format's code in the name and the extension are changed, so a PDF is
+    /// never written under the name of the CSV just exported.
+    pub fn follow_format(&mut self, old: ExportFormat) {
+        let new = self.format;
+        let trimmed = self.destination.trim();
+        if old == new || trimmed.is_empty() {
+            return;
+        }
+        let path = Path::new(trimmed);
+        let Some(name) = path.file_name().map(|name| name.to_string_lossy().into_owned()) else {
+            return;
+        };
+        let renamed = renamed_for(&name, old, new);
+        self.destination = path.with_file_name(renamed).display().to_string();
     }
 
     /// Sets the destination to `path` (from the file dialog).
@@ -304,6 +324,31 @@ fn run_export(
     }
 }
 
+/// `name` with `old`'s code and extension replaced by `new`'s:
+/// "council-ico-csv-2026-11-22.csv" becomes "council-pdf-2026-11-22.pdf". A
+/// name with no extension gets `new`'s; one with another extension the user
+/// typed keeps it.
+fn renamed_for(name: &str, old: ExportFormat, new: ExportFormat) -> String {
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
+        _ => (name, None),
+    };
+    let extension = match extension {
+        Some(typed) if !typed.eq_ignore_ascii_case(old.extension()) => typed.to_owned(),
+        _ => new.extension().to_owned(),
+    };
+    let old_code = format!("-{}", old.code());
+    let stem = match stem.rfind(&old_code) {
+        Some(at)
+            if stem[at + old_code.len()..].is_empty() || stem[at + old_code.len()..].starts_with('-') =>
+        {
+            format!("{}-{}{}", &stem[..at], new.code(), &stem[at + old_code.len()..])
+        }
+        _ => stem.to_owned(),
+    };
+    format!("{stem}.{extension}")
+}
+
 /// The clock for the PDF's "generated at": local time when known, else UTC.
 fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
@@ -378,9 +423,11 @@ pub fn ui(
 fn format_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
     ui.label("Format");
     ui.vertical(|ui| {
+        let before = page.format;
         for format in ExportFormat::ALL {
             ui.radio_value(&mut page.format, format, format.label());
         }
+        page.follow_format(before);
         ui.add_enabled_ui(page.format.is_csv(), |ui| {
             ui.checkbox(&mut page.bom, "Start the CSV with a byte order mark (for older Excel)");
         });
@@ -485,8 +532,52 @@ fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session, as_at: Op
         ui.weak(reason);
     }
     if response.clicked() {
+        let path = PathBuf::from(page.destination.trim());
+        if path.exists() {
+            page.confirm_replace = Some(path);
+        } else {
+            page.start(session, as_at);
+        }
+    }
+    if replace_prompt_ui(ui, page) {
         page.start(session, as_at);
     }
+}
+
+/// Asks before an export replaces an existing file; Enter replaces it, Escape
+/// cancels. Returns whether the user chose to replace it.
+fn replace_prompt_ui(ui: &mut egui::Ui, page: &mut ExportPage) -> bool {
+    let Some(path) = &page.confirm_replace else {
+        return false;
+    };
+    let mut replace = false;
+    let mut cancel = false;
+    let modal = egui::Modal::new(egui::Id::unique("export-replace")).show(ui.ctx(), |ui| {
+        ui.set_max_width(480.0);
+        let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        ui.heading(format!("Replace \"{name}\"?"));
+        ui.add(
+            egui::Label::new(format!(
+                "A file with this name already exists. Replacing it overwrites what it holds:\n{}",
+                path.display()
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            replace = ui.button("Replace").clicked();
+            cancel = ui.button("Cancel").clicked();
+        });
+        replace |= ui.input(|input| input.key_pressed(egui::Key::Enter));
+    });
+    if cancel || modal.should_close() {
+        page.confirm_replace = None;
+        return false;
+    }
+    if replace {
+        page.confirm_replace = None;
+    }
+    replace
 }
 
 fn outcome_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
@@ -513,6 +604,27 @@ fn outcome_ui(ui: &mut egui::Ui, page: &mut ExportPage) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_follow_the_format() {
+        let (ico, pdf, json) =
+            (ExportFormat::Core(Format::IcoCsv), ExportFormat::Core(Format::Pdf), ExportFormat::Json);
+        let table = ExportFormat::Core(Format::PdfTable);
+        let check = |name: &str, old, new, expected: &str| {
+            assert_eq!(renamed_for(name, old, new), expected, "{name}")
+        };
+        check("council-ico-csv-2026-11-22.csv", ico, pdf, "council-pdf-2026-11-22.pdf");
+        check("council-pdf-2026-11-22.pdf", pdf, table, "council-pdf-table-2026-11-22.pdf");
+        check("council-pdf-table-2026-11-22.pdf", table, pdf, "council-pdf-2026-11-22.pdf");
+        check("council-ico-csv-as-at-2026-03-31.csv", ico, json, "council-json-as-at-2026-03-31.json");
+        check("for the auditor.CSV", ico, pdf, "for the auditor.pdf");
+        check("register", ico, pdf, "register.pdf");
+        check("filtered.json", ico, json, "filtered.json");
+        check("register-table.pdf", ico, table, "register-table.pdf");
+        check("notes.txt", ico, pdf, "notes.txt");
+        check(".csv", ico, pdf, ".csv.pdf");
+        check("ropa-ico-csv.csv", ico, json, "ropa-json.json");
+    }
 
     #[test]
     fn slugs_keep_letters_and_digits_only() {

@@ -1,14 +1,14 @@
 //! The open findings of the checks shown beside the field they concern in the
-//! activity editor: a small coloured note under the field with the message, and
+//! activity editor: a note under the field with an icon and the message, and
 //! the suggested fix on hover. A field chosen from the Checks page is highlighted
 //! and scrolled to once.
 
 use std::cell::Cell;
 
-use ropa::checks::{Field, Finding};
+use ropa::checks::{Field, Finding, Severity};
 
 use super::checks::{severity_color, severity_word};
-use super::widgets::LABEL_WIDTH;
+use super::widgets::{LABEL_WIDTH, info_icon_ui, warning_icon_ui};
 
 /// How many notes show under a field before the rest fold away.
 const SHOWN_PER_FIELD: usize = 2;
@@ -84,10 +84,16 @@ impl FieldNotes {
 fn note_ui(ui: &mut egui::Ui, finding: &Finding, focused: bool, scroll_pending: &Cell<bool>) {
     let color = severity_color(ui, finding.severity);
     let response = indented(ui, |ui| {
+        // At body size, with an icon, so that colour is not the only sign.
+        match finding.severity {
+            Severity::Error | Severity::Warning => {
+                warning_icon_ui(ui, color, severity_word(finding.severity))
+            }
+            Severity::Advice => info_icon_ui(ui, color, severity_word(finding.severity)),
+        };
         let mut text =
             egui::RichText::new(format!("{}: {}", severity_word(finding.severity), finding.message))
-                .color(color)
-                .small();
+                .color(color);
         if focused {
             text = text.background_color(ui.visuals().selection.bg_fill.linear_multiply(0.4));
         }

@@ -125,7 +125,9 @@ pub fn ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands
 }
 
 fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    // Wrapped, so that on a small screen the toolbar never widens the page past
+    // the window (which pushed the side panel off it).
+    ui.horizontal_wrapped(|ui| {
         scope_picker_ui(ui, page, register);
         ui.separator();
         if ui.button("Zoom in").clicked() {

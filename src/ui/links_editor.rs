@@ -51,7 +51,9 @@ pub fn ui(
             Some(PartyPick::Existing(party_id)) => {
                 links.push(LinkDraft { id: None, fields: LinkFields::new(party_id, direction) });
             }
-            Some(PartyPick::New(name)) => commands.push(Command::CreateLinkParty { name, direction }),
+            Some(PartyPick::New { name, kind }) => {
+                commands.push(Command::CreateLinkParty { name, kind, direction });
+            }
             None => {}
         }
     }

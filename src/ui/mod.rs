@@ -22,19 +22,25 @@ mod flows;
 mod history;
 mod import;
 mod links_editor;
+mod menus;
 mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
 mod register_view;
+mod review_dialog;
 mod reviews;
 mod settings;
+mod theme;
+mod undo;
 mod widgets;
 
 #[cfg(test)]
 mod checks_page_tests;
 #[cfg(test)]
 mod checks_tests;
+#[cfg(test)]
+mod desk_tests;
 #[cfg(test)]
 mod export_tests;
 #[cfg(test)]
@@ -54,8 +60,9 @@ use anyhow::Context as _;
 
 pub use app::App;
 
-/// Opens the desktop app on `path`, or on the last register used, or on a register
-/// in the user's data folder; returns when the window closes.
+/// Opens the desktop app on `path`, or on the last register used, or (the first
+/// time) on a screen asking where the register should live; returns when the
+/// window closes.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -3,10 +3,13 @@
 //! category and party. Double-click or Enter opens the editor.
 
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
-use ropa::model::{ActivityId, ActivityStatus, Date, format_date};
+use std::collections::BTreeSet;
+
+use ropa::model::{ActivityId, ActivityStatus, Date};
 
 use super::app::{Command, Session, welcome_buttons_ui};
-use super::register_view::{Filter, RegisterView, Sort, SortColumn};
+use super::register_view::{Filter, RegisterRow, RegisterView, Sort, SortColumn};
+use super::widgets::{shown_date, warning_icon_ui};
 
 /// Height of a table row in points.
 const ROW_HEIGHT: f32 = 22.0;
@@ -24,6 +27,8 @@ pub struct RegisterPage {
     applied: Option<(Filter, Sort)>,
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
+    /// The columns hidden (View > Register columns), as remembered in the settings.
+    pub hidden_columns: BTreeSet<SortColumn>,
 }
 
 impl RegisterPage {
@@ -168,6 +173,34 @@ fn keyboard(ui: &egui::Ui, page: &mut RegisterPage, view: &RegisterView, command
     }
 }
 
+/// The table's columns, left to right: what an officer scans for (the activity,
+/// its status and next review) comes first, so that it stays in view however
+/// narrow the window; the longer texts follow and scroll sideways.
+const TABLE_ORDER: [SortColumn; 7] = [
+    SortColumn::Service,
+    SortColumn::Name,
+    SortColumn::Status,
+    SortColumn::NextReview,
+    SortColumn::Purposes,
+    SortColumn::LawfulBases,
+    SortColumn::SpecialCategories,
+];
+
+/// The width a column starts at, and the least it can be dragged to.
+fn column_widths(column: SortColumn) -> (f32, f32) {
+    match column {
+        SortColumn::Service => (110.0, 60.0),
+        SortColumn::Name => (200.0, 100.0),
+        SortColumn::Purposes => (200.0, 80.0),
+        SortColumn::LawfulBases => (100.0, 60.0),
+        SortColumn::SpecialCategories => (110.0, 60.0),
+        SortColumn::Status => (70.0, 60.0),
+        SortColumn::NextReview => (160.0, 120.0),
+    }
+}
+
+/// The table, with the columns not hidden; it scrolls sideways when the window
+/// is narrower than the columns.
 fn table_ui(
     ui: &mut egui::Ui,
     page: &mut RegisterPage,
@@ -176,69 +209,79 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     use egui_extras::{Column, TableBuilder};
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(250.0).at_least(80.0).clip(true))
-        .column(Column::initial(260.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
-        .column(Column::initial(160.0).at_least(60.0).clip(true))
-        .column(Column::initial(64.0).at_least(50.0).clip(true))
-        .column(Column::remainder().at_least(86.0))
-        .min_scrolled_height(0.0);
-    if page.scroll_to_selected
-        && let Some(position) = page.selected.and_then(|id| view.position_of(id))
-    {
-        table = table.scroll_to_row(position, None);
-    }
-    page.scroll_to_selected = false;
-    table
-        .header(ROW_HEIGHT + 2.0, |mut header| {
-            for column in SortColumn::ALL {
-                header.col(|ui| sort_button_ui(ui, page, column));
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, view.visible_len(), |mut row| {
-                let Some(data) = view.visible_row(row.index()) else {
-                    return;
-                };
-                row.set_selected(page.selected == Some(data.activity_id));
-                let cells = [
-                    data.service.as_str(),
-                    data.name.as_str(),
-                    data.purposes.as_str(),
-                    data.lawful_bases_text.as_str(),
-                    data.special_categories_text.as_str(),
-                    data.status.label(),
-                ];
-                for text in cells {
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(text).selectable(false).truncate());
-                    });
+    let columns: Vec<SortColumn> =
+        TABLE_ORDER.into_iter().filter(|column| !page.hidden_columns.contains(column)).collect();
+    egui::ScrollArea::horizontal().id_salt("register-table-sideways").show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .min_scrolled_height(0.0);
+        // The purposes (or, when hidden, the activity's name) take the width left, so
+        // that Status and Next review stay in view on a small screen.
+        let flexible =
+            if columns.contains(&SortColumn::Purposes) { SortColumn::Purposes } else { SortColumn::Name };
+        for column in &columns {
+            let (initial, least) = column_widths(*column);
+            let width = if *column == flexible { Column::remainder() } else { Column::initial(initial) };
+            table = table.column(width.at_least(least).clip(true));
+        }
+        if page.scroll_to_selected
+            && let Some(position) = page.selected.and_then(|id| view.position_of(id))
+        {
+            table = table.scroll_to_row(position, None);
+        }
+        page.scroll_to_selected = false;
+        table
+            .header(ROW_HEIGHT + 2.0, |mut header| {
+                for column in &columns {
+                    header.col(|ui| sort_button_ui(ui, page, *column));
                 }
-                row.col(|ui| {
-                    let text = data.next_review_due.map(format_date).unwrap_or_default();
-                    let overdue = data.next_review_due.is_some_and(|due| due < today);
-                    let text = if overdue {
-                        egui::RichText::new(text).color(ui.visuals().error_fg_color)
-                    } else {
-                        egui::RichText::new(text)
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, view.visible_len(), |mut row| {
+                    let Some(data) = view.visible_row(row.index()) else {
+                        return;
                     };
-                    ui.add(egui::Label::new(text).selectable(false));
+                    row.set_selected(page.selected == Some(data.activity_id));
+                    for column in &columns {
+                        row.col(|ui| cell_ui(ui, data, *column, today));
+                    }
+                    let response = row.response();
+                    if response.clicked() {
+                        page.selected = Some(data.activity_id);
+                    }
+                    if response.double_clicked() {
+                        commands.push(Command::OpenActivity(data.activity_id));
+                    }
                 });
-                let response = row.response();
-                if response.clicked() {
-                    page.selected = Some(data.activity_id);
-                }
-                if response.double_clicked() {
-                    commands.push(Command::OpenActivity(data.activity_id));
-                }
             });
-        });
+    });
+}
+
+/// One cell; an overdue review date is marked with an icon as well as colour.
+fn cell_ui(ui: &mut egui::Ui, data: &RegisterRow, column: SortColumn, today: Date) {
+    let text = match column {
+        SortColumn::Service => data.service.clone(),
+        SortColumn::Name => data.name.clone(),
+        SortColumn::Purposes => data.purposes.clone(),
+        SortColumn::LawfulBases => data.lawful_bases_text.clone(),
+        SortColumn::SpecialCategories => data.special_categories_text.clone(),
+        SortColumn::Status => data.status.label().to_owned(),
+        SortColumn::NextReview => {
+            let text = data.next_review_due.map(|due| shown_date(ui, due)).unwrap_or_default();
+            if data.next_review_due.is_some_and(|due| due < today) {
+                let color = ui.visuals().error_fg_color;
+                warning_icon_ui(ui, color, "Review overdue");
+                let text = egui::RichText::new(text).color(color);
+                ui.add(egui::Label::new(text).selectable(false).truncate()).on_hover_text("Review overdue");
+                return;
+            }
+            text
+        }
+    };
+    ui.add(egui::Label::new(text).selectable(false).truncate());
 }
 
 fn sort_button_ui(ui: &mut egui::Ui, page: &mut RegisterPage, column: SortColumn) {

@@ -108,8 +108,8 @@ impl Filter {
     }
 }
 
-/// A column the table can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A column of the Register table, which it can be sorted by (and hidden).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SortColumn {
     /// Service name.
     Service,

@@ -7,6 +7,7 @@ use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, Register, forma
 
 use super::app::Command;
 use super::checks::FindingTarget;
+use super::widgets::shown_date;
 
 /// Days ahead that count as "due soon" unless the user changes it.
 pub const DEFAULT_NOTICE_DAYS: i64 = 60;
@@ -143,8 +144,8 @@ pub fn ui(
         egui::Grid::new("reviews-due").num_columns(4).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
             for due in &page.activities {
                 let (text, overdue) = match due.due {
-                    Some(date) if date < today => (format!("Overdue since {}", format_date(date)), true),
-                    Some(date) => (format!("Due {}", format_date(date)), false),
+                    Some(date) if date < today => (format!("Overdue since {}", shown_date(ui, date)), true),
+                    Some(date) => (format!("Due {}", shown_date(ui, date)), false),
                     None => ("No review date set".to_owned(), true),
                 };
                 if overdue {
@@ -152,18 +153,19 @@ pub fn ui(
                 } else {
                     ui.colored_label(ui.visuals().warn_fg_color, text);
                 }
+                // The button before the long texts, so that it stays in view on a small screen.
+                if ui
+                    .button("Mark reviewed")
+                    .accessible_name(format!("Mark reviewed: {}", due.name))
+                    .on_hover_text("Asks for your note, then records the review as today's, by you")
+                    .clicked()
+                {
+                    commands.push(Command::AskReview { id: due.id, version: due.version });
+                }
                 if ui.link(&due.name).on_hover_text("Open in the editor").clicked() {
                     commands.push(Command::OpenActivity(due.id));
                 }
                 ui.weak(&due.service);
-                if ui
-                    .button("Mark reviewed")
-                    .accessible_name(format!("Mark reviewed: {}", due.name))
-                    .on_hover_text("Records the review as today's, by you; sets the next review date")
-                    .clicked()
-                {
-                    commands.push(Command::MarkReviewed { id: due.id, version: due.version });
-                }
                 ui.end_row();
             }
         });

@@ -1,9 +1,13 @@
 //! What the app remembers between runs (through eframe persistence) and where it
 //! keeps registers it creates itself.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use ropa::model::Date;
+use ropa::model::{Date, DateStyle};
+
+use super::register_view::SortColumn;
+use super::theme::ThemeChoice;
 
 /// The eframe storage key for [`Settings`].
 const STORAGE_KEY: &str = "ropa.settings";
@@ -22,6 +26,15 @@ pub struct Settings {
     /// acknowledgements (empty: the OS user name alone).
     #[serde(default)]
     pub display_name: String,
+    /// The theme chosen in the View menu.
+    #[serde(default)]
+    pub theme: ThemeChoice,
+    /// How dates are shown: "1 April 2025" or "01/04/2025".
+    #[serde(default)]
+    pub date_style: DateStyle,
+    /// The Register table's columns the user hid.
+    #[serde(default)]
+    pub hidden_columns: BTreeSet<SortColumn>,
 }
 
 impl Settings {
@@ -54,11 +67,6 @@ pub fn today() -> Date {
 pub fn data_dir() -> PathBuf {
     directories::ProjectDirs::from("uk", "ropa", "ROPA Register")
         .map_or_else(|| PathBuf::from("."), |dirs| dirs.data_dir().to_path_buf())
-}
-
-/// The register opened when there is no other: `register.ropa` in the data folder.
-pub fn default_register_path() -> PathBuf {
-    data_dir().join("register.ropa")
 }
 
 /// A file name in `folder` for a new demo register that does not exist yet.

@@ -267,6 +267,8 @@ fn creating_an_activity_with_a_source_and_a_recipient_saves_it_to_the_store() {
     harness.run();
     type_into(&mut harness, "Add a recipient", "Shelter Merseyside");
     harness.run();
+    click(&mut harness, "Add a recipient: kind of the new party");
+    click(&mut harness, "Voluntary or community organisation");
     click(&mut harness, "Add a recipient: create party");
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -300,7 +302,7 @@ fn save_is_disabled_with_the_reason_while_the_name_is_empty_or_a_date_is_wrong()
     harness.run();
     type_into(&mut harness, "Last reviewed", "31/02/2026");
     harness.run();
-    assert!(harness.query_by_label("\"31/02/2026\" is not a date; write it as YYYY-MM-DD").is_some());
+    assert!(harness.query_by_label("\"31/02/2026\" is not a date: February 2026 has 28 days").is_some());
     assert!(harness.query_by_label_contains("Cannot save yet: Last reviewed").is_some());
     harness.get_by_label("Save").click();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);

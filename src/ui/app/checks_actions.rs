@@ -10,7 +10,9 @@ use ropa::model::{ActivityId, Date};
 use super::{App, Notice, Page};
 use crate::ui::backups::{self, RestoreDialog};
 use crate::ui::checks::FindingTarget;
+use crate::ui::review_dialog::ReviewDialog;
 use crate::ui::reviews::who;
+use crate::ui::undo;
 
 impl App {
     /// Runs the checks again and rebuilds the Reviews lists and the editor's notes.
@@ -100,11 +102,27 @@ impl App {
         self.reload()
     }
 
-    pub(super) fn mark_reviewed(&mut self, id: ActivityId, version: i64) -> ropa::Result<()> {
+    /// Opens "Mark reviewed" on activity `id`, with its open errors as a warning.
+    pub(super) fn ask_review(&mut self, id: ActivityId, version: i64) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let name = session.register.activity(id).map(|a| a.fields.name.clone()).unwrap_or_default();
+        let findings = self.checks_page.open_findings_of(id);
+        self.review_dialog = Some(ReviewDialog::new(id, version, name, &findings));
+        Ok(())
+    }
+
+    /// Records the review with the reviewer's `note`; it can be undone.
+    pub(super) fn mark_reviewed(&mut self, id: ActivityId, version: i64, note: &str) -> ropa::Result<()> {
         let (today, by) = (self.today, who(&self.settings.display_name));
-        let reviewed = self.session_or_err()?.store.mark_reviewed(id, version, &by, today)?;
+        let session = self.session_or_err()?;
+        let before = undo::record_in(&session.register, id);
+        let reviewed = session.store.mark_reviewed_with_note(id, version, &by, today, note)?;
         self.reload()?;
-        self.notice = Some(Notice::info(format!("Marked \"{}\" reviewed today.", reviewed.fields.name)));
+        self.record_step(format!("review of \"{}\"", reviewed.fields.name), id, before);
+        self.notice = Some(Notice::info(format!(
+            "Marked \"{}\" reviewed today, with your note. Ctrl+Z undoes it.",
+            reviewed.fields.name
+        )));
         Ok(())
     }
 
@@ -167,7 +185,7 @@ impl App {
     pub(super) fn restore_backup(&mut self, path: &Path) -> ropa::Result<()> {
         self.session_or_err()?.store.restore_from(path)?;
         self.editor = None;
-        self.last_deleted = None;
+        self.undo_stack.clear();
         self.as_at.shown = None;
         self.page = Page::Register;
         self.reload()?;

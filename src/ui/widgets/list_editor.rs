@@ -57,8 +57,11 @@ fn add_box(
     let mut added = None;
     ui.horizontal(|ui| {
         let add_label = format!("Add to {}", label.to_lowercase());
+        // A stable id: the rows added above the box must not shift it, or the focus
+        // kept on it after Enter would land on the new row's remove button.
         let response = ui.add(
             egui::TextEdit::singleline(&mut new_item)
+                .id(id.with("box"))
                 .hint_text("type and press Enter")
                 .desired_width(width - 12.0),
         );

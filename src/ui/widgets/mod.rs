@@ -7,7 +7,7 @@ mod legal_checkboxes;
 mod list_editor;
 mod party_picker;
 
-pub use date_field::{DateText, date_field_ui};
+pub use date_field::{DateText, date_field_ui, set_date_style, shown_date};
 pub use legal_checkboxes::{legal_checkboxes_of, legal_checkboxes_ui};
 pub use list_editor::list_editor_ui;
 pub use party_picker::{PartyPick, party_picker_ui};
@@ -97,4 +97,41 @@ pub fn title_and_detail(ui: &egui::Ui, title: &str, detail: &str) -> egui::Widge
         egui::Align::LEFT,
     );
     job.into()
+}
+
+/// A small warning sign (a triangle with "!") in `color`, drawn rather than typed
+/// because egui's default fonts have no such glyph; `hover` names it for the
+/// pointer and for screen readers.
+pub fn warning_icon_ui(ui: &mut egui::Ui, color: egui::Color32, hover: &str) -> egui::Response {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let rect = rect.shrink(1.0);
+    let points = vec![rect.center_top(), rect.right_bottom(), rect.left_bottom()];
+    ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
+    let mark_color = ui.visuals().panel_fill;
+    let center = rect.center() + egui::vec2(0.0, rect.height() * 0.12);
+    ui.painter().text(
+        center,
+        egui::Align2::CENTER_CENTER,
+        "!",
+        egui::FontId::proportional(size * 0.7),
+        mark_color,
+    );
+    response.on_hover_text(hover)
+}
+
+/// A small information sign (a circle with "i") in `color`.
+pub fn info_icon_ui(ui: &mut egui::Ui, color: egui::Color32, hover: &str) -> egui::Response {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    ui.painter().circle_filled(rect.center(), size * 0.45, color);
+    let mark_color = ui.visuals().panel_fill;
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "i",
+        egui::FontId::proportional(size * 0.7),
+        mark_color,
+    );
+    response.on_hover_text(hover)
 }

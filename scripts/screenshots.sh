@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Screenshots of the app in each theme at 1024x700 and 1920x1080, on the demo
+# register, under a virtual display (Xvfb), into docs/screenshots/.
+#   scripts/install-debian-packages.sh screenshots && cargo build && scripts/screenshots.sh
+# The theme is chosen by writing the app's remembered settings into a throw-away
+# XDG_DATA_HOME before each start, as the View menu would have remembered it.
+set -euo pipefail
+
+binary=${ROPA_BINARY:-target/debug/ropa}
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'kill "${app:-0}" "${display_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+Xvfb :97 -screen 0 1920x1080x24 -nolisten tcp &
+display_pid=$!
+export DISPLAY=:97
+sleep 2
+"$binary" demo --out "$work/demo.ropa" >/dev/null
+
+for theme in Light Dark HighContrast; do
+  for size in 1024x700 1920x1080; do
+    data="$work/$theme-$size"
+    mkdir -p "$data/roparegister"
+    settings="(last_register:None,recent:[],display_name:\\\"\\\",theme:$theme,date_style:Long,hidden_columns:[])"
+    printf '{"ropa.settings":"%s"}\n' "$settings" >"$data/roparegister/app.ron"
+    XDG_DATA_HOME="$data" "$binary" "$work/demo.ropa" &
+    app=$!
+    sleep "${ROPA_START_SECONDS:-12}"
+    window=$(xdotool search --sync --name "ROPA Register" | head -1)
+    xdotool windowsize "$window" "${size%x*}" "${size#*x}"
+    sleep 3
+    name=$(echo "$theme" | tr '[:upper:]' '[:lower:]')
+    import -window root -crop "$size+0+0" +repage "$out/register-$name-$size.png"
+    if [ "$theme" = Light ]; then
+      # Every other page, clicked in the navigation (no window manager gives the
+      # window keyboard focus), in the light theme.
+      for page in 75:checks 127:reviews 156:parties 185:agreements 214:flows 243:notices 272:organisation 301:exports; do
+        xdotool mousemove 50 "${page%%:*}" click 1
+        sleep 3
+        import -window root -crop "$size+0+0" +repage "$out/${page#*:}-$name-$size.png"
+      done
+      # The editor on the first activity: back to the Register, double-click its row.
+      xdotool mousemove 50 46 click 1
+      sleep 2
+      xdotool mousemove 400 173 click --repeat 2 --delay 80 1
+      sleep 4
+      import -window root -crop "$size+0+0" +repage "$out/editor-$name-$size.png"
+    fi
+    kill "$app"
+    wait "$app" 2>/dev/null || true
+  done
+done
+echo "Wrote $out/register-{light,dark,highcontrast}-{1024x700,1920x1080}.png and the other pages in light"
