@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ROPA Register needs, only those that are missing.
 #   scripts/install-debian-packages.sh app    runtime libraries for the desktop window
-#   scripts/install-debian-packages.sh test   tools the test suite uses (pdftotext, pdftoppm, tidy)
+#   scripts/install-debian-packages.sh test   tools the test suite uses (pdftotext, pdftoppm, tidy,
+#                                             soffice to open exported workbooks as a user would)
 set -euo pipefail
 
 case "${1:-}" in
   app)  packages=(libgl1 libegl1 libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1) ;;
-  test) packages=(poppler-utils tidy) ;;
+  test) packages=(poppler-utils tidy libreoffice-calc-nogui) ;;
   *) echo "usage: $0 app|test" >&2; exit 2 ;;
 esac
 
