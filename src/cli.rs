@@ -25,7 +25,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Export the register: ICO template CSV, links CSV, full CSV (for import), PDF
+    /// Export the register: ICO template CSV or workbook (`ico-xlsx`), processor
+    /// record CSV (Art 30(2)), links CSV, full CSV (for import), PDF
     /// report (`pdf`, or `pdf-table` for the register table alone), findings CSV,
     /// JSON (for `ropa import --format json`) or flow-map SVG.
     Export {
@@ -33,7 +34,7 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
         /// What to write.
-        #[arg(long, value_parser = ["ico-csv", "links-csv", "full-csv", "pdf", "pdf-table", "findings-csv", "json", "flow-svg"])]
+        #[arg(long, value_parser = ["ico-csv", "ico-xlsx", "processor-csv", "links-csv", "full-csv", "pdf", "pdf-table", "findings-csv", "json", "flow-svg"])]
         format: String,
         /// Where to write it; an existing file is replaced only when the export succeeds.
         #[arg(long)]

@@ -53,16 +53,16 @@ pub fn write(
     progress: &mut dyn Progress,
 ) -> Result<()> {
     let mut csv = CsvOut::new(out, options.bom)?;
-    write_contact_block(&mut csv, register)?;
+    for row in contact_rows(register) {
+        csv.row(&row)?;
+    }
     csv.row(&section_row())?;
-    csv.row(&headings().iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
+    csv.row(&heading_row())?;
     let lookup = register.lookup();
     let total = register.activities.len();
     for (done, activity) in register.activities.iter().enumerate() {
         step(progress, done, total)?;
-        let mut row = columns(&lookup, activity).to_vec();
-        row.push(activity.fields.name.clone());
-        csv.row(&row)?;
+        csv.row(&activity_row(&lookup, activity))?;
     }
     step(progress, total, total)?;
     csv.finish()
@@ -70,10 +70,22 @@ pub fn write(
 
 /// The contact block above the table: a heading row, then Name, Address, Email and
 /// Telephone for the controller, the DPO and the representative, then a blank row.
-fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> {
+/// The workbook export writes the same rows.
+pub fn contact_rows(register: &Register) -> Vec<Vec<String>> {
+    contact_block(register, "Controller")
+}
+
+/// [`contact_rows`] with `first` naming the organisation's own column ("Controller",
+/// or "Processor" in the processor layout).
+pub(crate) fn contact_block(register: &Register, first: &str) -> Vec<Vec<String>> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
-    csv.row(&["", "Controller", "Data Protection Officer", "Representative"])?;
+    let mut rows = vec![vec![
+        String::new(),
+        first.to_string(),
+        "Data Protection Officer".into(),
+        "Representative".into(),
+    ]];
     let lines = [
         ("Name", contacts.map(|c| c.name.as_str())),
         ("Address", contacts.map(|c| c.address.as_str())),
@@ -81,18 +93,32 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
         ("Telephone", contacts.map(|c| c.telephone.as_str())),
     ];
     for (label, values) in lines {
-        let mut row = vec![label];
-        row.extend(values);
-        csv.row(&row)?;
+        let mut row = vec![label.to_string()];
+        row.extend(values.map(str::to_string));
+        rows.push(row);
     }
-    csv.row(&[""])
+    rows.push(vec![String::new()]);
+    rows
 }
 
-fn section_row() -> Vec<&'static str> {
+/// The band row: the template's section titles above the column each starts at.
+pub fn section_row() -> Vec<&'static str> {
     let mut row = vec![""; IcoColumn::ALL.len()];
     for (index, title) in sections() {
         row[index] = title;
     }
+    row
+}
+
+/// The heading row: A to AD, then [`ACTIVITY_HEADING`].
+pub fn heading_row() -> Vec<&'static str> {
+    headings().into_iter().chain([ACTIVITY_HEADING]).collect()
+}
+
+/// One activity's row: its 30 cells, then its name under [`ACTIVITY_HEADING`].
+pub fn activity_row(lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
+    let mut row = columns(lookup, activity).to_vec();
+    row.push(activity.fields.name.clone());
     row
 }
 
@@ -147,7 +173,7 @@ fn join_labels<T: LegalItem>(items: &BTreeSet<T>) -> String {
     join_iter(items.iter().map(|item| item.label()))
 }
 
-fn yes_no(value: Option<bool>) -> String {
+pub(crate) fn yes_no(value: Option<bool>) -> String {
     match value {
         Some(true) => "Yes".into(),
         Some(false) => "No".into(),
@@ -227,7 +253,7 @@ fn processor_contracts(lookup: &Lookup<'_>, activity: &Activity) -> String {
 
 /// The activity's transfer destinations, then the countries of recipients outside
 /// the UK that no transfer names already ("Country (recipient: Party)").
-fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
+pub(crate) fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
     let destinations: Vec<String> =
         activity.fields.transfers.iter().map(|transfer| transfer.destination.trim().to_string()).collect();
     let mut seen: BTreeSet<String> = destinations.iter().map(|d| d.to_lowercase()).collect();
@@ -244,7 +270,7 @@ fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
     join_iter(destinations.into_iter().filter(|d| unique.insert(d.to_lowercase())).chain(recipients))
 }
 
-fn safeguards(activity: &Activity) -> String {
+pub(crate) fn safeguards(activity: &Activity) -> String {
     join_iter(activity.fields.transfers.iter().map(|transfer| {
         let safeguard = transfer.safeguard.map_or_else(|| "no safeguard recorded".to_string(), |s| s.label());
         match transfer.detail.trim() {

@@ -10,11 +10,13 @@ pub mod citations;
 mod ico_csv;
 pub mod json;
 mod plan;
+mod processor;
 mod report;
 pub mod text;
 
 pub use ico_csv::read_ico_csv;
 pub use plan::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply};
+pub use processor::{read_processor_csv, read_processor_rows, read_processor_workbook};
 pub use report::{Issue, Report};
 
 /// The largest file an import reads (bytes): well beyond any real register.
