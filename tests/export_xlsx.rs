@@ -149,10 +149,10 @@ fn the_controller_sheet_says_what_the_ico_csv_says() {
     // And what they both hold is the ICO layout: contact block, band row, headings.
     assert_eq!(sheet[0][1..4], ["Controller", "Data Protection Officer", "Representative"]);
     assert_eq!(sheet[1][..2], ["Name", "Metropolitan Borough of Łódź-on-Sea"]);
-    assert_eq!(sheet[7][0], "Article 30 Record of Processing Activities");
-    assert_eq!(sheet[8][..30], ropa::export::ico_csv::headings());
-    assert_eq!(sheet[8][29], "Reasons for not adhering to policy document (if applicable)");
-    let names: Vec<&str> = sheet[9..].iter().map(|row| row[30].as_str()).collect();
+    assert_eq!(sheet[6][0], "Article 30 Record of Processing Activities");
+    assert_eq!(sheet[7][..30], ropa::export::ico_csv::headings());
+    assert_eq!(sheet[7][29], "Reasons for not adhering to policy document (if applicable)");
+    let names: Vec<&str> = sheet[8..].iter().map(|row| row[30].as_str()).collect();
     assert_eq!(names.len(), register.activities.len());
     for name in ACTIVITY_NAMES {
         let written = ropa::export::cells::neutralise(name);
@@ -206,8 +206,8 @@ fn no_cell_of_any_sheet_runs_as_a_formula() {
         assert!(!sheet_xml(&bytes, index + 1).contains("<f>"), "sheet {name} holds a formula");
     }
     let controller = sheet_rows(&mut workbook, "Controller record");
-    assert_eq!(controller[4][2], "'@SUM(A1)", "the DPO's email is neutralised as in the CSV");
-    assert_eq!(controller[5][2], "'-1.5");
+    assert_eq!(controller[3][2], "'@SUM(A1)", "the DPO's email is neutralised as in the CSV");
+    assert_eq!(controller[4][2], "'-1.5");
     let processor = sheet_rows(&mut workbook, "Processor record");
     assert!(processor.iter().flatten().any(|cell| cell.starts_with("'=cmd|")), "{processor:?}");
 }
@@ -216,21 +216,21 @@ fn no_cell_of_any_sheet_runs_as_a_formula() {
 fn headers_are_frozen_filtered_and_yes_no_cells_are_dropdowns() {
     let register = register_with_processing();
     let bytes = export(&register, Format::IcoXlsx);
-    let rows = 9 + register.activities.len();
+    let rows = 8 + register.activities.len();
     let controller = sheet_xml(&bytes, 1);
     assert!(
         controller.contains(
-            r#"<pane xSplit="1" ySplit="9" topLeftCell="B10" activePane="bottomRight" state="frozen"/>"#
+            r#"<pane xSplit="1" ySplit="8" topLeftCell="B9" activePane="bottomRight" state="frozen"/>"#
         ),
         "{controller}"
     );
-    assert!(controller.contains(&format!(r#"<autoFilter ref="A9:AE{rows}"/>"#)), "{controller}");
+    assert!(controller.contains(&format!(r#"<autoFilter ref="A8:AE{rows}"/>"#)), "{controller}");
     for column in ["U", "X", "AC"] {
-        let validation = format!(r#"sqref="{column}10:{column}1048576""#);
+        let validation = format!(r#"sqref="{column}9:{column}1048576""#);
         assert!(controller.contains(&validation), "no dropdown on column {column}");
     }
     assert!(controller.contains("<formula1>\"Yes,No\"</formula1>"), "{controller}");
-    assert!(controller.contains("<mergeCell ref=\"A8:K8\"/>"), "the band row is merged per section");
+    assert!(controller.contains("<mergeCell ref=\"A7:K7\"/>"), "the band row is merged per section");
     assert!(controller.contains("<cols>"), "column widths are set");
     let links = sheet_xml(&bytes, 3);
     assert!(links.contains(r#"ySplit="1""#) && links.contains(r#"state="frozen""#));
@@ -264,7 +264,7 @@ fn an_overlong_cell_is_refused_by_name_and_nothing_is_written() {
         export::export_to_file(&register, &Scope::Whole, Format::IcoXlsx, &options(), &path, &mut NoProgress)
             .unwrap_err()
             .to_string();
-    assert!(error.contains("sheet \"Controller record\", row 10, column K"), "{error}");
+    assert!(error.contains("sheet \"Controller record\", row 9, column K"), "{error}");
     assert!(error.contains("32767"), "{error}");
     assert!(!path.exists(), "no file is left behind");
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
@@ -276,9 +276,9 @@ fn the_processor_record_lists_only_processor_activities_in_art_30_2_words() {
     let rows = csv_rows(&export(&register, Format::ProcessorCsv));
     assert_eq!(rows[0][1..4], ["Processor", "Data Protection Officer", "Representative"]);
     assert_eq!(rows[1][..2], ["Name", "Metropolitan Borough of Łódź-on-Sea"]);
-    assert_eq!(rows[7][1..3], ["Art 30(2)(a)", "Art 30(2)(b)"]);
+    assert_eq!(rows[6][1..3], ["Art 30(2)(a)", "Art 30(2)(b)"]);
     assert_eq!(
-        rows[8],
+        rows[7],
         [
             "Business function",
             "Name and contact details of each controller on behalf of which the processor is acting",
@@ -288,9 +288,9 @@ fn the_processor_record_lists_only_processor_activities_in_art_30_2_words() {
             "General description of technical and organisational security measures (if possible)",
         ]
     );
-    let names: Vec<&str> = rows[9..].iter().map(|row| row[2].as_str()).collect();
+    let names: Vec<&str> = rows[8..].iter().map(|row| row[2].as_str()).collect();
     assert_eq!(names, ["Payroll for maintained schools", "Pension returns for an academy trust"]);
-    let schools = &rows[9];
+    let schools = &rows[8];
     assert_eq!(schools[1], "St Mary’s Primary School, Church Lane, Łódź-on-Sea; head@stmarys.example");
     assert_eq!(schools[3], "India; Côte d'Ivoire");
     assert_eq!(
@@ -346,7 +346,7 @@ fn the_processor_record_reports_bad_rows_by_their_spreadsheet_number() {
     let lines = plan.report.lines();
     assert!(
         lines.iter().any(|l| l.contains(
-            "rejected: row 12, column \"Categories of processing carried out on behalf of each controller\""
+            "rejected: row 11, column \"Categories of processing carried out on behalf of each controller\""
         )),
         "{lines:?}"
     );
@@ -435,7 +435,7 @@ fn the_command_line_writes_the_workbook_and_the_processor_record() {
     let register = Store::open(&db).unwrap().load_register().unwrap();
     let mut workbook = open(&std::fs::read(folder.path().join("demo.xlsx")).unwrap());
     let controller = sheet_rows(&mut workbook, "Controller record");
-    assert_eq!(controller.len(), 9 + register.activities.len());
+    assert_eq!(controller.len(), 8 + register.activities.len());
     assert_eq!(controller[1][1], register.organisation.controller.name);
 }
 
