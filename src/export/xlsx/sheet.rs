@@ -54,13 +54,17 @@ pub struct SheetWriter<'a> {
     styles: &'a Styles,
     next_row: u32,
     widths: Vec<usize>,
+    /// The lengths of the lines of every wrapping cell: (row, column, lengths).
+    /// Spreadsheets do not grow a row to fit wrapped text when they open a file,
+    /// so the row heights are set from these once the widths are known.
+    wrapped: Vec<(u32, u16, Vec<u32>)>,
 }
 
 impl<'a> SheetWriter<'a> {
     /// A writer on `sheet`, called `name`, starting at the top.
     pub fn new(sheet: &'a mut Worksheet, name: &'static str, styles: &'a Styles) -> Result<Self> {
         sheet.set_name(name).map_err(xlsx_error)?;
-        Ok(Self { sheet, name, styles, next_row: 0, widths: Vec::new() })
+        Ok(Self { sheet, name, styles, next_row: 0, widths: Vec::new(), wrapped: Vec::new() })
     }
 
     /// Writes one row of ordinary cells.
@@ -122,7 +126,7 @@ impl<'a> SheetWriter<'a> {
     /// Freezes everything above the first data row and the first column, puts an
     /// autofilter on the heading row over the data, offers Yes/No dropdowns in
     /// `yes_no` columns and sets the column widths.
-    pub fn finish_table(self, heading_row: u32, columns: usize, yes_no: &[usize]) -> Result<()> {
+    pub fn finish_table(mut self, heading_row: u32, columns: usize, yes_no: &[usize]) -> Result<()> {
         let first_data = heading_row + 1;
         let last_data = self.next_row.saturating_sub(1).max(heading_row);
         let last_column = col(columns.saturating_sub(1))?;
@@ -136,11 +140,45 @@ impl<'a> SheetWriter<'a> {
                     .map_err(xlsx_error)?;
             }
         }
-        for (column, &width) in self.widths.iter().enumerate() {
-            let width = width.clamp(MIN_WIDTH, MAX_WIDTH) + 2;
-            self.sheet.set_column_width(col(column)?, width as f64).map_err(xlsx_error)?;
+        let widths: Vec<usize> = self.widths.iter().map(|&width| width.clamp(MIN_WIDTH, MAX_WIDTH)).collect();
+        for (column, &width) in widths.iter().enumerate() {
+            self.sheet.set_column_width(col(column)?, (width + 2) as f64).map_err(xlsx_error)?;
+        }
+        self.set_row_heights(&widths)?;
+        self.set_printing(heading_row, widths.iter().sum());
+        Ok(())
+    }
+
+    /// Sets each row that holds wrapping text to the height of its tallest cell:
+    /// the lines each cell wraps to at its column's width (an estimate: the
+    /// spreadsheet's own wrapping may differ a little), at 15 points a line
+    /// (Excel's default row), up to Excel's 409-point limit.
+    fn set_row_heights(&mut self, widths: &[usize]) -> Result<()> {
+        let mut lines_by_row: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+        for (row, column, lines) in &self.wrapped {
+            // A column's width counts the digit "0"; ordinary text fits about a
+            // quarter more characters than that on a line.
+            let width = widths.get(usize::from(*column)).copied().unwrap_or(MAX_WIDTH).max(1) as u32 * 5 / 4;
+            let count: u32 = lines.iter().map(|&length| length.div_ceil(width).max(1)).sum();
+            let entry = lines_by_row.entry(*row).or_insert(1);
+            *entry = (*entry).max(count);
+        }
+        for (row, lines) in lines_by_row {
+            if lines > 1 {
+                let height = (f64::from(lines) * 15.0).min(409.0);
+                self.sheet.set_row_height(row, height).map_err(xlsx_error)?;
+            }
         }
         Ok(())
+    }
+
+    /// Prints landscape, the rows down to the headings on every page, and as many
+    /// pages across as the table needs at about 250 characters a page.
+    fn set_printing(&mut self, heading_row: u32, total_width: usize) {
+        self.sheet.set_landscape();
+        let _unchanged_if_refused = self.sheet.set_repeat_rows(heading_row, heading_row);
+        let across = u16::try_from(total_width.div_ceil(250).max(1)).unwrap_or(u16::MAX);
+        self.sheet.set_print_fit_to_pages(across, 0);
     }
 
     fn write_row<S: AsRef<str>>(&mut self, cells: &[S], format: &Format, measure: bool) -> Result<()> {
@@ -158,9 +196,12 @@ impl<'a> SheetWriter<'a> {
         }
         let text = cells::neutralise(checked(self.name, row, column, value)?);
         self.sheet.write_string_with_format(row, col(column)?, &*text, format).map_err(xlsx_error)?;
+        let lines: Vec<u32> = text.lines().map(|line| line.chars().count() as u32).collect();
         if measure {
-            let longest = text.lines().map(|line| line.chars().count()).max().unwrap_or(0);
-            self.widen(column, longest);
+            self.widen(column, lines.iter().copied().max().unwrap_or(0) as usize);
+        }
+        if lines.len() > 1 || lines.iter().any(|&length| length as usize > MIN_WIDTH) {
+            self.wrapped.push((row, col(column)?, lines));
         }
         Ok(())
     }
