@@ -148,6 +148,9 @@ pub fn write(
     let lookup = register.lookup();
     let activities: Vec<&Activity> = processor_activities(register).collect();
     let total = activities.len();
+    // Reported before the rows as well, so that a record with no processor
+    // activities can still be cancelled.
+    step(progress, 0, total)?;
     for (done, activity) in activities.into_iter().enumerate() {
         step(progress, done, total)?;
         csv.row(&columns(&lookup, activity))?;
