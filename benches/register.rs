@@ -132,6 +132,14 @@ fn cases() -> Vec<Case> {
             setup: |db| export_case(db, Format::IcoCsv),
         },
         Case {
+            name: "ico-xlsx",
+            what: "ICO template workbook export (controller and processor records, links, parties, \
+                   agreements, findings: 7 sheets)",
+            target_ms_at_10k: Some(1500.0),
+            per: 1.0,
+            setup: |db| export_case(db, Format::IcoXlsx),
+        },
+        Case {
             name: "links-csv",
             what: "links CSV export (10 links per activity: 100,000 links at 10,000)",
             target_ms_at_10k: Some(300.0),

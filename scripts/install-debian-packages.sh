@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ROPA Register needs, only those that are missing.
 #   scripts/install-debian-packages.sh app    runtime libraries for the desktop window
-#   scripts/install-debian-packages.sh test   tools the test suite uses (pdftotext, pdftoppm, tidy)
+#   scripts/install-debian-packages.sh test   tools the test suite uses (pdftotext, pdftoppm, tidy,
+#                                             soffice to open exported workbooks as a user would)
 #   scripts/install-debian-packages.sh screenshots   a virtual display and tools to capture the window
 set -euo pipefail
 
 case "${1:-}" in
   app)  packages=(libgl1 libegl1 libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 libwayland-egl1) ;;
-  test) packages=(poppler-utils tidy) ;;
+  test) packages=(poppler-utils tidy libreoffice-calc-nogui) ;;
   screenshots) packages=(xvfb xauth imagemagick x11-utils xdotool) ;;
   *) echo "usage: $0 app|test|screenshots" >&2; exit 2 ;;
 esac

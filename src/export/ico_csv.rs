@@ -64,16 +64,16 @@ pub fn write_with_head(
     progress: &mut dyn Progress,
 ) -> Result<()> {
     let mut csv = CsvOut::new(out, options.bom)?;
-    write_contact_block(&mut csv, register, log_head)?;
+    for row in contact_rows(register, log_head) {
+        csv.row(&row)?;
+    }
     csv.row(&section_row())?;
-    csv.row(&headings().iter().chain([&ACTIVITY_HEADING]).collect::<Vec<_>>())?;
+    csv.row(&heading_row())?;
     let lookup = register.lookup();
     let total = register.activities.len();
     for (done, activity) in register.activities.iter().enumerate() {
         step(progress, done, total)?;
-        let mut row = columns(&lookup, activity).to_vec();
-        row.push(activity.fields.name.clone());
-        csv.row(&row)?;
+        csv.row(&activity_row(&lookup, activity))?;
     }
     step(progress, total, total)?;
     csv.finish()
@@ -86,11 +86,22 @@ pub const LAW_CURRENT_TO_LABEL: &str = "Law current to";
 /// The contact block above the table: a heading row, then Name, Address, Email and
 /// Telephone for the controller, the DPO and the representative, then the change
 /// log's head when it is given, then, in the row the template leaves blank, the
-/// date the register's law is current to.
-fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register, log_head: Option<&LogHead>) -> Result<()> {
+/// date the register's law is current to. The workbook export writes the same rows.
+pub fn contact_rows(register: &Register, log_head: Option<&LogHead>) -> Vec<Vec<String>> {
+    contact_block(register, "Controller", log_head)
+}
+
+/// [`contact_rows`] with `first` naming the organisation's own column ("Controller",
+/// or "Processor" in the processor layout).
+pub(crate) fn contact_block(register: &Register, first: &str, log_head: Option<&LogHead>) -> Vec<Vec<String>> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
-    csv.row(&["", "Controller", "Data Protection Officer", "Representative"])?;
+    let mut rows = vec![vec![
+        String::new(),
+        first.to_string(),
+        "Data Protection Officer".into(),
+        "Representative".into(),
+    ]];
     let lines = [
         ("Name", contacts.map(|c| c.name.as_str())),
         ("Address", contacts.map(|c| c.address.as_str())),
@@ -98,24 +109,37 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register, log_head: Opti
         ("Telephone", contacts.map(|c| c.telephone.as_str())),
     ];
     for (label, values) in lines {
-        let mut row = vec![label];
-        row.extend(values);
-        csv.row(&row)?;
+        let mut row = vec![label.to_string()];
+        row.extend(values.map(str::to_string));
+        rows.push(row);
     }
     if let Some(head) = log_head {
-        csv.row(&["Change log".to_string(), head.to_string()])?;
+        rows.push(vec!["Change log".to_string(), head.to_string()]);
     }
     // The row between the block and the table, blank in the ICO's template,
     // says what law the register was checked against: the layout keeps its rows.
-    let current_to = crate::law::long_date(crate::law::LAW_CURRENT_TO);
-    csv.row(&[LAW_CURRENT_TO_LABEL, current_to.as_str()])
+    rows.push(vec![LAW_CURRENT_TO_LABEL.to_string(), crate::law::long_date(crate::law::LAW_CURRENT_TO)]);
+    rows
 }
 
-fn section_row() -> Vec<&'static str> {
+/// The band row: the template's section titles above the column each starts at.
+pub fn section_row() -> Vec<&'static str> {
     let mut row = vec![""; IcoColumn::ALL.len()];
     for (index, title) in sections() {
         row[index] = title;
     }
+    row
+}
+
+/// The heading row: A to AD, then [`ACTIVITY_HEADING`].
+pub fn heading_row() -> Vec<&'static str> {
+    headings().into_iter().chain([ACTIVITY_HEADING]).collect()
+}
+
+/// One activity's row: its 30 cells, then its name under [`ACTIVITY_HEADING`].
+pub fn activity_row(lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
+    let mut row = columns(lookup, activity).to_vec();
+    row.push(activity.fields.name.clone());
     row
 }
 
@@ -170,7 +194,7 @@ fn join_labels<T: LegalItem>(items: &BTreeSet<T>) -> String {
     join_iter(items.iter().map(|item| item.label()))
 }
 
-fn yes_no(value: Option<bool>) -> String {
+pub(crate) fn yes_no(value: Option<bool>) -> String {
     match value {
         Some(true) => "Yes".into(),
         Some(false) => "No".into(),
@@ -250,7 +274,7 @@ fn processor_contracts(lookup: &Lookup<'_>, activity: &Activity) -> String {
 
 /// The activity's transfer destinations, then the countries of recipients outside
 /// the UK that no transfer names already ("Country (recipient: Party)").
-fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
+pub(crate) fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
     let destinations: Vec<String> =
         activity.fields.transfers.iter().map(|transfer| transfer.destination.trim().to_string()).collect();
     let mut seen: BTreeSet<String> = destinations.iter().map(|d| d.to_lowercase()).collect();
@@ -267,7 +291,7 @@ fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> String {
     join_iter(destinations.into_iter().filter(|d| unique.insert(d.to_lowercase())).chain(recipients))
 }
 
-fn safeguards(activity: &Activity) -> String {
+pub(crate) fn safeguards(activity: &Activity) -> String {
     join_iter(activity.fields.transfers.iter().map(|transfer| {
         let safeguard = transfer.safeguard.map_or_else(|| "no safeguard recorded".to_string(), |s| s.label());
         match transfer.detail.trim() {

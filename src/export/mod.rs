@@ -1,11 +1,13 @@
-//! Exports of the register: the ICO controller layout, the links table and the full
+//! Exports of the register: the ICO controller layout (CSV, or a workbook with
+//! every table), the processor record, the links table and the full
 //! round-trippable CSV, and the PDF report.
 //!
 //! Every export reads a [`Register`] snapshot narrowed by a [`Scope`], reports
 //! progress through a [`Progress`] (which can also cancel), and writes its file with
 //! [`write_atomically`] (the one atomic writer, in [`crate::fsio`]), so a failed or cancelled export never leaves a half file in
 //! place of a good one. Every CSV cell passes through [`cells::neutralise`], the one
-//! place where text is made safe to open in a spreadsheet. `docs/exports.md`
+//! place where text is made safe to open in a spreadsheet; the workbook's cells go
+//! through it too. `docs/exports.md`
 //! describes the layouts.
 
 pub mod answer_csv;
@@ -19,7 +21,9 @@ pub mod full_csv;
 pub mod ico_csv;
 pub mod links_csv;
 pub mod pdf;
+pub mod processor;
 pub mod public_html;
+pub mod xlsx;
 
 pub use crate::fsio::write_atomically;
 pub use context::ExportContext;
@@ -111,6 +115,12 @@ pub(crate) fn step(progress: &mut dyn Progress, done: usize, total: usize) -> Re
 pub enum Format {
     /// The ICO documentation template's controller layout (CSV).
     IcoCsv,
+    /// The register as an Excel workbook: the ICO controller layout, the processor
+    /// record, links, parties, agreements and the checks' findings, a sheet each.
+    IcoXlsx,
+    /// The processor record (Art 30(2)): activities carried out for another
+    /// controller (CSV).
+    ProcessorCsv,
     /// One row per activity–party link (CSV).
     LinksCsv,
     /// Every field of every record, for import (CSV).
@@ -136,6 +146,8 @@ impl Format {
     /// Every format, in menu order.
     pub const ALL: &'static [Self] = &[
         Self::IcoCsv,
+        Self::IcoXlsx,
+        Self::ProcessorCsv,
         Self::LinksCsv,
         Self::FullCsv,
         Self::Pdf,
@@ -150,6 +162,8 @@ impl Format {
     pub fn code(self) -> &'static str {
         match self {
             Self::IcoCsv => "ico-csv",
+            Self::IcoXlsx => "ico-xlsx",
+            Self::ProcessorCsv => "processor-csv",
             Self::LinksCsv => "links-csv",
             Self::FullCsv => "full-csv",
             Self::Pdf => "pdf",
@@ -170,6 +184,8 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Self::IcoCsv => "ICO template layout (CSV)",
+            Self::IcoXlsx => "ICO template workbook with every sheet (Excel)",
+            Self::ProcessorCsv => "Processor record, Art 30(2) (CSV)",
             Self::LinksCsv => "Links table (CSV)",
             Self::FullCsv => "Full register for import (CSV)",
             Self::Pdf => "Register report (PDF)",
@@ -187,7 +203,8 @@ impl Format {
             Self::Pdf | Self::PdfTable => "pdf",
             Self::Json => "json",
             Self::FlowSvg => "svg",
-            Self::IcoCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
+            Self::IcoXlsx => "xlsx",
+            Self::IcoCsv | Self::ProcessorCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
             Self::PublicHtml => "",
         }
     }
@@ -279,6 +296,11 @@ pub fn write_in(
         Format::IcoCsv => {
             ico_csv::write_with_head(register, context.log_head.as_ref(), options, out, progress)
         }
+        Format::IcoXlsx => {
+            let report = context.report(register, options);
+            xlsx::write(register, &report, context.log_head.as_ref(), options, out, progress)
+        }
+        Format::ProcessorCsv => processor::write(register, options, out, progress),
         Format::LinksCsv => links_csv::write(register, options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
         Format::Pdf | Format::PdfTable => {

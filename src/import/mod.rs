@@ -10,6 +10,7 @@ pub mod citations;
 mod ico_csv;
 pub mod json;
 mod plan;
+mod processor;
 mod report;
 mod restore;
 pub mod text;
@@ -18,6 +19,7 @@ pub use ico_csv::read_ico_csv;
 pub use plan::{
     OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
 };
+pub use processor::{read_processor_csv, read_processor_rows, read_processor_workbook};
 pub use report::{Issue, Report};
 pub use restore::{restore, restore_dry_run};
 

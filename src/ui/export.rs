@@ -28,8 +28,10 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::Core(Format::IcoCsv),
+        Self::Core(Format::IcoXlsx),
+        Self::Core(Format::ProcessorCsv),
         Self::Core(Format::LinksCsv),
         Self::Core(Format::FullCsv),
         Self::Core(Format::Pdf),

@@ -213,3 +213,32 @@ fn the_register_shown_as_at_a_past_day_exports_as_it_stood() {
         activity_names_in_ico_csv(&std::fs::read(&now).unwrap()).into_iter().collect();
     assert_eq!(names, BTreeSet::from(["Council tax".to_owned(), "Tenancy payments".to_owned()]));
 }
+
+#[test]
+fn the_workbook_exports_from_the_page_with_every_sheet() {
+    use calamine::Reader as _;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("demo.xlsx");
+    let mut harness = harness_on(demo_store());
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("ICO template workbook with every sheet (Excel)").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+
+    let bytes = std::fs::read(&path).unwrap();
+    let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names(), ropa::export::xlsx::SHEETS.map(str::to_owned).to_vec());
+    let controller = workbook.worksheet_range("Controller record").unwrap();
+    let register = harness.state_mut().session_mut().unwrap().store.load_register().unwrap();
+    let names: BTreeSet<String> = controller
+        .rows()
+        .skip_while(|row| row.first().is_none_or(|cell| cell.to_string() != "Business function"))
+        .skip(1)
+        .map(|row| row[30].to_string())
+        .collect();
+    let stored: BTreeSet<String> = register.activities.iter().map(|a| a.fields.name.clone()).collect();
+    assert_eq!(names, stored, "every activity is on the Controller record sheet");
+    assert!(harness.query_by_label("Open folder").is_some(), "the export is reported done");
+}

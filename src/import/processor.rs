@@ -1,0 +1,401 @@
+//! Reading a processor record (Art 30(2)) back: the layout of
+//! [`crate::export::processor`], saved as CSV or as the workbook's "Processor
+//! record" sheet.
+//!
+//! Every row becomes an activity the organisation carries out as a processor
+//! ([`Role::Processor`]) for the controller named in its row. The contact block
+//! above the headings names the processor (the organisation), its DPO and its
+//! representative. Row numbers in messages are the spreadsheet's.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::text::{decode, name_key, split_list, yes_no};
+use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Ref, Report};
+use crate::export::cells::restore;
+use crate::export::ico_csv::LIST_SEPARATOR;
+use crate::export::processor::{PROCESSOR_TITLE, ProcessorColumn};
+use crate::law::{LegalItem, TransferSafeguard};
+use crate::model::{
+    ActivityFields, ActivityStatus, Contact, Organisation, Register, Role, ServiceFields, ServiceId, Transfer,
+};
+use crate::{Error, Result};
+
+/// What the safeguards cell says for a transfer with no safeguard recorded.
+const NO_SAFEGUARD: &str = "no safeguard recorded";
+
+/// Reads a processor-record CSV into a plan against `register` (for matching
+/// services by name). `file` names the file in messages.
+pub fn read_processor_csv(bytes: &[u8], file: &str, register: &Register) -> Result<Plan> {
+    let fail = |message: &str| Error::Import { file: file.to_string(), message: message.to_string() };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            "the file is larger than 200 MB, far beyond any register; check it is the right file",
+        ));
+    }
+    let Some((text, _encoding)) = decode(bytes) else {
+        return Err(fail("the file is not text (it holds binary data); save the sheet as CSV and try again"));
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> =
+        reader.records().filter_map(|r| r.ok()).map(|r| r.iter().map(str::to_string).collect()).collect();
+    read_processor_rows(&rows, file, register)
+}
+
+/// Reads the processor record from a workbook (xlsx, xls, ods): the first sheet
+/// whose headings are the processor record's, such as the "Processor record"
+/// sheet of the `ico-xlsx` export. Messages name the file and the sheet.
+pub fn read_processor_workbook(bytes: &[u8], file: &str, register: &Register) -> Result<Plan> {
+    use calamine::Reader as _;
+    let fail = |message: String| Error::Import { file: file.to_string(), message };
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|error| fail(format!("the file could not be read as a workbook ({error})")))?;
+    for name in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|error| fail(format!("sheet \"{name}\" could not be read ({error})")))?;
+        let rows = sheet_rows(&range);
+        let cells: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+        if find_headings(&cells).is_some() {
+            return read_processor_rows(&rows, &format!("{file}, sheet \"{name}\""), register);
+        }
+    }
+    Err(fail("no sheet holds a processor record (looked for its headings on every sheet)".into()))
+}
+
+/// A sheet's cells as text, row `i` being the spreadsheet's row `i + 1` (a range
+/// starts at its first non-empty cell, so the rows and columns before it are
+/// filled in).
+fn sheet_rows(range: &calamine::Range<calamine::Data>) -> Vec<Vec<String>> {
+    let Some((top, left)) = range.start() else { return Vec::new() };
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); top as usize];
+    for row in range.rows() {
+        let mut cells = vec![String::new(); left as usize];
+        cells.extend(row.iter().map(|cell| match cell {
+            calamine::Data::Empty => String::new(),
+            other => other.to_string(),
+        }));
+        rows.push(cells);
+    }
+    rows
+}
+
+/// Reads the rows of a processor record (row `i` of `rows` is the spreadsheet's
+/// row `i + 1`; cells as written, with this app's apostrophes still on).
+pub fn read_processor_rows(rows: &[Vec<String>], file: &str, register: &Register) -> Result<Plan> {
+    let rows: Vec<Vec<&str>> =
+        rows.iter().map(|row| row.iter().map(|cell| restore(cell)).collect()).collect();
+    let Some((header, columns)) = find_headings(&rows) else {
+        return Err(Error::Import {
+            file: file.to_string(),
+            message: format!(
+                "no heading row of the processor record was found (looked for \"{}\" and \"{}\"); check it is a processor record exported by ROPA Register",
+                ProcessorColumn::Controller.heading(),
+                ProcessorColumn::CategoriesOfProcessing.heading()
+            ),
+        });
+    };
+    let mut reader = Reader::new(file, register);
+    reader.plan.organisation = read_contacts(&rows[..header], &register.organisation)
+        .map(|edited| super::OrganisationEdit { base: register.organisation.clone(), edited });
+    for (index, cells) in rows.iter().enumerate().skip(header + 1) {
+        if cells.iter().any(|cell| !cell.trim().is_empty()) {
+            reader.read_row(index + 1, &columns, cells);
+        }
+    }
+    Ok(reader.plan)
+}
+
+/// The heading row (index) and the column each heading is in: the first row in
+/// which at least three of the layout's headings appear.
+fn find_headings(rows: &[Vec<&str>]) -> Option<(usize, HashMap<ProcessorColumn, usize>)> {
+    let wanted: Vec<(ProcessorColumn, String)> =
+        ProcessorColumn::ALL.iter().map(|&c| (c, name_key(c.heading()))).collect();
+    rows.iter().enumerate().take(60).find_map(|(index, row)| {
+        let mut columns = HashMap::new();
+        for (position, cell) in row.iter().enumerate() {
+            let key = name_key(cell);
+            if let Some((column, _)) = wanted.iter().find(|(c, w)| *w == key && !columns.contains_key(c)) {
+                columns.insert(*column, position);
+            }
+        }
+        let found = columns.len() >= 3 && columns.contains_key(&ProcessorColumn::CategoriesOfProcessing);
+        found.then_some((index, columns))
+    })
+}
+
+/// Which contact a column of the contact block holds.
+#[derive(Clone, Copy)]
+enum Who {
+    Processor,
+    Dpo,
+    Representative,
+}
+
+/// Reads the contact block as the export writes it: a row naming the roles across
+/// (Processor, Data Protection Officer, Representative), then a row per detail.
+fn read_contacts(rows: &[Vec<&str>], existing: &Organisation) -> Option<Organisation> {
+    let processor = name_key(PROCESSOR_TITLE);
+    let roles_row = rows.iter().position(|row| row.iter().any(|cell| name_key(cell) == processor))?;
+    let roles: Vec<(usize, Who)> = rows[roles_row]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, cell)| match name_key(cell).as_str() {
+            key if key == processor => Some((i, Who::Processor)),
+            "data protection officer" | "dpo" => Some((i, Who::Dpo)),
+            "representative" => Some((i, Who::Representative)),
+            _ => None,
+        })
+        .collect();
+    let mut organisation = existing.clone();
+    let mut found = false;
+    for row in &rows[roles_row + 1..] {
+        let Some(field) = row.first().and_then(|label| detail(label)) else { continue };
+        for &(column, who) in &roles {
+            let value = row.get(column).map_or("", |cell| cell.trim());
+            if !value.is_empty() {
+                *field(contact_mut(&mut organisation, who)) = value.to_string();
+                found = true;
+            }
+        }
+    }
+    found.then_some(organisation)
+}
+
+/// Picks one detail (name, address...) out of a contact.
+type DetailField = fn(&mut Contact) -> &mut String;
+
+fn detail(label: &str) -> Option<DetailField> {
+    match name_key(label).as_str() {
+        "name" => Some(|c| &mut c.name),
+        "address" => Some(|c| &mut c.address),
+        "email" | "e mail" => Some(|c| &mut c.email),
+        "telephone" | "phone" => Some(|c| &mut c.telephone),
+        _ => None,
+    }
+}
+
+fn contact_mut(organisation: &mut Organisation, who: Who) -> &mut Contact {
+    match who {
+        Who::Processor => &mut organisation.controller,
+        Who::Dpo => &mut organisation.dpo,
+        Who::Representative => &mut organisation.representative,
+    }
+}
+
+/// Builds the plan row by row, remembering the names already in the register or
+/// planned.
+struct Reader {
+    plan: Plan,
+    services: HashMap<String, Ref<ServiceId>>,
+    activities: BTreeSet<(String, String)>,
+    last_service: Option<String>,
+}
+
+impl Reader {
+    fn new(file: &str, register: &Register) -> Self {
+        let services =
+            register.services.iter().map(|s| (name_key(&s.fields.name), Ref::Existing(s.id))).collect();
+        let activities = register
+            .activities
+            .iter()
+            .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+            .collect();
+        let plan = Plan { report: Report::new(file), ..Plan::default() };
+        Self { plan, services, activities, last_service: None }
+    }
+
+    fn read_row(&mut self, number: usize, columns: &HashMap<ProcessorColumn, usize>, cells: &[&str]) {
+        let get = |column: ProcessorColumn| {
+            columns.get(&column).and_then(|&i| cells.get(i)).map_or("", |cell| cell.trim())
+        };
+        if let Some(at) = cells.iter().position(|cell| cell.chars().count() > MAX_CELL_CHARS) {
+            let heading = ProcessorColumn::ALL.iter().find(|c| columns.get(c) == Some(&at));
+            self.plan.report.reject(
+                Some(number),
+                heading.map(|c| c.heading()),
+                "a cell holds more than a million characters; the row was not imported",
+            );
+            return;
+        }
+        let Some(service_name) = self.service_name(number, get(ProcessorColumn::BusinessFunction)) else {
+            return;
+        };
+        let name = get(ProcessorColumn::CategoriesOfProcessing);
+        if name.is_empty() {
+            self.plan.report.reject(
+                Some(number),
+                Some(ProcessorColumn::CategoriesOfProcessing.heading()),
+                "empty; every processor activity needs its category of processing (Art 30(2)(b)); the row was not imported",
+            );
+            return;
+        }
+        if !self.activities.insert((name_key(&service_name), name_key(name))) {
+            self.plan.report.reject(
+                Some(number),
+                Some(ProcessorColumn::CategoriesOfProcessing.heading()),
+                format!(
+                    "an activity \"{name}\" already exists in \"{service_name}\"; the row was not imported"
+                ),
+            );
+            return;
+        }
+        let controller = get(ProcessorColumn::Controller);
+        if controller.is_empty() {
+            self.plan.report.warn(
+                Some(number),
+                Some(ProcessorColumn::Controller.heading()),
+                "empty; Art 30(2)(a) asks for the controller on whose behalf the processing is done",
+            );
+        }
+        let service = self.service_ref(&service_name);
+        let mut fields = ActivityFields::new(ServiceId(0), name);
+        fields.status = ActivityStatus::Active;
+        fields.role = Role::Processor { for_controller: controller.to_string() };
+        fields.transfers = self.transfers(
+            number,
+            get(ProcessorColumn::ThirdCountries),
+            get(ProcessorColumn::TransferSafeguards),
+        );
+        fields.security_measures = get(ProcessorColumn::Security).to_string();
+        self.plan.activities.push(PlannedActivity { row: Some(number), service, fields, links: Vec::new() });
+    }
+
+    fn service_name(&mut self, number: usize, cell: &str) -> Option<String> {
+        if !cell.is_empty() {
+            self.last_service = Some(cell.to_string());
+            return Some(cell.to_string());
+        }
+        let heading = Some(ProcessorColumn::BusinessFunction.heading());
+        match self.last_service.clone() {
+            Some(previous) => {
+                self.plan.report.warn(
+                    Some(number),
+                    heading,
+                    format!("empty; taken as \"{previous}\" from the row above (a merged cell)"),
+                );
+                Some(previous)
+            }
+            None => {
+                self.plan.report.reject(
+                    Some(number),
+                    heading,
+                    "empty; every activity needs a business function",
+                );
+                None
+            }
+        }
+    }
+
+    fn service_ref(&mut self, name: &str) -> Ref<ServiceId> {
+        let key = name_key(name);
+        if let Some(&found) = self.services.get(&key) {
+            return found;
+        }
+        let created = Ref::New(self.plan.services.len());
+        self.plan.services.push(ServiceFields { name: name.to_string(), ..ServiceFields::default() });
+        self.services.insert(key, created);
+        created
+    }
+
+    /// The transfers of a row: one per destination, with the safeguard written
+    /// after "Destination: " in the safeguards cell.
+    fn transfers(&mut self, number: usize, destinations: &str, safeguards: &str) -> Vec<Transfer> {
+        let destinations: Vec<String> = split_list(destinations)
+            .into_iter()
+            .filter(|d| yes_no(d) != Some(false) && name_key(d) != "not applicable")
+            .collect();
+        let mut transfers = Vec::new();
+        for destination in &destinations {
+            if destination.contains("(recipient: ") {
+                self.plan.report.warn(
+                    Some(number),
+                    Some(ProcessorColumn::ThirdCountries.heading()),
+                    format!("\"{destination}\" is a recipient's country, not a transfer of this activity; not imported"),
+                );
+                continue;
+            }
+            let written = safeguard_of(destination, &destinations, safeguards);
+            let (safeguard, detail) = parse_safeguard(written);
+            if safeguard.is_none() && !written.is_empty() && written != NO_SAFEGUARD {
+                self.plan.report.warn(
+                    Some(number),
+                    Some(ProcessorColumn::TransferSafeguards.heading()),
+                    format!("\"{written}\" names no known safeguard; kept as the transfer's detail"),
+                );
+            }
+            transfers.push(Transfer { destination: destination.clone(), safeguard, detail });
+        }
+        transfers
+    }
+}
+
+/// What the safeguards cell says about `destination`: the text after
+/// "destination: " up to the next "; Other destination: ".
+fn safeguard_of<'c>(destination: &str, destinations: &[String], cell: &'c str) -> &'c str {
+    let start_of = |d: &str, from: usize| -> Option<usize> {
+        let marker = format!("{d}: ");
+        cell.get(from..)?.find(&marker).map(|at| from + at)
+    };
+    let Some(start) = start_of(destination, 0) else { return "" };
+    let text_start = start + destination.len() + 2;
+    let end = destinations
+        .iter()
+        .filter_map(|other| start_of(&format!("{LIST_SEPARATOR}{other}"), text_start))
+        .min()
+        .unwrap_or(cell.len());
+    cell.get(text_start..end).unwrap_or("").trim()
+}
+
+/// A safeguard written as the export writes it: its label, then "(detail)".
+fn parse_safeguard(written: &str) -> (Option<TransferSafeguard>, String) {
+    if written.is_empty() || written == NO_SAFEGUARD {
+        return (None, String::new());
+    }
+    let strip_detail =
+        |rest: &str| rest.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')).map(str::to_string);
+    for &safeguard in TransferSafeguard::ALL {
+        if let Some(rest) = written.strip_prefix(&safeguard.label()) {
+            if rest.trim().is_empty() {
+                return (Some(safeguard), String::new());
+            }
+            if let Some(detail) = strip_detail(rest) {
+                return (Some(safeguard), detail);
+            }
+        }
+    }
+    if let Some(rest) = written.strip_prefix(NO_SAFEGUARD)
+        && let Some(detail) = strip_detail(rest)
+    {
+        return (None, detail);
+    }
+    (None, written.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_destination_gets_its_own_safeguard() {
+        let destinations = vec!["United States".to_string(), "India".to_string()];
+        let cell = "United States: safeguard A (detail; with a semicolon); India: no safeguard recorded";
+        assert_eq!(
+            safeguard_of("United States", &destinations, cell),
+            "safeguard A (detail; with a semicolon)"
+        );
+        assert_eq!(safeguard_of("India", &destinations, cell), NO_SAFEGUARD);
+        assert_eq!(safeguard_of("France", &destinations, cell), "");
+    }
+
+    #[test]
+    fn safeguards_read_back_as_written() {
+        let idta = TransferSafeguard::Idta;
+        assert_eq!(parse_safeguard(&idta.label()), (Some(idta), String::new()));
+        assert_eq!(
+            parse_safeguard(&format!("{} (signed 2024)", idta.label())),
+            (Some(idta), "signed 2024".into())
+        );
+        assert_eq!(parse_safeguard("no safeguard recorded (asked twice)"), (None, "asked twice".into()));
+        assert_eq!(parse_safeguard("a letter"), (None, "a letter".into()));
+    }
+}
