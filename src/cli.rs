@@ -19,6 +19,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a new, empty register.
+    New {
+        /// Where to write it; the file must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+        /// The organisation (controller) the register is for.
+        #[arg(long)]
+        organisation: Option<String>,
+    },
     /// Write the demo register, built from five real public-sector privacy notices.
     Demo {
         /// Where to write it; the file must not exist yet.
@@ -86,12 +95,12 @@ enum Command {
     /// Import activities into a register, showing what was created, what was
     /// matched and what could not be read. Lands whole or not at all.
     Import {
-        /// The register to import into.
+        /// The register to import into; created when it does not exist.
         #[arg(long)]
         db: PathBuf,
-        /// The file's layout.
+        /// The file's layout (default: told from the file's content).
         #[arg(long, value_enum)]
-        format: ImportFormat,
+        format: Option<ImportFormat>,
         /// The file to import.
         input: PathBuf,
         /// Show the preview and the report, and change nothing.
@@ -146,6 +155,9 @@ enum Command {
 enum ImportFormat {
     /// The ICO documentation template for controllers, saved as CSV.
     IcoCsv,
+    /// The ICO template as a workbook: xlsx, xls or ods.
+    #[value(alias = "xlsx", alias = "xls", alias = "ods")]
+    Workbook,
     /// This app's full CSV export (`ropa export --format full-csv`).
     FullCsv,
     /// A whole register as JSON, from `ropa export --format json` or a partner.
@@ -166,6 +178,16 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Some(Command::New { out, organisation }) => {
+            let mut store = ropa::Store::create(&out)?;
+            if let Some(name) = organisation.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()) {
+                let mut details = store.load_register()?.organisation;
+                details.controller.name = name;
+                store.save_organisation(&details).context("Recording the organisation")?;
+            }
+            println!("Created a new register at {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Demo { out }) => {
             let mut store = ropa::Store::create(&out)?;
             ropa::demo::populate(&mut store).context("Writing the demo register")?;
@@ -221,21 +243,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn run_import(
     db: &std::path::Path,
-    format: ImportFormat,
+    format: Option<ImportFormat>,
     input: &std::path::Path,
     dry_run: bool,
     skip_rejected: bool,
 ) -> anyhow::Result<ExitCode> {
-    let mut store = ropa::Store::open(db)?;
+    use ropa::import::detect::Layout;
     let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
     let file = input.display().to_string();
-    let register = store.load_register()?;
+    let layout = match format {
+        Some(ImportFormat::IcoCsv) => Layout::IcoCsv,
+        Some(ImportFormat::Workbook) => Layout::Workbook,
+        Some(ImportFormat::FullCsv) => Layout::FullCsv,
+        Some(ImportFormat::Json) => Layout::Json,
+        None => ropa::import::detect::detect(&bytes),
+    };
+    // A register that does not exist yet is created only when the import lands.
+    let creating = !db.exists();
+    let mut store = if creating { None } else { Some(ropa::Store::open(db)?) };
+    let register = match &mut store {
+        Some(store) => store.load_register()?,
+        None => ropa::Store::in_memory()?.load_register()?,
+    };
+    if format.is_none() {
+        println!("Reading {file} as {}.", layout.label());
+    }
     // A full CSV into an empty register is restored exactly, ids included, so that
     // exporting again gives the same file; into a register in use it is merged.
     let mut exact_restore = None;
-    let plan = match format {
-        ImportFormat::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
-        ImportFormat::FullCsv => {
+    let plan = match layout {
+        Layout::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
+        Layout::Workbook => ropa::import::read_ico_workbook(&bytes, &file, &register)?,
+        Layout::FullCsv => {
             let incoming = ropa::export::full_csv::read(bytes.as_slice())
                 .with_context(|| format!("Reading {file} as a full CSV export"))?;
             let plan = ropa::import::json::merge_plan(&incoming, &register, &file);
@@ -243,12 +282,18 @@ fn run_import(
             exact_restore = empty.then_some(incoming);
             plan
         }
-        ImportFormat::Json => {
+        Layout::Json => {
             let incoming = ropa::import::json::from_json(&bytes, &file)?;
             ropa::import::json::merge_plan(&incoming, &register, &file)
         }
     };
     println!("{}", plan.summary());
+    let preview = ropa::import::preview::Preview::of(&plan, &register);
+    let lines = preview.lines();
+    // The organisation lines always; every record too on a dry run.
+    for line in lines.iter().filter(|l| dry_run || l.starts_with("organisation")) {
+        println!("{line}");
+    }
     for (from_file, existing) in &plan.matched_parties {
         println!("matched party: \"{from_file}\" is \"{existing}\"");
     }
@@ -256,6 +301,9 @@ fn run_import(
         println!("{line}");
     }
     if dry_run {
+        if creating {
+            println!("{} does not exist; the import would create it.", db.display());
+        }
         println!("Dry run: nothing was imported.");
         return Ok(ExitCode::SUCCESS);
     }
@@ -263,9 +311,25 @@ fn run_import(
         println!("Nothing was imported because rows were rejected; fix them, or pass --skip-rejected.");
         return Ok(ExitCode::FAILURE);
     }
-    match exact_restore {
-        Some(incoming) => ropa::export::full_csv::insert(&mut store, &incoming)?,
-        None => ropa::import::apply(&plan, &mut store)?,
+    let land = |store: &mut ropa::Store| match &exact_restore {
+        Some(incoming) => ropa::export::full_csv::insert(store, incoming),
+        None => ropa::import::apply(&plan, store),
+    };
+    match store.as_mut() {
+        Some(store) => land(store)?,
+        None => {
+            let mut created = ropa::Store::create(db)?;
+            let landed = land(&mut created);
+            drop(created);
+            if let Err(error) = landed {
+                // The register was made for this import alone: take it away again.
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+                }
+                return Err(error.into());
+            }
+            println!("Created a new register at {}.", db.display());
+        }
     }
     println!("Imported into {}.", db.display());
     Ok(ExitCode::SUCCESS)

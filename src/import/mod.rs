@@ -7,13 +7,22 @@
 //! on any error, nothing.
 
 pub mod citations;
+pub mod contacts;
+mod csv_grid;
+pub mod detect;
+pub mod grid;
 mod ico_csv;
 pub mod json;
+mod legislation;
+mod party_kind;
 mod plan;
+pub mod preview;
 mod report;
+mod special;
 pub mod text;
+pub mod workbook;
 
-pub use ico_csv::read_ico_csv;
+pub use ico_csv::{read_ico_csv, read_ico_workbook};
 pub use plan::{Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply};
 pub use report::{Issue, Report};
 
