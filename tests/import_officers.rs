@@ -426,3 +426,91 @@ fn a_refused_import_into_a_new_path_leaves_no_register_behind() {
     assert!(!output.status.success());
     assert!(!db.exists());
 }
+
+/// A council register kept in the ICO workbook: an introduction sheet first, then
+/// the register sheet with its contact block, a merged band row over the
+/// headings, a business function merged down over two activities, a multi-line
+/// cell, a date and a cell that looks like a formula.
+fn council_workbook() -> Vec<u8> {
+    use IcoColumn::*;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    let intro = workbook.add_worksheet();
+    intro.set_name("Introduction").unwrap();
+    intro.write_string(0, 0, "How to use this template").unwrap();
+    intro.write_string(2, 0, "Business function: the area of your organisation").unwrap();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Template").unwrap();
+    // Rows 1-5: one row per role beside headings (0-based 0-4).
+    for (r, cells) in contact_rows_per_role().iter().take(5).enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32, c as u16, text).unwrap();
+            }
+        }
+    }
+    // Row 7: a band merged over A:C; row 8: the headings.
+    sheet.merge_range(6, 0, 6, 2, "Article 30 record", &Format::new()).unwrap();
+    for (c, heading) in headings().iter().enumerate() {
+        sheet.write_string(7, c as u16, heading).unwrap();
+    }
+    let col = |column: IcoColumn| IcoColumn::ALL.iter().position(|c| *c == column).unwrap() as u16;
+    // Rows 9 and 10 share a business function merged down A9:A10.
+    sheet.merge_range(8, 0, 9, 0, "Housing", &Format::new()).unwrap();
+    sheet.write_string(8, col(Purpose), "Allocate council homes").unwrap();
+    sheet.write_string(8, col(Security), "Access control\nAudit logs").unwrap();
+    sheet.write_string(8, col(AutomatedDecisionMaking), "Not applicable.").unwrap();
+    sheet.write_string(8, col(Article6), "Public task (Housing Act 1996, Part 6)").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    sheet
+        .write_datetime_with_format(
+            8,
+            col(PolicyExceptions),
+            ExcelDateTime::from_ymd(2025, 4, 1).unwrap(),
+            &date,
+        )
+        .unwrap();
+    sheet.write_string(9, col(Purpose), "=HYPERLINK(\"https://example.gov.uk\")").unwrap();
+    // Row 11 repeats row 9's activity.
+    sheet.write_string(10, 0, "Housing").unwrap();
+    sheet.write_string(10, col(Purpose), "Allocate council homes").unwrap();
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_ico_workbook_imports_from_its_register_sheet_with_the_spreadsheets_rows() {
+    let bytes = council_workbook();
+    assert_eq!(import::detect::detect(&bytes), import::detect::Layout::Workbook);
+    let plan = import::read_ico_workbook(&bytes, "council.xlsx", &Register::default()).unwrap();
+    assert!(plan.report.file.contains("sheet \"Template\""), "{}", plan.report.file);
+    let organisation = plan.organisation.clone().unwrap();
+    assert_eq!(organisation.controller.name, "Wrexham County Borough Council");
+    assert_eq!(organisation.controller.telephone, "01978 292000");
+    assert_eq!(plan.activities.len(), 2, "{:?}", plan.report);
+    let first = &plan.activities[0];
+    assert_eq!(first.row, Some(9));
+    assert_eq!(first.fields.security_measures, "Access control\nAudit logs");
+    assert_eq!(first.fields.automated_decision_making, None);
+    assert_eq!(first.fields.legislation, ["Housing Act 1996, Part 6"]);
+    assert_eq!(first.fields.policy_exceptions, "2025-04-01");
+    let second = &plan.activities[1];
+    assert_eq!(second.row, Some(10));
+    assert_eq!(second.fields.name, "=HYPERLINK(\"https://example.gov.uk\")");
+    assert_eq!(plan.services.len(), 1, "the merged Housing cell covers both rows");
+    assert_eq!(plan.report.rejected.len(), 1, "{:?}", plan.report.rejected);
+    assert_eq!(plan.report.rejected[0].row, Some(11));
+}
+
+#[test]
+fn the_import_command_reads_a_workbook_without_being_told_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("council.xlsx");
+    std::fs::write(&input, council_workbook()).unwrap();
+    let db = dir.path().join("register.ropa");
+    let output = import_cmd(&db, &input, &["--skip-rejected"]);
+    let out = stdout(&output);
+    assert!(output.status.success(), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("a workbook"), "{out}");
+    assert!(out.contains("sheet \"Template\": rejected: row 11"), "{out}");
+    assert_eq!(Store::open(&db).unwrap().activities().unwrap().len(), 2);
+}

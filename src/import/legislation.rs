@@ -98,10 +98,14 @@ fn continues_title(word: &str) -> bool {
 
 /// Moves the start back over "section 17 of" when the title is preceded by it.
 fn with_pointer(words: &[(usize, &str)], start: usize) -> usize {
-    if start < 3 || words[start].1.to_lowercase() != "of" && words[start - 1].1.to_lowercase() != "of" {
+    let is_of = |i: usize| words.get(i).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"));
+    let of = if is_of(start) {
+        start
+    } else if start > 0 && is_of(start - 1) {
+        start - 1
+    } else {
         return start;
-    }
-    let of = if words[start].1.eq_ignore_ascii_case("of") { start } else { start - 1 };
+    };
     if of < 2 {
         return start;
     }

@@ -122,6 +122,7 @@ impl ImportPage {
         });
         self.reading = Some(receiver);
         self.preview = None;
+        self.preview_of = None;
         self.problem = None;
         self.created = None;
         self.created_activities.clear();
@@ -131,13 +132,13 @@ impl ImportPage {
     /// Records that the plan was applied.
     pub fn applied(&mut self, plan: &Plan) {
         let mut text = created_text(plan);
-        if let Some(preview) = &self.preview_of {
-            if !preview.organisation.is_empty() {
-                text.push_str(&format!(
-                    " Organisation details taken from the file: {}.",
-                    preview.organisation.join("; ")
-                ));
-            }
+        if let Some(preview) = &self.preview_of
+            && !preview.organisation.is_empty()
+        {
+            text.push_str(&format!(
+                " Organisation details taken from the file: {}.",
+                preview.organisation.join("; ")
+            ));
         }
         self.created = Some(text);
         self.preview_of = None;
