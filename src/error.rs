@@ -117,6 +117,26 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// A file was to be written somewhere it must not be: onto a database (the open
+    /// register or any other), a folder, a device, a pipe, or through a link.
+    #[error("{problem}, so nothing was written to it; choose another file name: {path}")]
+    UnsafeTarget {
+        /// The target path as given.
+        path: PathBuf,
+        /// What is there.
+        problem: TargetProblem,
+    },
+    /// A write-ahead log file sits beside a register it does not belong to (left by
+    /// an earlier copy, for example after a backup was copied back by hand).
+    #[error(
+        "A leftover journal file sits beside this register and is older than the register itself, so it may belong to an earlier copy (for example one replaced by a backup). The register was not opened, so nothing was applied or changed. If you restored this register from a backup, move the journal file away and open it again; if the app crashed, keep the journal and ask for help. Journal: {wal}"
+    )]
+    StaleWal {
+        /// The register.
+        path: PathBuf,
+        /// The `-wal` file beside it.
+        wal: PathBuf,
+    },
     /// An export was cancelled before it finished; nothing was written.
     #[error("The export was cancelled; no file was written and any earlier file is unchanged.")]
     ExportCancelled,
@@ -149,6 +169,36 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DiskFull) => Self::DiskFull,
             _ => Self::Sqlite(error),
         }
+    }
+}
+
+/// Why a path may not receive a file the program writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetProblem {
+    /// An SQLite database: the open register, a backup or another program's file.
+    Database,
+    /// The journal (`-wal`, `-shm`, `-journal`) of a database beside it.
+    DatabaseJournal,
+    /// A folder.
+    Directory,
+    /// A symbolic link (the file it points to is not written through it).
+    Symlink,
+    /// A named pipe (FIFO).
+    Fifo,
+    /// A device or socket.
+    Device,
+}
+
+impl std::fmt::Display for TargetProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Database => "This path holds a database (a register or another program's file)",
+            Self::DatabaseJournal => "This path is the journal of a database beside it",
+            Self::Directory => "This path is a folder",
+            Self::Symlink => "This path is a symbolic link",
+            Self::Fifo => "This path is a named pipe",
+            Self::Device => "This path is a device or socket, not a file",
+        })
     }
 }
 

@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use ropa::Store;
 use ropa::checks::{self, Settings};
 use ropa::export::findings_csv::{COMPLETENESS_HEADINGS, COMPLETENESS_TITLE, HEADINGS};
-use ropa::export::{self, ExportRequest, Format, NoProgress, Options};
+use ropa::export::{self, Format, NoProgress, Options};
+use ropa::file_commands::{self, ExportRequest};
 use ropa::model::{Date, LinkDraft};
 use time::macros::{date, datetime};
 
@@ -33,7 +34,7 @@ fn fixture_file(dir: &Path) -> (PathBuf, checks::Finding) {
 }
 
 fn export(db: &Path, request: &ExportRequest, options: &Options, out: &Path) -> Vec<u8> {
-    export::export_request_file(db, request, options, out, &mut NoProgress).unwrap();
+    file_commands::export_request_file(db, request, options, out, &mut NoProgress).unwrap();
     std::fs::read(out).unwrap()
 }
 
@@ -144,7 +145,7 @@ fn flow_svg_export_honours_service_and_party() {
 
     let wrong =
         ExportRequest { party: Some(party.fields.name.clone()), ..ExportRequest::new(Format::IcoCsv) };
-    assert!(export::export_request_file(&db, &wrong, &options(false), &out, &mut NoProgress).is_err());
+    assert!(file_commands::export_request_file(&db, &wrong, &options(false), &out, &mut NoProgress).is_err());
 }
 
 fn party_unlinked(register: &ropa::model::Register, id: ropa::model::PartyId) -> bool {

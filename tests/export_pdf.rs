@@ -297,8 +297,8 @@ fn findings_pdf(dir: &Path) -> (std::path::PathBuf, ropa::model::Register, ropa:
         .unwrap();
     let report = ropa::checks::run(&register, &store.acknowledgements().unwrap(), settings);
     let pdf = dir.join("report.pdf");
-    let request = export::ExportRequest::new(Format::Pdf);
-    export::export_request_file(&db, &request, &options(), &pdf, &mut NoProgress).unwrap();
+    let request = ropa::file_commands::ExportRequest::new(Format::Pdf);
+    ropa::file_commands::export_request_file(&db, &request, &options(), &pdf, &mut NoProgress).unwrap();
     (pdf, register, report)
 }
 
@@ -463,9 +463,9 @@ fn the_pdf_as_at_a_date_reads_as_the_pdf_made_that_day() {
     store.batch(export_support::populate).unwrap();
     let day_one = Options { bom: false, generated_at: time::macros::datetime!(2025-03-01 17:00 UTC) };
     let then = dir.path().join("then.pdf");
-    export::export_request_file(
+    ropa::file_commands::export_request_file(
         &db,
-        &export::ExportRequest::new(Format::Pdf),
+        &ropa::file_commands::ExportRequest::new(Format::Pdf),
         &day_one,
         &then,
         &mut NoProgress,
@@ -474,16 +474,16 @@ fn the_pdf_as_at_a_date_reads_as_the_pdf_made_that_day() {
     *now.lock().unwrap() = time::macros::datetime!(2025-03-02 10:00 UTC);
     let doomed = store.load_register().unwrap().activities[0].id;
     store.delete_activity(doomed).unwrap();
-    let request = export::ExportRequest {
+    let request = ropa::file_commands::ExportRequest {
         as_at: Some(time::macros::date!(2025 - 03 - 01)),
-        ..export::ExportRequest::new(Format::Pdf)
+        ..ropa::file_commands::ExportRequest::new(Format::Pdf)
     };
     let as_at = dir.path().join("as-at.pdf");
-    export::export_request_file(&db, &request, &day_one, &as_at, &mut NoProgress).unwrap();
+    ropa::file_commands::export_request_file(&db, &request, &day_one, &as_at, &mut NoProgress).unwrap();
     let current = dir.path().join("now.pdf");
-    export::export_request_file(
+    ropa::file_commands::export_request_file(
         &db,
-        &export::ExportRequest::new(Format::Pdf),
+        &ropa::file_commands::ExportRequest::new(Format::Pdf),
         &day_one,
         &current,
         &mut NoProgress,
@@ -516,9 +516,9 @@ fn write_demo_report_for_screenshots() {
             "Recorded as special on purpose: the service treats it as sensitive",
         )
         .unwrap();
-    export::export_request_file(
+    ropa::file_commands::export_request_file(
         &db,
-        &export::ExportRequest::new(Format::Pdf),
+        &ropa::file_commands::ExportRequest::new(Format::Pdf),
         &options(),
         Path::new(&out),
         &mut NoProgress,

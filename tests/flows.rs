@@ -310,12 +310,12 @@ fn flows_command_writes_the_map_of_a_named_party() {
     drop(store);
     let out = dir.path().join("map.svg");
     let (nodes, edges) =
-        ropa::flows::write_flow_svg(&db, &out, None, Some("greater manchester police")).unwrap();
+        ropa::file_commands::write_flow_svg(&db, &out, None, Some("greater manchester police")).unwrap();
     assert_eq!((nodes, edges), (4, 3));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(parse_xml(&svg).concat().contains("Party: Greater Manchester Police"));
-    assert!(ropa::flows::write_flow_svg(&db, &out, Some("No such service"), None).is_err());
-    assert!(ropa::flows::write_flow_svg(&db, &out, Some("Early Help"), Some(GMP)).is_err());
+    assert!(ropa::file_commands::write_flow_svg(&db, &out, Some("No such service"), None).is_err());
+    assert!(ropa::file_commands::write_flow_svg(&db, &out, Some("Early Help"), Some(GMP)).is_err());
 }
 
 #[test]

@@ -8,7 +8,8 @@ use std::process::Command;
 use ropa::Store;
 use ropa::export::pdf::fonts::Fonts;
 use ropa::export::pdf::layout::{Geometry, Item, items_outside};
-use ropa::notice::{self, Block, Format, NoticeCommand, Outcome, Scope};
+use ropa::file_commands::{self, NoticeCommand};
+use ropa::notice::{self, Block, Format, Outcome, Scope};
 use time::macros::date;
 
 fn pdftotext(pdf: &Path) -> String {
@@ -44,7 +45,7 @@ fn the_pdf_notice_has_every_heading_paragraph_and_bullet() {
         today,
         allow_override: true,
     };
-    let outcome = notice::run_command(&command).unwrap();
+    let outcome = file_commands::run_command(&command).unwrap();
     assert!(outcome.success, "{outcome:?}");
     let text = pdftotext(&out);
     let pages = text.matches('\u{c}').count();
@@ -112,6 +113,6 @@ fn the_pdf_notice_stays_on_the_page_and_needs_an_output_file() {
         today: date!(2026 - 11 - 22),
         allow_override: true,
     };
-    assert!(notice::run_command(&command).is_err(), "a PDF is never written to standard output");
+    assert!(file_commands::run_command(&command).is_err(), "a PDF is never written to standard output");
     assert_eq!(Format::parse("PDF"), Ok(Format::Pdf));
 }

@@ -190,15 +190,6 @@ fn rank<Id: std::hash::Hash + Eq>(named: impl Iterator<Item = (Id, String)>) -> 
     named.into_iter().enumerate().map(|(position, (id, _))| (id, position)).collect()
 }
 
-/// Checks the register file at `path` for `today`: the plain-text report, and
-/// whether any unacknowledged error-level finding exists. What `ropa check` runs.
-pub fn check_file(path: &std::path::Path, today: Date, due_soon_days: i64) -> Result<(String, bool)> {
-    let mut store = Store::open(path)?;
-    let report = check_store(&mut store, today, due_soon_days)?;
-    let register = store.load_register()?;
-    Ok((super::render_text(&report, &register), report.has_open_errors()))
-}
-
 /// Reads a `--today` argument ("2026-11-22").
 pub fn parse_today(text: &str) -> std::result::Result<Date, String> {
     crate::model::parse_date(text).ok_or_else(|| format!("expected a date as YYYY-MM-DD, got {text:?}"))

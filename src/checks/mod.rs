@@ -31,7 +31,7 @@ mod text;
 use serde::Serialize;
 
 pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
-pub use engine::{Context, Hit, Out, check_file, check_store, parse_today, run};
+pub use engine::{Context, Hit, Out, check_store, parse_today, run};
 pub use retention::is_vague_retention;
 pub use rules::RULES;
 pub use text::render_text;

@@ -3,11 +3,12 @@
 //!
 //! Every export reads a [`Register`] snapshot narrowed by a [`Scope`], reports
 //! progress through a [`Progress`] (which can also cancel), and writes its file with
-//! [`write_atomically`], so a failed or cancelled export never leaves a half file in
+//! [`write_atomically`] (the one atomic writer, in [`crate::fsio`]), so a failed or cancelled export never leaves a half file in
 //! place of a good one. Every CSV cell passes through [`cells::neutralise`], the one
 //! place where text is made safe to open in a spreadsheet. `docs/exports.md`
 //! describes the layouts.
 
+pub mod audit_pack;
 pub mod cells;
 mod context;
 mod csv_out;
@@ -16,15 +17,14 @@ pub mod full_csv;
 pub mod ico_csv;
 pub mod links_csv;
 pub mod pdf;
-mod request;
+pub mod public_html;
 
+pub use crate::fsio::write_atomically;
 pub use context::ExportContext;
-pub use request::{ExportRequest, export_request_file};
 
 use std::collections::HashSet;
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use crate::model::{Activity, ActivityId, Link, Register, ServiceId};
 use crate::{Error, Result};
@@ -76,23 +76,6 @@ pub fn service_scope(register: &Register, name: &str) -> Result<Scope> {
         .ok_or_else(|| Error::NotFound { what: format!("service \"{}\"", name.trim()) })
 }
 
-/// Opens the register at `db` and writes `format` to `out`: what `ropa export` does.
-/// `service` narrows the export to one service, by name. Findings are computed
-/// with the register's acknowledgements (see [`export_request_file`] for as-at
-/// exports and the flow map of one party).
-pub fn export_register_file(
-    db: &Path,
-    format: Format,
-    service: Option<&str>,
-    options: &Options,
-    out: &Path,
-    progress: &mut dyn Progress,
-) -> Result<()> {
-    let request =
-        ExportRequest { format, service: service.map(str::to_string), ..ExportRequest::new(format) };
-    export_request_file(db, &request, options, out, progress)
-}
-
 /// Receives progress from a running export and decides whether it goes on.
 pub trait Progress {
     /// `done` of `total` steps are finished. Return `false` to cancel the export: it
@@ -142,6 +125,9 @@ pub enum Format {
     Json,
     /// The data-flow map (SVG).
     FlowSvg,
+    /// The public register: a folder of web pages for the organisation's website
+    /// ([`public_html`]).
+    PublicHtml,
 }
 
 impl Format {
@@ -155,6 +141,7 @@ impl Format {
         Self::FindingsCsv,
         Self::Json,
         Self::FlowSvg,
+        Self::PublicHtml,
     ];
 
     /// The name used on the command line, e.g. "ico-csv".
@@ -168,6 +155,7 @@ impl Format {
             Self::FindingsCsv => "findings-csv",
             Self::Json => "json",
             Self::FlowSvg => "flow-svg",
+            Self::PublicHtml => "public-html",
         }
     }
 
@@ -187,17 +175,24 @@ impl Format {
             Self::FindingsCsv => "Check findings and completeness (CSV)",
             Self::Json => "Whole register (JSON)",
             Self::FlowSvg => "Data-flow map (SVG)",
+            Self::PublicHtml => "Public register for the website (a folder of HTML pages)",
         }
     }
 
-    /// The usual file extension, without the dot.
+    /// The usual file extension, without the dot ("" for a folder).
     pub fn extension(self) -> &'static str {
         match self {
             Self::Pdf | Self::PdfTable => "pdf",
             Self::Json => "json",
             Self::FlowSvg => "svg",
             Self::IcoCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
+            Self::PublicHtml => "",
         }
+    }
+
+    /// Whether the export is a folder of files rather than one file.
+    pub fn writes_folder(self) -> bool {
+        self == Self::PublicHtml
     }
 }
 
@@ -244,6 +239,12 @@ pub fn export_to_file_in(
     progress: &mut dyn Progress,
 ) -> Result<()> {
     let register = scope.apply(register);
+    if format == Format::PublicHtml {
+        step(progress, 0, 1)?;
+        let published_on = context.today(options);
+        crate::fsio::write_folder(path, &public_html::folder_files(&register, published_on))?;
+        return step(progress, 1, 1);
+    }
     write_atomically(path, |out| write_in(&register, context, format, options, out, progress))
 }
 
@@ -285,6 +286,10 @@ pub fn write_in(
         Format::FlowSvg => {
             write_text(progress, out, || Ok(crate::flows::render_svg(register, context.flow_scope)))
         }
+        Format::PublicHtml => Err(Error::Invalid {
+            field: "Format".into(),
+            message: "the public register is a folder of pages: export it to a folder path".into(),
+        }),
     }
 }
 
@@ -302,37 +307,6 @@ fn write_text(
     step(progress, 2, 2)
 }
 
-/// Writes a file by handing `fill` a writer on a temporary file in the same folder,
-/// then renaming it over `path` only when `fill` succeeded. On any error (including
-/// a cancel) the temporary file is removed and whatever was at `path` is untouched.
-pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let temp = temp_path(path);
-    let result = write_temp(&temp, fill).and_then(|()| {
-        std::fs::rename(&temp, path).map_err(|source| io_error("Saving the export", path, source))
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-fn write_temp(temp: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let file = File::create(temp).map_err(|source| io_error("Creating the export file", temp, source))?;
-    let mut out = BufWriter::new(file);
-    fill(&mut out)?;
-    let file = out.into_inner().map_err(|error| io_error("Writing the export", temp, error.into_error()))?;
-    file.sync_all().map_err(|source| io_error("Writing the export", temp, source))
-}
-
-/// `.NAME.PID-N.tmp` next to `path`: same folder, so the rename never crosses disks,
-/// and a new number for every export so two exports never share a temporary file.
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let number = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let name = path.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}-{number}.tmp", std::process::id()))
-}
-
 fn io_error(action: &'static str, path: &Path, source: std::io::Error) -> Error {
     Error::Io { action, path: path.to_path_buf(), source }
 }
@@ -345,31 +319,6 @@ pub(crate) fn write_error(source: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn atomic_write_replaces_only_on_success() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("register.csv");
-        write_atomically(&path, |out| out.write_all(b"good").map_err(write_error)).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"good");
-
-        let failed = write_atomically(&path, |out| {
-            out.write_all(b"half a fi").map_err(write_error)?;
-            Err(Error::ExportCancelled)
-        });
-        assert!(matches!(failed, Err(Error::ExportCancelled)));
-        assert_eq!(std::fs::read(&path).unwrap(), b"good", "the good file must survive");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("register.csv")], "no temporary file is left");
-    }
-
-    #[test]
-    fn failed_first_export_leaves_no_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("new.pdf");
-        let _ = write_atomically(&path, |_| Err(Error::ExportCancelled));
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-    }
 
     #[test]
     fn format_codes_round_trip() {

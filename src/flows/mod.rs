@@ -1,6 +1,6 @@
 //! Data flows across services: the flow graph of a register (or of one service or
 //! one party), its layered layout, its SVG drawing, the ready questions an officer
-//! is asked in an audit or a breach, the party view, and the `ropa flows` command.
+//! is asked in an audit or a breach, and the party view.
 //!
 //! Everything here is plain data and pure functions over a [`crate::model::Register`],
 //! so the app's flow page and the PDF report can use the same results.
@@ -14,10 +14,8 @@ pub mod svg;
 pub use graph::{FlowGraph, Scope};
 pub use svg::render_svg;
 
-use std::path::Path;
-
 use crate::model::Register;
-use crate::{Error, Result, Store};
+use crate::{Error, Result};
 
 /// Resolves `--service NAME` or `--party NAME` (case-insensitive) to a scope.
 pub fn scope_by_name(register: &Register, service: Option<&str>, party: Option<&str>) -> Result<Scope> {
@@ -41,25 +39,4 @@ pub fn scope_by_name(register: &Register, service: Option<&str>, party: Option<&
             .ok_or_else(|| Error::NotFound { what: format!("party \"{name}\"") }),
         (None, None) => Ok(Scope::Register),
     }
-}
-
-/// Writes the flow map of the register at `db` as SVG to `out`: the whole register,
-/// or the service or party named. Returns the number of nodes and edges drawn.
-pub fn write_flow_svg(
-    db: &Path,
-    out: &Path,
-    service: Option<&str>,
-    party: Option<&str>,
-) -> Result<(usize, usize)> {
-    let mut store = Store::open(db)?;
-    let register = store.load_register()?;
-    let scope = scope_by_name(&register, service, party)?;
-    let graph = FlowGraph::build(&register, scope);
-    let svg = svg::render_graph(&register, &graph);
-    std::fs::write(out, svg).map_err(|e| Error::Io {
-        action: "Writing the flow map",
-        path: out.to_path_buf(),
-        source: e,
-    })?;
-    Ok((graph.nodes.len(), graph.edges.len()))
 }

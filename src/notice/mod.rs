@@ -13,8 +13,8 @@
 
 mod blocking;
 mod build;
-mod command;
 mod document;
+mod format;
 mod html;
 mod markdown;
 mod pdf;
@@ -23,8 +23,8 @@ mod wording;
 
 pub use blocking::{BlockReason, block_reasons};
 pub use build::{ICO_CONTACT, Options, Scope, activities_in_scope, build, controller_name};
-pub use command::{CommandOutcome, Format, NoticeCommand, run_command};
 pub use document::{Block, Notice, Section};
+pub use format::Format;
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use pdf::{layout as layout_pdf, to_pdf};

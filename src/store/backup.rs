@@ -68,17 +68,24 @@ fn describe(path: &Path) -> Result<BackupInfo> {
 }
 
 impl Store {
-    /// Writes a consistent copy of the register to `target` (which must not exist).
+    /// Writes a consistent copy of the register to `target` (which must not exist),
+    /// made in a temporary file beside it and moved into place only when complete,
+    /// so a failed backup (a full disk) leaves nothing that looks like a backup.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
+        if std::fs::symlink_metadata(target).is_ok() {
             return Err(Error::AlreadyExists { path: target.to_path_buf() });
         }
-        let mut copy = Connection::open(target)?;
-        let backup = Backup::new(&self.conn, &mut copy)?;
-        backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        drop(backup);
-        copy.pragma_update(None, "journal_mode", "DELETE")?;
-        Ok(())
+        let temp = crate::fsio::TempPath::beside(target);
+        {
+            let mut copy = Connection::open(&temp.0)?;
+            let backup = Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+            drop(backup);
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        crate::fsio::place_new(&temp.0, target)?;
+        temp.disarm();
+        crate::fsio::sync_folder(target)
     }
 
     /// Takes a backup into the register's backup folder, named with the time, and

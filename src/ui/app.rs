@@ -1053,8 +1053,16 @@ impl App {
     /// Opens the register at `path`; on failure the current register stays open
     /// and the reason, naming the file, is shown.
     fn open_register(&mut self, path: &Path) {
-        match Store::open(path).and_then(Session::open) {
-            Ok(session) => self.install(session, path),
+        let opened = Store::open(path).and_then(|store| {
+            let storage = store.storage_notice();
+            Session::open(store).map(|session| (session, storage))
+        });
+        match opened {
+            Ok((session, storage)) => {
+                self.install(session, path);
+                // Told once, on opening: the register is on a network share.
+                self.notice = storage.map(Notice::info);
+            }
             Err(error) => self.notice = Some(Notice::error(error.to_string())),
         }
     }
@@ -1072,9 +1080,8 @@ impl App {
             source,
         })?;
         let path = settings::new_demo_path(&self.demo_folder);
-        let mut store = Store::create(&path)?;
-        ropa::demo::populate(&mut store)?;
-        let session = Session::new(store)?;
+        ropa::file_commands::create_register(&path, ropa::demo::populate)?;
+        let session = Session::new(Store::open(&path)?)?;
         self.install(session, &path);
         Ok(())
     }

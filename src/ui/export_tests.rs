@@ -141,7 +141,7 @@ fn an_export_that_cannot_write_shows_why_and_leaves_nothing() {
     let _still_exporting = harness.run_ok();
     wait_for_export(&mut harness);
 
-    assert!(harness.query_by_label_contains("Creating the export file failed").is_some());
+    assert!(harness.query_by_label_contains("Creating the file failed").is_some());
     assert!(harness.query_by_label("Open folder").is_none());
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0, "nothing was written");
 }

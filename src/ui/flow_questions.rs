@@ -185,21 +185,23 @@ fn agreements_ending(register: &Register, today: Date, days: i64) -> Answer {
     Answer { headings: headings.iter().map(ToString::to_string).collect(), rows }
 }
 
-/// Writes `answer` as CSV (CRLF, quotes where needed, every cell neutralised).
+/// Writes `answer` as CSV (CRLF, quotes where needed, every cell neutralised),
+/// atomically.
 pub fn write_csv(answer: &Answer, path: &Path) -> ropa::Result<()> {
     let io_error =
         |source| ropa::Error::Io { action: "Writing the flow table", path: path.to_path_buf(), source };
-    let file = std::fs::File::create(path).map_err(io_error)?;
-    let mut writer = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Necessary)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(file);
-    let csv_error = |error: csv::Error| ropa::Error::Export { message: format!("CSV writer: {error}") };
-    writer.write_record(answer.headings.iter().map(|h| neutralise(h).into_owned())).map_err(csv_error)?;
-    for (cells, _) in &answer.rows {
-        writer.write_record(cells.iter().map(|c| neutralise(c).into_owned())).map_err(csv_error)?;
-    }
-    writer.flush().map_err(io_error)
+    ropa::fsio::write_atomically(path, |file| {
+        let mut writer = csv::WriterBuilder::new()
+            .quote_style(csv::QuoteStyle::Necessary)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(file);
+        let csv_error = |error: csv::Error| ropa::Error::Export { message: format!("CSV writer: {error}") };
+        writer.write_record(answer.headings.iter().map(|h| neutralise(h).into_owned())).map_err(csv_error)?;
+        for (cells, _) in &answer.rows {
+            writer.write_record(cells.iter().map(|c| neutralise(c).into_owned())).map_err(csv_error)?;
+        }
+        writer.flush().map_err(io_error)
+    })
 }
 
 /// Writes `answer` to the question `title` as a PDF table, atomically.
@@ -212,13 +214,7 @@ pub fn write_pdf(title: &str, answer: &Answer, register: &Register, path: &Path)
         TableDocument { title, note: &note, headings: &answer.headings, rows: &rows, organisation };
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     let bytes = table_document::render(&document, now)?;
-    ropa::export::write_atomically(path, |out| {
-        out.write_all(&bytes).map_err(|source| ropa::Error::Io {
-            action: "Writing the flow table",
-            path: path.to_path_buf(),
-            source,
-        })
-    })
+    ropa::fsio::write_bytes(path, &bytes, "Writing the flow table")
 }
 
 /// Draws the tab.

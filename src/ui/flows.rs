@@ -90,11 +90,7 @@ impl FlowsPage {
     /// Writes the map shown as a standalone SVG file.
     pub fn write_svg(&mut self, register: &Register, path: &std::path::Path) -> ropa::Result<()> {
         let svg = ropa::flows::svg::render_graph(register, &self.map_for(register).graph);
-        std::fs::write(path, svg).map_err(|source| ropa::Error::Io {
-            action: "Writing the flow map",
-            path: path.to_path_buf(),
-            source,
-        })
+        ropa::fsio::write_bytes(path, svg.as_bytes(), "Writing the flow map")
     }
 
     /// The map of the current scope, built if out of date.

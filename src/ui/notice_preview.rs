@@ -68,11 +68,7 @@ pub fn save(page: &NoticePage, path: &Path, purpose: FilePurpose) -> ropa::Resul
     } else {
         ropa::notice::to_markdown(notice)
     };
-    std::fs::write(path, text).map_err(|source| ropa::Error::Io {
-        action: "Writing the privacy notice",
-        path: path.to_path_buf(),
-        source,
-    })
+    ropa::fsio::write_bytes(path, text.as_bytes(), "Writing the privacy notice")
 }
 
 /// Draws the page.

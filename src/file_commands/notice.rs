@@ -1,35 +1,12 @@
 //! `ropa notice`: write a service's notice from a register file, or list why it
 //! is blocked.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::{Outcome, Scope, generate_from_store, to_html, to_markdown, to_pdf};
 use crate::model::Date;
+use crate::notice::{Format, Outcome, Scope, generate_from_store};
 use crate::store::Store;
 use crate::{Error, Result};
-
-/// Output formats of `ropa notice`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Markdown.
-    Markdown,
-    /// One HTML page.
-    Html,
-    /// A PDF document (A4 portrait); needs an output file.
-    Pdf,
-}
-
-impl Format {
-    /// Reads a `--format` argument: "md", "html" or "pdf".
-    pub fn parse(text: &str) -> std::result::Result<Self, String> {
-        match text.trim().to_lowercase().as_str() {
-            "md" | "markdown" => Ok(Self::Markdown),
-            "html" => Ok(Self::Html),
-            "pdf" => Ok(Self::Pdf),
-            other => Err(format!("expected md, html or pdf, got {other:?}")),
-        }
-    }
-}
 
 /// What `ropa notice` was asked to do.
 #[derive(Debug, Clone)]
@@ -68,7 +45,10 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
             message: "a PDF notice needs --out FILE".into(),
         });
     }
-    let mut store = Store::open(&command.db)?;
+    if let Some(out) = &command.out {
+        crate::fsio::check_target(out)?;
+    }
+    let mut store = Store::open_read(&command.db)?;
     let service_id = store.service_by_name(command.service.trim())?.ok_or_else(|| Error::NotFound {
         what: format!("service \"{}\" in {}", command.service.trim(), command.db.display()),
     })?;
@@ -91,11 +71,7 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
         }
         Outcome::Ready(notice) => notice,
     };
-    let bytes = match command.format {
-        Format::Markdown => to_markdown(&notice).into_bytes(),
-        Format::Html => to_html(&notice).into_bytes(),
-        Format::Pdf => to_pdf(&notice)?,
-    };
+    let bytes = command.format.render(&notice)?;
     let mut stdout = String::new();
     let mut stderr = String::new();
     if !notice.overridden.is_empty() {
@@ -106,18 +82,10 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
     }
     match &command.out {
         Some(path) => {
-            write(path, &bytes)?;
+            crate::fsio::write_bytes(path, &bytes, "Writing the privacy notice")?;
             stdout.push_str(&format!("Wrote the privacy notice to {}\n", path.display()));
         }
         None => stdout.push_str(&String::from_utf8_lossy(&bytes)),
     }
     Ok(CommandOutcome { stdout, stderr, success: true })
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|source| Error::Io {
-        action: "Writing the privacy notice",
-        path: path.to_path_buf(),
-        source,
-    })
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{ExportContext, Format, Options, Progress, Scope, export_to_file_in, service_scope};
+use crate::export::{ExportContext, Format, Options, Progress, Scope, export_to_file_in, service_scope};
 use crate::model::Date;
 use crate::{Error, Result, Store};
 
@@ -28,7 +28,9 @@ impl ExportRequest {
     }
 }
 
-/// Opens the register at `db` and writes what `request` asks for to `out`.
+/// Opens the register at `db` for reading and writes what `request` asks for to
+/// `out`, through the atomic writer (which refuses the register itself, any other
+/// database, and special files).
 pub fn export_request_file(
     db: &Path,
     request: &ExportRequest,
@@ -42,7 +44,10 @@ pub fn export_request_file(
             message: "only the flow map (flow-svg) can be narrowed to one party".into(),
         });
     }
-    let mut store = Store::open(db)?;
+    if !request.format.writes_folder() {
+        crate::fsio::check_target(out)?;
+    }
+    let mut store = Store::open_read(db)?;
     let register = match request.as_at {
         Some(date) => store.register_as_at(date)?,
         None => store.load_register()?,
@@ -64,4 +69,19 @@ pub fn export_request_file(
         None => Scope::Whole,
     };
     export_to_file_in(&register, &context, &scope, request.format, options, out, progress)
+}
+
+/// Opens the register at `db` and writes `format` to `out`, narrowed to the
+/// service called `service` when given.
+pub fn export_register_file(
+    db: &Path,
+    format: Format,
+    service: Option<&str>,
+    options: &Options,
+    out: &Path,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let request =
+        ExportRequest { format, service: service.map(str::to_string), ..ExportRequest::new(format) };
+    export_request_file(db, &request, options, out, progress)
 }
