@@ -152,9 +152,7 @@ mod tests {
             ("Legislation: s.111 LGA 1972", Some("s.111 LGA 1972")),
             (
                 "6(1)(c) The Council Tax Reduction Schemes (Prescribed Requirements) (England) Regulations 2012",
-                Some(
-                    "The Council Tax Reduction Schemes (Prescribed Requirements) (England) Regulations 2012",
-                ),
+                Some("Council Tax Reduction Schemes (Prescribed Requirements) (England) Regulations 2012"),
             ),
             ("Education Act 1996", Some("Education Act 1996")),
             ("Children and Families Act 2014.", Some("Children and Families Act 2014")),

@@ -5,7 +5,7 @@
 //! [`name_key`](super::text::name_key)): named charities first (the "Refugee
 //! Council" is not a council), then the public sector's own marks (an "NHS
 //! Foundation Trust" is not a charity), then companies, charities, weaker public
-//! marks ("agency", "office") and last the individuals themselves, which only a name
+//! marks ("agency", "office") after the individuals themselves, which only a name
 //! that is about them and nobody else gets ("professionals working with you" is not).
 
 use crate::model::PartyKind;
@@ -240,10 +240,10 @@ pub fn guess_kind(key: &str) -> PartyKind {
         PartyKind::PrivateCompany
     } else if has(VOLUNTARY_MARKS) {
         PartyKind::VoluntarySector
-    } else if has(PUBLIC_WEAK_MARKS) {
-        PartyKind::PublicAuthority
     } else if INDIVIDUALS.contains(&key) {
         PartyKind::DataSubjects
+    } else if has(PUBLIC_WEAK_MARKS) {
+        PartyKind::PublicAuthority
     } else {
         PartyKind::Other
     }

@@ -234,7 +234,7 @@ fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Re
 
 /// "Created 3 activities, 1 service, ..." for the message after an import.
 fn created_text(plan: &Plan) -> String {
-    let mut text = format!(
+    let text = format!(
         "Imported {} activities, {} new services, {} new parties, {} agreements and {} links.",
         plan.activities.len(),
         plan.services.len(),
