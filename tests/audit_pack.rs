@@ -1,6 +1,7 @@
 //! The audit pack (`export::audit_pack`): every file an auditor asks for, a manifest
 //! that `sha256sum -c` accepts and that catches a changed file, and a folder that is
 //! written whole or not at all.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::path::Path;
 use std::process::Command;
@@ -100,6 +101,8 @@ fn the_pack_holds_every_file_and_its_manifest_checks() {
     assert_eq!(listed.len(), files.len() - 1, "every file but the manifest is listed");
     assert!(manifest.contains("# Change log: head 78:abcdef"));
     assert!(manifest.contains("# Register as at: 2026-12-01"));
+    assert!(manifest.contains("# Law applied: UK GDPR and the DPA 2018 as in force on 1 December 2026."));
+    assert!(manifest.contains("Law current to 1 December 2026."));
     let (ok, report) = sha256sum_check(&out);
     assert!(ok, "sha256sum -c failed:\n{report}");
     assert_eq!(report.lines().filter(|l| l.ends_with(": OK")).count(), listed.len());

@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::collections::BTreeSet;
-use std::time::Instant;
 
 use ropa::checks::{self, Field, FindingKey, RULES, Settings, Severity};
 use ropa::law::{Article9Condition, LawfulBasis, Schedule1Condition, SpecialCategory, TransferSafeguard};
@@ -64,9 +63,21 @@ fn link(party_id: PartyId, direction: Direction, agreement: Option<AgreementId>)
     fields
 }
 
+/// An organisation profile that says everything Art 30(1)(a) asks for.
+fn complete_organisation() -> Organisation {
+    let contact =
+        |name: &str, email: &str| Contact { name: name.into(), email: email.into(), ..Contact::default() };
+    Organisation {
+        controller: contact("Testshire Council", "info@testshire.gov.uk"),
+        dpo: contact("Data Protection Officer", "dpo@testshire.gov.uk"),
+        ico_registration: "Z1234567".into(),
+        ..Organisation::default()
+    }
+}
+
 fn register(case: Case) -> Register {
     Register {
-        organisation: Organisation::default(),
+        organisation: complete_organisation(),
         services: vec![Service {
             id: SERVICE,
             fields: ServiceFields { name: "Early Help".into(), ..Default::default() },
@@ -85,12 +96,33 @@ fn register(case: Case) -> Register {
             .map(|(i, fields)| Link { id: LinkId(i as i64 + 1), activity_id: ACTIVITY, fields })
             .collect(),
         agreements: case.agreements,
+        controllers: Vec::new(),
     }
 }
 
 /// Applies `setup` to a clean case, runs the checks and compares the rule ids
 /// reported (in order, duplicates kept) with `expected`.
 fn check(setup: impl FnOnce(&mut Case), expected: &[&str]) {
+    let report = run(setup);
+    let mut found: Vec<&str> = report.findings.iter().map(|f| f.rule.0).collect();
+    found.sort_unstable();
+    let mut expected = expected.to_vec();
+    expected.sort_unstable();
+    assert_eq!(found, expected, "findings: {:#?}", report.findings);
+}
+
+/// The labels of a finding's concerns.
+fn labels(finding: &checks::Finding) -> Vec<&str> {
+    finding.concerns.iter().map(|c| c.label.as_str()).collect()
+}
+
+/// Applies `setup` to a clean case and runs the checks on `TODAY`.
+fn run(setup: impl FnOnce(&mut Case)) -> checks::Report {
+    run_on(TODAY, setup)
+}
+
+/// Applies `setup` to a clean case and runs the checks on `today`.
+fn run_on(today: Date, setup: impl FnOnce(&mut Case)) -> checks::Report {
     let mut case = Case {
         activity: clean_activity(),
         links: Vec::new(),
@@ -102,13 +134,8 @@ fn check(setup: impl FnOnce(&mut Case), expected: &[&str]) {
         public_authority: true,
     };
     setup(&mut case);
-    let settings = Settings { public_authority: case.public_authority, ..Settings::new(TODAY) };
-    let report = checks::run(&register(case), &[], settings);
-    let mut found: Vec<&str> = report.findings.iter().map(|f| f.rule.0).collect();
-    found.sort_unstable();
-    let mut expected = expected.to_vec();
-    expected.sort_unstable();
-    assert_eq!(found, expected, "findings: {:#?}", report.findings);
+    let settings = Settings { public_authority: case.public_authority, ..Settings::new(today) };
+    checks::run(&register(case), &[], settings)
 }
 
 fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
@@ -173,6 +200,7 @@ fn article6_basis_rules() {
     let legitimate = |c: &mut Case| {
         c.activity.lawful_bases = set([LawfulBasis::LegitimateInterests]);
         c.activity.legitimate_interests = "Fraud prevention".into();
+        c.activity.legitimate_interests_assessment = "LIA 2026-04, signed off by the DPO".into();
     };
     check(legitimate, &["legitimate-interests-public-authority"]);
     check(
@@ -214,11 +242,12 @@ fn article9_condition_must_match_special_category_data() {
         |c| {
             c.activity.special_categories = set([SpecialCategory::Health]);
             c.activity.article9_conditions = set([Article9Condition::ExplicitConsent]);
+            c.activity.consent_record = "Signed consent forms, case file".into();
         },
         &[],
     );
     check(
-        |c| c.activity.article9_conditions = set([Article9Condition::ExplicitConsent]),
+        |c| c.activity.article9_conditions = set([Article9Condition::LegalClaims]),
         &["art9-condition-without-data"],
     );
 }
@@ -232,7 +261,8 @@ fn health_under(condition: Article9Condition) -> impl FnOnce(&mut Case) {
 
 #[test]
 fn section10_requires_the_right_schedule1_part() {
-    check(health_under(Article9Condition::HealthOrSocialCare), &["sch1-part1-missing"]);
+    check(health_under(Article9Condition::EmploymentSocialSecurity), &["sch1-part1-missing"]);
+    check(health_under(Article9Condition::HealthOrSocialCare), &["health-care-no-para2"]);
     check(
         |c| {
             health_under(Article9Condition::HealthOrSocialCare)(c);
@@ -240,14 +270,15 @@ fn section10_requires_the_right_schedule1_part() {
         },
         &[],
     );
-    // A Part 2 condition does not meet s.10(2), and it needs a policy document.
+    // A Part 2 condition does not meet s.10(2), and it needs a policy document
+    // and the para 41 record.
     check(
         |c| {
             health_under(Article9Condition::HealthOrSocialCare)(c);
             c.activity.schedule1_conditions =
                 set([Schedule1Condition::SafeguardingOfChildrenAndIndividualsAtRisk]);
         },
-        &["sch1-part1-missing", "apd-missing"],
+        &["health-care-no-para2", "apd-missing", "policy-record-missing"],
     );
     check(health_under(Article9Condition::SubstantialPublicInterest), &["sch1-part2-missing"]);
     check(
@@ -255,6 +286,7 @@ fn section10_requires_the_right_schedule1_part() {
             health_under(Article9Condition::SubstantialPublicInterest)(c);
             c.activity.schedule1_conditions = set([Schedule1Condition::StatutoryAndGovernmentPurposes]);
             c.activity.policy_document = "Appropriate policy document v2".into();
+            c.activity.retained_per_policy = Some(true);
         },
         &[],
     );
@@ -276,25 +308,31 @@ fn criminal_offence_data_needs_a_schedule1_condition_and_policy_document() {
             criminal(c);
             c.activity.schedule1_conditions = set([Schedule1Condition::PreventingOrDetectingUnlawfulActs]);
         },
-        &["apd-missing"],
+        &["apd-missing", "policy-record-missing"],
     );
     check(
         |c| {
             criminal(c);
             c.activity.schedule1_conditions = set([Schedule1Condition::PreventingOrDetectingUnlawfulActs]);
             c.activity.policy_document = "APD".into();
+            c.activity.retained_per_policy = Some(true);
         },
         &[],
     );
 }
 
 #[test]
-fn items_not_in_article9_are_flagged_one_by_one() {
+fn items_not_in_article9_are_flagged_in_one_finding() {
     check(
         |c| c.activity.other_special_items = vec!["Nationality".into(), "First language".into()],
-        &["not-special-category", "not-special-category"],
+        &["not-special-category"],
     );
     check(|c| c.activity.other_special_items = vec![" ".into()], &[]);
+    let report =
+        run(|c| c.activity.other_special_items = vec!["Nationality".into(), "First language".into()]);
+    let finding = &report.findings[0];
+    assert_eq!(labels(finding), ["Nationality", "First language"]);
+    assert!(finding.message.contains("\"Nationality\" and \"First language\""), "{}", finding.message);
 }
 
 #[test]
@@ -322,7 +360,21 @@ fn transfers_need_a_safeguard() {
     let transfer =
         |safeguard| Transfer { destination: "United States".into(), safeguard, detail: String::new() };
     check(|c| c.activity.transfers = vec![transfer(None)], &["transfer-no-safeguard"]);
-    check(|c| c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))], &[]);
+    // Since 5 February 2026 an Art 46 safeguard needs the data protection test
+    // of Art 46(1A) considered met, so a bare IDTA is a warning.
+    check(
+        |c| c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))],
+        &["transfer-data-protection-test"],
+    );
+    check(
+        |c| {
+            c.activity.transfers = vec![Transfer {
+                detail: "Transfer risk assessment TRA-12: data protection test met".into(),
+                ..transfer(Some(TransferSafeguard::Idta))
+            }]
+        },
+        &[],
+    );
     let abroad = |c: &mut Case| c.links = vec![link(ABROAD, Direction::Recipient, Some(SHARING))];
     check(abroad, &["recipient-abroad-no-transfer"]);
     check(
@@ -335,7 +387,7 @@ fn transfers_need_a_safeguard() {
     check(
         |c| {
             abroad(c);
-            c.activity.transfers = vec![transfer(Some(TransferSafeguard::Idta))];
+            c.activity.transfers = vec![transfer(Some(TransferSafeguard::Adequacy))];
         },
         &[],
     );
@@ -375,8 +427,21 @@ fn joint_controllers_need_an_article26_arrangement() {
 
 #[test]
 fn automated_decisions_need_detail() {
-    check(|c| c.activity.automated_decision_making = Some(" ".into()), &["adm-no-detail"]);
-    check(|c| c.activity.automated_decision_making = Some("Risk score reviewed by a worker".into()), &[]);
+    let completed = |c: &mut Case| c.activity.dpia.progress = DpiaProgress::Completed;
+    check(
+        |c| {
+            completed(c);
+            c.activity.automated_decision_making = Some(" ".into());
+        },
+        &["adm-no-detail"],
+    );
+    check(
+        |c| {
+            completed(c);
+            c.activity.automated_decision_making = Some("Risk score reviewed by a worker".into());
+        },
+        &[],
+    );
 }
 
 #[test]
@@ -451,7 +516,7 @@ fn completeness_counts_the_fields_that_apply() {
 }
 
 #[test]
-fn ten_thousand_activities_check_quickly() {
+fn ten_thousand_activities_get_one_finding_per_rule_each() {
     let mut reg = register(Case {
         activity: clean_activity(),
         links: Vec::new(),
@@ -477,15 +542,12 @@ fn ten_thousand_activities_check_quickly() {
             });
         }
     }
-    let started = Instant::now();
+    // How fast this runs is measured by `cargo bench --bench register` ("checks"),
+    // not asserted here: a timed assertion fails on a busy machine.
     let report = checks::run(&reg, &[], Settings::new(TODAY));
-    let elapsed = started.elapsed();
-    eprintln!("checked 10,000 activities in {elapsed:?}");
     assert_eq!(report.findings.iter().filter(|f| f.rule.0 == "processor-no-contract").count(), 10_000);
     assert_eq!(report.findings.iter().filter(|f| f.rule.0 == "art9-no-condition").count(), 3_334);
-    // The 200 ms budget is for an optimised build; a debug build gets five times that.
-    let budget_ms = if cfg!(debug_assertions) { 1_000 } else { 200 };
-    assert!(elapsed.as_millis() < budget_ms, "10,000 activities took {elapsed:?}");
+    assert_eq!(report.findings.iter().filter(|f| f.rule.0 == "not-special-category").count(), 3_334);
 }
 
 // ---- Store: acknowledgements, reviews, the public-authority flag. ----
@@ -562,10 +624,10 @@ fn the_public_authority_flag_is_stored_and_drives_the_checks() {
     let rules = |store: &mut Store| -> Vec<&'static str> {
         checks::check_store(store, TODAY, 30).unwrap().findings.iter().map(|f| f.rule.0).collect()
     };
-    assert_eq!(rules(&mut store), vec!["legitimate-interests-public-authority"]);
+    assert!(rules(&mut store).contains(&"legitimate-interests-public-authority"));
     store.set_public_authority(false).unwrap();
     assert!(!store.is_public_authority().unwrap());
-    assert!(rules(&mut store).is_empty());
+    assert!(!rules(&mut store).contains(&"legitimate-interests-public-authority"));
 }
 
 // ---- The command line. ----
@@ -632,4 +694,480 @@ fn an_agreement_finding_can_be_acknowledged_once() {
     assert_eq!(finding.acknowledged.as_ref().unwrap().reason, "Review meeting moved to January");
     let text = checks::render_text(&report, &store.load_register().unwrap());
     assert!(text.contains("== Agreements ==") && text.contains("[agreement-review-overdue]"), "{text}");
+}
+
+// ---- One finding per rule and activity; acknowledgements of its concerns. ----
+
+/// The clean case's register after `edit`, checked on `today`.
+fn run_register(today: Date, edit: impl FnOnce(&mut Register)) -> checks::Report {
+    let mut reg = register(Case {
+        activity: clean_activity(),
+        links: Vec::new(),
+        agreements: vec![agreement(SHARING, AgreementKind::DataSharing, "GM Information Sharing Protocol")],
+        public_authority: true,
+    });
+    edit(&mut reg);
+    checks::run(&reg, &[], Settings::new(today))
+}
+
+fn rule_ids(report: &checks::Report) -> Vec<&'static str> {
+    let mut ids: Vec<&str> = report.findings.iter().map(|f| f.rule.0).collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn a_rule_reports_one_finding_per_activity_listing_every_party() {
+    let report = run(|c| {
+        c.links = vec![
+            link(POLICE, Direction::Recipient, None),
+            link(ABROAD, Direction::Recipient, None),
+            link(PROCESSOR, Direction::Recipient, None),
+        ];
+        c.activity.transfers = vec![Transfer {
+            destination: "United States".into(),
+            safeguard: Some(TransferSafeguard::Idta),
+            detail: "Data protection test met: transfer risk assessment TRA-12".into(),
+        }];
+    });
+    assert_eq!(rule_ids(&report), ["processor-no-contract", "recipient-no-agreement"]);
+    let sharing = report.findings.iter().find(|f| f.rule.0 == "recipient-no-agreement").unwrap();
+    assert_eq!(labels(sharing), ["Greater Manchester Police", "Survey Co Inc"]);
+    assert!(
+        sharing
+            .message
+            .contains("with Greater Manchester Police and Survey Co Inc under no recorded agreement"),
+        "{}",
+        sharing.message
+    );
+    assert_eq!(sharing.concerns[0].subject, "link:1");
+    assert_eq!(sharing.concerns[0].party_id, Some(POLICE));
+    assert_eq!(sharing.key().subject, r#"["link:1","link:2"]"#);
+}
+
+fn three_recipients(c: &mut Case) {
+    c.links = vec![link(POLICE, Direction::Recipient, None), link(ABROAD, Direction::Recipient, None)];
+    c.activity.transfers = vec![Transfer {
+        destination: "United States".into(),
+        safeguard: Some(TransferSafeguard::Idta),
+        detail: String::new(),
+    }];
+}
+
+fn ack(id: i64, rule: &str, subject: &str) -> checks::Acknowledgement {
+    checks::Acknowledgement {
+        id,
+        key: FindingKey { rule: rule.into(), activity_id: Some(ACTIVITY), subject: subject.into() },
+        acknowledged_by: "J Smith".into(),
+        acknowledged_on: TODAY - Duration::days(id),
+        reason: format!("reason {id}"),
+    }
+}
+
+#[test]
+fn acknowledgements_stored_per_party_before_grouping_still_cover_their_party() {
+    let mut case_setup = Case {
+        activity: clean_activity(),
+        links: Vec::new(),
+        agreements: Vec::new(),
+        public_authority: true,
+    };
+    three_recipients(&mut case_setup);
+    let reg = register(case_setup);
+    let settings = Settings::new(TODAY);
+    // Stored by the release before grouping: one acknowledgement per link.
+    let legacy = ack(1, "recipient-no-agreement", "link:1");
+    let report = checks::run(&reg, std::slice::from_ref(&legacy), settings);
+    let finding = report.findings.iter().find(|f| f.rule.0 == "recipient-no-agreement").unwrap();
+    assert_eq!(finding.concerns[0].acknowledged.as_ref().map(|a| a.id), Some(1));
+    assert!(finding.concerns[1].acknowledged.is_none());
+    assert!(finding.is_open(), "one party of two is still unaccepted");
+    assert_eq!(finding.open_concerns().count(), 1);
+
+    // Both legacy keys: the finding is acknowledged, showing the latest.
+    let both = [legacy.clone(), ack(2, "recipient-no-agreement", "link:2")];
+    let report = checks::run(&reg, &both, settings);
+    let finding = report.findings.iter().find(|f| f.rule.0 == "recipient-no-agreement").unwrap();
+    assert!(!finding.is_open());
+    assert_eq!(finding.acknowledged.as_ref().unwrap().id, 1, "the most recent (2 is a day older)");
+    assert_eq!(finding.acknowledgement_ids(), [1, 2]);
+}
+
+#[test]
+fn acknowledging_a_grouped_finding_covers_its_parties_and_a_new_party_reopens_it() {
+    let mut store = Store::in_memory().unwrap();
+    let service =
+        store.insert_service(&ServiceFields { name: "Early Help".into(), ..Default::default() }).unwrap();
+    let police = store
+        .insert_party(&PartyFields::new("Greater Manchester Police", PartyKind::PublicAuthority))
+        .unwrap()
+        .id;
+    let dwp = store.insert_party(&PartyFields::new("DWP", PartyKind::PublicAuthority)).unwrap().id;
+    let victim =
+        store.insert_party(&PartyFields::new("Victim Support", PartyKind::VoluntarySector)).unwrap().id;
+    let mut fields = clean_activity();
+    fields.service_id = service;
+    let draft = |party| LinkDraft { id: None, fields: LinkFields::new(party, Direction::Recipient) };
+    let activity = store.insert_activity(&fields, &[draft(police), draft(dwp)]).unwrap();
+    let finding_of = |store: &mut Store| {
+        checks::check_store(store, TODAY, 30)
+            .unwrap()
+            .findings
+            .into_iter()
+            .find(|f| f.rule.0 == "recipient-no-agreement")
+            .unwrap()
+    };
+    let finding = finding_of(&mut store);
+    assert_eq!(finding.concerns.len(), 2);
+    store.acknowledge(&finding.key(), "J Smith", TODAY, "Statutory sharing under the Children Act").unwrap();
+    assert!(!finding_of(&mut store).is_open(), "both parties covered");
+
+    // A third recipient, added later, opens the finding again.
+    let register = store.load_register().unwrap();
+    let mut links: Vec<LinkDraft> =
+        register.links.iter().map(|l| LinkDraft { id: Some(l.id), fields: l.fields.clone() }).collect();
+    links.push(draft(victim));
+    store.update_activity(activity.id, activity.version, &fields, &links).unwrap();
+    let finding = finding_of(&mut store);
+    assert!(finding.is_open());
+    let open: Vec<&str> = finding.open_concerns().map(|c| c.label.as_str()).collect();
+    assert_eq!(open, ["Victim Support"]);
+
+    // Withdrawing takes away every acknowledgement the finding shows.
+    for id in finding.acknowledgement_ids() {
+        store.withdraw_acknowledgement(id).unwrap();
+    }
+    assert!(store.acknowledgements().unwrap().is_empty());
+}
+
+#[test]
+fn findings_are_counted_by_rule() {
+    let report = run(|c| {
+        c.activity.other_special_items = vec!["Nationality".into(), "Gender".into()];
+        c.activity.next_review_due = None;
+    });
+    let counts: Vec<(&str, usize, usize)> =
+        report.counts_by_rule().iter().map(|c| (c.rule.id.0, c.open, c.total)).collect();
+    assert_eq!(counts, [("not-special-category", 1, 1), ("review-date-missing", 1, 1)]);
+}
+
+// ---- Health identifiers (UK GDPR recital 35). ----
+
+#[test]
+fn health_identifiers_are_health_data_not_other_items() {
+    let identifiers = |c: &mut Case| {
+        c.activity.other_special_items = vec!["NHS number".into(), "GP details".into(), "Nationality".into()];
+    };
+    let report = run(identifiers);
+    assert_eq!(rule_ids(&report), ["health-data-not-recorded", "not-special-category"]);
+    let not_special = report.findings.iter().find(|f| f.rule.0 == "not-special-category").unwrap();
+    assert_eq!(labels(not_special), ["Nationality"], "NHS number and GP details are not flagged");
+    let health = report.findings.iter().find(|f| f.rule.0 == "health-data-not-recorded").unwrap();
+    assert_eq!(labels(health), ["NHS number", "GP details"]);
+    assert!(health.message.contains("recital 35"), "{}", health.message);
+    // Recording Health (with its condition) answers it.
+    check(
+        |c| {
+            identifiers(c);
+            c.activity.other_special_items = vec!["NHS number".into(), "GP details".into()];
+            c.activity.special_categories = set([SpecialCategory::Health]);
+            c.activity.article9_conditions = set([Article9Condition::HealthOrSocialCare]);
+            c.activity.schedule1_conditions = set([Schedule1Condition::HealthOrSocialCare]);
+        },
+        &[],
+    );
+    // In the ordinary categories too.
+    check(|c| c.activity.personal_data.push("Your GP clinic".into()), &["health-data-not-recorded"]);
+}
+
+// ---- The checks an expert officer expects. ----
+
+#[test]
+fn organisation_profile_must_give_controller_dpo_and_ico_registration() {
+    assert!(run_register(TODAY, |_| {}).findings.is_empty());
+    let report = run_register(TODAY, |r| r.organisation = Organisation::default());
+    assert_eq!(
+        rule_ids(&report),
+        ["controller-contact-missing", "dpo-contact-missing", "ico-registration-missing"]
+    );
+    assert!(report.findings.iter().all(|f| f.activity_id.is_none() && f.service_id.is_none()));
+    let report = run_register(TODAY, |r| {
+        r.organisation.dpo =
+            Contact { name: "The Council's Data Protection Officer".into(), ..Contact::default() };
+    });
+    assert_eq!(rule_ids(&report), ["dpo-contact-missing"], "a name alone is not contact details");
+    assert!(report.findings[0].message.contains("Art 37(7)"), "{}", report.findings[0].message);
+    let report = run_register(TODAY, |r| r.organisation.controller.email.clear());
+    assert_eq!(rule_ids(&report), ["controller-contact-missing"]);
+    let report = run_register(TODAY, |r| r.organisation.ico_registration = " ".into());
+    assert_eq!(rule_ids(&report), ["ico-registration-missing"]);
+}
+
+#[test]
+fn high_risk_processing_needs_a_completed_dpia() {
+    let profiling =
+        |c: &mut Case| c.activity.automated_decision_making = Some("Risk scores reviewed by a worker".into());
+    check(profiling, &["dpia-required"]);
+    check(
+        |c| {
+            profiling(c);
+            c.activity.dpia.progress = DpiaProgress::Completed;
+        },
+        &[],
+    );
+    check(
+        |c| c.activity.purposes.push("Match your personal information with DWP records".into()),
+        &["dpia-required"],
+    );
+    check(|c| c.activity.dpia.required = Some(true), &["dpia-required"]);
+    check(
+        |c| c.activity.special_categories = set([SpecialCategory::Biometric]),
+        &["dpia-required", "art9-no-condition"],
+    );
+    let report = run(|c| {
+        profiling(c);
+        c.activity.dpia.progress = DpiaProgress::InProgress;
+    });
+    assert!(report.findings[0].message.contains("not yet completed"), "{}", report.findings[0].message);
+    // Purposes that only "match your needs" are not data matching.
+    check(|c| c.activity.purposes.push("Refer you to agencies which match your needs".into()), &[]);
+}
+
+#[test]
+fn children_in_an_online_service_cite_the_law_of_the_day() {
+    let online = |c: &mut Case| c.activity.systems = vec!["Project website".into()];
+    check(online, &["children-online", "dpia-required"]);
+    check(|c| c.activity.data_subjects = vec!["Parents".into()], &[]);
+    let after = run(online);
+    let finding = after.findings.iter().find(|f| f.rule.0 == "children-online").unwrap();
+    assert!(finding.message.contains("children's higher protection matters"), "{}", finding.message);
+    let before = run_on(date!(2026 - 02 - 04), online);
+    let finding = before.findings.iter().find(|f| f.rule.0 == "children-online").unwrap();
+    assert!(!finding.message.contains("higher protection"), "{}", finding.message);
+    assert!(finding.message.contains("recital 38"), "{}", finding.message);
+    let on_the_day = run_on(date!(2026 - 02 - 05), online);
+    assert!(on_the_day.findings.iter().any(|f| f.message.contains("s.81")));
+}
+
+#[test]
+fn retention_needs_a_starting_point_and_reason() {
+    check(
+        |c| c.activity.retention = Retention::Period { months: 96, from: String::new() },
+        &["retention-no-reason"],
+    );
+    check(
+        |c| c.activity.retention = Retention::Period { months: 96, from: "the end of the grant".into() },
+        &[],
+    );
+}
+
+#[test]
+fn legitimate_interests_need_an_assessment() {
+    let legitimate = |c: &mut Case| {
+        c.activity.lawful_bases = set([LawfulBasis::LegitimateInterests]);
+        c.public_authority = false;
+    };
+    check(legitimate, &["legitimate-interests-no-assessment"]);
+    check(
+        |c| {
+            legitimate(c);
+            c.activity.legitimate_interests_assessment = "LIA v1".into();
+        },
+        &[],
+    );
+}
+
+#[test]
+fn explicit_consent_needs_a_record() {
+    let explicit = |c: &mut Case| {
+        c.activity.special_categories = set([SpecialCategory::Health]);
+        c.activity.article9_conditions = set([Article9Condition::ExplicitConsent]);
+    };
+    check(explicit, &["explicit-consent-no-record"]);
+    check(
+        |c| {
+            explicit(c);
+            c.activity.consent_record = "Consent forms".into();
+        },
+        &[],
+    );
+}
+
+#[test]
+fn a_part3_condition_cannot_cover_special_category_data() {
+    let part3 = |c: &mut Case| {
+        c.activity.special_categories = set([SpecialCategory::Health]);
+        c.activity.article9_conditions = set([Article9Condition::LegalClaims]);
+        c.activity.schedule1_conditions = set([Schedule1Condition::LegalClaims]);
+    };
+    check(part3, &["sch1-part3-for-special-category"]);
+    check(
+        |c| {
+            part3(c);
+            c.activity.criminal_offence_data = Some("Offences alleged in claims".into());
+        },
+        &[],
+    );
+}
+
+#[test]
+fn the_para41_record_says_whether_data_is_kept_per_the_policy() {
+    let apd = |c: &mut Case| {
+        c.activity.criminal_offence_data = Some("DBS results".into());
+        c.activity.schedule1_conditions = set([Schedule1Condition::PreventingOrDetectingUnlawfulActs]);
+        c.activity.policy_document = "APD".into();
+    };
+    check(apd, &["policy-record-missing"]);
+    check(
+        |c| {
+            apd(c);
+            c.activity.retained_per_policy = Some(false);
+        },
+        &["policy-record-missing"],
+    );
+    check(
+        |c| {
+            apd(c);
+            c.activity.retained_per_policy = Some(false);
+            c.activity.policy_exceptions = "Litigation hold on 2024 files".into();
+        },
+        &[],
+    );
+}
+
+#[test]
+fn international_organisations_as_recipients_need_a_transfer() {
+    let unhcr = |r: &mut Register| {
+        r.parties.push(party(PartyId(9), "UNHCR", PartyKind::InternationalOrganisation, ""));
+        r.links.push(Link {
+            id: LinkId(9),
+            activity_id: ACTIVITY,
+            fields: link(PartyId(9), Direction::Recipient, Some(SHARING)),
+        });
+    };
+    let report = run_register(TODAY, unhcr);
+    assert_eq!(rule_ids(&report), ["international-organisation-no-transfer"]);
+    assert_eq!(labels(&report.findings[0]), ["UNHCR"]);
+    let report = run_register(TODAY, |r| {
+        unhcr(r);
+        r.activities[0].fields.transfers = vec![Transfer {
+            destination: "UNHCR".into(),
+            safeguard: Some(TransferSafeguard::PublicAuthorityInstrument),
+            detail: "Data protection test met: assessment of the UNHCR instrument".into(),
+        }];
+    });
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    // As a source it is not a transfer.
+    let report = run_register(TODAY, |r| {
+        unhcr(r);
+        r.links[0].fields.direction = Direction::Source;
+    });
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn repealed_legislation_is_found_from_the_day_it_stopped_applying() {
+    let cites = |text: &'static str| {
+        move |c: &mut Case| c.activity.legislation = vec![text.into(), "Children Act 2004 s.10".into()]
+    };
+    check(cites("UK Data Protection Act 1998 (DPA)"), &["repealed-legislation"]);
+    let report = run_on(date!(2018 - 05 - 24), cites("Data Protection Act 1998"));
+    assert!(report.findings.iter().all(|f| f.rule.0 != "repealed-legislation"), "in force until 25 May 2018");
+    let report = run_on(date!(2018 - 05 - 25), cites("Data Protection Act 1998"));
+    assert!(report.findings.iter().any(|f| f.rule.0 == "repealed-legislation"));
+    check(cites("EU General Data Protection Regulation 2018 (GDPR)"), &["repealed-legislation"]);
+    let report = run_on(date!(2020 - 12 - 31), cites("EU General Data Protection Regulation"));
+    assert!(
+        report.findings.iter().all(|f| f.rule.0 != "repealed-legislation"),
+        "applied until the end of 2020"
+    );
+    check(cites("UK GDPR Art 6(1)(e)"), &[]);
+    check(cites("Data Protection Act 2018"), &[]);
+    let report = run(cites("Data Protection Act 1998"));
+    let finding = &report.findings[0];
+    assert_eq!(labels(finding), ["Data Protection Act 1998"]);
+    assert!(finding.message.contains("2018-05-25"), "{}", finding.message);
+}
+
+// ---- Each controller's public-authority status. ----
+
+#[test]
+fn the_public_authority_bar_reads_the_activitys_controller() {
+    let partnership = |status: Option<bool>| {
+        move |r: &mut Register| {
+            r.services[0].fields.controller = "Sefton Council".into();
+            r.activities[0].fields.lawful_bases = set([LawfulBasis::LegitimateInterests]);
+            r.activities[0].fields.legitimate_interests_assessment = "LIA".into();
+            if let Some(public_authority) = status {
+                r.controllers = vec![ControllerStatus { name: " sefton  council".into(), public_authority }];
+            }
+        }
+    };
+    assert_eq!(rule_ids(&run_register(TODAY, partnership(None))), ["controller-status-unknown"]);
+    assert_eq!(
+        rule_ids(&run_register(TODAY, partnership(Some(true)))),
+        ["legitimate-interests-public-authority"]
+    );
+    assert!(run_register(TODAY, partnership(Some(false))).findings.is_empty());
+    // The register's own status no longer decides for another controller.
+    let mut reg = register(Case {
+        activity: clean_activity(),
+        links: Vec::new(),
+        agreements: Vec::new(),
+        public_authority: true,
+    });
+    partnership(Some(false))(&mut reg);
+    let settings = Settings { public_authority: true, ..Settings::new(TODAY) };
+    assert!(checks::run(&reg, &[], settings).findings.is_empty());
+}
+
+#[test]
+fn a_controllers_status_is_stored_logged_and_loaded_with_the_register() {
+    let mut store = Store::in_memory().unwrap();
+    store.set_controller_public_authority("Sefton Council", Some(true)).unwrap();
+    store.set_controller_public_authority("  SEFTON council ", Some(false)).unwrap();
+    assert_eq!(
+        store.load_register().unwrap().controllers,
+        [ControllerStatus { name: "Sefton Council".into(), public_authority: false }]
+    );
+    let logged: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM change_log WHERE entity = 'controller'", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(logged, 2);
+    store.set_controller_public_authority("Sefton Council", None).unwrap();
+    assert!(store.controllers().unwrap().is_empty());
+    assert!(matches!(store.set_controller_public_authority("  ", Some(true)), Err(Error::Invalid { .. })));
+}
+
+#[test]
+fn the_version1_fixture_migrates_with_nothing_lost_and_its_acknowledgement_still_matching() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.ropa");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/register-v1.ropa"), &path).unwrap();
+    let count = |table: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0)).unwrap()
+    };
+    let tables = ["activity", "party", "link", "agreement", "acknowledgement", "change_log", "service"];
+    let before: Vec<i64> = tables.iter().map(|t| count(t)).collect();
+    let mut store = Store::open(&path).unwrap();
+    let version: i64 = store.connection().pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+    assert_eq!(version, ropa::store::SCHEMA_VERSION);
+    let register = store.load_register().unwrap();
+    assert!(register.controllers.is_empty(), "no controller status recorded yet");
+    drop(store);
+    let after: Vec<i64> = tables.iter().map(|t| count(t)).collect();
+    assert_eq!(before, after);
+    let mut store = Store::open(&path).unwrap();
+    let acknowledgements = store.acknowledgements().unwrap();
+    assert_eq!(acknowledgements.len(), 1);
+    let report = checks::check_store(&mut store, date!(2026 - 11 - 25), 30).unwrap();
+    let covered = report.findings.iter().any(|f| {
+        f.acknowledged.as_ref().is_some_and(|a| a.id == acknowledgements[0].id)
+            || f.concerns
+                .iter()
+                .any(|c| c.acknowledged.as_ref().is_some_and(|a| a.id == acknowledgements[0].id))
+    });
+    assert!(covered, "the stored acknowledgement {:?} matches a finding", acknowledgements[0].key);
 }

@@ -407,8 +407,11 @@ fn early_help_keeps_the_citation_that_does_not_exist() {
         BTreeSet::from([Article9Condition::EmploymentSocialSecurity]),
         "9(1)(g) is not silently read as 9(2)(g)"
     );
-    assert_eq!(a.other_special_items.len(), 9);
-    assert!(a.other_special_items.contains(&"NHS number".to_owned()));
+    assert_eq!(a.other_special_items.len(), 6);
+    // Health identifiers are health data (recital 35): recorded as data, with Health.
+    assert!(!a.other_special_items.contains(&"NHS number".to_owned()));
+    assert!(a.personal_data.contains(&"NHS number".to_owned()));
+    assert!(a.special_categories.contains(&SpecialCategory::Health));
     assert!(a.criminal_offence_data.is_none(), "the notice declares none");
     assert!(a.schedule1_conditions.is_empty());
     assert!(a.legislation.is_empty());

@@ -296,16 +296,19 @@ fn a_cancelled_export_leaves_the_old_file_alone() {
             calls += 1;
             calls < 2
         };
+        // A folder export is never written over a file: its target is a new folder.
+        let target = if format.writes_folder() { dir.path().join("public") } else { path.clone() };
         let result = export::export_to_file(
             &register,
             &Scope::Whole,
             *format,
             &options(false),
-            &path,
+            &target,
             &mut cancel_second,
         );
         assert!(matches!(result, Err(Error::ExportCancelled)), "{format:?}: {result:?}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous good export");
+        assert!(!format.writes_folder() || !target.exists(), "{format:?}: a cancelled folder was written");
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     let mut seen = Vec::new();

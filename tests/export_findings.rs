@@ -260,3 +260,48 @@ fn ropa_export_writes_the_new_formats_from_the_command_line() {
     assert!(notice.status.success(), "{}", String::from_utf8_lossy(&notice.stderr));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+/// The demo register in a file, with its report as `ropa export` makes it.
+fn demo_file(dir: &Path) -> (PathBuf, checks::Report) {
+    let path = dir.join("demo.ropa");
+    let mut store = Store::create(&path).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let report = checks::check_store(&mut store, AT.date(), 30).unwrap();
+    (path, report)
+}
+
+#[test]
+fn a_grouped_finding_lists_every_party_in_the_csv_and_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, report) = demo_file(dir.path());
+    let grouped = report
+        .findings
+        .iter()
+        .find(|f| f.rule.0 == "recipient-no-agreement" && f.concerns.len() > 2)
+        .expect("a finding listing several recipients");
+    let labels: Vec<&str> = grouped.concerns.iter().map(|c| c.label.as_str()).collect();
+
+    let out = dir.path().join("findings.csv");
+    let rows = records(&export(&db, &ExportRequest::new(Format::FindingsCsv), &options(false), &out));
+    let concerns = HEADINGS.iter().position(|h| *h == "Concerns").unwrap();
+    let row =
+        rows.iter().find(|r| r.get(8).is_some_and(|m| *m == grouped.message)).expect("the finding's row");
+    assert_eq!(row[concerns].split('\n').collect::<Vec<_>>(), labels);
+    let of_rule = rows.iter().filter(|r| r.get(4).is_some_and(|id| id == "recipient-no-agreement")).count();
+    assert_eq!(of_rule, report.findings.iter().filter(|f| f.rule.0 == "recipient-no-agreement").count());
+
+    let pdf = dir.path().join("report.pdf");
+    export(&db, &ExportRequest::new(Format::Pdf), &options(false), &pdf);
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap().replace('\n', " ");
+    assert!(text.contains("Findings by rule"), "counts by rule in the overview");
+    assert!(text.contains(&format!("Concerns ({}):", labels.len())), "the concerns listed with the finding");
+    for label in labels {
+        assert!(text.contains(label), "{label} in the PDF");
+    }
+}

@@ -4,10 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    Acknowledgement, Finding, FindingKey, RULES, Report, Rule, Scope, Settings, completeness::completeness,
+    Acknowledgement, Concern, Field, Finding, RULES, Report, Rule, Scope, Settings,
+    completeness::completeness,
 };
 use crate::Result;
-use crate::model::{Activity, ActivityStatus, AgreementId, Date, LinkId, Lookup, PartyId, Register};
+use crate::model::{Activity, ActivityId, ActivityStatus, AgreementId, Date, Lookup, Register};
 use crate::store::Store;
 
 /// What every rule can read: the register, its indexes and the settings.
@@ -17,7 +18,7 @@ pub struct Context<'a> {
     pub register: &'a Register,
     /// Hash indexes over it.
     pub lookup: Lookup<'a>,
-    /// Today, notice period, public-authority status.
+    /// Today, notice period, the organisation's public-authority status.
     pub settings: Settings,
     /// Agreements that at least one link relies on.
     pub agreements_in_use: HashSet<AgreementId>,
@@ -44,76 +45,86 @@ impl<'a> Context<'a> {
     pub fn days_ahead(&self, days: i64) -> Date {
         self.settings.today.checked_add(time::Duration::days(days)).unwrap_or(Date::MAX)
     }
+
+    /// The controller responsible for `activity`: the name its service gives in
+    /// a partnership register, or `None` for the register's own organisation.
+    pub fn controller_of(&self, activity: &Activity) -> Option<&'a str> {
+        let controller = self.lookup.services.get(&activity.fields.service_id)?.fields.controller.trim();
+        (!controller.is_empty()).then_some(controller)
+    }
+
+    /// Whether the controller responsible for `activity` is a public authority:
+    /// the organisation's status for its own services, the named controller's
+    /// recorded status otherwise, `None` when nobody has recorded it.
+    pub fn is_public_authority(&self, activity: &Activity) -> Option<bool> {
+        match self.controller_of(activity) {
+            None => Some(self.settings.public_authority),
+            Some(name) => self.register.controller_status(name),
+        }
+    }
 }
 
 /// One problem a rule reports, before the engine adds the rule's metadata.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    field: super::Field,
+    field: Field,
     message: String,
     fix: String,
-    subject: String,
-    link_id: Option<LinkId>,
-    party_id: Option<PartyId>,
+    concerns: Vec<Concern>,
     agreement_id: Option<AgreementId>,
 }
 
 impl Hit {
     /// A problem with `field`, explained by `message`, fixed by `fix`.
-    pub fn new(field: super::Field, message: impl Into<String>, fix: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-            fix: fix.into(),
-            subject: String::new(),
-            link_id: None,
-            party_id: None,
-            agreement_id: None,
-        }
+    pub fn new(field: Field, message: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self { field, message: message.into(), fix: fix.into(), concerns: Vec::new(), agreement_id: None }
     }
 
-    /// The problem is about one link (and the party at its other end).
-    pub fn on_link(mut self, link_id: LinkId, party_id: PartyId) -> Self {
-        self.subject = format!("link:{link_id}");
-        self.link_id = Some(link_id);
-        self.party_id = Some(party_id);
+    /// The problem concerns these parties or items, listed in the message.
+    pub fn concerning(mut self, concerns: Vec<Concern>) -> Self {
+        self.concerns = concerns;
         self
     }
 
     /// The problem is about one agreement.
     pub fn on_agreement(mut self, agreement_id: AgreementId) -> Self {
-        self.subject = format!("agreement:{agreement_id}");
         self.agreement_id = Some(agreement_id);
-        self
-    }
-
-    /// The problem is about one item of a list, e.g. `("item", "Nationality")`.
-    pub fn on_item(mut self, kind: &str, item: &str) -> Self {
-        self.subject = format!("{kind}:{}", item.trim());
         self
     }
 }
 
-/// Where a rule writes its hits; the engine turns them into [`Finding`]s.
+/// Where a rule writes its hits; the engine turns them into [`Finding`]s, at
+/// most one per rule and record.
 #[derive(Debug)]
 pub struct Out<'a> {
     rule: &'static Rule,
     activity: Option<&'a Activity>,
     findings: &'a mut Vec<Finding>,
+    /// Where this record's finding is, once the rule has reported one.
+    reported: Option<usize>,
 }
 
 impl Out<'_> {
-    /// Reports one problem.
+    /// Reports one problem. A second report for the same record joins the first:
+    /// its concerns are added and its message appended, so that a record never
+    /// has two findings of one rule.
     pub fn add(&mut self, hit: Hit) {
+        if let Some(index) = self.reported
+            && let Some(finding) = self.findings.get_mut(index)
+            && finding.agreement_id == hit.agreement_id
+        {
+            finding.concerns.extend(hit.concerns);
+            finding.message = format!("{} {}", finding.message, hit.message);
+            return;
+        }
+        self.reported = Some(self.findings.len());
         self.findings.push(Finding {
             rule: self.rule.id,
             severity: self.rule.severity,
             activity_id: self.activity.map(|a| a.id),
             service_id: self.activity.map(|a| a.fields.service_id),
-            link_id: hit.link_id,
-            party_id: hit.party_id,
             agreement_id: hit.agreement_id,
-            subject: hit.subject,
+            concerns: hit.concerns,
             field: hit.field,
             message: hit.message,
             fix: hit.fix,
@@ -135,7 +146,7 @@ pub fn run(register: &Register, acknowledgements: &[Acknowledgement], settings: 
     Report { today: settings.today, findings, completeness: completeness(register) }
 }
 
-/// Loads the register, its acknowledgements and the controller's status from
+/// Loads the register, its acknowledgements and the organisation's status from
 /// `store`, then runs the checks for `today`.
 pub fn check_store(store: &mut Store, today: Date, due_soon_days: i64) -> Result<Report> {
     let register = store.load_register()?;
@@ -149,38 +160,73 @@ fn apply(rule: &'static Rule, cx: &Context<'_>, findings: &mut Vec<Finding>) {
         Scope::Activity(check) => {
             for activity in &cx.register.activities {
                 if activity.fields.status != ActivityStatus::Retired {
-                    check(cx, activity, &mut Out { rule, activity: Some(activity), findings });
+                    check(cx, activity, &mut out(rule, Some(activity), findings));
                 }
             }
         }
         Scope::Agreement(check) => {
             for agreement in &cx.register.agreements {
-                check(cx, agreement, &mut Out { rule, activity: None, findings });
+                check(cx, agreement, &mut out(rule, None, findings));
             }
+        }
+        Scope::Organisation(check) => check(cx, &mut out(rule, None, findings)),
+    }
+}
+
+fn out<'a>(rule: &'static Rule, activity: Option<&'a Activity>, findings: &'a mut Vec<Finding>) -> Out<'a> {
+    Out { rule, activity, findings, reported: None }
+}
+
+/// Marks what `acknowledgements` cover. A finding with no concerns is covered by
+/// an acknowledgement of its key; each concern by any acknowledgement of the same
+/// rule and record whose subject covers it; a finding with concerns counts as
+/// acknowledged when all of them are.
+fn mark_acknowledged(findings: &mut [Finding], acknowledgements: &[Acknowledgement]) {
+    let mut by_record: HashMap<(&str, Option<ActivityId>), Vec<Covering<'_>>> = HashMap::new();
+    for ack in acknowledgements {
+        by_record
+            .entry((ack.key.rule.as_str(), ack.key.activity_id))
+            .or_default()
+            .push((ack, ack.key.covered_subjects()));
+    }
+    for finding in findings {
+        let Some(acks) = by_record.get(&(finding.rule.0, finding.activity_id)) else { continue };
+        if finding.concerns.is_empty() {
+            let key = finding.key();
+            finding.acknowledged = latest(acks.iter().filter(|(a, _)| a.key == key).map(|(a, _)| *a));
+            continue;
+        }
+        for concern in &mut finding.concerns {
+            concern.acknowledged = latest(
+                acks.iter().filter(|(_, covered)| covered.contains(&concern.subject)).map(|(a, _)| *a),
+            );
+        }
+        if finding.concerns.iter().all(|c| c.acknowledged.is_some()) {
+            finding.acknowledged = latest(finding.concerns.iter().filter_map(|c| c.acknowledged.as_ref()));
         }
     }
 }
 
-fn mark_acknowledged(findings: &mut [Finding], acknowledgements: &[Acknowledgement]) {
-    let by_key: HashMap<&FindingKey, &Acknowledgement> =
-        acknowledgements.iter().map(|a| (&a.key, a)).collect();
-    for finding in findings {
-        finding.acknowledged = by_key.get(&finding.key()).map(|a| (*a).clone());
-    }
+/// An acknowledgement with the concern subjects it covers.
+type Covering<'a> = (&'a Acknowledgement, Vec<String>);
+
+/// The most recent of `acknowledgements` (by date, then by id).
+fn latest<'a>(acknowledgements: impl Iterator<Item = &'a Acknowledgement>) -> Option<Acknowledgement> {
+    acknowledgements.max_by_key(|a| (a.acknowledged_on, a.id)).cloned()
 }
 
 /// Orders findings by service name, severity, activity name and rule; findings
-/// with no activity (agreements) come last. Names are ranked once, so sorting
-/// compares integers, not strings.
+/// with no activity (agreements, the organisation) come last. Names are ranked
+/// once, so sorting compares integers, not strings.
 fn sort(cx: &Context<'_>, findings: &mut [Finding]) {
     let services = rank(cx.register.services.iter().map(|s| (s.id, s.fields.name.to_lowercase())));
     let activities = rank(cx.register.activities.iter().map(|a| (a.id, a.fields.name.to_lowercase())));
     let key = |f: &Finding| {
         let service = f.service_id.and_then(|id| services.get(&id).copied()).unwrap_or(usize::MAX);
         let activity = f.activity_id.and_then(|id| activities.get(&id).copied()).unwrap_or(usize::MAX);
-        (service, f.severity, activity, f.rule)
+        (service, f.agreement_id.is_some(), f.severity, activity, f.rule, f.agreement_id)
     };
-    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.subject.cmp(&b.subject)));
+    findings.sort_by_key(key);
 }
 
 /// Each id's position when the names are sorted.

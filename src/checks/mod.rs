@@ -18,12 +18,22 @@
 //! 2. Add one [`Rule`] line to [`RULES`] with a new kebab-case id.
 //! 3. Add a passing and a failing case to `tests/checks.rs`.
 //!
+//! A rule reports at most one [`Finding`] per activity (or agreement, or the
+//! organisation): when it concerns several parties or items, the finding lists
+//! them all as [`Concern`]s, so an officer reads one finding per problem, not
+//! one per recipient.
+//!
 //! Findings that someone has acknowledged (kept in the store with who, when and
 //! why) are still reported, with [`Finding::acknowledged`] set, so they stop
-//! nagging without disappearing.
+//! nagging without disappearing. An acknowledgement of a finding that lists
+//! concerns covers the concerns listed when it was given (see [`FindingKey`]): a
+//! party or item added later opens the finding again.
 
 mod completeness;
+mod counts;
 mod engine;
+mod health;
+mod keys;
 mod retention;
 mod rules;
 mod text;
@@ -31,9 +41,11 @@ mod text;
 use serde::Serialize;
 
 pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
+pub use counts::RuleCount;
 pub use engine::{Context, Hit, Out, check_store, parse_today, run};
+pub use health::is_health_data;
 pub use retention::is_vague_retention;
-pub use rules::RULES;
+pub use rules::{RULES, SUPERSEDED, Superseded, superseded_citation};
 pub use text::render_text;
 
 use crate::model::{Activity, ActivityId, Agreement, AgreementId, Date, LinkId, PartyId, ServiceId};
@@ -128,6 +140,12 @@ pub enum Field {
     AgreementReviewDue,
     /// An agreement's end date.
     AgreementEnd,
+    /// The data protection impact assessment (Art 35).
+    Dpia,
+    /// Legislation and statutory basis.
+    Legislation,
+    /// The organisation profile: controller, DPO and ICO registration.
+    Organisation,
 }
 
 impl Field {
@@ -155,17 +173,23 @@ impl Field {
             Self::Links => "Sources and recipients",
             Self::AgreementReviewDue => "Agreement review date",
             Self::AgreementEnd => "Agreement end date",
+            Self::Dpia => "Data protection impact assessment",
+            Self::Legislation => "Legislation and statutory basis",
+            Self::Organisation => "Organisation profile",
         }
     }
 }
 
-/// How a rule is applied: to each activity or to each agreement.
+/// How a rule is applied: to each activity, to each agreement, or once to the
+/// register's organisation profile.
 #[derive(Clone, Copy)]
 pub enum Scope {
     /// Called once per activity that is not retired.
     Activity(fn(&Context<'_>, &Activity, &mut Out<'_>)),
     /// Called once per agreement.
     Agreement(fn(&Context<'_>, &Agreement, &mut Out<'_>)),
+    /// Called once per register, for what the organisation profile must say.
+    Organisation(fn(&Context<'_>, &mut Out<'_>)),
 }
 
 impl std::fmt::Debug for Scope {
@@ -173,6 +197,7 @@ impl std::fmt::Debug for Scope {
         f.write_str(match self {
             Self::Activity(_) => "Activity",
             Self::Agreement(_) => "Agreement",
+            Self::Organisation(_) => "Organisation",
         })
     }
 }
@@ -197,19 +222,46 @@ impl Rule {
     pub fn find(id: &str) -> Option<&'static Rule> {
         RULES.iter().find(|rule| rule.id.0 == id)
     }
+
+    /// The provision the rule rests on in the law in force on `day`:
+    /// [`Rule::citation`] unless the law changed it (e.g. "UK GDPR Art 22" gives
+    /// way to "UK GDPR Arts 22A-22D" on 5 February 2026).
+    pub fn citation_on(&self, day: Date) -> &'static str {
+        rules::AMENDED_CITATIONS
+            .iter()
+            .filter(|(id, from, _)| *id == self.id.0 && day >= *from)
+            .map(|(_, _, citation)| *citation)
+            .next_back()
+            .unwrap_or(self.citation)
+    }
 }
 
-/// Names one finding across runs, so that an acknowledgement finds it again: the
-/// rule, the activity (none for an agreement finding) and the subject within it.
+/// Names what an acknowledgement covers, so that it finds its finding again on
+/// every run: the rule, the activity (none for an agreement or organisation
+/// finding) and the subject within it.
+///
+/// The subject is "" for a finding that lists no concerns, "agreement:3" for an
+/// agreement's finding, one concern's subject ("link:12", "item:Nationality",
+/// "transfer:United States") when the finding lists one concern, and a JSON
+/// array of the concerns' subjects when it lists several. Registers written
+/// before findings were grouped stored one acknowledgement per concern under
+/// exactly those one-concern subjects, so they keep covering their concern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct FindingKey {
     /// The rule's id.
     pub rule: String,
     /// The activity, if the finding is about one.
     pub activity_id: Option<ActivityId>,
-    /// "" when the rule fires once per record; otherwise what it fired on, e.g.
-    /// "link:12", "agreement:3", "item:Nationality", "transfer:United States".
+    /// What the acknowledgement covers within the record (see above).
     pub subject: String,
+}
+
+impl FindingKey {
+    /// The concern subjects this key covers: none for a finding without
+    /// concerns, otherwise one or more.
+    pub fn covered_subjects(&self) -> Vec<String> {
+        keys::decode(&self.subject)
+    }
 }
 
 /// An acknowledgement of a finding: who accepted it, when and why.
@@ -238,32 +290,94 @@ pub struct Finding {
     pub activity_id: Option<ActivityId>,
     /// The activity's service, if the finding is about an activity.
     pub service_id: Option<ServiceId>,
-    /// The link it concerns, if any.
-    pub link_id: Option<LinkId>,
-    /// The party it concerns, if any.
-    pub party_id: Option<PartyId>,
     /// The agreement it concerns, if any.
     pub agreement_id: Option<AgreementId>,
-    /// What it fired on within the record (see [`FindingKey::subject`]).
-    pub subject: String,
+    /// Every party or item the finding concerns, in the record's order; empty
+    /// when the rule is about the record as a whole.
+    pub concerns: Vec<Concern>,
     /// The field to fix.
     pub field: Field,
     /// One sentence naming the record and citing the provision.
     pub message: String,
     /// What to do about it.
     pub fix: String,
-    /// The acknowledgement, if someone has accepted the finding.
+    /// The acknowledgement, if someone has accepted the finding: for a finding
+    /// with concerns, set only when every concern is acknowledged (the latest
+    /// of their acknowledgements).
     pub acknowledged: Option<Acknowledgement>,
 }
 
-impl Finding {
-    /// The key an acknowledgement of this finding is stored under.
-    pub fn key(&self) -> FindingKey {
-        FindingKey {
-            rule: self.rule.0.to_string(),
-            activity_id: self.activity_id,
-            subject: self.subject.clone(),
+/// One party or item a finding concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Concern {
+    /// Stable name within the record: "link:12", "item:Nationality",
+    /// "transfer:United States", "citation:Article 9(1)(g)".
+    pub subject: String,
+    /// What a reader sees: the party's name or the item as written.
+    pub label: String,
+    /// The link it is about, if any.
+    pub link_id: Option<LinkId>,
+    /// The party at the link's other end, if any.
+    pub party_id: Option<PartyId>,
+    /// The acknowledgement that covers this concern, if any.
+    pub acknowledged: Option<Acknowledgement>,
+}
+
+impl Concern {
+    /// A concern about one link and the party at its other end.
+    pub fn link(link_id: LinkId, party_id: PartyId, party_name: &str) -> Self {
+        Self {
+            subject: format!("link:{link_id}"),
+            label: party_name.trim().to_string(),
+            link_id: Some(link_id),
+            party_id: Some(party_id),
+            acknowledged: None,
         }
+    }
+
+    /// A concern about one item of a list, e.g. `("item", "Nationality")`.
+    pub fn item(kind: &str, item: &str) -> Self {
+        Self {
+            subject: format!("{kind}:{}", item.trim()),
+            label: item.trim().to_string(),
+            link_id: None,
+            party_id: None,
+            acknowledged: None,
+        }
+    }
+}
+
+impl Finding {
+    /// The key an acknowledgement of the whole finding, as it stands, is stored
+    /// under (see [`FindingKey`]).
+    pub fn key(&self) -> FindingKey {
+        let subject = if !self.concerns.is_empty() {
+            keys::encode(self.concerns.iter().map(|c| c.subject.as_str()))
+        } else if let Some(agreement) = self.agreement_id {
+            format!("agreement:{agreement}")
+        } else {
+            String::new()
+        };
+        FindingKey { rule: self.rule.0.to_string(), activity_id: self.activity_id, subject }
+    }
+
+    /// The ids of every acknowledgement that covers the finding or one of its
+    /// concerns, oldest first: what withdrawing the acknowledgement removes.
+    pub fn acknowledgement_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .concerns
+            .iter()
+            .filter_map(|c| c.acknowledged.as_ref().map(|a| a.id))
+            .chain(self.acknowledged.as_ref().map(|a| a.id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The concerns nobody has acknowledged yet.
+    pub fn open_concerns(&self) -> impl Iterator<Item = &Concern> {
+        self.concerns.iter().filter(|c| c.acknowledged.is_none())
     }
 
     /// The rule's metadata (title, citation).
@@ -284,7 +398,10 @@ pub struct Settings {
     pub today: Date,
     /// How many days ahead a review or an agreement's end counts as due soon.
     pub due_soon_days: i64,
-    /// Whether the controller is a public authority (Art 6(1), last sentence).
+    /// Whether the register's own controller (the organisation) is a public
+    /// authority (Art 6(1), last sentence). Other controllers named by a
+    /// service in a partnership register have their own status in
+    /// [`Register::controllers`](crate::model::Register::controllers).
     pub public_authority: bool,
 }
 
@@ -324,5 +441,11 @@ impl Report {
     /// The findings about one activity.
     pub fn for_activity(&self, id: ActivityId) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.activity_id == Some(id))
+    }
+
+    /// How many findings each rule raised, open and in all, for the rules that
+    /// raised any, in the order of [`RULES`].
+    pub fn counts_by_rule(&self) -> Vec<RuleCount> {
+        counts::by_rule(&self.findings)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Kept as the notice has them: "Article 9(1)(g)", which does not exist, recorded
 //! as an unrecognised citation and not read as 9(2)(g); 9(2)(b) with no Schedule 1
-//! condition; nine items listed as special category that Art 9(1) does not list;
+//! condition; six items listed as special category that Art 9(1) does not list;
 //! no criminal offence data declared although Police, Youth Justice and Victim
 //! Support are sources and recipients; no statutory basis named; a vague
 //! retention-schedule reference; no agreement with any recipient.
@@ -60,20 +60,34 @@ fn family_support(service_id: ServiceId) -> ActivityFields {
     ]);
     // The notice has no list of data subjects; these are its own phrases.
     a.data_subjects = strings(&["you and your family", "your child(ren)", "individual family members"]);
-    a.personal_data =
-        strings(&["names", "addresses", "dates of birth", "telephone numbers", "email addresses"]);
-    // Of the eleven items listed as special category, only "ethnicity" and
-    // "religion" are Art 9(1) data.
-    a.special_categories =
-        set(&[SpecialCategory::RacialOrEthnicOrigin, SpecialCategory::ReligiousOrPhilosophicalBeliefs]);
+    // The notice lists "NHS number", "GP details" and "health visitor details"
+    // as special category information, and rightly: a number assigned to
+    // identify a person for health purposes and details collected when
+    // registering for health care are data concerning health (UK GDPR recital
+    // 35). They are recorded here as categories of data, with Health below.
+    a.personal_data = strings(&[
+        "names",
+        "addresses",
+        "dates of birth",
+        "telephone numbers",
+        "email addresses",
+        "NHS number",
+        "GP details",
+        "health visitor details",
+    ]);
+    // Of the eleven items listed as special category, "ethnicity" and
+    // "religion" are Art 9(1) data, and the three health items are health data;
+    // the other six are not special category data.
+    a.special_categories = set(&[
+        SpecialCategory::RacialOrEthnicOrigin,
+        SpecialCategory::ReligiousOrPhilosophicalBeliefs,
+        SpecialCategory::Health,
+    ]);
     a.other_special_items = strings(&[
         "gender",
         "language",
         "nationality",
         "country of birth",
-        "NHS number",
-        "GP details",
-        "health visitor details",
         "education details",
         "social care status",
     ]);

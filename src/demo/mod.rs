@@ -57,7 +57,7 @@ pub fn populate(store: &mut Store) -> Result<()> {
         early_help::insert_activities(batch, services.early_help, &parties)?;
         pri::insert_activities(batch, services.pri, &parties)?;
         sefton_at_work::insert_activities(batch, services.sefton_at_work, &parties)?;
-        Ok(())
+        controllers(batch)
     })
 }
 
@@ -82,6 +82,16 @@ fn organisation() -> Organisation {
         is_partnership: true,
         review_interval_months: 12,
     }
+}
+
+/// The public-authority status of the controllers that services name. Sefton
+/// Council is a local authority, a public authority for the UK GDPR (DPA 2018
+/// s.7 takes the Freedom of Information Act 2000's list, which includes local
+/// authorities). Seed 001 does not say what the East of England LGA Strategic
+/// Migration Partnership and its partners are, so their status stays
+/// unrecorded and the checks ask for it.
+fn controllers(batch: &Batch<'_>) -> Result<()> {
+    batch.set_controller_public_authority(sefton_at_work::CONTROLLER, Some(true))
 }
 
 /// A service record.

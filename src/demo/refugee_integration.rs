@@ -230,7 +230,10 @@ fn website(service_id: ServiceId) -> ActivityFields {
          include information about employment opportunities and news about services.",
         "to help us understand how people use the site",
     ]);
-    a.data_subjects = strings(&["website and service users"]);
+    // "16 or Under: We are concerned to protect the privacy of children aged 16
+    // or under. If you are aged 16 or under, please get your parent/guardian's
+    // permission beforehand whenever you provide us with personal data."
+    a.data_subjects = strings(&["website and service users", "children aged 16 or under"]);
     a.personal_data = strings(&[
         "IP address",
         "information regarding what pages are accessed and when",

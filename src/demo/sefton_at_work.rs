@@ -15,11 +15,14 @@ use crate::law::{Article9Condition, LawfulBasis, SpecialCategory};
 use crate::model::{ActivityFields, Retention, ServiceFields, ServiceId};
 use crate::store::Batch;
 
+/// The controller the service names.
+pub(super) const CONTROLLER: &str = "Sefton Council";
+
 /// The service record, with the contacts as the notice gives them.
 pub(super) fn service() -> ServiceFields {
     service_record(
         "Sefton@work",
-        "Sefton Council",
+        CONTROLLER,
         "Information, advice and guidance to support clients into employment and learning. Data Protection \
          Officer: Catherine Larkin, Information Management and Governance Lead (Data Protection Officer), tel. \
          0345 140 0845, ino.information@sefton.gov.uk. Access requests: Linda Patterson, Employment Programme \

@@ -134,6 +134,12 @@ fn manifest(files: &[PackFile], header: &PackHeader) -> String {
         let _ = writeln!(text, "{hex}  {}", file.path);
     }
     let _ = writeln!(text, "# Register as at: {}", format_date(header.as_at));
+    let _ = writeln!(
+        text,
+        "# Law applied: UK GDPR and the DPA 2018 as in force on {}. {}",
+        crate::law::long_date(header.as_at),
+        crate::law::currency_note(header.as_at)
+    );
     match &header.log_head {
         Some(head) => {
             let _ = writeln!(text, "# Change log: {head} (check with: ropa verify --db REGISTER --head ...)");

@@ -1,6 +1,8 @@
 //! The findings export: every finding of the checks, one row each (acknowledged
 //! ones included, with who acknowledged them, when and why), then a second table of
-//! completeness per service in the same file.
+//! completeness per service in the same file. A finding that concerns several
+//! parties or items (one finding per rule and activity) lists them all in its
+//! last cell, one per line, each marked when acknowledged.
 //!
 //! The file holds two tables one after the other: the findings table under
 //! [`HEADINGS`], then one row holding only [`COMPLETENESS_TITLE`], then the
@@ -16,7 +18,7 @@ use crate::checks::{Finding, Report, ServiceCompleteness};
 use crate::model::{Register, format_date};
 
 /// The findings table's column headings, in order.
-pub const HEADINGS: [&str; 13] = [
+pub const HEADINGS: [&str; 14] = [
     "Service",
     "Activity or agreement",
     "Severity",
@@ -30,6 +32,7 @@ pub const HEADINGS: [&str; 13] = [
     "Acknowledged by",
     "Acknowledged on",
     "Acknowledgement reason",
+    "Concerns",
 ];
 
 /// The row that starts the completeness table.
@@ -41,6 +44,9 @@ pub const COMPLETENESS_HEADINGS: [&str; 5] =
 
 /// What the service column says for a finding about an agreement.
 pub const AGREEMENTS: &str = "(agreements)";
+
+/// What the service column says for a finding about the organisation profile.
+pub const ORGANISATION: &str = "(organisation)";
 
 /// Writes `report`'s findings and completeness for `register`.
 pub fn write(
@@ -66,20 +72,25 @@ pub fn write(
     csv.finish()
 }
 
-/// The service a finding belongs to, or [`AGREEMENTS`].
+/// The service a finding belongs to, [`AGREEMENTS`] or [`ORGANISATION`].
 pub fn service_of(register: &Register, finding: &Finding) -> String {
-    finding.service_id.map_or_else(|| AGREEMENTS.to_string(), |id| register.service_name(id).to_string())
+    match (finding.service_id, finding.agreement_id) {
+        (Some(id), _) => register.service_name(id).to_string(),
+        (None, Some(_)) => AGREEMENTS.to_string(),
+        (None, None) => ORGANISATION.to_string(),
+    }
 }
 
-/// The activity or agreement a finding is about.
+/// The activity, agreement or organisation a finding is about.
 pub fn record_of(register: &Register, finding: &Finding) -> String {
     if let Some(activity) = finding.activity_id.and_then(|id| register.activity(id)) {
         return activity.fields.name.clone();
     }
-    finding
-        .agreement_id
-        .and_then(|id| register.agreement(id))
-        .map_or_else(String::new, |agreement| agreement.fields.title.clone())
+    match finding.agreement_id {
+        Some(id) => register.agreement(id).map_or_else(String::new, |a| a.fields.title.clone()),
+        None if finding.service_id.is_none() => register.organisation.controller.name.clone(),
+        None => String::new(),
+    }
 }
 
 /// "Open" or "Acknowledged".
@@ -87,8 +98,27 @@ pub fn status(finding: &Finding) -> &'static str {
     if finding.is_open() { "Open" } else { "Acknowledged" }
 }
 
+/// The concerns of a finding, one per line, each acknowledged one marked with
+/// who acknowledged it and when; "" for a finding about the record as a whole.
+pub fn concerns(finding: &Finding) -> String {
+    finding
+        .concerns
+        .iter()
+        .map(|c| match &c.acknowledged {
+            None => c.label.clone(),
+            Some(ack) => format!(
+                "{} (acknowledged by {} on {})",
+                c.label,
+                ack.acknowledged_by,
+                format_date(ack.acknowledged_on)
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The cells of one finding, in [`HEADINGS`] order.
-pub fn cells(register: &Register, finding: &Finding) -> [String; 13] {
+pub fn cells(register: &Register, finding: &Finding) -> [String; 14] {
     let rule = finding.rule_info();
     let ack = finding.acknowledged.as_ref();
     [
@@ -105,6 +135,7 @@ pub fn cells(register: &Register, finding: &Finding) -> [String; 13] {
         ack.map_or_else(String::new, |a| a.acknowledged_by.clone()),
         ack.map_or_else(String::new, |a| format_date(a.acknowledged_on)),
         ack.map_or_else(String::new, |a| a.reason.clone()),
+        concerns(finding),
     ]
 }
 

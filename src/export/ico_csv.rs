@@ -68,8 +68,13 @@ pub fn write(
     csv.finish()
 }
 
+/// The label of the contact block's last row, which gives the date the
+/// register's law is current to.
+pub const LAW_CURRENT_TO_LABEL: &str = "Law current to";
+
 /// The contact block above the table: a heading row, then Name, Address, Email and
-/// Telephone for the controller, the DPO and the representative, then a blank row.
+/// Telephone for the controller, the DPO and the representative, then, in the
+/// row the template leaves blank, the date the register's law is current to.
 fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
@@ -85,7 +90,10 @@ fn write_contact_block(csv: &mut CsvOut<'_>, register: &Register) -> Result<()> 
         row.extend(values);
         csv.row(&row)?;
     }
-    csv.row(&[""])
+    // The row between the block and the table, blank in the ICO's template,
+    // says what law the register was checked against: the layout keeps its rows.
+    let current_to = crate::law::long_date(crate::law::LAW_CURRENT_TO);
+    csv.row(&[LAW_CURRENT_TO_LABEL, current_to.as_str()])
 }
 
 fn section_row() -> Vec<&'static str> {

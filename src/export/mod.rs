@@ -240,10 +240,14 @@ pub fn export_to_file_in(
 ) -> Result<()> {
     let register = scope.apply(register);
     if format == Format::PublicHtml {
-        step(progress, 0, 1)?;
-        let published_on = context.today(options);
-        crate::fsio::write_folder(path, &public_html::folder_files(&register, published_on))?;
-        return step(progress, 1, 1);
+        step(progress, 0, 2)?;
+        let files = public_html::folder_files(&register, context.today(options));
+        // The last chance to cancel is before the folder is written: once it is in
+        // place, the export is done.
+        step(progress, 1, 2)?;
+        crate::fsio::write_folder(path, &files)?;
+        progress.report(2, 2);
+        return Ok(());
     }
     write_atomically(path, |out| write_in(&register, context, format, options, out, progress))
 }

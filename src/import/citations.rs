@@ -33,10 +33,19 @@ pub fn parse_article6(text: &str) -> Parsed<LawfulBasis> {
         let mut found = BTreeSet::new();
         for (article, paragraph, point) in article_references(piece) {
             if article == 6 && paragraph.is_none_or(|p| p == 1) {
-                found.extend(point.and_then(|point| nth(LawfulBasis::ALL, point, 'a')));
+                found.extend(point.and_then(article6_point));
             }
         }
-        found.extend(words(piece, ARTICLE6_WORDS));
+        if cites_article6_ea(piece) {
+            found.insert(LawfulBasis::RecognisedLegitimateInterest);
+        }
+        // "Recognised legitimate interest" is 6(1)(ea), never 6(1)(f): take the
+        // phrase out before looking for the words of the other bases.
+        let (rest, recognised) = without_recognised_legitimate_interest(piece);
+        if recognised {
+            found.insert(LawfulBasis::RecognisedLegitimateInterest);
+        }
+        found.extend(words(&rest, ARTICLE6_WORDS));
         let note =
             invalid_reference_note(piece, 6).unwrap_or_else(|| "not an Article 6(1)(a)-(f) basis".into());
         (found, note)
@@ -177,6 +186,50 @@ fn invalid_reference_note(text: &str, article: u32) -> Option<String> {
     }
 }
 
+/// The Art 6(1) basis at a one-letter point: (a) to (f). Point (ea) has two
+/// letters and is read by [`cites_article6_ea`].
+fn article6_point(point: char) -> Option<LawfulBasis> {
+    use LawfulBasis::*;
+    match point {
+        'a' => Some(Consent),
+        'b' => Some(Contract),
+        'c' => Some(LegalObligation),
+        'd' => Some(VitalInterests),
+        'e' => Some(PublicTask),
+        'f' => Some(LegitimateInterests),
+        _ => None,
+    }
+}
+
+/// Whether the text cites Art 6(1)(ea): "6(1)(ea)", "Art 6 1 ea", "6.1(ea)".
+fn cites_article6_ea(text: &str) -> bool {
+    let tokens = tokens(text);
+    tokens.iter().enumerate().any(|(i, token)| {
+        token == "ea"
+            && i > 0
+            && (tokens[i - 1] == "6" || (tokens[i - 1] == "1" && i > 1 && tokens[i - 2] == "6"))
+    })
+}
+
+/// The text with "recognised legitimate interest(s)" (either spelling) taken
+/// out, and whether it was there.
+fn without_recognised_legitimate_interest(text: &str) -> (String, bool) {
+    let mut simple = format!(" {} ", simplify(text));
+    let mut found = false;
+    for phrase in [
+        " recognised legitimate interests ",
+        " recognised legitimate interest ",
+        " recognized legitimate interests ",
+        " recognized legitimate interest ",
+    ] {
+        if simple.contains(phrase) {
+            found = true;
+            simple = simple.replace(phrase, " ");
+        }
+    }
+    (simple, found)
+}
+
 fn nth<T: Copy>(all: &[T], point: char, first: char) -> Option<T> {
     let index = (point as u32).checked_sub(first as u32)?;
     all.get(index as usize).copied()
@@ -259,9 +312,26 @@ mod tests {
             0,
         );
         check6("Consent\nLegitimate interests", &[Consent, LegitimateInterests], 0);
+        check6("Article 6(1)(f)", &[LegitimateInterests], 0);
         check6("6(1)(a), 6(1)(b)", &[Consent, Contract], 0);
         check6("Because we said so", &[], 1);
         check6("Article 6(1)(g)", &[], 1);
+    }
+
+    #[test]
+    fn recognised_legitimate_interest_is_ea_never_f() {
+        use LawfulBasis::*;
+        check6("6(1)(ea)", &[RecognisedLegitimateInterest], 0);
+        check6("Article 6(1)(ea) UK GDPR", &[RecognisedLegitimateInterest], 0);
+        check6("Art 6 1 ea", &[RecognisedLegitimateInterest], 0);
+        check6("Recognised legitimate interest", &[RecognisedLegitimateInterest], 0);
+        check6("recognized legitimate interests (crime)", &[RecognisedLegitimateInterest], 0);
+        check6(
+            "Recognised legitimate interest; legitimate interests",
+            &[RecognisedLegitimateInterest, LegitimateInterests],
+            0,
+        );
+        check6("6(1)(e) and 6(1)(ea)", &[PublicTask, RecognisedLegitimateInterest], 0);
     }
 
     #[test]

@@ -1,5 +1,12 @@
 //! UK GDPR Article 9: the special categories of personal data (9(1)) and the
 //! conditions that lift the prohibition on processing them (9(2)).
+//!
+//! Art 9(2)(j) refers to Art 84B (research safeguards) instead of Art 89(1) from
+//! 5 February 2026: DUAA 2025 s.87(1)(b), SI 2026/82 reg 2(o).
+//! Art 11A (DUAA 2025 s.74, in force 20 August 2025) lets the Secretary of State
+//! add special categories by regulations; no such regulations are known to the
+//! register as at its law-current-to date (not verified beyond that: see
+//! docs/law.md), so the Art 9(1) list is unchanged.
 
 use super::legal_list;
 
@@ -66,7 +73,9 @@ legal_list! {
             "processing is necessary for reasons of public interest in the area of public health, such as protecting against serious cross-border threats to health or ensuring high standards of quality and safety of health care and of medicinal products or medical devices, on the basis of domestic law which provides for suitable and specific measures to safeguard the rights and freedoms of the data subject, in particular professional secrecy"),
         /// Art 9(2)(j).
         ArchivingResearchStatistics = ("archiving_research_statistics", "Art 9(2)(j)", "Archiving, research and statistics",
-            "processing is necessary for archiving purposes in the public interest, scientific or historical research purposes or statistical purposes in accordance with Article 89(1) (as supplemented by section 19 of the 2018 Act) based on domestic law which shall be proportionate to the aim pursued, respect the essence of the right to data protection and provide for suitable and specific measures to safeguard the fundamental rights and the interests of the data subject"),
+            "processing is necessary for archiving purposes in the public interest, scientific or historical research purposes or statistical purposes in accordance with Article 89(1) (as supplemented by section 19 of the 2018 Act) based on domestic law which shall be proportionate to the aim pursued, respect the essence of the right to data protection and provide for suitable and specific measures to safeguard the fundamental rights and the interests of the data subject")
+            amended DUAA_MAIN_COMMENCEMENT => ("Art 9(2)(j)", "Archiving, research and statistics",
+                "processing is necessary for archiving purposes in the public interest, scientific or historical research purposes or statistical purposes, is carried out in accordance with Article 84B and is based on domestic law which shall be proportionate to the aim pursued, respect the essence of the right to data protection and provide for suitable and specific measures to safeguard the fundamental rights and the interests of the data subject"),
     }
 }
 

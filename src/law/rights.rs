@@ -31,7 +31,9 @@ legal_list! {
             "the right to object, on grounds relating to the data subject's particular situation, to processing based on Article 6(1)(e) or (f), and at any time to direct marketing"),
         /// Art 22.
         AutomatedDecisionMaking = ("automated_decision_making", "Art 22", "Rights related to automated decision-making including profiling",
-            "the right not to be subject to a decision based solely on automated processing, including profiling, which produces legal effects or similarly significantly affects the data subject"),
+            "the right not to be subject to a decision based solely on automated processing, including profiling, which produces legal effects or similarly significantly affects the data subject")
+            amended DUAA_MAIN_COMMENCEMENT => ("Arts 22A-22D", "Rights related to automated decision-making including profiling",
+                "where a significant decision (one with a legal or similarly significant effect) is taken based solely on automated processing, with no meaningful human involvement, the safeguards of Article 22C: to be given information about the decision, to make representations about it, to obtain human intervention and to contest it; such a decision may not be based on special category data save with explicit consent or under Article 9(2)(g) (Art 22B(1)-(3)), nor on processing in reliance on Article 6(1)(ea) (Art 22B(4))"),
     }
 }
 

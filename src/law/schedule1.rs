@@ -40,7 +40,9 @@ legal_list! {
             "processing necessary for reasons of public interest in the area of public health, carried out by or under the responsibility of a health professional or by another person who owes a duty of confidentiality"),
         /// Para 4.
         Research = ("p4_research", "DPA 2018 Sch 1 para 4", "Research etc",
-            "processing necessary for archiving purposes, scientific or historical research purposes or statistical purposes, carried out in accordance with Article 89(1) as supplemented by section 19, and in the public interest"),
+            "processing necessary for archiving purposes, scientific or historical research purposes or statistical purposes, carried out in accordance with Article 89(1) as supplemented by section 19, and in the public interest")
+            amended DUAA_MAIN_COMMENCEMENT => ("DPA 2018 Sch 1 para 4", "Research etc",
+                "processing necessary for archiving purposes, scientific or historical research purposes or statistical purposes, carried out in accordance with Article 84B of the UK GDPR, and in the public interest"),
         /// Para 6.
         StatutoryAndGovernmentPurposes = ("p6_statutory_and_government", "DPA 2018 Sch 1 para 6", "Statutory etc and government purposes",
             "processing necessary for the exercise of a function conferred on a person by an enactment or rule of law, or the exercise of a function of the Crown, a Minister of the Crown or a government department, and necessary for reasons of substantial public interest"),
@@ -160,23 +162,50 @@ impl Schedule1Condition {
     }
 
     /// Whether relying on the condition requires an appropriate policy document
-    /// (DPA 2018 Sch 1 Part 4, paras 38-39).
+    /// (DPA 2018 Sch 1 Part 4, paras 38-39) in the ordinary case. Where the
+    /// Schedule itself disapplies the requirement only for some processing under
+    /// the condition, [`Schedule1Condition::policy_document_exception`] says which.
     ///
     /// - Part 1: only para 1 (employment), by para 1(1)(b). Paras 2 to 4 say nothing
     ///   of a policy document.
     /// - Part 2: every condition, by para 5(1) ("Except as otherwise provided, a
     ///   condition in this Part of this Schedule is met only if, when the processing
     ///   is carried out, the controller has an appropriate policy document in
-    ///   place"), except para 13 (journalism etc), which para 13(3) says "is met even
-    ///   if ... the controller does not have an appropriate policy document in place".
-    ///   That is the one disapplication found in the legislation.gov.uk text; the
-    ///   elected-representative conditions (paras 23 to 25) could not be checked
-    ///   there and keep the para 5(1) default until they are.
+    ///   place"), except where the Schedule provides otherwise. It does so three
+    ///   times, each in the words "is met even if, when the processing is carried
+    ///   out, the controller does not have an appropriate policy document in place":
+    ///   para 10(2) (preventing or detecting unlawful acts, for a disclosure to a
+    ///   competent authority or processing in preparation for it), para 13(3)
+    ///   (journalism etc, always) and para 27(3) (anti-doping, for a disclosure to
+    ///   an anti-doping body or processing in preparation for it). Paras 10 and 27
+    ///   therefore still need one in the ordinary case.
     /// - Part 3: para 35 (payment card accounts), by para 35(1)(c); para 36, which
     ///   is met only where a Part 2 condition would be met but for its substantial
     ///   public interest requirement, so para 5(1) still applies; and para 37, which
     ///   extends the Part 2 insurance condition (para 20) in the same way. Paras 29
     ///   to 34 need none.
+    ///
+    /// Para 5(1) verified on legislation.gov.uk (ukpga/2018/12/schedule/1/part/2);
+    /// paras 10(2), 13(3) and 27(3) and the absence of any other disapplication in
+    /// Part 2 were read in a published copy of the Schedule's text, because the
+    /// legislation.gov.uk pages for those paragraphs could not be retrieved; para
+    /// 35(1)(c) was not re-read and is kept as the register had it (docs/law.md).
+    /// The Schedule's own disapplication of the policy document requirement for
+    /// part of the processing under this condition, if any: para 10(2) and para
+    /// 27(3). (Para 13(3) disapplies it for all processing under para 13, so
+    /// [`Schedule1Condition::needs_appropriate_policy_document`] is false there.)
+    pub fn policy_document_exception(self) -> Option<&'static str> {
+        match self {
+            Self::PreventingOrDetectingUnlawfulActs => Some(
+                "no policy document is needed where the processing consists of the disclosure of personal data to a competent authority, or is carried out in preparation for such disclosure (DPA 2018 Sch 1 para 10(2))",
+            ),
+            Self::AntiDopingInSport => Some(
+                "no policy document is needed where the processing consists of the disclosure of personal data to a body or association responsible for eliminating doping, or is carried out in preparation for such disclosure (DPA 2018 Sch 1 para 27(3))",
+            ),
+            _ => None,
+        }
+    }
+
     pub fn needs_appropriate_policy_document(self) -> bool {
         match self.part() {
             Schedule1Part::Part1 => self == Self::Employment,
@@ -218,5 +247,32 @@ mod tests {
         assert!(Schedule1Condition::IndecencyOffencesAccounts.needs_appropriate_policy_document());
         assert!(Schedule1Condition::ExtensionOfPart2.needs_appropriate_policy_document());
         assert!(Schedule1Condition::ExtensionOfInsurance.needs_appropriate_policy_document());
+    }
+
+    #[test]
+    fn the_schedule_s_own_exceptions_are_known() {
+        use Schedule1Condition::*;
+        let excepted: Vec<_> = Schedule1Condition::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.policy_document_exception().is_some())
+            .collect();
+        assert_eq!(excepted, vec![PreventingOrDetectingUnlawfulActs, AntiDopingInSport]);
+        assert!(PreventingOrDetectingUnlawfulActs.needs_appropriate_policy_document());
+        assert!(AntiDopingInSport.needs_appropriate_policy_document());
+        assert!(
+            PreventingOrDetectingUnlawfulActs
+                .policy_document_exception()
+                .unwrap_or("")
+                .contains("para 10(2)")
+        );
+    }
+
+    #[test]
+    fn research_refers_to_article_84b_from_5_february_2026() {
+        use time::macros::date;
+        let research = Schedule1Condition::Research;
+        assert!(research.wording_on(date!(2026 - 02 - 04)).contains("Article 89(1)"));
+        assert!(research.wording_on(date!(2026 - 02 - 05)).contains("Article 84B"));
     }
 }

@@ -7,6 +7,7 @@
 
 mod activity;
 mod agreement;
+mod controller;
 mod ids;
 mod link;
 mod organisation;
@@ -17,6 +18,7 @@ mod summary;
 
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
+pub use controller::{ControllerStatus, controller_key};
 pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields};
 pub use organisation::{Contact, Organisation};

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, ActivityId, Agreement, AgreementId, Direction, Link, Organisation, Party, PartyId, Service,
-    ServiceId,
+    Activity, ActivityId, Agreement, AgreementId, ControllerStatus, Direction, Link, Organisation, Party,
+    PartyId, Service, ServiceId, controller_key,
 };
 
 /// A consistent snapshot of a register, loaded in one read transaction.
@@ -24,6 +24,10 @@ pub struct Register {
     pub links: Vec<Link>,
     /// Agreements, by title.
     pub agreements: Vec<Agreement>,
+    /// The recorded public-authority status of controllers named by services
+    /// (partnership registers), by name. Absent from files written before it.
+    #[serde(default)]
+    pub controllers: Vec<ControllerStatus>,
 }
 
 impl Register {
@@ -45,6 +49,23 @@ impl Register {
     /// The activity with `id`.
     pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
         self.activities.iter().find(|activity| activity.id == id)
+    }
+
+    /// Whether the controller called `name` is a public authority, if recorded.
+    pub fn controller_status(&self, name: &str) -> Option<bool> {
+        let key = controller_key(name);
+        self.controllers.iter().find(|c| controller_key(&c.name) == key).map(|c| c.public_authority)
+    }
+
+    /// The controllers named by services, each once, in service order (the
+    /// register's own organisation is not among them).
+    pub fn named_controllers(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.services
+            .iter()
+            .map(|s| s.fields.controller.trim())
+            .filter(|name| !name.is_empty() && seen.insert(controller_key(name)))
+            .collect()
     }
 
     /// Name of the service with `id`, or "" if there is none.

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::checks::{Report, Severity};
-use crate::model::Activity;
+use crate::model::{Activity, Retention};
 
 /// One reason a notice is blocked: an open error-level finding.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -25,8 +25,30 @@ impl std::fmt::Display for BlockReason {
     }
 }
 
-/// The open error-level findings of `report` about any of `activities`.
+/// The rule id of the notice's own block: an activity with no retention period,
+/// for which the notice could only say "we have not yet set how long we keep
+/// this information", which tells the reader nothing Art 13(2)(a) and 14(2)(a)
+/// require.
+pub const RETENTION_NOT_SET: &str = "notice-retention-not-set";
+
+/// The open error-level findings of `report` about any of `activities`, then
+/// what the notice itself could not say (no retention period).
 pub fn block_reasons(report: &Report, activities: &[&Activity]) -> Vec<BlockReason> {
+    let mut reasons = open_errors(report, activities);
+    reasons.extend(activities.iter().filter(|a| a.fields.retention == Retention::NotStated).map(|a| {
+        BlockReason {
+            rule: RETENTION_NOT_SET.to_string(),
+            message: format!(
+                "\"{}\" records no retention period, so the notice cannot tell people how long their information is kept or the criteria used to decide (UK GDPR Art 13(2)(a), 14(2)(a)).",
+                a.fields.name
+            ),
+            fix: "Record the retention period, the event it runs from, or the retention schedule entry.".to_string(),
+        }
+    }));
+    reasons
+}
+
+fn open_errors(report: &Report, activities: &[&Activity]) -> Vec<BlockReason> {
     let ids: HashSet<_> = activities.iter().map(|a| a.id).collect();
     report
         .findings

@@ -89,6 +89,7 @@ pub fn build(
         service_id,
         service_name: service_name.clone(),
         public_authority: options.public_authority,
+        today: options.today,
     };
     let title = match scope {
         Scope::Service(_) => format!("{service_name} privacy notice"),
@@ -142,6 +143,8 @@ struct Cx<'a> {
     service_id: ServiceId,
     service_name: String,
     public_authority: bool,
+    /// The day the notice is written for: its law is the law in force then.
+    today: Date,
 }
 
 impl Cx<'_> {
@@ -239,7 +242,8 @@ impl Cx<'_> {
         // general wording.
         let local_authority =
             self.public_authority && self.controller == self.register.organisation.controller.name.trim();
-        section.bullets(bases.iter().map(|&b| wording::lawful_basis(b, local_authority)).collect());
+        section
+            .bullets(bases.iter().map(|&b| wording::lawful_basis(b, local_authority, self.today)).collect());
         for interests in self.gather(|a| vec![a.fields.legitimate_interests.clone()]) {
             if !interests.trim().is_empty() {
                 section.paragraph(format!("Our legitimate interests are: {}", interests.trim()));
@@ -250,7 +254,7 @@ impl Cx<'_> {
         if !article9.is_empty() {
             section.subheading("More sensitive information");
             section.paragraph("For more sensitive (special category) information, we also rely on:");
-            section.bullets(article9.into_iter().map(wording::article9).collect());
+            section.bullets(article9.into_iter().map(|c| wording::article9(c, self.today)).collect());
         }
         let schedule1: BTreeSet<_> =
             self.activities.iter().flat_map(|a| a.fields.schedule1_conditions.iter().copied()).collect();
@@ -258,7 +262,7 @@ impl Cx<'_> {
             section.paragraph(
                 "The Data Protection Act 2018 also sets conditions for more sensitive information and information about criminal offences. We meet these conditions:",
             );
-            section.bullets(schedule1.into_iter().map(wording::schedule1).collect());
+            section.bullets(schedule1.into_iter().map(|c| wording::schedule1(c, self.today)).collect());
         }
         let legislation = self.gather(|a| a.fields.legislation.clone());
         if !legislation.is_empty() {
@@ -301,6 +305,7 @@ impl Cx<'_> {
         if direction == Direction::Source {
             if from_you {
                 section.paragraph("We get most of your information from you: you give it to us directly.");
+                section.paragraph(wording::must_provide(&self.bases()));
             }
         } else if parties.is_empty() {
             section.paragraph("We do not share your information with anyone else.");
@@ -341,7 +346,13 @@ impl Cx<'_> {
             .map(|t| {
                 let safeguard = t.safeguard.map_or_else(
                     || "No safeguard is recorded yet".to_string(),
-                    |s| format!("Protected by: {} ({})", s.title(), wording::citation(s)),
+                    |s| {
+                        format!(
+                            "Protected by: {} ({})",
+                            s.title_on(self.today),
+                            wording::citation(s, self.today)
+                        )
+                    },
                 );
                 let detail =
                     if t.detail.trim().is_empty() { String::new() } else { format!(" {}", t.detail.trim()) };
@@ -363,6 +374,7 @@ impl Cx<'_> {
                 "Some of your information is sent outside the UK. The law requires safeguards to protect it there:",
             );
             section.bullets(items);
+            section.paragraph(wording::SAFEGUARD_COPY);
         }
         section
     }
@@ -401,9 +413,7 @@ impl Cx<'_> {
                 .filter(|d| !d.is_empty())
                 .collect(),
         );
-        section.paragraph(
-            "If a decision made by automated means alone has a legal or similarly significant effect on you, you can ask for a person to review it, give your point of view, and challenge the decision.",
-        );
+        section.paragraph(wording::automated_decision_safeguards(self.today));
         section
     }
 
@@ -421,11 +431,19 @@ impl Cx<'_> {
                 .map(|(a, _)| a.fields.name.as_str())
                 .collect();
             if having.len() == per_activity.len() {
-                available.push(wording::right(right));
+                available.push(wording::right(right, self.today));
             } else if having.is_empty() {
-                unavailable.push(wording::right_not_available(right, &basis_titles(&self.bases())));
+                unavailable.push(wording::right_not_available(
+                    right,
+                    &basis_titles(&self.bases()),
+                    self.today,
+                ));
             } else {
-                available.push(format!("{} This applies to: {}.", wording::right(right), having.join("; ")));
+                available.push(format!(
+                    "{} This applies to: {}.",
+                    wording::right(right, self.today),
+                    having.join("; ")
+                ));
             }
         }
         section.bullets(available);
@@ -441,11 +459,17 @@ impl Cx<'_> {
             section.paragraph(wording::CONSENT_WITHDRAWAL);
         }
         section.paragraph(self.text(ParagraphKey::UsingRights));
+        if let Some(time) = wording::response_time(self.today) {
+            section.paragraph(time);
+        }
         section
     }
 
     fn complaints(&self) -> Section {
         let mut section = self.section(SectionKey::Complaints);
+        if let Some(duty) = wording::complaints_to_us(self.today) {
+            section.paragraph(duty);
+        }
         section.paragraph(self.text(ParagraphKey::Complaints));
         section.bullets(ICO_CONTACT.iter().map(|line| (*line).to_string()).collect());
         section
@@ -477,6 +501,11 @@ impl Cx<'_> {
                 self.controller
             ));
         }
+        section.paragraph(format!(
+            "This notice follows the data protection law in force on {}. {}",
+            crate::law::long_date(self.today),
+            crate::law::currency_note(self.today)
+        ));
         section
     }
 }

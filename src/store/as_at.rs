@@ -7,7 +7,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::Store;
 use super::audit::ActivityRecord;
-use crate::model::{Agreement, Date, Organisation, Party, Register, Service};
+use crate::model::{Agreement, ControllerStatus, Date, Organisation, Party, Register, Service};
 use crate::{Error, Result};
 
 impl Store {
@@ -42,6 +42,7 @@ impl Store {
                 "service" => register.services.push(parse::<Service>(&after)?),
                 "party" => register.parties.push(parse::<Party>(&after)?),
                 "agreement" => register.agreements.push(parse::<Agreement>(&after)?),
+                "controller" => register.controllers.push(parse::<ControllerStatus>(&after)?),
                 "activity" => {
                     let record = parse::<ActivityRecord>(&after)?;
                     register.activities.push(record.activity);
@@ -51,6 +52,7 @@ impl Store {
             }
         }
         super::order::sort_register(&mut register);
+        register.controllers.sort_by_key(|c| c.name.to_lowercase());
         Ok(register)
     }
 }

@@ -33,6 +33,12 @@ impl Batch<'_> {
         update_organisation(self.tx, organisation)
     }
 
+    /// Records whether the controller called `name` is a public authority
+    /// (`None` forgets it).
+    pub fn set_controller_public_authority(&self, name: &str, status: Option<bool>) -> Result<()> {
+        super::controllers::set_controller(self.tx, name, status)
+    }
+
     /// Adds a service.
     pub fn insert_service(&self, fields: &ServiceFields) -> Result<ServiceId> {
         insert_service(self.tx, fields)

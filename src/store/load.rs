@@ -3,6 +3,7 @@
 use super::Store;
 use super::activities::select_activities;
 use super::agreements::select_agreements;
+use super::controllers::select_controllers;
 use super::links::select_links;
 use super::organisation::select_organisation;
 use super::parties::select_parties;
@@ -21,6 +22,7 @@ impl Store {
                 parties: select_parties(tx)?,
                 links: select_links(tx, None)?,
                 agreements: select_agreements(tx)?,
+                controllers: select_controllers(tx)?,
             })
         })
     }

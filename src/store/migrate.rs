@@ -17,7 +17,10 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 type Migration = &'static str;
 
 /// The migrations, oldest first. `MIGRATIONS[0]` upgrades version 1 to version 2.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[
+    // 1 -> 2: each named controller's public-authority status (issue 17).
+    include_str!("migrations/controllers.sql"),
+];
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;

@@ -12,6 +12,7 @@ mod audit;
 mod backup;
 mod batch;
 mod codec;
+mod controllers;
 mod copy;
 mod links;
 mod load;

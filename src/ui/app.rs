@@ -158,6 +158,14 @@ pub enum Command {
     WithdrawAcknowledgement(i64),
     /// Record whether the controller is a public authority.
     SetPublicAuthority(bool),
+    /// Record whether a controller named by a service is a public authority
+    /// (`None`: not recorded).
+    SetControllerPublicAuthority {
+        /// The controller's name, as services give it.
+        name: String,
+        /// Its status.
+        status: Option<bool>,
+    },
     /// Set the name recorded beside the OS user name.
     SetDisplayName(String),
     /// Mark the activity, read at `version`, reviewed today.
@@ -488,6 +496,9 @@ impl App {
             ui.horizontal(|ui| {
                 self.file_menu_ui(ui);
                 ui.separator();
+                ui.weak(format!("Law current to {}", ropa::law::long_date(ropa::law::LAW_CURRENT_TO)))
+                    .on_hover_text("The register checks the law as in force on the day checked, up to this date; later changes are not known to it.");
+                ui.separator();
                 match &self.session {
                     Some(session) => {
                         ui.strong(session.name());
@@ -796,6 +807,9 @@ impl App {
             Command::Acknowledge { key, reason } => self.acknowledge(&key, &reason),
             Command::WithdrawAcknowledgement(id) => self.withdraw_acknowledgement(id),
             Command::SetPublicAuthority(value) => self.set_public_authority(value),
+            Command::SetControllerPublicAuthority { name, status } => {
+                self.set_controller_public_authority(&name, status)
+            }
             Command::SetDisplayName(name) => self.set_display_name(&name),
             Command::MarkReviewed { id, version } => self.mark_reviewed(id, version),
             Command::ToggleHistory => self.toggle_history(),

@@ -50,6 +50,7 @@ pub fn bar_ui(ui: &mut egui::Ui, as_at: &mut AsAt, commands: &mut Vec<Command>) 
                         format_date(shown.date)
                     ));
                     ui.weak(format!("({} activities then)", shown.view.total()));
+                    ui.weak(format!("Law as in force that day. {}", ropa::law::currency_note(shown.date)));
                     if ui.button("Back to today").clicked() {
                         commands.push(Command::LeaveAsAt);
                     }

@@ -1,11 +1,13 @@
 //! The Checks page: every finding of the compliance checks grouped by service and
-//! severity, each with its message (citing the provision) and the suggested fix;
-//! completeness per service; acknowledging a finding with a reason, and
-//! withdrawing it. The report is built once after each change
-//! ([`ChecksPage::refresh`]), never per frame.
+//! severity, each with its message (citing the provision), the parties or items
+//! it concerns and the suggested fix; a severity filter and the findings counted
+//! by rule (a rule's count filters the list to it); each controller's
+//! public-authority status; completeness per service; acknowledging a finding
+//! with a reason, and withdrawing it. The report is built once after each change
+//! ([`ChecksPage::refresh`]), never per frame. The page opens at its top.
 
 use ropa::Store;
-use ropa::checks::{self, Field, Finding, FindingKey, Report, Severity};
+use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleId, Severity};
 use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
 
 use super::app::Command;
@@ -23,6 +25,14 @@ pub struct ChecksPage {
     display_name: String,
     /// The display name as last set.
     stored_name: String,
+    /// Which severities the officer has hidden (errors, warnings, advice).
+    hidden: [bool; 3],
+    /// The one rule listed, when the officer picked a rule's count.
+    only_rule: Option<RuleId>,
+    /// Controllers named by services, with their recorded status.
+    controllers: Vec<(String, Option<bool>)>,
+    /// The pass the page was last drawn in, so that it opens at its top.
+    last_pass: Option<u64>,
 }
 
 /// The small dialog that asks why a finding is accepted.
@@ -53,7 +63,23 @@ impl ChecksPage {
         let settings =
             checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
         self.report = Some(checks::run(register, &acknowledgements, settings));
+        self.controllers = register
+            .named_controllers()
+            .into_iter()
+            .map(|name| (name.to_owned(), register.controller_status(name)))
+            .collect();
         Ok(())
+    }
+
+    /// Whether findings of `severity` are listed.
+    fn shows(&self, severity: Severity) -> bool {
+        let index = Severity::ALL.iter().position(|s| *s == severity).unwrap_or(0);
+        !self.hidden.get(index).copied().unwrap_or(false)
+    }
+
+    /// Whether `finding` passes the filters.
+    fn lists(&self, finding: &Finding) -> bool {
+        self.shows(finding.severity) && self.only_rule.is_none_or(|rule| rule == finding.rule)
     }
 
     /// Shows `name` in the "Your name" box.
@@ -123,24 +149,20 @@ pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
 
 /// Draws the page.
 pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, commands: &mut Vec<Command>) {
-    let Some(report) = &page.report else {
+    let Some(report) = page.report.clone() else {
         ui.weak("The checks have not run yet.");
         return;
     };
+    let pass = ui.ctx().cumulative_pass_nr();
+    let opened = page.last_pass.is_none_or(|last| last + 1 < pass);
+    page.last_pass = Some(pass);
     ui.horizontal(|ui| {
         ui.heading("Checks");
         let (errors, warnings) = page.open_counts();
         let advice = report.open_count(Severity::Advice);
         ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
     });
-    let mut public_authority = page.public_authority;
-    if ui
-        .checkbox(&mut public_authority, "The controller is a public authority")
-        .on_hover_text("UK GDPR Art 6(1), last sentence: a public authority cannot rely on legitimate interests for its tasks")
-        .changed()
-    {
-        commands.push(Command::SetPublicAuthority(public_authority));
-    }
+    controllers_ui(ui, page, register, commands);
     ui.horizontal(|ui| {
         let label = ui.label("Your name for the record");
         let response = ui
@@ -153,33 +175,152 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
         }
         ui.weak("Recorded with your changes, reviews and acknowledgements, after the computer's user name.");
     });
+    filter_ui(ui, page, &report);
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    // Its own id, so that it never takes the scroll offset of another page's
+    // area, and back at the top whenever the page is opened.
+    let mut area = egui::ScrollArea::vertical().id_salt("checks-page").auto_shrink(false);
+    if opened {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(1000.0));
-        completeness_ui(ui, report);
+        completeness_ui(ui, &report);
+        ui.add_space(8.0);
+        by_rule_ui(ui, page, &report);
         ui.add_space(8.0);
         if report.findings.is_empty() {
             ui.label("No findings: every check passes.");
         }
-        for group in groups(&report.findings) {
+        let listed: Vec<Finding> = report.findings.iter().filter(|f| page.lists(f)).cloned().collect();
+        if listed.is_empty() && !report.findings.is_empty() {
+            ui.label("No findings match the filter.");
+        }
+        for group in groups(&listed) {
             service_group_ui(ui, register, &group, &mut page.acknowledging, commands);
         }
     });
     acknowledge_dialog_ui(ui, &mut page.acknowledging, commands);
 }
 
-/// Findings of one service (or of agreements, `None`), in the report's order.
+/// The organisation's public-authority status, and each named controller's.
+fn controllers_ui(ui: &mut egui::Ui, page: &ChecksPage, register: &Register, commands: &mut Vec<Command>) {
+    let mut public_authority = page.public_authority;
+    let own = register.organisation.controller.name.trim();
+    let hover = "UK GDPR Art 6(1), last sentence: a public authority cannot rely on legitimate interests for its tasks";
+    let response =
+        ui.checkbox(&mut public_authority, "The controller is a public authority").on_hover_text(hover);
+    if !own.is_empty() {
+        response.clone().on_hover_text(format!("{own}, this register's controller"));
+    }
+    if response.changed() {
+        commands.push(Command::SetPublicAuthority(public_authority));
+    }
+    for (name, status) in &page.controllers {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{name}:"));
+            for (value, text) in [
+                (Some(true), "public authority"),
+                (Some(false), "not a public authority"),
+                (None, "not recorded"),
+            ] {
+                if ui
+                    .radio(*status == value, text)
+                    .on_hover_text(hover)
+                    .accessible_name(format!("{name}: {text}"))
+                    .clicked()
+                    && *status != value
+                {
+                    commands
+                        .push(Command::SetControllerPublicAuthority { name: name.clone(), status: value });
+                }
+            }
+        });
+    }
+}
+
+/// The severity filter, with the open count of each severity.
+fn filter_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        for (index, severity) in Severity::ALL.iter().enumerate() {
+            let all = report.findings.iter().filter(|f| f.severity == *severity).count();
+            let text = format!("{} ({} open of {all})", severity.heading(), report.open_count(*severity));
+            let mut shown = page.shows(*severity);
+            let name = format!("Show {}", severity.heading().to_lowercase());
+            if ui
+                .checkbox(&mut shown, egui::RichText::new(text).color(severity_color(ui, *severity)))
+                .accessible_name(name)
+                .changed()
+                && let Some(slot) = page.hidden.get_mut(index)
+            {
+                *slot = !shown;
+            }
+        }
+        if let Some(rule) = page.only_rule {
+            ui.weak(format!("Only [{rule}]"));
+            if ui.small_button("Show every rule").clicked() {
+                page.only_rule = None;
+            }
+        }
+    });
+}
+
+/// The findings counted by rule; picking a rule lists only its findings.
+fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
+    let counts = report.counts_by_rule();
+    if counts.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Findings by rule").id_salt("checks-by-rule").default_open(true).show(
+        ui,
+        |ui| {
+            egui::Grid::new("checks-by-rule-grid").num_columns(3).spacing([12.0, 2.0]).striped(true).show(
+                ui,
+                |ui| {
+                    for count in counts {
+                        ui.colored_label(
+                            severity_color(ui, count.rule.severity),
+                            severity_word(count.rule.severity),
+                        );
+                        let selected = page.only_rule == Some(count.rule.id);
+                        let response = ui
+                            .selectable_label(
+                                selected,
+                                format!("{} ({} open of {})", count.rule.title, count.open, count.total),
+                            )
+                            .on_hover_text(format!("{} · {}", count.rule.id, count.rule.citation))
+                            .accessible_name(format!("Only {}", count.rule.title));
+                        if response.clicked() {
+                            page.only_rule = if selected { None } else { Some(count.rule.id) };
+                        }
+                        ui.weak(count.rule.citation);
+                        ui.end_row();
+                    }
+                },
+            );
+        },
+    );
+}
+
+/// Findings of one service (or of the organisation or agreements, `None`), in
+/// the report's order.
 struct Group<'a> {
     service: Option<ServiceId>,
+    /// Whether the group is the agreements' (when `service` is `None`).
+    agreements: bool,
     findings: Vec<&'a Finding>,
 }
 
 fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     for finding in findings {
+        let agreements = finding.service_id.is_none() && finding.agreement_id.is_some();
         match groups.last_mut() {
-            Some(group) if group.service == finding.service_id => group.findings.push(finding),
-            _ => groups.push(Group { service: finding.service_id, findings: vec![finding] }),
+            Some(group) if group.service == finding.service_id && group.agreements == agreements => {
+                group.findings.push(finding);
+            }
+            _ => groups.push(Group { service: finding.service_id, agreements, findings: vec![finding] }),
         }
     }
     groups
@@ -214,14 +355,15 @@ fn service_group_ui(
     acknowledging: &mut Option<AcknowledgeDialog>,
     commands: &mut Vec<Command>,
 ) {
-    let title = match group.service {
-        Some(id) => register.service_name(id).to_owned(),
-        None => "Agreements".to_owned(),
+    let title = match (group.service, group.agreements) {
+        (Some(id), _) => register.service_name(id).to_owned(),
+        (None, true) => "Agreements".to_owned(),
+        (None, false) => "Organisation".to_owned(),
     };
     let open = group.findings.iter().filter(|f| f.is_open()).count();
     let header = format!("{title} ({open} open of {})", group.findings.len());
     egui::CollapsingHeader::new(egui::RichText::new(header).strong())
-        .id_salt(("checks-service", group.service))
+        .id_salt(("checks-service", group.service, group.agreements))
         .default_open(true)
         .show(ui, |ui| {
             for severity in Severity::ALL {
@@ -265,6 +407,7 @@ fn finding_ui(
                 {
                     commands.push(Command::OpenFinding(target));
                 }
+                concerns_ui(ui, finding);
                 ui.weak(format!("Fix: {}", finding.fix));
                 let rule = finding.rule_info().map_or(String::new(), |rule| rule.citation.to_owned());
                 ui.horizontal_wrapped(|ui| {
@@ -301,7 +444,9 @@ fn finding_ui(
                                 .accessible_name(format!("Withdraw acknowledgement: {}", finding.message))
                                 .clicked()
                             {
-                                commands.push(Command::WithdrawAcknowledgement(ack.id));
+                                for id in finding.acknowledgement_ids() {
+                                    commands.push(Command::WithdrawAcknowledgement(id));
+                                }
                             }
                         }
                     }
@@ -309,6 +454,36 @@ fn finding_ui(
             });
         });
     });
+}
+
+/// The parties or items a finding lists, when it lists more than one, with
+/// those already acknowledged marked.
+fn concerns_ui(ui: &mut egui::Ui, finding: &Finding) {
+    if finding.concerns.len() < 2 {
+        return;
+    }
+    let acknowledged = finding.concerns.iter().filter(|c| c.acknowledged.is_some()).count();
+    let title = if acknowledged == 0 {
+        format!("Concerns {} parties or items", finding.concerns.len())
+    } else {
+        format!("Concerns {} parties or items, {acknowledged} acknowledged", finding.concerns.len())
+    };
+    egui::CollapsingHeader::new(title).id_salt(("concerns", finding.key())).default_open(false).show(
+        ui,
+        |ui| {
+            for concern in &finding.concerns {
+                match &concern.acknowledged {
+                    None => ui.label(format!("• {}", concern.label)),
+                    Some(ack) => ui.weak(format!(
+                        "• {} (acknowledged by {} on {})",
+                        concern.label,
+                        ack.acknowledged_by,
+                        format_date(ack.acknowledged_on)
+                    )),
+                };
+            }
+        },
+    );
 }
 
 /// Where clicking `finding` leads.

@@ -32,6 +32,8 @@ mod settings;
 mod widgets;
 
 #[cfg(test)]
+mod checks_page_tests;
+#[cfg(test)]
 mod checks_tests;
 #[cfg(test)]
 mod export_tests;

@@ -1,6 +1,7 @@
 //! Rules on what the record must say (Art 30(1)) and when it is reviewed.
 
 use crate::checks::{Context, Field, Hit, Out, is_vague_retention};
+use crate::law::{DUAA_MAIN_COMMENCEMENT, LegalItem, Right};
 use crate::model::{Activity, Retention, format_date};
 
 fn blank(items: &[String]) -> bool {
@@ -89,10 +90,15 @@ pub(super) fn adm_no_detail(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
         out.add(Hit::new(
             Field::AutomatedDecisionMaking,
             format!(
-                "{} records automated decision-making but not what is decided, on what logic, or what safeguards apply (UK GDPR Art 22, Art 13(2)(f)).",
-                cx.record(a)
+                "{} records automated decision-making but not what is decided, on what logic, or what safeguards apply (UK GDPR {}, Art 13(2)(f)).",
+                cx.record(a),
+                Right::AutomatedDecisionMaking.citation_on(cx.settings.today)
             ),
-            "Describe the decision, the logic involved, its effects and how a person can obtain human intervention.",
+            if cx.settings.today >= DUAA_MAIN_COMMENCEMENT {
+                "Describe the significant decision, the logic involved, its effects and the Art 22C safeguards: how people are told, make representations, obtain human intervention and contest it."
+            } else {
+                "Describe the decision, the logic involved, its effects and how a person can obtain human intervention."
+            },
         ));
     }
 }
@@ -135,6 +141,26 @@ pub(super) fn review_due_soon(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>)
                 format_date(due)
             ),
             "Arrange the review with the activity's owner.",
+        ));
+    }
+}
+
+/// A retention period that says neither what starts it nor why: the ICO
+/// expects the record to say how long each category is kept and why (UK GDPR
+/// Art 5(1)(e), Art 30(1)(f)); a bare "8 years" can be neither applied nor
+/// justified.
+pub(super) fn retention_no_reason(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    if let Retention::Period { from, .. } = &a.fields.retention
+        && from.trim().is_empty()
+    {
+        out.add(Hit::new(
+            Field::Retention,
+            format!(
+                "{} keeps data for {} but does not say from when or why, so the time limit for erasure cannot be applied or justified (UK GDPR Art 5(1)(e), Art 30(1)(f)).",
+                cx.record(a),
+                a.fields.retention.describe()
+            ),
+            "Say what starts the period (e.g. the end of the grant, case closure) and where it comes from (statute, contract, retention schedule entry).",
         ));
     }
 }

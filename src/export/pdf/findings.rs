@@ -1,6 +1,7 @@
-//! The report's findings section: counts by severity, completeness per service, and
-//! every finding grouped by service then severity, acknowledged ones marked as such
-//! with who accepted them, when and why.
+//! The report's findings section: counts by severity and by rule, completeness
+//! per service, and every finding (one per rule and activity, listing every
+//! party or item it concerns) grouped by service then severity, acknowledged
+//! ones marked as such with who accepted them, when and why.
 
 use super::fonts::Style;
 use super::layout::{Column, Flow, Table};
@@ -12,6 +13,8 @@ use crate::model::{Register, format_date};
 pub const HEADING: &str = "Checks: findings and completeness";
 /// The heading of the completeness table.
 pub const COMPLETENESS_HEADING: &str = "Completeness by service";
+/// The heading of the table of findings counted by rule.
+pub const BY_RULE_HEADING: &str = "Findings by rule";
 /// The headings of each group's findings table.
 pub const FINDING_COLUMNS: [(&str, f32); 5] = [
     ("Activity or agreement", 1.2),
@@ -66,11 +69,47 @@ pub fn overview(flow: &mut Flow<'_>, checks: &Report, listing: Listing) {
         Style::bold(9.0),
     ));
     flow.space(10.0);
+    by_rule(flow, checks);
+    flow.space(10.0);
     flow.paragraph(COMPLETENESS_HEADING, Style::bold(11.0), 3);
     flow.space(2.0);
     flow.table(&plain_table(
         COMPLETENESS_HEADINGS.iter().map(|h| Column::new(*h, 1.0)).collect(),
         checks.completeness.iter().map(|s| findings_csv::completeness_cells(s).to_vec()).collect(),
+        BODY,
+        BODY_BOLD,
+    ));
+}
+
+/// One row per rule that raised findings: severity, rule, open and all.
+fn by_rule(flow: &mut Flow<'_>, checks: &Report) {
+    let rows: Vec<Vec<String>> = checks
+        .counts_by_rule()
+        .iter()
+        .map(|count| {
+            vec![
+                count.rule.severity.heading().to_string(),
+                format!("{} ({})", count.rule.title, count.rule.id),
+                count.rule.citation.to_string(),
+                count.open.to_string(),
+                count.total.to_string(),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    flow.paragraph(BY_RULE_HEADING, Style::bold(11.0), 3);
+    flow.space(2.0);
+    flow.table(&plain_table(
+        vec![
+            Column::new("Severity", 0.8),
+            Column::new("Rule", 2.6),
+            Column::new("Citation", 1.8),
+            Column::new("Open", 0.5),
+            Column::new("All", 0.5),
+        ],
+        rows,
         BODY,
         BODY_BOLD,
     ));
@@ -144,7 +183,11 @@ fn row(register: &Register, finding: &Finding) -> Vec<String> {
     let rule = finding
         .rule_info()
         .map_or_else(|| finding.rule.0.to_string(), |r| format!("{}\n{}\n({})", r.title, r.citation, r.id));
+    let acknowledged_concerns = finding.concerns.iter().filter(|c| c.acknowledged.is_some()).count();
     let status = match &finding.acknowledged {
+        None if acknowledged_concerns > 0 => {
+            format!("Open: {acknowledged_concerns} of {} acknowledged", finding.concerns.len())
+        }
         None => "Open".to_string(),
         Some(ack) => format!(
             "Acknowledged by {} on {}: {}",
@@ -153,11 +196,15 @@ fn row(register: &Register, finding: &Finding) -> Vec<String> {
             ack.reason
         ),
     };
-    vec![
-        findings_csv::record_of(register, finding),
-        rule,
-        finding.message.clone(),
-        finding.fix.clone(),
-        status,
-    ]
+    let message = if finding.concerns.len() > 1 {
+        format!(
+            "{}\nConcerns ({}):\n{}",
+            finding.message,
+            finding.concerns.len(),
+            findings_csv::concerns(finding)
+        )
+    } else {
+        finding.message.clone()
+    };
+    vec![findings_csv::record_of(register, finding), rule, message, finding.fix.clone(), status]
 }

@@ -123,7 +123,7 @@ fn content(
     let Content { register, checks, extent, generated } = *report;
     let lookup = register.lookup();
     let total = register.activities.len() + 3;
-    cover(flow, register, generated);
+    cover(flow, register, generated, checks.map(|c| c.today));
     step(progress, 1, total)?;
     match (checks, extent) {
         (Some(checks), Extent::Full) => super::findings::section(flow, register, checks),
@@ -212,7 +212,7 @@ fn contact_text(contact: &Contact) -> String {
         .join("\n")
 }
 
-fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str) {
+fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str, checked_on: Option<crate::model::Date>) {
     let organisation = &register.organisation;
     flow.new_page();
     flow.space(60.0);
@@ -233,6 +233,7 @@ fn cover(flow: &mut Flow<'_>, register: &Register, generated: &str) {
     }
     rows.extend([
         ("Generated", generated.to_string()),
+        ("Law", crate::law::currency_note(checked_on.unwrap_or(crate::law::LAW_CURRENT_TO))),
         ("Services covered", services.len().to_string()),
         ("Processing activities", register.activities.len().to_string()),
         ("Parties linked", parties.len().to_string()),

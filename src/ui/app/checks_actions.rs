@@ -89,6 +89,15 @@ impl App {
         self.refresh_checks()
     }
 
+    pub(super) fn set_controller_public_authority(
+        &mut self,
+        name: &str,
+        status: Option<bool>,
+    ) -> ropa::Result<()> {
+        self.session_or_err()?.store.set_controller_public_authority(name, status)?;
+        self.reload()
+    }
+
     pub(super) fn mark_reviewed(&mut self, id: ActivityId, version: i64) -> ropa::Result<()> {
         let (today, by) = (self.today, who(&self.settings.display_name));
         let reviewed = self.session_or_err()?.store.mark_reviewed(id, version, &by, today)?;

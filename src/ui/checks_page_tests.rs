@@ -1,0 +1,120 @@
+//! Tests of the Checks page itself: it opens at its top, the severity filter and
+//! the counts by rule narrow the list, a grouped finding is acknowledged for
+//! every party it lists, and each named controller's public-authority status is
+//! recorded. They drive the real app by accessible label and assert on the store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ropa::checks::{Field, Finding, Severity};
+
+use super::app::{App, Page};
+use super::test_support::{app_on, click, demo_store, harness, type_into};
+
+fn report_findings(harness: &Harness<'_, App>) -> Vec<Finding> {
+    harness.state().checks_page().report().unwrap().findings.clone()
+}
+
+fn shown(harness: &Harness<'_, App>, finding: &Finding) -> bool {
+    harness.query_by_label(&finding.message).is_some()
+}
+
+#[test]
+fn the_checks_page_opens_at_its_top_after_another_page_was_scrolled() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let top = harness.get_by_label("Completeness by service").rect();
+    // Open a finding at the foot of the form: the editor scrolls down to it.
+    let finding = report_findings(&harness)
+        .into_iter()
+        .find(|f| f.field == Field::NextReviewDue && f.activity_id.is_some())
+        .expect("the demo has an overdue review");
+    click(&mut harness, &finding.message);
+    assert_eq!(harness.state().page(), Page::Activity);
+    click(&mut harness, "Checks");
+    assert_eq!(harness.state().page(), Page::Checks);
+    let again = harness.get_by_label("Completeness by service").rect();
+    assert_eq!(again.min.y, top.min.y, "the page opens where it starts, not part-way down");
+}
+
+#[test]
+fn the_severity_filter_hides_and_shows_findings() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let findings = report_findings(&harness);
+    let warning = findings.iter().find(|f| f.severity == Severity::Warning).unwrap().clone();
+    let error = findings.iter().find(|f| f.severity == Severity::Error).unwrap().clone();
+    assert!(shown(&harness, &warning) && shown(&harness, &error));
+    click(&mut harness, "Show warnings");
+    assert!(!shown(&harness, &warning), "warnings hidden");
+    assert!(shown(&harness, &error), "errors still listed");
+    click(&mut harness, "Show errors");
+    assert!(!shown(&harness, &error));
+    click(&mut harness, "Show warnings");
+    click(&mut harness, "Show errors");
+    assert!(shown(&harness, &warning) && shown(&harness, &error));
+}
+
+#[test]
+fn a_rules_count_lists_only_that_rules_findings() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let findings = report_findings(&harness);
+    let rule = ropa::checks::Rule::find("recipient-no-agreement").unwrap();
+    let (of_rule, others): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| f.rule == rule.id);
+    assert!(of_rule.len() > 1, "several activities share with parties under no agreement");
+    click(&mut harness, &format!("Only {}", rule.title));
+    assert!(of_rule.iter().all(|f| shown(&harness, f)));
+    assert!(others.iter().all(|f| !shown(&harness, f)), "other rules hidden");
+    click(&mut harness, "Show every rule");
+    assert!(others.iter().all(|f| shown(&harness, f)));
+}
+
+#[test]
+fn acknowledging_a_grouped_finding_covers_every_party_it_lists() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let finding = report_findings(&harness)
+        .into_iter()
+        .find(|f| f.rule.0 == "recipient-no-agreement" && f.concerns.len() > 2)
+        .unwrap();
+    click(&mut harness, &format!("Acknowledge: {}", finding.message));
+    type_into(&mut harness, "Reason for accepting the finding", "Statutory sharing, protocol in draft");
+    harness.get_by_label("Acknowledge").click();
+    harness.run();
+    let stored = harness.state().session().unwrap().store.acknowledgements().unwrap();
+    assert_eq!(stored.len(), 1);
+    let covered = stored[0].key.covered_subjects();
+    let subjects: Vec<String> = finding.concerns.iter().map(|c| c.subject.clone()).collect();
+    assert_eq!(covered, subjects, "one acknowledgement names every party");
+    let now = report_findings(&harness).into_iter().find(|f| f.key() == finding.key()).unwrap();
+    assert!(!now.is_open() && now.concerns.iter().all(|c| c.acknowledged.is_some()));
+    click(&mut harness, &format!("Withdraw acknowledgement: {}", finding.message));
+    assert!(harness.state().session().unwrap().store.acknowledgements().unwrap().is_empty());
+}
+
+#[test]
+fn a_named_controllers_public_authority_status_is_recorded_and_used() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let controller =
+        "East of England LGA Strategic Migration Partnership (lead partner) and project partners";
+    let rules = |harness: &Harness<'_, App>| -> Vec<&'static str> {
+        report_findings(harness).iter().map(|f| f.rule.0).collect()
+    };
+    assert!(rules(&harness).contains(&"controller-status-unknown"), "seed 001 does not say");
+    assert!(!rules(&harness).contains(&"legitimate-interests-public-authority"));
+    click(&mut harness, &format!("{controller}: public authority"));
+    let stored = harness.state().session().unwrap().store.controllers().unwrap();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert_eq!(harness.state().session().unwrap().register.controller_status(controller), Some(true));
+    assert!(rules(&harness).contains(&"legitimate-interests-public-authority"));
+    assert!(!rules(&harness).contains(&"controller-status-unknown"));
+    click(&mut harness, &format!("{controller}: not recorded"));
+    assert_eq!(harness.state().session().unwrap().store.controllers().unwrap().len(), 1);
+}
