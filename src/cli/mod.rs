@@ -13,6 +13,7 @@ mod export;
 mod flows;
 mod generate;
 mod import;
+mod new;
 mod notice;
 mod output;
 mod verify;
@@ -48,6 +49,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a new, empty register.
+    New(new::Args),
     /// Write the demo register, built from five real public-sector privacy notices.
     Demo(demo::Args),
     /// Export the register: ICO template CSV, links CSV, full CSV (for import), PDF
@@ -95,6 +98,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, out: &mut Output) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Some(Command::New(args)) => new::run(args, out),
         Some(Command::Demo(args)) => demo::run(args, out),
         Some(Command::Export(args)) => export::run(args, out),
         Some(Command::Check(args)) => check::run(args, out),

@@ -93,7 +93,11 @@ pub fn contact_rows(register: &Register, log_head: Option<&LogHead>) -> Vec<Vec<
 
 /// [`contact_rows`] with `first` naming the organisation's own column ("Controller",
 /// or "Processor" in the processor layout).
-pub(crate) fn contact_block(register: &Register, first: &str, log_head: Option<&LogHead>) -> Vec<Vec<String>> {
+pub(crate) fn contact_block(
+    register: &Register,
+    first: &str,
+    log_head: Option<&LogHead>,
+) -> Vec<Vec<String>> {
     let organisation = &register.organisation;
     let contacts: [&Contact; 3] = [&organisation.controller, &organisation.dpo, &organisation.representative];
     let mut rows = vec![vec![

@@ -9,17 +9,23 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::citations::{Parsed, Unrecognised, parse_article6, parse_article9, parse_schedule1};
-use super::text::{decode, name_key, split_list, yes_no};
+use super::contacts::read_contacts;
+use super::csv_grid::{self, Fault};
+use super::grid::{Grid, column_letters};
+use super::legislation::{labelled, legislation_in};
+use super::party_kind::guess_kind;
+use super::special::{is_category_name, special_categories};
+use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
+use super::workbook;
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
 use crate::cells::restore;
 use crate::ico_template::IcoColumn;
-use crate::law::{LegalItem, SpecialCategory, TransferSafeguard};
+use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
-    ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Contact, Direction, DpiaProgress,
-    LinkFields, Organisation, PartyFields, PartyId, PartyKind, Register, Retention, Role, ServiceFields,
-    ServiceId, Transfer,
+    ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaProgress, LinkFields,
+    PartyFields, PartyId, PartyKind, Register, Retention, Role, ServiceFields, ServiceId, Transfer,
 };
 use crate::{Error, Result};
 
@@ -46,59 +52,112 @@ pub fn read_ico_csv(bytes: &[u8], file: &str, register: &Register) -> Result<Pla
             "no heading row of the ICO template was found (looked for \"Business function\", \"Purpose of processing\", \"Categories of individuals\"...); check the file is the ICO controller template saved as CSV",
         ));
     };
-    let mut reader = Reader::new(file, register);
-    reader.plan.organisation = read_contacts(&table.rows[..table.header], &register.organisation)
-        .map(|edited| super::OrganisationEdit { base: register.organisation.clone(), edited });
-    reader.read_rows(&table);
-    Ok(reader.plan)
+    Ok(read_ico_table(&table, file, register))
 }
 
-/// The file's rows and where the heading row is.
-struct Table {
-    rows: Vec<Vec<String>>,
-    header: usize,
-    columns: Vec<Option<IcoColumn>>,
+/// Reads a workbook (xlsx, xls, ods) kept in the ICO template into a plan against
+/// `register`. The register sheet is the one whose heading row matches the most
+/// template headings, wherever it is in the workbook.
+pub fn read_ico_workbook(bytes: &[u8], file: &str, register: &Register) -> Result<Plan> {
+    let sheets = workbook::read_sheets(bytes, file)?;
+    let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
+    let best = sheets
+        .into_iter()
+        .filter_map(|sheet| {
+            let warnings = sheet.warnings;
+            find_heading(sheet.grid, Vec::new()).map(|(table, matched)| (table, warnings, matched))
+        })
+        .max_by_key(|(_, _, matched)| *matched);
+    let Some((table, warnings, _)) = best else {
+        return Err(Error::Import {
+            file: file.to_string(),
+            message: format!(
+                "no sheet has the ICO template's heading row (looked for \"Business function\", \"Purpose of processing\", \"Categories of individuals\"... in the sheets {})",
+                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            ),
+        });
+    };
+    let sheet_name = table.grid.sheet.clone().unwrap_or_default();
+    let mut plan = read_ico_table(&table, &format!("{file}, sheet \"{sheet_name}\""), register);
+    let headings = &table.grid.rows[table.header];
+    for (row, letters, message) in warnings {
+        let index = letters_index(&letters);
+        let heading = headings.cell(index).trim();
+        let column =
+            if heading.is_empty() { format!("column {letters}") } else { format!("{heading} ({letters})") };
+        plan.report.warn(Some(row), Some(&column), message);
+    }
+    Ok(plan)
+}
+
+/// The 0-based index of spreadsheet column letters ("A" is 0, "AD" is 29).
+fn letters_index(letters: &str) -> usize {
+    letters.bytes().fold(0, |n, b| n * 26 + usize::from(b.saturating_sub(b'A')) + 1).saturating_sub(1)
+}
+
+/// Reads a sheet whose heading row has been found into a plan against `register`.
+pub(super) fn read_ico_table(table: &Table, file: &str, register: &Register) -> Plan {
+    let mut reader = Reader::new(file, register);
+    reader.plan.organisation = read_contacts(&table.grid.rows[..table.header], &register.organisation)
+        .map(|edited| super::OrganisationEdit { base: register.organisation.clone(), edited });
+    for fault in &table.faults {
+        reader.plan.report.reject(Some(fault.row), None, fault.message.clone());
+    }
+    reader.read_rows(table);
+    reader.plan
+}
+
+/// A sheet's rows and where its heading row is.
+pub(super) struct Table {
+    pub(super) grid: Grid,
+    /// Index in `grid.rows` of the heading row.
+    pub(super) header: usize,
+    pub(super) columns: Vec<Option<IcoColumn>>,
     /// The column this app adds after AD with each activity's name, if present.
-    name_column: Option<usize>,
+    pub(super) name_column: Option<usize>,
+    /// Rows that could not be split into cells.
+    pub(super) faults: Vec<Fault>,
+}
+
+/// The most rows above the heading row searched for it.
+const HEADING_SEARCH_ROWS: usize = 60;
+
+/// Finds the ICO heading row in a grid: the row among the first sixty that matches
+/// the most template headings, at least three.
+pub(super) fn find_heading(grid: Grid, faults: Vec<Fault>) -> Option<(Table, usize)> {
+    let (header, columns, matched) = grid
+        .rows
+        .iter()
+        .enumerate()
+        .take(HEADING_SEARCH_ROWS)
+        .map(|(index, row)| {
+            let columns = match_headings(&row.cells);
+            let matched = columns.iter().flatten().count();
+            (index, columns, matched)
+        })
+        .max_by_key(|(index, _, matched)| (*matched, std::cmp::Reverse(*index)))?;
+    let name_column = grid.rows[header].cells.iter().position(|cell| is_name_heading(cell));
+    (matched >= 3).then_some((Table { grid, header, columns, name_column, faults }, matched))
 }
 
 /// Tries comma, semicolon and tab, keeping the reading whose heading row matches
 /// the most template headings.
 fn find_table(text: &str) -> Option<Table> {
-    [b',', b';', b'\t']
+    [',', ';', '\t']
         .into_iter()
         .filter_map(|delimiter| {
-            let rows = parse_rows(text, delimiter);
-            let (header, columns, matched) = rows
-                .iter()
-                .enumerate()
-                .take(60)
-                .map(|(index, row)| {
-                    let columns = match_headings(row);
-                    let matched = columns.iter().flatten().count();
-                    (index, columns, matched)
-                })
-                .max_by_key(|(index, _, matched)| (*matched, std::cmp::Reverse(*index)))?;
-            let name_column = rows[header].iter().position(|cell| is_name_heading(cell));
-            (matched >= 3).then_some((Table { rows, header, columns, name_column }, matched))
+            let (mut grid, faults) = csv_grid::parse(text, delimiter);
+            for row in &mut grid.rows {
+                for cell in &mut row.cells {
+                    if restore(cell).len() != cell.len() {
+                        *cell = restore(cell).to_string();
+                    }
+                }
+            }
+            find_heading(grid, faults)
         })
         .max_by_key(|(_, matched)| *matched)
         .map(|(table, _)| table)
-}
-
-/// The rows of the file, with the apostrophe this app's exports put before
-/// formula-like text taken off again.
-fn parse_rows(text: &str, delimiter: u8) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .filter_map(|record| record.ok())
-        .map(|r| r.iter().map(|cell| restore(cell).to_string()).collect())
-        .collect()
 }
 
 /// Whether a heading is the activity-name column ROPA Register adds after AD.
@@ -149,115 +208,14 @@ fn match_headings(row: &[String]) -> Vec<Option<IcoColumn>> {
     columns
 }
 
-/// Which contact a label names.
-#[derive(Clone, Copy)]
-enum Who {
-    Controller,
-    Dpo,
-    Representative,
-}
-
-fn who(cell: &str) -> Option<Who> {
-    let key = name_key(cell);
-    if key.contains("data protection officer") || key == "dpo" {
-        Some(Who::Dpo)
-    } else if key.contains("representative") {
-        Some(Who::Representative)
-    } else if key.contains("controller") && !key.contains("joint") {
-        Some(Who::Controller)
-    } else {
-        None
-    }
-}
-
-/// Picks one detail (name, address...) out of a contact.
-type DetailField = fn(&mut Contact) -> &mut String;
-
-fn detail(cell: &str) -> Option<DetailField> {
-    match name_key(cell).trim_end_matches(" number").trim_end_matches(" address") {
-        "name" => Some(|c| &mut c.name),
-        "address" | "postal" => Some(|c| &mut c.address),
-        "email" | "e mail" => Some(|c| &mut c.email),
-        "telephone" | "phone" | "tel" => Some(|c| &mut c.telephone),
-        _ => None,
-    }
-}
-
-/// Reads the contact block above the heading row: a grid with roles across and
-/// details down, the reverse, or "Controller" followed by label/value rows.
-fn read_contacts(rows: &[Vec<String>], existing: &Organisation) -> Option<Organisation> {
-    let mut organisation = existing.clone();
-    let mut found = false;
-    let mut role_columns: HashMap<usize, Who> = HashMap::new();
-    let mut detail_columns: HashMap<usize, DetailField> = HashMap::new();
-    let mut current: Option<Who> = None;
-    for row in rows {
-        let roles: Vec<(usize, Who)> =
-            row.iter().enumerate().filter_map(|(i, c)| who(c).map(|w| (i, w))).collect();
-        let details: Vec<(usize, DetailField)> =
-            row.iter().enumerate().filter_map(|(i, c)| detail(c).map(|d| (i, d))).collect();
-        if roles.len() >= 2 {
-            role_columns = roles.into_iter().collect();
-            continue;
-        }
-        if details.len() >= 2 {
-            detail_columns = details.into_iter().collect();
-            continue;
-        }
-        let mut set = |who: Who, field: DetailField, value: &str| {
-            if !value.trim().is_empty() {
-                *field(contact_mut(&mut organisation, who)) = value.trim().to_string();
-                found = true;
-            }
-        };
-        if let (Some(&(label, field)), false) = (details.first(), role_columns.is_empty()) {
-            for (&column, &who) in &role_columns {
-                if column > label {
-                    set(who, field, row.get(column).map_or("", String::as_str));
-                }
-            }
-        } else if let (Some(&(label, who)), false) = (roles.first(), detail_columns.is_empty()) {
-            for (&column, &field) in &detail_columns {
-                if column > label {
-                    set(who, field, row.get(column).map_or("", String::as_str));
-                }
-            }
-        } else if let Some(&(_, who)) = roles.first() {
-            current = Some(who);
-            let rest: Vec<&String> = row.iter().skip(1).filter(|c| !c.trim().is_empty()).collect();
-            if let (Some(name), true) = (rest.first(), row.first().is_some_and(|c| who_only(c))) {
-                set(who, |c| &mut c.name, name);
-            }
-        } else if let (Some(&(label, field)), Some(who)) = (details.first(), current) {
-            let value = row.iter().skip(label + 1).find(|c| !c.trim().is_empty()).map_or("", String::as_str);
-            set(who, field, value);
-        }
-    }
-    found.then_some(organisation)
-}
-
-fn who_only(cell: &str) -> bool {
-    let key = name_key(cell);
-    key.ends_with("name")
-        || key.ends_with("controller")
-        || key.ends_with("officer")
-        || key.ends_with("representative")
-}
-
-fn contact_mut(organisation: &mut Organisation, who: Who) -> &mut Contact {
-    match who {
-        Who::Controller => &mut organisation.controller,
-        Who::Dpo => &mut organisation.dpo,
-        Who::Representative => &mut organisation.representative,
-    }
-}
-
 /// One row's cells by template column.
 struct Row<'a> {
     number: usize,
     cells: HashMap<IcoColumn, &'a str>,
     /// The activity's name, when the file has the name column.
     name: Option<&'a str>,
+    /// Cells under headings that are not the template's, by heading.
+    notes: Vec<(&'a str, &'a str)>,
 }
 
 impl Row<'_> {
@@ -293,27 +251,50 @@ impl<'r> Reader<'r> {
     }
 
     fn read_rows(&mut self, table: &Table) {
-        let headings = &table.rows[table.header];
-        for (heading, column) in headings.iter().zip(&table.columns) {
-            if column.is_none() && !heading.trim().is_empty() && !is_name_heading(heading) {
-                self.plan.report.warn(
-                    Some(table.header + 1),
-                    Some(heading.trim()),
-                    "not a column of the ICO template; its values were not imported",
-                );
-            }
+        let heading_row = &table.grid.rows[table.header];
+        let headings = &heading_row.cells;
+        let notes: Vec<(usize, &str)> = headings
+            .iter()
+            .enumerate()
+            .filter(|&(i, heading)| {
+                table.columns.get(i).is_some_and(Option::is_none)
+                    && !heading.trim().is_empty()
+                    && !is_name_heading(heading)
+            })
+            .map(|(i, heading)| (i, heading.trim()))
+            .collect();
+        for (_, heading) in &notes {
+            self.plan.report.warn(
+                Some(heading_row.number),
+                Some(heading),
+                "not a column of the ICO template; its values are kept in each activity's description",
+            );
         }
-        for (index, cells) in table.rows.iter().enumerate().skip(table.header + 1) {
-            if cells.iter().all(|cell| cell.trim().is_empty()) {
+        let width = headings.iter().rposition(|h| !h.trim().is_empty()).map_or(0, |last| last + 1);
+        for grid_row in table.grid.rows.iter().skip(table.header + 1) {
+            if grid_row.is_blank() {
                 continue;
             }
-            let number = index + 1;
+            let number = grid_row.number;
+            let cells = &grid_row.cells;
             if let Some(cell) = cells.iter().position(|cell| cell.chars().count() > MAX_CELL_CHARS) {
                 let heading = headings.get(cell).map(String::as_str);
                 self.plan.report.reject(
                     Some(number),
                     heading,
                     "a cell holds more than a million characters; the row was not imported",
+                );
+                continue;
+            }
+            if let Some(extra) = cells.iter().skip(width).position(|c| !c.trim().is_empty()) {
+                let column = column_letters(width + extra);
+                self.plan.report.reject(
+                    Some(number),
+                    None,
+                    format!(
+                        "{} holds a value in column {column}, beyond the last heading; a comma or quote in a cell has probably shifted the cells, so the row was not imported",
+                        table.grid.place(number)
+                    ),
                 );
                 continue;
             }
@@ -330,9 +311,37 @@ impl<'r> Reader<'r> {
                     .and_then(|i| cells.get(i))
                     .map(|n| n.trim())
                     .filter(|n| !n.is_empty()),
+                notes: notes
+                    .iter()
+                    .map(|&(i, heading)| (heading, grid_row.cell(i).trim()))
+                    .filter(|(_, value)| !value.is_empty())
+                    .collect(),
             };
+            if self.band_row(&row) {
+                continue;
+            }
             self.read_row(&row);
         }
+    }
+
+    /// A row with nothing but a business function is a band over the rows below
+    /// it: it names their function and is not an activity.
+    fn band_row(&mut self, row: &Row<'_>) -> bool {
+        let function = row.get(IcoColumn::BusinessFunction);
+        let only_function =
+            row.cells.iter().all(|(c, v)| *c == IcoColumn::BusinessFunction || v.trim().is_empty())
+                && row.name.is_none()
+                && row.notes.is_empty();
+        if function.is_empty() || !only_function {
+            return false;
+        }
+        self.last_service = Some(function.to_string());
+        self.plan.report.warn(
+            Some(row.number),
+            Some(IcoColumn::BusinessFunction.heading()),
+            format!("a band row: \"{function}\" is taken as the business function of the rows below it"),
+        );
+        true
     }
 
     fn read_row(&mut self, row: &Row<'_>) {
@@ -352,6 +361,12 @@ impl<'r> Reader<'r> {
         }
         let mut fields = ActivityFields::new(ServiceId(0), name);
         fields.status = ActivityStatus::Active;
+        fields.description = row
+            .notes
+            .iter()
+            .map(|(heading, value)| format!("{heading}: {value}"))
+            .collect::<Vec<_>>()
+            .join("\n");
         self.read_article30(row, &mut fields);
         self.read_lawfulness(row, &mut fields);
         read_accountability(row, &mut fields);
@@ -406,7 +421,7 @@ impl<'r> Reader<'r> {
             self.sort_personal_data(row.number, item, f);
         }
         let joint = row.get(IcoColumn::JointController);
-        if !joint.is_empty() && yes_no(joint) != Some(false) {
+        if !says_no(joint) {
             f.role = Role::JointController { with: joint.to_string(), lead: String::new() };
         }
         f.transfers = self.transfers(row);
@@ -420,13 +435,22 @@ impl<'r> Reader<'r> {
     fn sort_personal_data(&mut self, row: usize, item: String, f: &mut ActivityFields) {
         let column = Some(IcoColumn::PersonalData.heading());
         let bare = item.trim_start_matches("Special category:").trim().to_string();
-        if let Some(category) = special_category(&bare) {
-            f.special_categories.insert(category);
+        let categories = special_categories(&bare);
+        if !categories.is_empty() {
+            let titles: Vec<&str> = categories.iter().map(|c| c.title()).collect();
+            f.special_categories.extend(categories);
+            if is_category_name(&bare) {
+                return;
+            }
             self.plan.report.warn(
                 Some(row),
                 column,
-                format!("\"{item}\" recorded as special category data ({})", category.label()),
+                format!(
+                    "\"{item}\" recorded as special category data (Art 9(1): {}); the words are kept in the personal data",
+                    titles.join(", ")
+                ),
             );
+            f.personal_data.push(item);
         } else if is_criminal(&bare) {
             let detail = f.criminal_offence_data.take().map_or(bare.clone(), |d| format!("{d}; {bare}"));
             f.criminal_offence_data = Some(detail);
@@ -443,7 +467,7 @@ impl<'r> Reader<'r> {
     fn transfers(&mut self, row: &Row<'_>) -> Vec<Transfer> {
         let destinations = split_list(row.get(IcoColumn::ThirdCountries))
             .into_iter()
-            .filter(|d| yes_no(d) != Some(false) && name_key(d) != "none")
+            .filter(|d| !says_no(d))
             .collect::<Vec<_>>();
         let safeguards_cell = row.get(IcoColumn::TransferSafeguards);
         let safeguard = safeguard(safeguards_cell);
@@ -461,11 +485,8 @@ impl<'r> Reader<'r> {
     }
 
     fn read_lawfulness(&mut self, row: &Row<'_>, f: &mut ActivityFields) {
-        let article6 = parse_article6(row.get(IcoColumn::Article6));
-        let gdpr6 = parse_article6(row.get(IcoColumn::GdprArticle6));
-        f.lawful_bases = article6.items.iter().chain(&gdpr6.items).copied().collect();
-        self.keep_unrecognised(row.number, IcoColumn::Article6, article6, f);
-        self.keep_unrecognised(row.number, IcoColumn::GdprArticle6, gdpr6, f);
+        self.read_bases(row, IcoColumn::Article6, f);
+        self.read_bases(row, IcoColumn::GdprArticle6, f);
         let article9 = parse_article9(row.get(IcoColumn::Article9));
         f.article9_conditions = article9.items.clone();
         self.keep_unrecognised(row.number, IcoColumn::Article9, article9, f);
@@ -476,11 +497,40 @@ impl<'r> Reader<'r> {
         f.legitimate_interests_assessment = row.get(IcoColumn::LegitimateInterestsAssessment).to_string();
         f.consent_record = row.get(IcoColumn::ConsentRecord).to_string();
         let adm = row.get(IcoColumn::AutomatedDecisionMaking);
-        let key = name_key(adm);
-        if !adm.is_empty() && yes_no(adm) != Some(false) && !key.starts_with("no ") {
+        if !says_no(adm) {
             f.automated_decision_making =
-                Some(if yes_no(adm) == Some(true) { String::new() } else { adm.to_string() });
+                Some(if yes_no(adm) == Some(true) { String::new() } else { after_yes(adm).to_string() });
         }
+    }
+
+    /// Reads a lawful-basis cell: the Article 6 bases, and the legislation written
+    /// beside them ("Public task (Children Act 1989, s.17)"), kept word for word.
+    fn read_bases(&mut self, row: &Row<'_>, column: IcoColumn, f: &mut ActivityFields) {
+        let cell = row.get(column);
+        let mut parsed = parse_article6(cell);
+        f.lawful_bases.extend(parsed.items.iter().copied());
+        let mut after_label = false;
+        let mut kept = Vec::new();
+        for piece in cell.split([';', '\n', '\r']).map(str::trim).filter(|piece| !piece.is_empty()) {
+            after_label |= labelled(piece).is_some();
+            let unread = parsed.unrecognised.iter().any(|u| u.text == piece);
+            let found = legislation_in(piece).or_else(|| (after_label && unread).then(|| piece.to_string()));
+            if let Some(law) = found {
+                if unread {
+                    kept.push(piece.to_string());
+                }
+                if !f.legislation.contains(&law) {
+                    self.plan.report.warn(
+                        Some(row.number),
+                        Some(column.heading()),
+                        format!("\"{law}\" kept as the activity's legislation"),
+                    );
+                    f.legislation.push(law);
+                }
+            }
+        }
+        parsed.unrecognised.retain(|u| !kept.contains(&u.text));
+        self.keep_unrecognised(row.number, column, parsed, f);
     }
 
     fn keep_unrecognised<T>(
@@ -539,7 +589,7 @@ impl<'r> Reader<'r> {
 
     fn read_processor_contract(&mut self, row: &Row<'_>) {
         let contract = row.get(IcoColumn::ProcessorContract);
-        if contract.is_empty() || yes_no(contract) == Some(false) {
+        if says_no(contract) {
             return;
         }
         let key = name_key(contract);
@@ -563,6 +613,7 @@ fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
     f.dpia.progress = dpia_progress(row.get(IcoColumn::DpiaProgress));
     f.dpia.link = row.get(IcoColumn::DpiaLink).to_string();
     let breach_link = row.get(IcoColumn::BreachLink);
+    let breach_link = if says_no(breach_link) { "" } else { breach_link };
     if yes_no(row.get(IcoColumn::Breach)) == Some(true) || !breach_link.is_empty() {
         f.breach = Some(breach_link.to_string());
     }
@@ -595,34 +646,6 @@ fn activity_name(row: &Row<'_>) -> String {
         name.push_str(word);
     }
     format!("{name}…")
-}
-
-fn special_category(item: &str) -> Option<SpecialCategory> {
-    use SpecialCategory::*;
-    let key = name_key(item);
-    if key.split(' ').count() > 6 {
-        return None;
-    }
-    let has = |word: &str| key.split(' ').any(|w| w.starts_with(word));
-    Some(if has("health") || has("medical") || has("disabilit") {
-        Health
-    } else if has("racial") || has("race") || has("ethnic") {
-        RacialOrEthnicOrigin
-    } else if has("religio") || has("philosophical") || has("belief") {
-        ReligiousOrPhilosophicalBeliefs
-    } else if has("political") {
-        PoliticalOpinions
-    } else if key.contains("trade union") {
-        TradeUnionMembership
-    } else if has("genetic") {
-        Genetic
-    } else if has("biometric") {
-        Biometric
-    } else if key.contains("sexual orientation") || key.contains("sex life") || has("sexuality") {
-        SexLifeOrSexualOrientation
-    } else {
-        return None;
-    })
 }
 
 fn is_criminal(item: &str) -> bool {
@@ -694,60 +717,5 @@ fn dpia_progress(cell: &str) -> DpiaProgress {
         DpiaProgress::InProgress
     } else {
         DpiaProgress::NotStarted
-    }
-}
-
-/// A first guess at a new party's kind from its name; the officer can correct it.
-fn guess_kind(key: &str) -> PartyKind {
-    let has = |words: &[&str]| {
-        words.iter().any(|w| key.split(' ').any(|k| k == *w) || key.contains(&format!("{w} ")))
-    };
-    if has(&[
-        "you",
-        "yourself",
-        "individuals",
-        "individual",
-        "clients",
-        "client",
-        "applicants",
-        "service users",
-        "data subject",
-        "data subjects",
-    ]) {
-        PartyKind::DataSubjects
-    } else if has(&["unhcr", "iom", "united nations", "international organisation"]) {
-        PartyKind::InternationalOrganisation
-    } else if has(&["ltd", "limited", "plc", "llp", "inc", "google", "microsoft"]) {
-        PartyKind::PrivateCompany
-    } else if has(&["charity", "charities", "voluntary", "community", "trust", "foundation", "ngo", "ngos"]) {
-        PartyKind::VoluntarySector
-    } else if has(&[
-        "council",
-        "councils",
-        "nhs",
-        "police",
-        "office",
-        "department",
-        "dwp",
-        "hmrc",
-        "court",
-        "courts",
-        "government",
-        "authority",
-        "authorities",
-        "ministry",
-        "agency",
-        "jobcentre",
-        "school",
-        "schools",
-        "gp",
-        "gps",
-        "hospital",
-        "hospitals",
-        "probation",
-    ]) {
-        PartyKind::PublicAuthority
-    } else {
-        PartyKind::Other
     }
 }

@@ -7,15 +7,24 @@
 //! on any error, nothing.
 
 pub mod citations;
+pub mod contacts;
+mod csv_grid;
+pub mod detect;
+pub mod grid;
 mod ico_csv;
 pub mod json;
+mod legislation;
+mod party_kind;
 mod plan;
+pub mod preview;
 mod processor;
 mod report;
 mod restore;
+mod special;
 pub mod text;
+pub mod workbook;
 
-pub use ico_csv::read_ico_csv;
+pub use ico_csv::{read_ico_csv, read_ico_workbook};
 pub use plan::{
     OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
 };

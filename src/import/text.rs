@@ -71,13 +71,60 @@ fn strip_bullet(item: &str) -> &str {
     bullet.or(dashed).map_or(item, str::trim)
 }
 
+/// The words officers write for "no" in a yes/no column (compared by [`name_key`]).
+const NEGATIVE_ANSWERS: [&str; 14] = [
+    "no",
+    "n",
+    "false",
+    "0",
+    "not required",
+    "none",
+    "n a",
+    "na",
+    "not applicable",
+    "nil",
+    "nothing",
+    "not relevant",
+    "no not applicable",
+    "none known",
+];
+
 /// Reads yes / no answers as spreadsheets hold them; `None` for blank or anything else.
+/// "Not applicable." and "N/A" are answers of no; "-" is blank.
 pub fn yes_no(cell: &str) -> Option<bool> {
-    match name_key(cell).as_str() {
+    let key = name_key(cell);
+    if NEGATIVE_ANSWERS.contains(&key.as_str()) {
+        return Some(false);
+    }
+    match key.as_str() {
         "yes" | "y" | "true" | "1" | "required" => Some(true),
-        "no" | "n" | "false" | "0" | "not required" | "none" | "n a" | "na" => Some(false),
         _ => None,
     }
+}
+
+/// Whether a cell of a yes/no column says no: blank, "-", "No", "N/A", "None",
+/// "Not applicable.", or a sentence that starts by saying no ("No automated decisions
+/// are made", "Not applicable - decisions are made by officers").
+pub fn says_no(cell: &str) -> bool {
+    let key = name_key(cell);
+    key.is_empty()
+        || yes_no(cell) == Some(false)
+        || ["no ", "none ", "not applicable ", "n a ", "na ", "nil "]
+            .iter()
+            .any(|start| key.starts_with(start))
+}
+
+/// The detail after a leading "Yes" ("Yes: scoring by the system" gives "scoring by
+/// the system"); the whole cell when it does not start with yes.
+pub fn after_yes(cell: &str) -> &str {
+    let trimmed = cell.trim();
+    let Some(prefix) = trimmed.get(..3).filter(|p| p.eq_ignore_ascii_case("yes")) else { return trimmed };
+    let rest = &trimmed[prefix.len()..];
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return trimmed;
+    }
+    rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | ',' | '.'))
+        .trim()
 }
 
 #[cfg(test)]
@@ -109,6 +156,35 @@ mod tests {
             split_list("- first\n- second\n-1.5 adjustments"),
             ["first", "second", "-1.5 adjustments"]
         );
+    }
+
+    #[test]
+    fn officers_ways_of_saying_no_read_as_no() {
+        for cell in
+            ["No", "no.", "N/A", "n/a", "NA", "None", "None.", "Not applicable", "Not applicable.", "nil"]
+        {
+            assert_eq!(yes_no(cell), Some(false), "{cell}");
+            assert!(says_no(cell), "{cell}");
+        }
+        for cell in
+            ["", "  ", "-", "–", "No automated decisions are made", "Not applicable - officers decide"]
+        {
+            assert!(says_no(cell), "{cell:?}");
+        }
+        for cell in ["Yes", "Yes: credit scoring", "Profiling of arrears cases", "Nominal roll"] {
+            assert!(!says_no(cell), "{cell}");
+        }
+        assert_eq!(yes_no("-"), None);
+        assert_eq!(yes_no("Yes"), Some(true));
+    }
+
+    #[test]
+    fn the_detail_after_yes_is_kept() {
+        assert_eq!(after_yes("Yes: credit scoring"), "credit scoring");
+        assert_eq!(after_yes("yes - scoring"), "scoring");
+        assert_eq!(after_yes("Yes"), "");
+        assert_eq!(after_yes("Yesterday's scores"), "Yesterday's scores");
+        assert_eq!(after_yes("Profiling"), "Profiling");
     }
 
     #[test]

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use ropa::import::detect::Layout;
+use ropa::import::preview::Preview;
 use ropa::import::{self, Issue, Plan};
 use ropa::model::Register;
 
@@ -17,8 +19,12 @@ use super::file_dialog::FilePurpose;
 /// The layouts a file can be read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportLayout {
+    /// Told from the file's content.
+    Detect,
     /// The ICO documentation template saved as CSV.
     IcoCsv,
+    /// The ICO documentation template as a workbook (xlsx, xls, ods).
+    Workbook,
     /// The full CSV written by this app's export.
     FullCsv,
     /// The JSON register written by this app.
@@ -27,12 +33,14 @@ pub enum ImportLayout {
 
 impl ImportLayout {
     /// Every layout, in the order offered.
-    pub const ALL: [Self; 3] = [Self::IcoCsv, Self::FullCsv, Self::Json];
+    pub const ALL: [Self; 5] = [Self::Detect, Self::IcoCsv, Self::Workbook, Self::FullCsv, Self::Json];
 
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
+            Self::Detect => "Tell from the file",
             Self::IcoCsv => "ICO documentation template (CSV)",
+            Self::Workbook => "ICO documentation template (Excel or LibreOffice workbook)",
             Self::FullCsv => "Full register exported by ROPA Register (CSV)",
             Self::Json => "Register exported by ROPA Register (JSON)",
         }
@@ -41,7 +49,11 @@ impl ImportLayout {
     /// The layout a file name suggests, if any.
     fn guess(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_string_lossy().to_lowercase();
-        (extension == "json").then_some(Self::Json)
+        match extension.as_str() {
+            "json" => Some(Self::Json),
+            "xlsx" | "xls" | "ods" | "xlsm" => Some(Self::Workbook),
+            _ => None,
+        }
     }
 }
 
@@ -56,6 +68,8 @@ pub struct ImportPage {
     reading: Option<Receiver<ropa::Result<Plan>>>,
     /// The plan read, shown as a preview.
     pub preview: Option<Plan>,
+    /// What the plan will write, item by item, against the register it was read for.
+    pub preview_of: Option<Preview>,
     /// Whether the user accepts leaving the rejected rows out.
     pub skip_rejected: bool,
     /// Why the file could not be read or the plan not applied.
@@ -69,10 +83,11 @@ pub struct ImportPage {
 impl Default for ImportPage {
     fn default() -> Self {
         Self {
-            layout: ImportLayout::IcoCsv,
+            layout: ImportLayout::Detect,
             file: String::new(),
             reading: None,
             preview: None,
+            preview_of: None,
             skip_rejected: false,
             problem: None,
             created: None,
@@ -107,6 +122,7 @@ impl ImportPage {
         });
         self.reading = Some(receiver);
         self.preview = None;
+        self.preview_of = None;
         self.problem = None;
         self.created = None;
         self.created_activities.clear();
@@ -115,7 +131,17 @@ impl ImportPage {
 
     /// Records that the plan was applied.
     pub fn applied(&mut self, plan: &Plan) {
-        self.created = Some(created_text(plan));
+        let mut text = created_text(plan);
+        if let Some(preview) = &self.preview_of
+            && !preview.organisation.is_empty()
+        {
+            text.push_str(&format!(
+                " Organisation details taken from the file: {}.",
+                preview.organisation.join("; ")
+            ));
+        }
+        self.created = Some(text);
+        self.preview_of = None;
         self.created_activities = plan.activities.iter().map(|a| a.fields.name.clone()).collect();
         self.preview = None;
         self.problem = None;
@@ -127,7 +153,7 @@ impl ImportPage {
         self.problem = Some(format!("Nothing was imported: {error}"));
     }
 
-    fn poll(&mut self) {
+    fn poll(&mut self, register: &Register) {
         let Some(receiver) = &self.reading else {
             return;
         };
@@ -141,7 +167,10 @@ impl ImportPage {
         };
         self.reading = None;
         match result {
-            Ok(plan) => self.preview = Some(plan),
+            Ok(plan) => {
+                self.preview_of = Some(Preview::of(&plan, register));
+                self.preview = Some(plan);
+            }
             Err(error) => self.problem = Some(error.to_string()),
         }
     }
@@ -174,8 +203,18 @@ fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Re
         return Err(fail("the file is larger than 200 MB; check it is the right file".to_owned()));
     }
     let bytes = std::fs::read(path).map_err(|error| fail(format!("it cannot be read ({error})")))?;
+    let layout = match layout {
+        ImportLayout::Detect => match import::detect::detect(&bytes) {
+            Layout::IcoCsv => ImportLayout::IcoCsv,
+            Layout::Workbook => ImportLayout::Workbook,
+            Layout::FullCsv => ImportLayout::FullCsv,
+            Layout::Json => ImportLayout::Json,
+        },
+        chosen => chosen,
+    };
     match layout {
-        ImportLayout::IcoCsv => import::read_ico_csv(&bytes, &file, register),
+        ImportLayout::Detect | ImportLayout::IcoCsv => import::read_ico_csv(&bytes, &file, register),
+        ImportLayout::Workbook => import::read_ico_workbook(&bytes, &file, register),
         ImportLayout::FullCsv => {
             if std::str::from_utf8(&bytes).is_err() {
                 return Err(fail(
@@ -195,7 +234,7 @@ fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Re
 
 /// "Created 3 activities, 1 service, ..." for the message after an import.
 fn created_text(plan: &Plan) -> String {
-    let mut text = format!(
+    let text = format!(
         "Imported {} activities, {} new services, {} new parties, {} agreements and {} links.",
         plan.activities.len(),
         plan.services.len(),
@@ -203,15 +242,12 @@ fn created_text(plan: &Plan) -> String {
         plan.agreements.len(),
         plan.link_count()
     );
-    if plan.organisation.is_some() {
-        text.push_str(" The organisation's details were taken from the file.");
-    }
     text
 }
 
 /// Draws the Import page.
 pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, commands: &mut Vec<Command>) {
-    page.poll();
+    page.poll(register);
     if page.is_reading() {
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
     }
@@ -290,6 +326,9 @@ fn preview_ui(ui: &mut egui::Ui, page: &mut ImportPage, commands: &mut Vec<Comma
         ui.colored_label(ui.visuals().warn_fg_color, reason);
     }
     egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
+        if let Some(preview) = &page.preview_of {
+            what_lands_ui(ui, preview);
+        }
         if !plan.matched_parties.is_empty() {
             ui.add_space(6.0);
             ui.strong("Parties matched to existing ones");
@@ -315,6 +354,45 @@ fn preview_ui(ui: &mut egui::Ui, page: &mut ImportPage, commands: &mut Vec<Comma
         page.preview = None;
         page.skip_rejected = false;
     }
+}
+
+/// What the import will write: the organisation's details, each service, party and
+/// activity, new or matched.
+fn what_lands_ui(ui: &mut egui::Ui, preview: &Preview) {
+    ui.add_space(6.0);
+    ui.strong("Organisation details");
+    if preview.organisation.is_empty() {
+        ui.label("None taken from the file.");
+    }
+    for change in &preview.organisation {
+        ui.label(format!("Taken from the file: {change}"));
+    }
+    ui.add_space(6.0);
+    ui.strong(format!("Services ({})", preview.services.len()));
+    for (name, fate) in &preview.services {
+        ui.label(format!("{name}: {}", fate.describe()));
+    }
+    ui.add_space(6.0);
+    ui.strong(format!("Parties ({})", preview.parties.len()));
+    for (name, fate, kind) in &preview.parties {
+        let kind = kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
+        ui.label(format!("{name}: {}{kind}", fate.describe()));
+    }
+    ui.add_space(6.0);
+    ui.strong(format!("Activities ({})", preview.activities.len()));
+    egui::Grid::new("import-activities").striped(true).num_columns(4).show(ui, |ui| {
+        for heading in ["Row", "Activity", "Service", "Links"] {
+            ui.strong(heading);
+        }
+        ui.end_row();
+        for line in &preview.activities {
+            ui.label(line.row.map_or_else(String::new, |row| row.to_string()));
+            wrapped_cell_ui(ui, 360.0, &line.name);
+            ui.label(format!("{} ({})", line.service, line.service_fate.describe()));
+            ui.label(line.links.to_string());
+            ui.end_row();
+        }
+    });
 }
 
 /// A table of issues: row, column, reason.

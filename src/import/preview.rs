@@ -1,0 +1,131 @@
+//! What an import will write, item by item, for the preview in the app and for
+//! `ropa import --dry-run`: each activity with its row, each service and party as
+//! new or matched to which existing record, and the organisation details taken.
+//! The warnings and rejections of each row are the plan's [`Report`](super::Report).
+
+use super::contacts::organisation_changes;
+use super::{Plan, Ref};
+use crate::model::Register;
+
+/// Whether an item is created or matched to a record already in the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Created by the import.
+    New,
+    /// Matched to the existing record of this name.
+    Matched(String),
+}
+
+impl Fate {
+    /// "new" or "matched to \"NAME\"".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::New => "new".to_string(),
+            Self::Matched(name) => format!("matched to \"{name}\""),
+        }
+    }
+}
+
+/// One activity the import writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityLine {
+    /// The row it came from.
+    pub row: Option<usize>,
+    /// Its name.
+    pub name: String,
+    /// Its service's name.
+    pub service: String,
+    /// Its service: new or matched.
+    pub service_fate: Fate,
+    /// How many sources and recipients it links to.
+    pub links: usize,
+}
+
+/// The whole preview.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// The activities, in file order (every one is new: a duplicate is rejected).
+    pub activities: Vec<ActivityLine>,
+    /// Services by name, new or matched.
+    pub services: Vec<(String, Fate)>,
+    /// Parties by the file's name, new (with the kind guessed) or matched.
+    pub parties: Vec<(String, Fate, Option<String>)>,
+    /// The organisation's details the import changes ("controller: name, email").
+    pub organisation: Vec<String>,
+}
+
+impl Preview {
+    /// The preview of `plan` against the `register` it will be applied to.
+    pub fn of(plan: &Plan, register: &Register) -> Self {
+        let service_name = |service: Ref<crate::model::ServiceId>| match service {
+            Ref::Existing(id) => {
+                (register.service_name(id).to_string(), Fate::Matched(register.service_name(id).to_string()))
+            }
+            Ref::New(index) => {
+                (plan.services.get(index).map(|s| s.name.clone()).unwrap_or_default(), Fate::New)
+            }
+        };
+        let activities: Vec<ActivityLine> = plan
+            .activities
+            .iter()
+            .map(|activity| {
+                let (service, service_fate) = service_name(activity.service);
+                ActivityLine {
+                    row: activity.row,
+                    name: activity.fields.name.clone(),
+                    service,
+                    service_fate,
+                    links: activity.links.len(),
+                }
+            })
+            .collect();
+        let mut services: Vec<(String, Fate)> = Vec::new();
+        for line in &activities {
+            if !services.iter().any(|(name, _)| *name == line.service) {
+                services.push((line.service.clone(), line.service_fate.clone()));
+            }
+        }
+        let mut parties: Vec<(String, Fate, Option<String>)> = plan
+            .parties
+            .iter()
+            .map(|p| (p.fields.name.clone(), Fate::New, Some(p.fields.kind.label().to_string())))
+            .collect();
+        parties.extend(
+            plan.matched_parties
+                .iter()
+                .map(|(file, existing)| (file.clone(), Fate::Matched(existing.clone()), None)),
+        );
+        let organisation = plan
+            .organisation
+            .as_ref()
+            .map(|o| organisation_changes(&register.organisation, &o.edited))
+            .unwrap_or_default();
+        Self { activities, services, parties, organisation }
+    }
+
+    /// The preview as lines of text, as `ropa import --dry-run` prints it.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.organisation.is_empty() {
+            lines.push("organisation details: none taken from the file".to_string());
+        }
+        lines.extend(
+            self.organisation.iter().map(|change| format!("organisation details from the file: {change}")),
+        );
+        for (name, fate) in &self.services {
+            lines.push(format!("service \"{name}\": {}", fate.describe()));
+        }
+        for (name, fate, kind) in &self.parties {
+            let kind = kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
+            lines.push(format!("party \"{name}\": {}{kind}", fate.describe()));
+        }
+        for line in &self.activities {
+            let row = line.row.map(|r| format!("row {r}: ")).unwrap_or_default();
+            lines.push(format!(
+                "{row}activity \"{}\" in \"{}\": new, {} links",
+                line.name, line.service, line.links
+            ));
+        }
+        lines
+    }
+}

@@ -1,0 +1,156 @@
+//! Reading a workbook (xlsx, xls, ods) into one [`Grid`] per sheet with calamine.
+//!
+//! Rows keep the number the spreadsheet shows (a sheet's used range may start
+//! below row 1 and right of column A); a value merged down over several rows is
+//! repeated in each of them (only the top-left cell of a merge holds it); dates
+//! read as dates (YYYY-MM-DD); text that looks like a formula stays text; a cell
+//! that holds an error (#REF!, #DIV/0!) is read as blank with a warning naming
+//! the sheet, row and column.
+
+use std::io::Cursor;
+
+use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
+
+use super::grid::{Grid, GridRow, column_letters};
+use crate::export::cells::restore;
+use crate::{Error, Result};
+
+/// The first bytes of a zip file (xlsx, ods) and of an OLE file (xls).
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether `bytes` look like a workbook rather than text.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC)
+}
+
+/// A sheet read from a workbook, with the warnings about its cells.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The rows.
+    pub grid: Grid,
+    /// Cells that could not be read: (row, column letters, message).
+    pub warnings: Vec<(usize, String, String)>,
+}
+
+/// Every sheet of the workbook in `bytes`, in the workbook's order.
+pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>> {
+    let fail = |message: String| Error::Import { file: file.to_string(), message };
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
+        fail(format!("it is not a workbook that can be read (xlsx, xls or ods): {error}"))
+    })?;
+    let names = workbook.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|error| fail(format!("sheet \"{name}\" cannot be read: {error}")))?;
+        let merges = merged_regions(&mut workbook, &name);
+        sheets.push(sheet(&name, &range, &merges));
+    }
+    Ok(sheets)
+}
+
+/// The sheet's merged regions; none for formats calamine gives none for (ods).
+fn merged_regions(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimensions> {
+    match workbook {
+        Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    }
+}
+
+fn sheet(name: &str, range: &calamine::Range<Data>, merges: &[Dimensions]) -> Sheet {
+    let mut result =
+        Sheet { grid: Grid { sheet: Some(name.to_string()), rows: Vec::new() }, warnings: Vec::new() };
+    let Some((first_row, first_column)) = range.start() else { return result };
+    let first_column = first_column as usize;
+    for (offset, cells) in range.rows().enumerate() {
+        let number = first_row as usize + offset + 1;
+        let mut row = vec![String::new(); first_column];
+        for (index, data) in cells.iter().enumerate() {
+            let text = match cell_text(data) {
+                Ok(text) => text,
+                Err(message) => {
+                    result.warnings.push((number, column_letters(first_column + index), message));
+                    String::new()
+                }
+            };
+            row.push(text);
+        }
+        result.grid.rows.push(GridRow { number, cells: row });
+    }
+    fill_merges_down(&mut result.grid, merges);
+    result
+}
+
+/// Repeats the value of each merge's top-left cell down its first column, as a
+/// "Business function" merged over the rows of its activities means.
+fn fill_merges_down(grid: &mut Grid, merges: &[Dimensions]) {
+    for merge in merges.iter().filter(|m| m.end.0 > m.start.0) {
+        let column = merge.start.1 as usize;
+        let top = merge.start.0 as usize + 1;
+        let bottom = merge.end.0 as usize + 1;
+        let Some(value) = grid.rows.iter().find(|r| r.number == top).map(|r| r.cell(column).to_string())
+        else {
+            continue;
+        };
+        for row in grid.rows.iter_mut().filter(|r| r.number > top && r.number <= bottom) {
+            if row.cells.len() <= column {
+                row.cells.resize(column + 1, String::new());
+            }
+            if row.cells[column].trim().is_empty() {
+                row.cells[column] = value.clone();
+            }
+        }
+    }
+}
+
+/// A cell as text, or why it cannot be read.
+fn cell_text(data: &Data) -> std::result::Result<String, String> {
+    Ok(match data {
+        Data::Empty => String::new(),
+        Data::String(text) => restore(text).to_string(),
+        Data::Int(number) => number.to_string(),
+        Data::Float(number) => float_text(*number),
+        Data::Bool(true) => "Yes".to_string(),
+        Data::Bool(false) => "No".to_string(),
+        Data::DateTime(when) => {
+            let (year, month, day, hour, minute, _, _) = when.to_ymd_hms_milli();
+            if when.is_duration() {
+                when.as_f64().to_string()
+            } else if hour == 0 && minute == 0 {
+                format!("{year:04}-{month:02}-{day:02}")
+            } else {
+                format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+            }
+        }
+        Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Error(error) => return Err(format!("the cell holds the error {error}; read as blank")),
+    })
+}
+
+/// A number as a spreadsheet shows it: 3 not 3.0.
+fn float_text(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 { format!("{number:.0}") } else { number.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_a_spreadsheet_shows_them() {
+        assert_eq!(float_text(3.0), "3");
+        assert_eq!(float_text(-1.5), "-1.5");
+        assert_eq!(cell_text(&Data::Bool(true)), Ok("Yes".to_string()));
+        assert_eq!(cell_text(&Data::String("'=SUM(A1)".into())), Ok("=SUM(A1)".to_string()));
+        assert!(cell_text(&Data::Error(calamine::CellErrorType::Ref)).is_err());
+    }
+
+    #[test]
+    fn text_is_not_taken_for_a_workbook() {
+        assert!(!is_workbook(b"Business function,Purpose"));
+        assert!(is_workbook(b"PK\x03\x04rest"));
+    }
+}
