@@ -47,8 +47,9 @@ const KNOWN: &[(&str, &str)] = &[
     // `generate` from a store.
     ("checks/engine.rs", "Store"),
     ("notice/mod.rs", "Store"),
-    // The full CSV's restore into a store moving to import (issue 15, safe-store).
-    ("export/full_csv.rs", "Store"),
+    // The processor layout's columns and list separator, to move down beside
+    // `ico_template` so that import and export both read them (issue 18).
+    ("import/processor.rs", "export"),
 ];
 
 /// A module name a core module may be referred to by (`crate::Store` is the store).

@@ -25,12 +25,37 @@ fn activity(today: Date) -> ActivityFields {
     f.retention = Retention::Period { months: 72, from: "case closure".into() };
     f.security_measures = "Role-based access".into();
     f.next_review_due = Some(today + Duration::days(100));
+    // A completed DPIA: the cases below add high-risk processing (automated
+    // decisions) and test the law of the day, not the DPIA rule.
+    f.dpia = Dpia {
+        required: Some(true),
+        progress: DpiaProgress::Completed,
+        link: "DPIA-2026-014".into(),
+        date: Some(date!(2026 - 01 - 10)),
+    };
     f
+}
+
+/// An organisation whose profile the checks find complete, so that only the
+/// activity's law is in question.
+fn organisation() -> Organisation {
+    let contact = |name: &str, email: &str| Contact {
+        name: name.into(),
+        address: "Town Hall, Bootle, L20 7AE".into(),
+        email: email.into(),
+        telephone: "0345 140 0845".into(),
+    };
+    Organisation {
+        controller: contact("Sefton Council", "info@sefton.gov.uk"),
+        dpo: contact("Data Protection Officer", "dpo@sefton.gov.uk"),
+        ico_registration: "Z5804573".into(),
+        ..Organisation::default()
+    }
 }
 
 fn register(fields: ActivityFields) -> Register {
     Register {
-        organisation: Organisation::default(),
+        organisation: organisation(),
         services: vec![Service {
             id: SERVICE,
             fields: ServiceFields { name: "Early Help".into(), ..Default::default() },
@@ -116,6 +141,7 @@ fn automated_decisions_on_special_category_data_cite_the_law_of_the_day() {
     let with_consent = |f: &mut ActivityFields| {
         adm(f);
         f.article9_conditions.insert(Article9Condition::ExplicitConsent);
+        f.consent_record = "Signed consent forms, held on the case record".into();
     };
     assert_eq!(rules(&findings(BEFORE_DUAA, with_consent)), Vec::<&str>::new());
     assert_eq!(rules(&findings(DUAA, with_consent)), Vec::<&str>::new());
@@ -199,12 +225,33 @@ fn ropa(args: &[&str], db: &std::path::Path) -> (Option<i32>, String) {
     (output.status.code(), String::from_utf8(output.stdout).unwrap())
 }
 
+/// Adds 6(1)(f) to one of the demo's activities whose controller is the council
+/// itself, so that the public-authority bar, worded by the law of the day, applies.
+fn rely_on_legitimate_interests(db: &std::path::Path) {
+    let mut store = ropa::Store::open(db).unwrap();
+    let register = store.load_register().unwrap();
+    let own = |a: &&Activity| {
+        register.service(a.fields.service_id).is_some_and(|s| s.fields.controller.trim().is_empty())
+    };
+    let activity = register.activities.iter().find(own).expect("an activity of the council's own");
+    let mut fields = activity.fields.clone();
+    fields.lawful_bases.insert(LawfulBasis::LegitimateInterests);
+    let links: Vec<LinkDraft> = register
+        .links
+        .iter()
+        .filter(|l| l.activity_id == activity.id)
+        .map(|l| LinkDraft { id: Some(l.id), fields: l.fields.clone() })
+        .collect();
+    store.update_activity(activity.id, activity.version, &fields, &links).unwrap();
+}
+
 #[test]
 fn ropa_check_applies_the_law_of_the_day_asked() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.ropa");
     let (code, _) = ropa(&["demo", "--out"], &db);
     assert_eq!(code, Some(0));
+    rely_on_legitimate_interests(&db);
 
     let (_, before) = ropa(&["check", "--today", "2025-12-01", "--db"], &db);
     assert!(before.contains("Law current to 1 December 2026."), "{before}");

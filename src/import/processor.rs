@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::text::{decode, name_key, split_list, yes_no};
 use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Ref, Report};
-use crate::export::cells::restore;
+use crate::cells::restore;
 use crate::export::ico_csv::LIST_SEPARATOR;
 use crate::export::processor::{PROCESSOR_TITLE, ProcessorColumn};
 use crate::law::{LegalItem, TransferSafeguard};

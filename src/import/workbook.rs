@@ -12,7 +12,7 @@ use std::io::Cursor;
 use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::grid::{Grid, GridRow, column_letters};
-use crate::export::cells::restore;
+use crate::cells::restore;
 use crate::{Error, Result};
 
 /// The first bytes of a zip file (xlsx, ods) and of an OLE file (xls).
