@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 //! The audit pack (`export::audit_pack`): every file an auditor asks for, a manifest
 //! that `sha256sum -c` accepts and that catches a changed file, and a folder that is
 //! written whole or not at all.

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 //! The public register (`export::public_html`): what it publishes, what it never
 //! publishes, and that every page is valid HTML that links up.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.

@@ -234,7 +234,7 @@ fn the_workbook_exports_from_the_page_with_every_sheet() {
     let register = harness.state_mut().session_mut().unwrap().store.load_register().unwrap();
     let names: BTreeSet<String> = controller
         .rows()
-        .skip_while(|row| row.first().is_none_or(|cell| cell.to_string() != "Business function"))
+        .skip_while(|row| row.first().is_none_or(|cell| *cell != "Business function"))
         .skip(1)
         .map(|row| row[30].to_string())
         .collect();

