@@ -181,6 +181,14 @@ fn ropa_audit_pack_writes_a_pack_that_checks_and_refuses_to_replace_it() {
     assert!(ok, "{report}");
     let manifest = std::fs::read_to_string(Path::new(out).join("MANIFEST.txt")).unwrap();
     assert!(manifest.contains("# Register as at: 2026-12-01"));
+    // The head the pack records is the register's, and `ropa verify --head` accepts it.
+    let head = manifest.lines().find_map(|l| l.strip_prefix("# Change log: ")).unwrap();
+    let head = head.split(" (").next().unwrap();
+    assert!(head.starts_with("head "), "{head}");
+    let verified = ropa(&["verify", "--db", db, "--head", head]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
+    let csv = std::fs::read_to_string(Path::new(out).join("register-ico.csv")).unwrap();
+    assert!(csv.contains(head), "the ICO CSV in the pack carries the same head");
 
     let again = ropa(&["audit-pack", "--db", db, "--out", out]);
     assert!(!again.status.success(), "a second pack over the first must be refused");

@@ -30,6 +30,10 @@ pub fn write_audit_pack(
         Some(date) => store.register_as_at(date)?,
         None => store.load_register()?,
     };
+    let log_head = match as_at {
+        Some(date) => store.log_head_as_at(date)?,
+        None => store.log_head()?,
+    };
     let mut acknowledgements = store.acknowledgements()?;
     if let Some(date) = as_at {
         acknowledgements.retain(|a| a.acknowledged_on <= date);
@@ -38,6 +42,7 @@ pub fn write_audit_pack(
         acknowledgements,
         public_authority: store.is_public_authority()?,
         today: as_at,
+        log_head: Some(log_head.clone()),
         ..ExportContext::default()
     };
     let mut texts = NoticeTexts { template: store.notice_template()?, ..NoticeTexts::default() };
@@ -48,7 +53,7 @@ pub fn write_audit_pack(
     let header = PackHeader {
         organisation: register.organisation.controller.name.clone(),
         as_at: day,
-        log_head: None,
+        log_head: Some(log_head.to_string()),
     };
     let files = audit_pack::build(&register, &context, options, &texts, &header)?;
     audit_pack::write_pack(out, &files)?;
