@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use ropa::import::detect::Layout;
+use ropa::import::mapping::{ColumnMapping, MappingInput, Memory, memory_path};
 
 use super::Output;
 
@@ -26,6 +27,41 @@ pub struct Args {
     /// Import the readable rows even when some rows were rejected.
     #[arg(long)]
     skip_rejected: bool,
+    /// Which field each heading of a spreadsheet fills: "HEADING=FIELD;HEADING=FIELD"
+    /// (fields: name, purpose, lawful-basis, legislation, retention, recipients,
+    /// note, ...; see docs/import.md).
+    #[arg(long, value_name = "HEADING=FIELD;...")]
+    map: Option<String>,
+    /// A file of HEADING = FIELD lines, as `--map` takes them (see docs/import.md).
+    #[arg(long, value_name = "FILE")]
+    map_file: Option<PathBuf>,
+    /// Import with the columns the register guessed, without naming them in `--map`.
+    #[arg(long)]
+    accept_mapping: bool,
+}
+
+/// The officer's column choices, read from `--map` and `--map-file`.
+struct MapChoices {
+    given: ColumnMapping,
+    accept_guesses: bool,
+}
+
+impl MapChoices {
+    fn read(map: Option<&str>, map_file: Option<&Path>, accept_guesses: bool) -> anyhow::Result<Self> {
+        let mut given = ColumnMapping::default();
+        if let Some(path) = map_file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("Reading the mapping file {}", path.display()))?;
+            let file = ColumnMapping::parse(&text)
+                .map_err(|error| anyhow::anyhow!("{error}. Mapping file: {}", path.display()))?;
+            given.entries.extend(file.entries);
+        }
+        if let Some(map) = map {
+            let argument = ColumnMapping::parse(map).map_err(|error| anyhow::anyhow!("--map: {error}"))?;
+            given.entries.extend(argument.entries);
+        }
+        Ok(Self { given, accept_guesses })
+    }
 }
 
 /// Layouts `ropa import` reads.
@@ -54,8 +90,32 @@ impl ImportFormat {
 }
 
 pub fn run(args: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
-    let Args { db, format, input, dry_run, skip_rejected } = args;
-    import(&db, format, &input, dry_run, skip_rejected, stdout)
+    let Args { db, format, input, dry_run, skip_rejected, map, map_file, accept_mapping } = args;
+    let choices = MapChoices::read(map.as_deref(), map_file.as_deref(), accept_mapping)?;
+    import(&db, format, &input, dry_run, skip_rejected, &choices, stdout)
+}
+
+/// The mappings remembered beside the register; none when there is no file yet.
+fn remembered(db: &Path) -> anyhow::Result<Memory> {
+    let path = memory_path(db);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Memory::default()) };
+    Memory::parse(&text).map_err(|error| {
+        anyhow::anyhow!("{error}. Fix or remove the remembered mappings file {}", path.display())
+    })
+}
+
+/// Remembers the mapping of an own layout beside the register once it landed.
+fn remember(db: &Path, mut memory: Memory, mapped: &ropa::import::Mapped, stdout: &mut Output) {
+    let path = memory_path(db);
+    memory.remember(mapped.mapping());
+    match ropa::fsio::write_bytes(&path, memory.to_text().as_bytes(), "Remembering the column mapping") {
+        Ok(()) => {
+            stdout.line(&format!("Remembered the column mapping for this layout in {}.", path.display()))
+        }
+        Err(error) => {
+            stdout.line(&format!("The import landed, but the column mapping was not remembered: {error}"))
+        }
+    }
 }
 
 fn import(
@@ -64,6 +124,7 @@ fn import(
     input: &Path,
     dry_run: bool,
     skip_rejected: bool,
+    choices: &MapChoices,
     stdout: &mut Output,
 ) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
@@ -84,9 +145,21 @@ fn import(
     // A full CSV into an empty register is restored exactly, ids included, so that
     // exporting again gives the same file; into a register in use it is merged.
     let mut exact_restore = None;
+    let memory = remembered(db)?;
+    let input_mapping =
+        MappingInput { given: (!choices.given.is_empty()).then_some(&choices.given), memory: Some(&memory) };
+    let mut mapped = None;
     let plan = match layout {
-        Layout::IcoCsv => ropa::import::read_ico_csv(&bytes, &file, &register)?,
-        Layout::Workbook => ropa::import::read_ico_workbook(&bytes, &file, &register)?,
+        Layout::IcoCsv | Layout::Workbook => {
+            let read = if layout == Layout::IcoCsv {
+                ropa::import::read_csv_mapped(&bytes, &file, &register, input_mapping)?
+            } else {
+                ropa::import::read_workbook_mapped(&bytes, &file, &register, input_mapping)?
+            };
+            let plan = read.plan.clone();
+            mapped = Some(read);
+            plan
+        }
         Layout::FullCsv => {
             let incoming = ropa::export::full_csv::read(bytes.as_slice())
                 .with_context(|| format!("Reading {file} as a full CSV export"))?;
@@ -100,6 +173,11 @@ fn import(
             ropa::import::json::merge_plan(&incoming, &register, &file)
         }
     };
+    if let Some(mapped) = mapped.as_ref().filter(|m| dry_run || m.is_own_layout()) {
+        for line in mapped.lines() {
+            stdout.line(&line);
+        }
+    }
     stdout.line(&plan.summary());
     let preview = ropa::import::preview::Preview::of(&plan, &register);
     // The organisation's details always; every record on a dry run.
@@ -114,6 +192,14 @@ fn import(
     }
     if dry_run && creating {
         stdout.line(&format!("{} does not exist; the import would create it.", db.display()));
+    }
+    if let Some(mapped) = mapped.as_ref().filter(|m| m.needs_confirming() && !choices.accept_guesses) {
+        let would = if dry_run { "would be" } else { "was" };
+        stdout.line(&format!(
+            "Nothing {would} imported because some columns were mapped by guess; check the mapping above, then pass it (changed as needed) with --map \"{}\", or pass --accept-mapping.",
+            mapped.mapping().to_argument()
+        ));
+        return Ok(ExitCode::FAILURE);
     }
     if !plan.report.rejected.is_empty() && !skip_rejected {
         let would = if dry_run { "would be" } else { "was" };
@@ -144,6 +230,9 @@ fn import(
     if dry_run {
         stdout.line("Dry run: the import would succeed; nothing was imported.");
     } else {
+        if let Some(mapped) = mapped.as_ref().filter(|m| m.is_own_layout()) {
+            remember(db, memory, mapped, stdout);
+        }
         stdout.line(&format!("Imported into {}.", db.display()));
     }
     Ok(ExitCode::SUCCESS)

@@ -13,7 +13,9 @@ use super::contacts::read_contacts;
 use super::csv_grid::{self, Fault};
 use super::grid::{Grid, column_letters};
 use super::legislation::{labelled, legislation_in};
+use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, propose};
 use super::party_kind::guess_kind;
+use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
 use super::workbook;
@@ -25,7 +27,7 @@ use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
     ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaProgress, LinkFields,
-    PartyFields, PartyId, PartyKind, Register, Retention, Role, ServiceFields, ServiceId, Transfer,
+    PartyFields, PartyId, PartyKind, Register, Retention, Role, ServiceId, Transfer,
 };
 use crate::{Error, Result};
 
@@ -33,6 +35,70 @@ use crate::{Error, Result};
 /// be imported into, for matching services and parties by name). `file` names the
 /// file in messages.
 pub fn read_ico_csv(bytes: &[u8], file: &str, register: &Register) -> Result<Plan> {
+    read_csv_mapped(bytes, file, register, MappingInput::default()).map(|mapped| mapped.plan)
+}
+
+/// A plan read through a column mapping, with the mapping each heading got.
+#[derive(Debug, Clone)]
+pub struct Mapped {
+    /// What the import will write.
+    pub plan: Plan,
+    /// The target proposed (or given) for each heading, left to right.
+    pub proposals: Vec<Proposal>,
+    /// The sheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// The heading row's number, as the spreadsheet shows it.
+    pub heading_row: usize,
+    /// The headings, as written, for remembering the layout.
+    pub headings: Vec<String>,
+}
+
+impl Mapped {
+    /// Whether any heading's target was guessed and so wants the officer's word.
+    pub fn needs_confirming(&self) -> bool {
+        self.proposals.iter().any(|p| p.basis == Basis::Guessed)
+    }
+
+    /// Whether the layout is not simply the ICO template's: some heading was
+    /// given, remembered, guessed or left as a note.
+    pub fn is_own_layout(&self) -> bool {
+        self.proposals.iter().any(|p| p.basis != Basis::Known)
+    }
+
+    /// The mapping as it stands, every heading named, for `--map` or remembering.
+    pub fn mapping(&self) -> ColumnMapping {
+        ColumnMapping::of(&self.proposals)
+    }
+
+    /// The mapping as lines for the preview: one per heading, then each heading
+    /// kept as a note.
+    pub fn lines(&self) -> Vec<String> {
+        let place = match &self.sheet {
+            Some(sheet) => format!("sheet \"{sheet}\", headings on row {}", self.heading_row),
+            None => format!("headings on row {}", self.heading_row),
+        };
+        let mut lines = vec![format!("column mapping ({place}):")];
+        lines.extend(self.proposals.iter().map(|p| format!("  {}", p.describe())));
+        for p in self.proposals.iter().filter(|p| p.target == Target::Note) {
+            lines.push(format!(
+                "unmapped column {} \"{}\": kept in each activity's description as \"{}: value\"",
+                p.letters(),
+                p.heading,
+                p.heading
+            ));
+        }
+        lines
+    }
+}
+
+/// Reads a spreadsheet saved as CSV, in the ICO layout or any other, through the
+/// column mapping proposed for its headings with `input`'s choices.
+pub fn read_csv_mapped(
+    bytes: &[u8],
+    file: &str,
+    register: &Register,
+    input: MappingInput<'_>,
+) -> Result<Mapped> {
     let fail = |message: &str| Error::Import { file: file.to_string(), message: message.to_string() };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the file is empty"));
@@ -47,38 +113,91 @@ pub fn read_ico_csv(bytes: &[u8], file: &str, register: &Register) -> Result<Pla
             "the file is not text (it holds binary data); save the spreadsheet as CSV and try again",
         ));
     };
-    let Some(table) = find_table(&text) else {
-        return Err(fail(
-            "no heading row of the ICO template was found (looked for \"Business function\", \"Purpose of processing\", \"Categories of individuals\"...); check the file is the ICO controller template saved as CSV",
-        ));
+    let Some(table) = find_table(&text, input) else {
+        return Err(fail(NO_HEADINGS));
     };
-    Ok(read_ico_table(&table, file, register))
+    check_mapping(&table, input, file)?;
+    let plan = read_ico_table(&table, file, register);
+    Ok(table.into_mapped(plan))
+}
+
+/// Why no heading row was found, and what to do.
+const NO_HEADINGS: &str = "no heading row was found (looked for the ICO template's headings such as \"Business function\", \"Purpose of processing\", \"Categories of individuals\", and for a row of at least three headings that name fields, such as \"Purpose\", \"Legal basis\", \"Retention period\"); name the columns with --map \"HEADING=FIELD;...\" (see docs/import.md)";
+
+/// Refuses a mapping that names a heading the sheet lacks, or gives one field
+/// (other than a note) to two headings. The message names the file (and sheet),
+/// the heading row as the spreadsheet numbers it, and the headings.
+fn check_mapping(table: &Table, input: MappingInput<'_>, file: &str) -> Result<()> {
+    let place = table.grid.place(table.grid.rows[table.header].number);
+    let fail = |message: String| Error::Import { file: file.to_string(), message };
+    if let Some(given) = input.given {
+        for (heading, _) in &given.entries {
+            if !table.proposals.iter().any(|p| name_key(&p.heading) == name_key(heading)) {
+                let found: Vec<String> =
+                    table.proposals.iter().map(|p| format!("\"{}\"", p.heading)).collect();
+                return Err(fail(format!(
+                    "the mapping names the heading \"{heading}\", which is not among the headings of {place} ({})",
+                    found.join(", ")
+                )));
+            }
+        }
+    }
+    for (i, first) in table.proposals.iter().enumerate() {
+        if first.target == Target::Note {
+            continue;
+        }
+        if let Some(second) = table.proposals[i + 1..].iter().find(|p| p.target == first.target) {
+            return Err(fail(format!(
+                "the headings \"{}\" (column {}) and \"{}\" (column {}) of {place} both map to {}; map one of them to another field or to note",
+                first.heading,
+                first.letters(),
+                second.heading,
+                second.letters(),
+                first.target
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a workbook (xlsx, xls, ods) kept in the ICO template into a plan against
 /// `register`. The register sheet is the one whose heading row matches the most
 /// template headings, wherever it is in the workbook.
 pub fn read_ico_workbook(bytes: &[u8], file: &str, register: &Register) -> Result<Plan> {
+    read_workbook_mapped(bytes, file, register, MappingInput::default()).map(|mapped| mapped.plan)
+}
+
+/// Reads a workbook, in the ICO layout or any other, through the column mapping
+/// proposed for the headings of its register sheet (the sheet whose heading row
+/// maps the most headings) with `input`'s choices.
+pub fn read_workbook_mapped(
+    bytes: &[u8],
+    file: &str,
+    register: &Register,
+    input: MappingInput<'_>,
+) -> Result<Mapped> {
     let sheets = workbook::read_sheets(bytes, file)?;
     let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
     let best = sheets
         .into_iter()
         .filter_map(|sheet| {
             let warnings = sheet.warnings;
-            find_heading(sheet.grid, Vec::new()).map(|(table, matched)| (table, warnings, matched))
+            find_heading(sheet.grid, Vec::new(), input).map(|(table, matched)| (table, warnings, matched))
         })
         .max_by_key(|(_, _, matched)| *matched);
     let Some((table, warnings, _)) = best else {
         return Err(Error::Import {
             file: file.to_string(),
             message: format!(
-                "no sheet has the ICO template's heading row (looked for \"Business function\", \"Purpose of processing\", \"Categories of individuals\"... in the sheets {})",
+                "{NO_HEADINGS}; the sheets are {}",
                 names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
             ),
         });
     };
     let sheet_name = table.grid.sheet.clone().unwrap_or_default();
-    let mut plan = read_ico_table(&table, &format!("{file}, sheet \"{sheet_name}\""), register);
+    let file = format!("{file}, sheet \"{sheet_name}\"");
+    check_mapping(&table, input, &file)?;
+    let mut plan = read_ico_table(&table, &file, register);
     let headings = &table.grid.rows[table.header];
     for (row, letters, message) in warnings {
         let index = letters_index(&letters);
@@ -87,7 +206,7 @@ pub fn read_ico_workbook(bytes: &[u8], file: &str, register: &Register) -> Resul
             if heading.is_empty() { format!("column {letters}") } else { format!("{heading} ({letters})") };
         plan.report.warn(Some(row), Some(&column), message);
     }
-    Ok(plan)
+    Ok(table.into_mapped(plan))
 }
 
 /// The 0-based index of spreadsheet column letters ("A" is 0, "AD" is 29).
@@ -112,37 +231,63 @@ pub(super) struct Table {
     pub(super) grid: Grid,
     /// Index in `grid.rows` of the heading row.
     pub(super) header: usize,
-    pub(super) columns: Vec<Option<IcoColumn>>,
-    /// The column this app adds after AD with each activity's name, if present.
-    pub(super) name_column: Option<usize>,
+    /// The target of each non-blank heading, left to right.
+    pub(super) proposals: Vec<Proposal>,
     /// Rows that could not be split into cells.
     pub(super) faults: Vec<Fault>,
 }
 
+impl Table {
+    fn into_mapped(self, plan: Plan) -> Mapped {
+        let heading_row = &self.grid.rows[self.header];
+        Mapped {
+            plan,
+            heading_row: heading_row.number,
+            headings: heading_row.cells.clone(),
+            sheet: self.grid.sheet,
+            proposals: self.proposals,
+        }
+    }
+
+    /// The column of the first heading mapped to `target`.
+    fn column_of(&self, target: Target) -> Option<usize> {
+        self.proposals.iter().find(|p| p.target == target).map(|p| p.index)
+    }
+}
+
+/// How many rows below a heading row are looked at to guess a column from its cells.
+const SAMPLE_ROWS: usize = 20;
+
 /// The most rows above the heading row searched for it.
 const HEADING_SEARCH_ROWS: usize = 60;
 
-/// Finds the ICO heading row in a grid: the row among the first sixty that matches
-/// the most template headings, at least three.
-pub(super) fn find_heading(grid: Grid, faults: Vec<Fault>) -> Option<(Table, usize)> {
-    let (header, columns, matched) = grid
+/// Finds the heading row in a grid: the row among the first sixty whose headings
+/// map to the most fields (ICO headings, known synonyms, guesses, the officer's
+/// mapping), at least three.
+pub(super) fn find_heading(
+    grid: Grid,
+    faults: Vec<Fault>,
+    input: MappingInput<'_>,
+) -> Option<(Table, usize)> {
+    let (header, proposals, matched) = grid
         .rows
         .iter()
         .enumerate()
         .take(HEADING_SEARCH_ROWS)
         .map(|(index, row)| {
-            let columns = match_headings(&row.cells);
-            let matched = columns.iter().flatten().count();
-            (index, columns, matched)
+            let sample: Vec<&[String]> =
+                grid.rows.iter().skip(index + 1).take(SAMPLE_ROWS).map(|r| r.cells.as_slice()).collect();
+            let proposals = propose(&row.cells, &sample, input);
+            let matched = proposals.iter().filter(|p| p.target != Target::Note).count();
+            (index, proposals, matched)
         })
         .max_by_key(|(index, _, matched)| (*matched, std::cmp::Reverse(*index)))?;
-    let name_column = grid.rows[header].cells.iter().position(|cell| is_name_heading(cell));
-    (matched >= 3).then_some((Table { grid, header, columns, name_column, faults }, matched))
+    (matched >= 3).then_some((Table { grid, header, proposals, faults }, matched))
 }
 
 /// Tries comma, semicolon and tab, keeping the reading whose heading row matches
 /// the most template headings.
-fn find_table(text: &str) -> Option<Table> {
+fn find_table(text: &str, input: MappingInput<'_>) -> Option<Table> {
     [',', ';', '\t']
         .into_iter()
         .filter_map(|delimiter| {
@@ -154,16 +299,10 @@ fn find_table(text: &str) -> Option<Table> {
                     }
                 }
             }
-            find_heading(grid, faults)
+            find_heading(grid, faults, input)
         })
         .max_by_key(|(_, matched)| *matched)
         .map(|(table, _)| table)
-}
-
-/// Whether a heading is the activity-name column ROPA Register adds after AD.
-fn is_name_heading(cell: &str) -> bool {
-    let key = name_key(cell);
-    key == name_key(crate::ico_template::ACTIVITY_HEADING) || key == "processing activity"
 }
 
 fn heading_tokens(text: &str) -> Vec<String> {
@@ -173,7 +312,7 @@ fn heading_tokens(text: &str) -> Vec<String> {
 
 /// Maps each cell of a row to a template column: exact (ignoring case, spacing and
 /// punctuation) first, then the closest heading by shared words.
-fn match_headings(row: &[String]) -> Vec<Option<IcoColumn>> {
+pub(super) fn match_headings(row: &[String]) -> Vec<Option<IcoColumn>> {
     let wanted: Vec<(IcoColumn, Vec<String>)> =
         IcoColumn::ALL.iter().map(|&c| (c, heading_tokens(c.heading()))).collect();
     let mut taken: BTreeSet<IcoColumn> = BTreeSet::new();
@@ -214,6 +353,10 @@ struct Row<'a> {
     cells: HashMap<IcoColumn, &'a str>,
     /// The activity's name, when the file has the name column.
     name: Option<&'a str>,
+    /// The activity's owner, when a column is mapped to it.
+    owner: Option<&'a str>,
+    /// The cells of columns mapped to legislation.
+    legislation: Vec<&'a str>,
     /// Cells under headings that are not the template's, by heading.
     notes: Vec<(&'a str, &'a str)>,
 }
@@ -228,17 +371,17 @@ impl Row<'_> {
 struct Reader<'r> {
     register: &'r Register,
     plan: Plan,
-    services: HashMap<String, Ref<ServiceId>>,
+    services: ServiceIndex,
     parties: HashMap<String, Ref<PartyId>>,
     activities: BTreeSet<(String, String)>,
     contracts: HashMap<String, usize>,
-    last_service: Option<String>,
+    /// Whether some column is the business function; if none, band rows name it.
+    has_function_column: bool,
 }
 
 impl<'r> Reader<'r> {
     fn new(file: &str, register: &'r Register) -> Self {
-        let services =
-            register.services.iter().map(|s| (name_key(&s.fields.name), Ref::Existing(s.id))).collect();
+        let services = ServiceIndex::of(register);
         let parties =
             register.parties.iter().map(|p| (name_key(&p.fields.name), Ref::Existing(p.id))).collect();
         let activities = register
@@ -247,28 +390,59 @@ impl<'r> Reader<'r> {
             .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
             .collect();
         let plan = Plan { report: super::Report::new(file), ..Plan::default() };
-        Self { register, plan, services, parties, activities, contracts: HashMap::new(), last_service: None }
+        Self {
+            register,
+            plan,
+            services,
+            parties,
+            activities,
+            contracts: HashMap::new(),
+            has_function_column: true,
+        }
     }
 
     fn read_rows(&mut self, table: &Table) {
         let heading_row = &table.grid.rows[table.header];
         let headings = &heading_row.cells;
-        let notes: Vec<(usize, &str)> = headings
+        let notes: Vec<(usize, &str)> = table
+            .proposals
             .iter()
-            .enumerate()
-            .filter(|&(i, heading)| {
-                table.columns.get(i).is_some_and(Option::is_none)
-                    && !heading.trim().is_empty()
-                    && !is_name_heading(heading)
-            })
-            .map(|(i, heading)| (i, heading.trim()))
+            .filter(|p| p.target == Target::Note)
+            .map(|p| (p.index, p.heading.as_str()))
             .collect();
         for (_, heading) in &notes {
             self.plan.report.warn(
                 Some(heading_row.number),
                 Some(heading),
-                "not a column of the ICO template; its values are kept in each activity's description",
+                format!(
+                    "mapped to no field; its values are kept in each activity's description as \"{heading}: value\""
+                ),
             );
+        }
+        let columns: Vec<(usize, IcoColumn)> = table
+            .proposals
+            .iter()
+            .filter_map(|p| match p.target {
+                Target::Column(column) => Some((p.index, column)),
+                _ => None,
+            })
+            .collect();
+        let legislation: Vec<usize> =
+            table.proposals.iter().filter(|p| p.target == Target::Legislation).map(|p| p.index).collect();
+        let name_column = table.column_of(Target::Name);
+        let owner_column = table.column_of(Target::Owner);
+        let first_column = table.proposals.first().map_or(0, |p| p.index);
+        self.has_function_column = columns.iter().any(|(_, c)| *c == IcoColumn::BusinessFunction);
+        if !self.has_function_column {
+            self.plan.report.warn(
+                Some(heading_row.number),
+                None,
+                format!(
+                    "no column is the business function; activities are filed under \"{}\" until a band row (a row with only its first cell filled, such as \"Information in\") names another",
+                    default_service(&table.grid)
+                ),
+            );
+            self.services.set_current(&default_service(&table.grid));
         }
         let width = headings.iter().rposition(|h| !h.trim().is_empty()).map_or(0, |last| last + 1);
         for grid_row in table.grid.rows.iter().skip(table.header + 1) {
@@ -298,19 +472,16 @@ impl<'r> Reader<'r> {
                 );
                 continue;
             }
+            if !self.has_function_column && self.band_without_function(grid_row, first_column) {
+                continue;
+            }
+            let filled = |i: usize| Some(grid_row.cell(i).trim()).filter(|n| !n.is_empty());
             let row = Row {
                 number,
-                cells: table
-                    .columns
-                    .iter()
-                    .zip(cells)
-                    .filter_map(|(c, cell)| c.map(|c| (c, cell.as_str())))
-                    .collect(),
-                name: table
-                    .name_column
-                    .and_then(|i| cells.get(i))
-                    .map(|n| n.trim())
-                    .filter(|n| !n.is_empty()),
+                cells: columns.iter().map(|&(i, c)| (c, grid_row.cell(i))).collect(),
+                name: name_column.and_then(filled),
+                owner: owner_column.and_then(filled),
+                legislation: legislation.iter().filter_map(|&i| filled(i)).collect(),
                 notes: notes
                     .iter()
                     .map(|&(i, heading)| (heading, grid_row.cell(i).trim()))
@@ -324,6 +495,25 @@ impl<'r> Reader<'r> {
         }
     }
 
+    /// In a layout with no business function column, a row with only its first
+    /// cell filled ("Information in") is a band naming the function of the rows
+    /// below it.
+    fn band_without_function(&mut self, row: &super::grid::GridRow, first_column: usize) -> bool {
+        let mut filled = row.cells.iter().enumerate().filter(|(_, c)| !c.trim().is_empty());
+        let (Some((index, function)), None) = (filled.next(), filled.next()) else { return false };
+        if index != first_column {
+            return false;
+        }
+        let function = function.trim().to_string();
+        self.plan.report.warn(
+            Some(row.number),
+            None,
+            format!("a band row: \"{function}\" is taken as the business function of the rows below it"),
+        );
+        self.services.set_current(&function);
+        true
+    }
+
     /// A row with nothing but a business function is a band over the rows below
     /// it: it names their function and is not an activity.
     fn band_row(&mut self, row: &Row<'_>) -> bool {
@@ -335,7 +525,7 @@ impl<'r> Reader<'r> {
         if function.is_empty() || !only_function {
             return false;
         }
-        self.last_service = Some(function.to_string());
+        self.services.set_current(function);
         self.plan.report.warn(
             Some(row.number),
             Some(IcoColumn::BusinessFunction.heading()),
@@ -346,7 +536,7 @@ impl<'r> Reader<'r> {
 
     fn read_row(&mut self, row: &Row<'_>) {
         let Some(service_name) = self.service_name(row) else { return };
-        let service = self.service_ref(&service_name);
+        let service = self.services.service_ref(&mut self.plan, &service_name);
         let name = activity_name(row);
         let key = (name_key(&service_name), name_key(&name));
         if !self.activities.insert(key) {
@@ -367,8 +557,14 @@ impl<'r> Reader<'r> {
             .map(|(heading, value)| format!("{heading}: {value}"))
             .collect::<Vec<_>>()
             .join("\n");
+        fields.owner = row.owner.unwrap_or_default().to_string();
         self.read_article30(row, &mut fields);
         self.read_lawfulness(row, &mut fields);
+        for law in row.legislation.iter().flat_map(|cell| split_list(cell)) {
+            if !fields.legislation.contains(&law) {
+                fields.legislation.push(law);
+            }
+        }
         read_accountability(row, &mut fields);
         let mut links = self.links(row, IcoColumn::Sources, Direction::Source);
         links.extend(self.links(row, IcoColumn::Recipients, Direction::Recipient));
@@ -379,39 +575,7 @@ impl<'r> Reader<'r> {
     fn service_name(&mut self, row: &Row<'_>) -> Option<String> {
         let heading = IcoColumn::BusinessFunction.heading();
         let cell = row.get(IcoColumn::BusinessFunction);
-        if !cell.is_empty() {
-            self.last_service = Some(cell.to_string());
-            return Some(cell.to_string());
-        }
-        match &self.last_service {
-            Some(previous) => {
-                self.plan.report.warn(
-                    Some(row.number),
-                    Some(heading),
-                    format!("empty; taken as \"{previous}\" from the row above (a merged cell)"),
-                );
-                Some(previous.clone())
-            }
-            None => {
-                self.plan.report.reject(
-                    Some(row.number),
-                    Some(heading),
-                    "empty; every activity needs a business function",
-                );
-                None
-            }
-        }
-    }
-
-    fn service_ref(&mut self, name: &str) -> Ref<ServiceId> {
-        let key = name_key(name);
-        if let Some(&found) = self.services.get(&key) {
-            return found;
-        }
-        let created = Ref::New(self.plan.services.len());
-        self.plan.services.push(ServiceFields { name: name.to_string(), ..ServiceFields::default() });
-        self.services.insert(key, created);
-        created
+        self.services.function_of(&mut self.plan, row.number, heading, cell)
     }
 
     fn read_article30(&mut self, row: &Row<'_>, f: &mut ActivityFields) {
@@ -579,7 +743,7 @@ impl<'r> Reader<'r> {
             }
             return found;
         }
-        let internal_service = self.services.get(&key).copied();
+        let internal_service = self.services.get(&key);
         let kind = if internal_service.is_some() { PartyKind::InternalService } else { guess_kind(&key) };
         let created = Ref::New(self.plan.parties.len());
         self.plan.parties.push(PlannedParty { fields: PartyFields::new(name, kind), internal_service });
@@ -620,6 +784,12 @@ fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
     f.policy_document = row.get(IcoColumn::RetentionPolicy).to_string();
     f.retained_per_policy = yes_no(row.get(IcoColumn::RetainedPerPolicy));
     f.policy_exceptions = row.get(IcoColumn::PolicyExceptions).to_string();
+}
+
+/// The business function of a layout that has none: the sheet's name, or for a
+/// CSV file "Imported activities".
+fn default_service(grid: &Grid) -> String {
+    grid.sheet.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "Imported activities".to_string())
 }
 
 /// The activity's name: from the name column this app adds, or else its first

@@ -14,17 +14,19 @@ pub mod grid;
 mod ico_csv;
 pub mod json;
 mod legislation;
+pub mod mapping;
 mod party_kind;
 mod plan;
 pub mod preview;
 mod processor;
 mod report;
 mod restore;
+mod services;
 mod special;
 pub mod text;
 pub mod workbook;
 
-pub use ico_csv::{read_ico_csv, read_ico_workbook};
+pub use ico_csv::{Mapped, read_csv_mapped, read_ico_csv, read_ico_workbook, read_workbook_mapped};
 pub use plan::{
     OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
 };

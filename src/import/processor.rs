@@ -9,14 +9,15 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::services::ServiceIndex;
 use super::text::{decode, name_key, split_list, yes_no};
-use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Ref, Report};
+use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Report};
 use crate::cells::restore;
 use crate::export::ico_csv::LIST_SEPARATOR;
 use crate::export::processor::{PROCESSOR_TITLE, ProcessorColumn};
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
-    ActivityFields, ActivityStatus, Contact, Organisation, Register, Role, ServiceFields, ServiceId, Transfer,
+    ActivityFields, ActivityStatus, Contact, Organisation, Register, Role, ServiceId, Transfer,
 };
 use crate::{Error, Result};
 
@@ -186,22 +187,20 @@ fn contact_mut(organisation: &mut Organisation, who: Who) -> &mut Contact {
 /// planned.
 struct Reader {
     plan: Plan,
-    services: HashMap<String, Ref<ServiceId>>,
+    services: ServiceIndex,
     activities: BTreeSet<(String, String)>,
-    last_service: Option<String>,
 }
 
 impl Reader {
     fn new(file: &str, register: &Register) -> Self {
-        let services =
-            register.services.iter().map(|s| (name_key(&s.fields.name), Ref::Existing(s.id))).collect();
+        let services = ServiceIndex::of(register);
         let activities = register
             .activities
             .iter()
             .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
             .collect();
         let plan = Plan { report: Report::new(file), ..Plan::default() };
-        Self { plan, services, activities, last_service: None }
+        Self { plan, services, activities }
     }
 
     fn read_row(&mut self, number: usize, columns: &HashMap<ProcessorColumn, usize>, cells: &[&str]) {
@@ -217,7 +216,9 @@ impl Reader {
             );
             return;
         }
-        let Some(service_name) = self.service_name(number, get(ProcessorColumn::BusinessFunction)) else {
+        let heading = ProcessorColumn::BusinessFunction.heading();
+        let cell = get(ProcessorColumn::BusinessFunction);
+        let Some(service_name) = self.services.function_of(&mut self.plan, number, heading, cell) else {
             return;
         };
         let name = get(ProcessorColumn::CategoriesOfProcessing);
@@ -247,7 +248,7 @@ impl Reader {
                 "empty; Art 30(2)(a) asks for the controller on whose behalf the processing is done",
             );
         }
-        let service = self.service_ref(&service_name);
+        let service = self.services.service_ref(&mut self.plan, &service_name);
         let mut fields = ActivityFields::new(ServiceId(0), name);
         fields.status = ActivityStatus::Active;
         fields.role = Role::Processor { for_controller: controller.to_string() };
@@ -258,43 +259,6 @@ impl Reader {
         );
         fields.security_measures = get(ProcessorColumn::Security).to_string();
         self.plan.activities.push(PlannedActivity { row: Some(number), service, fields, links: Vec::new() });
-    }
-
-    fn service_name(&mut self, number: usize, cell: &str) -> Option<String> {
-        if !cell.is_empty() {
-            self.last_service = Some(cell.to_string());
-            return Some(cell.to_string());
-        }
-        let heading = Some(ProcessorColumn::BusinessFunction.heading());
-        match self.last_service.clone() {
-            Some(previous) => {
-                self.plan.report.warn(
-                    Some(number),
-                    heading,
-                    format!("empty; taken as \"{previous}\" from the row above (a merged cell)"),
-                );
-                Some(previous)
-            }
-            None => {
-                self.plan.report.reject(
-                    Some(number),
-                    heading,
-                    "empty; every activity needs a business function",
-                );
-                None
-            }
-        }
-    }
-
-    fn service_ref(&mut self, name: &str) -> Ref<ServiceId> {
-        let key = name_key(name);
-        if let Some(&found) = self.services.get(&key) {
-            return found;
-        }
-        let created = Ref::New(self.plan.services.len());
-        self.plan.services.push(ServiceFields { name: name.to_string(), ..ServiceFields::default() });
-        self.services.insert(key, created);
-        created
     }
 
     /// The transfers of a row: one per destination, with the safeguard written

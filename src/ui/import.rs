@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use ropa::import::detect::Layout;
+use ropa::import::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target};
 use ropa::import::preview::Preview;
 use ropa::import::{self, Issue, Plan};
 use ropa::model::Register;
@@ -65,7 +66,13 @@ pub struct ImportPage {
     /// The file to read, as typed or chosen.
     pub file: String,
     /// The read under way.
-    reading: Option<Receiver<ropa::Result<Plan>>>,
+    reading: Option<Receiver<ropa::Result<Read>>>,
+    /// The field each heading fills, as proposed and then chosen (spreadsheets only).
+    pub proposals: Vec<Proposal>,
+    /// The officer's choices, sent with the next read.
+    pub given: ColumnMapping,
+    /// Whether the officer confirmed a mapping that holds guesses.
+    pub mapping_confirmed: bool,
     /// The plan read, shown as a preview.
     pub preview: Option<Plan>,
     /// What the plan will write, item by item, against the register it was read for.
@@ -86,6 +93,9 @@ impl Default for ImportPage {
             layout: ImportLayout::Detect,
             file: String::new(),
             reading: None,
+            proposals: Vec::new(),
+            given: ColumnMapping::default(),
+            mapping_confirmed: false,
             preview: None,
             preview_of: None,
             skip_rejected: false,
@@ -100,6 +110,7 @@ impl ImportPage {
     /// Chooses `path` (from the file dialog) and reads it.
     pub fn choose(&mut self, path: &Path, register: &Register) {
         self.file = path.display().to_string();
+        self.given = ColumnMapping::default();
         if let Some(layout) = ImportLayout::guess(path) {
             self.layout = layout;
         }
@@ -116,10 +127,13 @@ impl ImportPage {
         let path = PathBuf::from(self.file.trim());
         let layout = self.layout;
         let register = register.clone();
+        let given = self.given.clone();
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let _ignored_if_page_gone = sender.send(read_plan(&path, layout, &register));
+            let _ignored_if_page_gone = sender.send(read_plan(&path, layout, &register, &given));
         });
+        self.proposals.clear();
+        self.mapping_confirmed = false;
         self.reading = Some(receiver);
         self.preview = None;
         self.preview_of = None;
@@ -167,9 +181,10 @@ impl ImportPage {
         };
         self.reading = None;
         match result {
-            Ok(plan) => {
+            Ok(Read { plan, proposals }) => {
                 self.preview_of = Some(Preview::of(&plan, register));
                 self.preview = Some(plan);
+                self.proposals = proposals;
             }
             Err(error) => self.problem = Some(error.to_string()),
         }
@@ -185,6 +200,8 @@ impl ImportPage {
             Some(format!(
                 "{rows} rejected: fix the file and read it again, or tick \"Skip the rejected rows\"."
             ))
+        } else if self.needs_confirming() && !self.mapping_confirmed {
+            Some("Some columns were mapped by guess: check the field of each heading above, then tick \"The column mapping is right\".".to_owned())
         } else if plan.activities.is_empty() && plan.organisation.is_none() {
             Some("The file holds nothing new to import.".to_owned())
         } else {
@@ -193,9 +210,47 @@ impl ImportPage {
     }
 }
 
-/// Reads the file at `path` as `layout` into a plan against `register`. Every error
-/// names the file.
-fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Result<Plan> {
+impl ImportPage {
+    /// Whether some heading's field was guessed and not yet chosen.
+    pub fn needs_confirming(&self) -> bool {
+        self.proposals.iter().any(|p| p.basis == Basis::Guessed)
+    }
+
+    /// Sets the field of the heading in column `index` and reads the file again
+    /// with every heading as now shown.
+    pub fn choose_field(&mut self, index: usize, target: Target, register: &Register) {
+        for proposal in self.proposals.iter_mut().filter(|p| p.index == index) {
+            proposal.target = target;
+            proposal.basis = Basis::Given;
+        }
+        self.given = ColumnMapping::of(&self.proposals);
+        self.read(register);
+    }
+}
+
+/// What a read gives: the plan and, for spreadsheets, the mapping of its headings.
+#[derive(Debug)]
+pub struct Read {
+    plan: Plan,
+    proposals: Vec<Proposal>,
+}
+
+impl From<Plan> for Read {
+    fn from(plan: Plan) -> Self {
+        Self { plan, proposals: Vec::new() }
+    }
+}
+
+/// Reads the file at `path` as `layout` into a plan against `register`, the
+/// spreadsheets through the column mapping `given` completes. Every error names
+/// the file.
+fn read_plan(
+    path: &Path,
+    layout: ImportLayout,
+    register: &Register,
+    given: &ColumnMapping,
+) -> ropa::Result<Read> {
+    let input = MappingInput { given: (!given.is_empty()).then_some(given), memory: None };
     let file = path.display().to_string();
     let fail = |message: String| ropa::Error::Import { file: file.clone(), message };
     let size = std::fs::metadata(path).map_err(|error| fail(format!("it cannot be read ({error})")))?.len();
@@ -213,8 +268,12 @@ fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Re
         chosen => chosen,
     };
     match layout {
-        ImportLayout::Detect | ImportLayout::IcoCsv => import::read_ico_csv(&bytes, &file, register),
-        ImportLayout::Workbook => import::read_ico_workbook(&bytes, &file, register),
+        ImportLayout::Detect | ImportLayout::IcoCsv => {
+            import::read_csv_mapped(&bytes, &file, register, input)
+                .map(|m| Read { plan: m.plan, proposals: m.proposals })
+        }
+        ImportLayout::Workbook => import::read_workbook_mapped(&bytes, &file, register, input)
+            .map(|m| Read { plan: m.plan, proposals: m.proposals }),
         ImportLayout::FullCsv => {
             if std::str::from_utf8(&bytes).is_err() {
                 return Err(fail(
@@ -223,11 +282,11 @@ fn read_plan(path: &Path, layout: ImportLayout, register: &Register) -> ropa::Re
             }
             let incoming = ropa::export::full_csv::read(bytes.as_slice())
                 .map_err(|error| fail(format!("it is not a full CSV written by ROPA Register ({error})")))?;
-            Ok(import::json::merge_plan(&incoming, register, &file))
+            Ok(import::json::merge_plan(&incoming, register, &file).into())
         }
         ImportLayout::Json => {
             let incoming = import::json::from_json(&bytes, &file)?;
-            Ok(import::json::merge_plan(&incoming, register, &file))
+            Ok(import::json::merge_plan(&incoming, register, &file).into())
         }
     }
 }
@@ -272,6 +331,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, command
     }
     if page.preview.is_some() {
         ui.separator();
+        mapping_ui(ui, page, register);
         preview_ui(ui, page, commands);
     }
 }
@@ -354,6 +414,49 @@ fn preview_ui(ui: &mut egui::Ui, page: &mut ImportPage, commands: &mut Vec<Comma
         page.preview = None;
         page.skip_rejected = false;
     }
+}
+
+/// The field each heading fills, with a chooser per heading; a change reads the
+/// file again so that the preview below shows what the chosen mapping writes.
+fn mapping_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register) {
+    let template_heading = |p: &Proposal| matches!(p.target, Target::Column(c) if import::text::name_key(c.heading()) == import::text::name_key(&p.heading));
+    if page.proposals.iter().all(|p| p.basis == Basis::Known && template_heading(p)) {
+        return;
+    }
+    ui.heading("Column mapping");
+    ui.label("The field each column of the sheet fills. Columns left as a note are kept in each activity's description as \"Heading: value\".");
+    let mut chosen = None;
+    egui::Grid::new("import-mapping").striped(true).num_columns(3).show(ui, |ui| {
+        ui.strong("Column");
+        ui.strong("Field");
+        ui.strong("Why");
+        ui.end_row();
+        for proposal in &page.proposals {
+            ui.label(proposal.letters());
+            let mut target = proposal.target;
+            egui::ComboBox::from_label(format!("Field for \"{}\"", proposal.heading))
+                .selected_text(target.label())
+                .width(320.0)
+                .height(400.0)
+                .show_ui(ui, |ui| {
+                    for choice in Target::all() {
+                        ui.selectable_value(&mut target, choice, choice.label());
+                    }
+                });
+            if target != proposal.target {
+                chosen = Some((proposal.index, target));
+            }
+            ui.label(proposal.basis.describe());
+            ui.end_row();
+        }
+    });
+    if page.needs_confirming() {
+        ui.checkbox(&mut page.mapping_confirmed, "The column mapping is right");
+    }
+    if let Some((index, target)) = chosen {
+        page.choose_field(index, target, register);
+    }
+    ui.separator();
 }
 
 /// What the import will write: the organisation's details, each service, party and

@@ -147,3 +147,60 @@ fn a_binary_file_shows_an_error_naming_it_and_changes_nothing() {
     let after = harness.state_mut().session_mut().unwrap().store.load_register().unwrap();
     assert_eq!(before, after);
 }
+
+/// A council's own register: "Data obtained from" is a guess, "Local reference"
+/// fits no field.
+fn council_workbook(path: &Path) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let rows = [
+        [
+            "Service area",
+            "Data processing activity",
+            "Purpose",
+            "Legal basis",
+            "Data obtained from",
+            "Local reference",
+        ],
+        ["Human Resources", "Payroll", "Pay staff", "Contract; Legal obligation", "Employees", "HR-01"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_council_layout_shows_a_field_chooser_per_heading_and_imports_as_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("council.xlsx");
+    council_workbook(&path);
+    let mut harness = harness_on(store());
+    read_file(&mut harness, &path);
+    assert!(harness.query_by_label("Field for \"Data processing activity\"").is_some());
+    assert!(harness.get_by_label("Import").is_disabled(), "a guessed column waits for the officer");
+    assert!(harness.query_by_label("The column mapping is right").is_some());
+    // The officer files "Local reference" as the owner instead of a note.
+    harness.get_by_label("Field for \"Local reference\"").click();
+    harness.run();
+    harness.get_by_label("Owner").click();
+    let _still_reading = harness.run_ok();
+    let start = Instant::now();
+    while harness.query_by_label("Reading the file…").is_some() {
+        assert!(start.elapsed() < Duration::from_secs(30), "reading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        let _still_reading = harness.run_ok();
+    }
+    harness.run();
+    assert!(harness.query_by_label("The column mapping is right").is_none(), "every heading is now chosen");
+    harness.get_by_label("Import").click();
+    harness.run();
+    assert_eq!(activity_names(&mut harness), ["Payroll"]);
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    let register = store.load_register().unwrap();
+    let payroll = register.activities.iter().find(|a| a.fields.name == "Payroll").unwrap();
+    assert_eq!(payroll.fields.owner, "HR-01");
+    assert_eq!(payroll.fields.purposes, ["Pay staff"]);
+}
