@@ -319,6 +319,16 @@ pub fn propose(headings: &[String], sample: &[&[String]], input: MappingInput<'_
         if heading.trim().is_empty() {
             continue;
         }
+        if heading.len() > LONGEST_HEADING_BYTES {
+            let target = Target::Note;
+            proposals.push(Proposal {
+                index,
+                heading: heading.trim().to_string(),
+                target,
+                basis: Basis::Unknown,
+            });
+            continue;
+        }
         let chosen = input
             .given
             .and_then(|g| g.target_for(heading))
@@ -352,6 +362,12 @@ pub fn propose(headings: &[String], sample: &[&[String]], input: MappingInput<'_
     proposals.sort_by_key(|p| p.index);
     proposals
 }
+
+/// A heading longer than this is not matched (a data cell, not a heading).
+const LONGEST_HEADING_BYTES: usize = 1_000;
+
+/// A cell longer than this is not read to guess its column's field.
+const LONGEST_SAMPLE_BYTES: usize = 2_000;
 
 /// Well-known headings that are not the ICO template's words: what councils,
 /// parish councils and the CNIL's register call the same things.
@@ -497,7 +513,8 @@ fn guess_from_words(heading: &str) -> Vec<Target> {
 /// The target a column's cells suggest, when most of its non-blank cells read as
 /// lawful bases or as retention periods.
 fn guess_from_cells(cells: &[&str]) -> Option<Target> {
-    let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let filled: Vec<&str> =
+        cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && c.len() <= LONGEST_SAMPLE_BYTES).collect();
     if filled.is_empty() {
         return None;
     }

@@ -1,0 +1,148 @@
+//! The workbook as officers move it: the `ico-xlsx` export imported into a new
+//! register and exported again gives the same workbook, cell by cell; and the
+//! same register saved by LibreOffice as .xls and .ods imports as the .xlsx does.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+mod export_support;
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use ropa::Store;
+use ropa::export::{self, Format, NoProgress, Options, xlsx};
+use ropa::model::Register;
+
+fn options() -> Options {
+    Options { bom: false, generated_at: time::macros::datetime!(2026-11-22 21:35 UTC) }
+}
+
+fn export(register: &Register, format: Format) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    export::write(register, format, &options(), &mut bytes, &mut NoProgress).unwrap();
+    bytes
+}
+
+/// Every sheet of a workbook as (sheet, rows of cells as text), in order.
+fn cells(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    let names = workbook.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let mut rows = vec![Vec::new(); top as usize];
+            for row in range.rows() {
+                let mut cells = vec![String::new(); left as usize];
+                cells.extend(row.iter().map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                }));
+                while cells.last().is_some_and(String::is_empty) {
+                    cells.pop();
+                }
+                rows.push(cells);
+            }
+            (name, rows)
+        })
+        .collect()
+}
+
+/// Imports the workbook `bytes` (its controller record, then its processor
+/// record) into a new register.
+fn import_workbook(bytes: &[u8], file: &str) -> Register {
+    let mut store = Store::in_memory().unwrap();
+    let register = store.load_register().unwrap();
+    let plan = ropa::import::read_ico_workbook(bytes, file, &register).unwrap();
+    assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
+    ropa::import::apply(&plan, &mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let processor = ropa::import::read_processor_workbook(bytes, file, &register).unwrap();
+    assert!(processor.report.rejected.is_empty(), "{:?}", processor.report.rejected);
+    ropa::import::apply(&processor, &mut store).unwrap();
+    store.load_register().unwrap()
+}
+
+/// The cells that differ between two workbooks, as "sheet!row,col: a | b".
+fn differences(first: &[(String, Vec<Vec<String>>)], second: &[(String, Vec<Vec<String>>)]) -> Vec<String> {
+    let mut found = Vec::new();
+    let names = |w: &[(String, Vec<Vec<String>>)]| w.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(first), names(second), "the same sheets");
+    for ((name, a), (_, b)) in first.iter().zip(second) {
+        for row in 0..a.len().max(b.len()) {
+            let (ra, rb) = (a.get(row).cloned().unwrap_or_default(), b.get(row).cloned().unwrap_or_default());
+            for col in 0..ra.len().max(rb.len()) {
+                let (ca, cb) =
+                    (ra.get(col).cloned().unwrap_or_default(), rb.get(col).cloned().unwrap_or_default());
+                if ca != cb {
+                    found.push(format!("{name}!{},{}: {ca:?} | {cb:?}", row + 1, col + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_workbook_exported_imported_and_exported_again_is_the_same_cell_by_cell() {
+    let register = export_support::register();
+    let first = export(&register, Format::IcoXlsx);
+    let imported = import_workbook(&first, "register.xlsx");
+    let second = export(&imported, Format::IcoXlsx);
+    let (first, second) = (cells(&first), cells(&second));
+    assert_eq!(first.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), xlsx::SHEETS);
+    let differences = differences(&first, &second);
+    assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
+}
+
+/// Converts `xlsx` to `extension` (xls, ods) with LibreOffice, or says why not.
+fn convert(xlsx: &Path, extension: &str) -> Option<Vec<u8>> {
+    let folder = xlsx.parent().unwrap();
+    let profile = folder.join("lo-profile");
+    let output = match std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to", extension, "--outdir"])
+        .arg(folder)
+        .arg(xlsx)
+        .output()
+    {
+        Ok(output) => output,
+        Err(error) => {
+            println!(
+                "skipped: soffice cannot be run ({error}); scripts/install-debian-packages.sh test installs it"
+            );
+            return None;
+        }
+    };
+    assert!(output.status.success(), "soffice failed: {}", String::from_utf8_lossy(&output.stderr));
+    let converted = xlsx.with_extension(extension);
+    Some(
+        std::fs::read(&converted)
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no {}: {e}", converted.display())),
+    )
+}
+
+#[test]
+fn xls_and_ods_saved_by_libreoffice_import_as_the_xlsx_does() {
+    let register = export_support::register();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("register.xlsx");
+    let bytes = export(&register, Format::IcoXlsx);
+    std::fs::write(&path, &bytes).unwrap();
+    let from_xlsx = export(&import_workbook(&bytes, "register.xlsx"), Format::IcoCsv);
+    for extension in ["xls", "ods"] {
+        let Some(converted) = convert(&path, extension) else { return };
+        assert_eq!(
+            ropa::import::detect::detect(&converted),
+            ropa::import::detect::Layout::Workbook,
+            "{extension}"
+        );
+        let imported = import_workbook(&converted, &format!("register.{extension}"));
+        assert_eq!(
+            String::from_utf8(export(&imported, Format::IcoCsv)).unwrap(),
+            String::from_utf8(from_xlsx.clone()).unwrap(),
+            "the register read from the .{extension} is the one read from the .xlsx"
+        );
+    }
+}
