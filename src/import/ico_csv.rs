@@ -15,6 +15,7 @@ use super::grid::{Grid, column_letters};
 use super::legislation::{labelled, legislation_in};
 use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, propose};
 use super::party_kind::guess_kind;
+use super::processor::{parse_safeguard, safeguard_of};
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
@@ -375,6 +376,8 @@ struct Reader<'r> {
     parties: HashMap<String, Ref<PartyId>>,
     activities: BTreeSet<(String, String)>,
     contracts: HashMap<String, usize>,
+    /// (recipient, country) read from "Country (recipient: NAME)" in column H.
+    recipient_countries: Vec<(String, String)>,
     /// Whether some column is the business function; if none, band rows name it.
     has_function_column: bool,
 }
@@ -397,6 +400,7 @@ impl<'r> Reader<'r> {
             parties,
             activities,
             contracts: HashMap::new(),
+            recipient_countries: Vec::new(),
             has_function_column: true,
         }
     }
@@ -568,7 +572,15 @@ impl<'r> Reader<'r> {
         read_accountability(row, &mut fields);
         let mut links = self.links(row, IcoColumn::Sources, Direction::Source);
         links.extend(self.links(row, IcoColumn::Recipients, Direction::Recipient));
-        self.read_processor_contract(row);
+        self.read_processor_contract(row, &mut links);
+        for (recipient, country) in std::mem::take(&mut self.recipient_countries) {
+            if let Some(Ref::New(index)) = self.parties.get(&name_key(&recipient))
+                && let Some(party) = self.plan.parties.get_mut(*index)
+                && party.fields.country.trim().is_empty()
+            {
+                party.fields.country = country;
+            }
+        }
         self.plan.activities.push(PlannedActivity { row: Some(row.number), service, fields, links });
     }
 
@@ -599,6 +611,16 @@ impl<'r> Reader<'r> {
     fn sort_personal_data(&mut self, row: usize, item: String, f: &mut ActivityFields) {
         let column = Some(IcoColumn::PersonalData.heading());
         let bare = item.trim_start_matches("Special category:").trim().to_string();
+        // This app's export writes criminal offence data as "Criminal offence data"
+        // or "Criminal offence data: DETAIL".
+        if let Some(detail) = criminal_offence_detail(&bare) {
+            let detail = match f.criminal_offence_data.take() {
+                Some(before) if !before.is_empty() => format!("{before}; {detail}"),
+                _ => detail.to_string(),
+            };
+            f.criminal_offence_data = Some(detail);
+            return;
+        }
         let categories = special_categories(&bare);
         if !categories.is_empty() {
             let titles: Vec<&str> = categories.iter().map(|c| c.title()).collect();
@@ -634,6 +656,23 @@ impl<'r> Reader<'r> {
             .filter(|d| !says_no(d))
             .collect::<Vec<_>>();
         let safeguards_cell = row.get(IcoColumn::TransferSafeguards);
+        // This app's export: a recipient's country is listed as "Country (recipient:
+        // NAME)", and each destination's safeguard as "Country: Safeguard (detail)".
+        let (recipients, destinations): (Vec<String>, Vec<String>) =
+            destinations.into_iter().partition(|d| d.contains("(recipient: "));
+        self.recipient_countries.extend(recipients.iter().filter_map(|d| recipient_country(d)));
+        if !destinations.is_empty()
+            && destinations.iter().all(|d| !safeguard_of(d, &destinations, safeguards_cell).is_empty())
+        {
+            return destinations
+                .iter()
+                .map(|destination| {
+                    let (safeguard, detail) =
+                        parse_safeguard(safeguard_of(destination, &destinations, safeguards_cell));
+                    Transfer { destination: destination.clone(), safeguard, detail }
+                })
+                .collect();
+        }
         let safeguard = safeguard(safeguards_cell);
         if !destinations.is_empty() && !safeguards_cell.is_empty() && safeguard.is_none() {
             self.plan.report.warn(
@@ -724,15 +763,18 @@ impl<'r> Reader<'r> {
         split_list(row.get(column))
             .into_iter()
             .filter(|name| seen.insert(name_key(name)))
-            .map(|name| PlannedLink {
-                party: self.party_ref(&name),
+            .map(|written| PlannedLink {
+                party: self.party_ref(&written),
                 agreement: None,
                 fields: LinkFields::new(PartyId(0), direction),
             })
             .collect()
     }
 
-    fn party_ref(&mut self, name: &str) -> Ref<PartyId> {
+    /// The party a cell names: "NAME (KIND)" as this app's export writes it, or
+    /// a bare name whose kind is guessed.
+    fn party_ref(&mut self, written: &str) -> Ref<PartyId> {
+        let (name, written_kind) = name_and_kind(written);
         let key = name_key(name);
         if let Some(&found) = self.parties.get(&key) {
             if let Ref::Existing(id) = found {
@@ -744,37 +786,88 @@ impl<'r> Reader<'r> {
             return found;
         }
         let internal_service = self.services.get(&key);
-        let kind = if internal_service.is_some() { PartyKind::InternalService } else { guess_kind(&key) };
+        let kind = match (internal_service, written_kind) {
+            (Some(_), _) => PartyKind::InternalService,
+            (None, Some(kind)) => kind,
+            (None, None) => guess_kind(&key),
+        };
         let created = Ref::New(self.plan.parties.len());
         self.plan.parties.push(PlannedParty { fields: PartyFields::new(name, kind), internal_service });
         self.parties.insert(key, created);
         created
     }
 
-    fn read_processor_contract(&mut self, row: &Row<'_>) {
+    /// Reads column G: the Art 28 contract ("TITLE (REFERENCE)" as this app's
+    /// export writes it), attached to the row's recipient links to processors.
+    fn read_processor_contract(&mut self, row: &Row<'_>, links: &mut [PlannedLink]) {
         let contract = row.get(IcoColumn::ProcessorContract);
         if says_no(contract) {
             return;
         }
         let key = name_key(contract);
-        if self.contracts.contains_key(&key) {
-            return;
+        let index = match self.contracts.get(&key) {
+            Some(&index) => index,
+            None => {
+                let index = self.plan.agreements.len();
+                self.contracts.insert(key, index);
+                let (title, reference) = match bracketed(contract) {
+                    Some((title, reference)) => (title, reference),
+                    None => (contract, contract),
+                };
+                let mut fields = AgreementFields::new(AgreementKind::ProcessorContract, title);
+                fields.reference = reference.to_string();
+                self.plan.agreements.push(PlannedAgreement { fields, parties: Vec::new() });
+                index
+            }
+        };
+        let mut attached = false;
+        for link in links.iter_mut().filter(|l| l.fields.direction == Direction::Recipient) {
+            if self.kind_of(link.party) == Some(PartyKind::Processor) {
+                link.agreement = Some(Ref::New(index));
+                if let Some(agreement) = self.plan.agreements.get_mut(index)
+                    && !agreement.parties.contains(&link.party)
+                {
+                    agreement.parties.push(link.party);
+                }
+                attached = true;
+            }
         }
-        self.contracts.insert(key, self.plan.agreements.len());
-        let mut fields = AgreementFields::new(AgreementKind::ProcessorContract, contract);
-        fields.reference = contract.to_string();
-        self.plan.agreements.push(PlannedAgreement { fields, parties: Vec::new() });
-        self.plan.report.warn(
-            Some(row.number),
-            Some(IcoColumn::ProcessorContract.heading()),
-            "recorded as an Art 28 processor contract; attach it to the processor's recipient link",
-        );
+        let message = if attached {
+            "recorded as an Art 28 processor contract, attached to the links to the row's processors"
+        } else {
+            "recorded as an Art 28 processor contract; attach it to the processor's recipient link"
+        };
+        self.plan.report.warn(Some(row.number), Some(IcoColumn::ProcessorContract.heading()), message);
     }
+
+    fn kind_of(&self, party: Ref<PartyId>) -> Option<PartyKind> {
+        match party {
+            Ref::Existing(id) => self.register.party(id).map(|p| p.fields.kind),
+            Ref::New(index) => self.plan.parties.get(index).map(|p| p.fields.kind),
+        }
+    }
+}
+
+/// "Ireland (recipient: Aptem CRM Ltd)", as the export lists a recipient's
+/// country: (recipient, country).
+fn recipient_country(destination: &str) -> Option<(String, String)> {
+    let (country, rest) = destination.split_once(" (recipient: ")?;
+    let recipient = rest.strip_suffix(')')?;
+    Some((recipient.trim().to_string(), country.trim().to_string()))
+}
+
+/// "TEXT (INNER)": the text and what the brackets hold.
+fn bracketed(cell: &str) -> Option<(&str, &str)> {
+    let cell = cell.trim();
+    let open = cell.rfind(" (").filter(|_| cell.ends_with(')'))?;
+    Some((&cell[..open], &cell[open + 2..cell.len() - 1]))
 }
 
 fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
     f.dpia.required = yes_no(row.get(IcoColumn::DpiaRequired));
-    f.dpia.progress = dpia_progress(row.get(IcoColumn::DpiaProgress));
+    let (progress, date) = dated(row.get(IcoColumn::DpiaProgress));
+    f.dpia.progress = dpia_progress(progress);
+    f.dpia.date = date;
     f.dpia.link = row.get(IcoColumn::DpiaLink).to_string();
     let breach_link = row.get(IcoColumn::BreachLink);
     let breach_link = if says_no(breach_link) { "" } else { breach_link };
@@ -818,6 +911,41 @@ fn activity_name(row: &Row<'_>) -> String {
     format!("{name}…")
 }
 
+/// "NAME (KIND)" as the export writes a party: the name and the kind, when the
+/// brackets hold a kind's label; otherwise the whole text and no kind.
+fn name_and_kind(written: &str) -> (&str, Option<PartyKind>) {
+    let written = written.trim();
+    let Some(open) = written.rfind(" (").filter(|_| written.ends_with(')')) else { return (written, None) };
+    let label = &written[open + 2..written.len() - 1];
+    match PartyKind::ALL.iter().find(|k| k.label().eq_ignore_ascii_case(label)) {
+        Some(&kind) => (&written[..open], Some(kind)),
+        None => (written, None),
+    }
+}
+
+/// "Completed (2024-02-29)": the text before the date and the date.
+fn dated(cell: &str) -> (&str, Option<crate::model::Date>) {
+    let cell = cell.trim();
+    if let Some(open) = cell.rfind(" (").filter(|_| cell.ends_with(')')) {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        if let Ok(date) = crate::model::Date::parse(&cell[open + 2..cell.len() - 1], &format) {
+            return (&cell[..open], Some(date));
+        }
+    }
+    (cell, None)
+}
+
+/// The detail of an item written "Criminal offence data" or "Criminal offence
+/// data: DETAIL".
+fn criminal_offence_detail(item: &str) -> Option<&str> {
+    const LABEL: &str = "Criminal offence data";
+    let rest = item.strip_prefix(LABEL)?;
+    if rest.trim().is_empty() {
+        return Some("");
+    }
+    rest.strip_prefix(':').map(str::trim)
+}
+
 fn is_criminal(item: &str) -> bool {
     let key = name_key(item);
     key.split(' ').count() <= 8
@@ -840,7 +968,9 @@ fn retention(cell: &str) -> Retention {
             "month" | "months" => count,
             _ => continue,
         };
-        if i > 1 {
+        // "6 years after..." or "For 6 years after...": a period; "Until 12
+        // months after..." is an event, kept in its words.
+        if i > 1 || (i == 1 && name_key(words[0]) != "for") {
             break;
         }
         let rest = words[i + 2..].join(" ");

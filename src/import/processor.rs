@@ -295,7 +295,7 @@ impl Reader {
 
 /// What the safeguards cell says about `destination`: the text after
 /// "destination: " up to the next "; Other destination: ".
-fn safeguard_of<'c>(destination: &str, destinations: &[String], cell: &'c str) -> &'c str {
+pub(super) fn safeguard_of<'c>(destination: &str, destinations: &[String], cell: &'c str) -> &'c str {
     let start_of = |d: &str, from: usize| -> Option<usize> {
         let marker = format!("{d}: ");
         cell.get(from..)?.find(&marker).map(|at| from + at)
@@ -311,7 +311,7 @@ fn safeguard_of<'c>(destination: &str, destinations: &[String], cell: &'c str) -
 }
 
 /// A safeguard written as the export writes it: its label, then "(detail)".
-fn parse_safeguard(written: &str) -> (Option<TransferSafeguard>, String) {
+pub(super) fn parse_safeguard(written: &str) -> (Option<TransferSafeguard>, String) {
     if written.is_empty() || written == NO_SAFEGUARD {
         return (None, String::new());
     }
