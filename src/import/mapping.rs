@@ -37,9 +37,8 @@ pub enum Target {
 impl Target {
     /// Every target, in the order the chooser offers them.
     pub fn all() -> Vec<Self> {
-        let mut all = vec![Self::Name];
+        let mut all = vec![Self::Name, Self::Note, Self::Owner, Self::Legislation];
         all.extend(IcoColumn::ALL.iter().map(|&c| Self::Column(c)));
-        all.extend([Self::Legislation, Self::Owner, Self::Note]);
         all
     }
 

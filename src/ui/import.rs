@@ -426,15 +426,16 @@ fn mapping_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register) {
     ui.heading("Column mapping");
     ui.label("The field each column of the sheet fills. Columns left as a note are kept in each activity's description as \"Heading: value\".");
     let mut chosen = None;
-    egui::Grid::new("import-mapping").striped(true).num_columns(3).show(ui, |ui| {
-        ui.strong("Column");
-        ui.strong("Field");
-        ui.strong("Why");
+    egui::Grid::new("import-mapping").striped(true).num_columns(4).show(ui, |ui| {
+        for title in ["Column", "Heading", "Field", "Why"] {
+            ui.strong(title);
+        }
         ui.end_row();
         for proposal in &page.proposals {
             ui.label(proposal.letters());
+            wrapped_cell_ui(ui, 260.0, &proposal.heading);
             let mut target = proposal.target;
-            egui::ComboBox::from_label(format!("Field for \"{}\"", proposal.heading))
+            egui::ComboBox::from_id_salt(("import-field", proposal.index))
                 .selected_text(target.label())
                 .width(320.0)
                 .height(400.0)
@@ -442,7 +443,9 @@ fn mapping_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register) {
                     for choice in Target::all() {
                         ui.selectable_value(&mut target, choice, choice.label());
                     }
-                });
+                })
+                .response
+                .accessible_name(format!("Field for \"{}\"", proposal.heading));
             if target != proposal.target {
                 chosen = Some((proposal.index, target));
             }
