@@ -6,6 +6,7 @@
 //! with a reason, and withdrawing it. The report is built once after each change
 //! ([`ChecksPage::refresh`]), never per frame. The page opens at its top.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::Store;
 use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleId, Severity};
 use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
@@ -506,11 +507,14 @@ fn acknowledge_dialog_ui(
         return;
     };
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("acknowledge-finding")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("acknowledge-finding");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, id);
         ui.set_max_width(480.0);
         ui.heading("Acknowledge this finding");
         ui.label(&dialog.message);
         ui.label("It stays listed, greyed, with your name, today's date and the reason.");
+        ui.weak("Enter acknowledges, Shift+Enter starts a new line, Escape cancels.");
         let response = ui
             .add(
                 egui::TextEdit::multiline(&mut dialog.reason)
@@ -525,7 +529,7 @@ fn acknowledge_dialog_ui(
         }
         ui.horizontal(|ui| {
             let ready = !dialog.reason.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() || (enter && ready) {
                 commands.push(Command::Acknowledge {
                     key: dialog.key.clone(),
                     reason: dialog.reason.trim().to_owned(),
