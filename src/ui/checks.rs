@@ -111,17 +111,9 @@ impl ChecksPage {
     }
 }
 
-/// The colour of a severity: calm, but distinct on light and dark backgrounds.
+/// The colour of a severity in the theme in use (see [`super::theme::severity_color`]).
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
-    let dark = ui.visuals().dark_mode;
-    match (severity, dark) {
-        (Severity::Error, false) => egui::Color32::from_rgb(176, 48, 40),
-        (Severity::Error, true) => egui::Color32::from_rgb(236, 120, 110),
-        (Severity::Warning, false) => egui::Color32::from_rgb(160, 100, 0),
-        (Severity::Warning, true) => egui::Color32::from_rgb(230, 180, 80),
-        (Severity::Advice, false) => egui::Color32::from_rgb(40, 100, 160),
-        (Severity::Advice, true) => egui::Color32::from_rgb(120, 170, 230),
-    }
+    super::theme::severity_color(ui.visuals(), severity)
 }
 
 /// A severity in words for one finding.
