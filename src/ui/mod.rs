@@ -28,6 +28,7 @@ mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
+mod register_columns;
 mod register_view;
 mod review_dialog;
 mod reviews;
