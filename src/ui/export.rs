@@ -291,7 +291,8 @@ impl ExportPage {
             Some(shown) => session.store.log_head_as_at(shown.date),
             None => session.store.log_head(),
         };
-        let context = match (session.store.acknowledgements(), session.store.is_public_authority(), log_head) {
+        let context = match (session.store.acknowledgements(), session.store.is_public_authority(), log_head)
+        {
             (Ok(mut acknowledgements), Ok(public_authority), Ok(log_head)) => {
                 // As at a day, the checks take that day as today and know only the
                 // acknowledgements made by then (as `ropa export --as-at` does).

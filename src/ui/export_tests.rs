@@ -292,7 +292,9 @@ fn the_audit_pack_and_the_public_register_are_written_from_the_page() {
     harness.get_by_label("Export").click();
     harness.run();
     let outcome = harness.state().export_page().outcome.clone();
-    assert!(matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("already exists")));
+    assert!(
+        matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("already exists"))
+    );
 
     let public = folder.path().join("public");
     harness.get_by_label(ropa::export::Format::PublicHtml.label()).click();
@@ -321,6 +323,8 @@ fn an_audit_pack_of_a_register_with_no_file_says_to_save_a_copy_first() {
     harness.get_by_label("Export").click();
     harness.run();
     let outcome = harness.state().export_page().outcome.clone();
-    assert!(matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("save a copy")));
+    assert!(
+        matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("save a copy"))
+    );
     assert!(!folder.path().join("audit").exists());
 }
