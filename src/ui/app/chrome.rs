@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::{App, Command, Page, path_command};
 use crate::ui::activity_editor::ActivityEditor;
+use crate::ui::dialog_keys::enter_confirms;
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::{checks, menus};
 
@@ -231,7 +232,9 @@ impl App {
             (Some(editor), Some(session)) => editor.problems(&session.register),
             _ => Vec::new(),
         };
-        let modal = egui::Modal::new(egui::Id::unique("leave-prompt")).show(ui.ctx(), |ui| {
+        let id = egui::Id::unique("leave-prompt");
+        let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+            let enter = enter_confirms(ui, id);
             ui.set_max_width(420.0);
             ui.heading("Save changes to this activity?");
             ui.label("The activity has changes that are not saved yet.");
@@ -239,7 +242,8 @@ impl App {
                 ui.colored_label(ui.visuals().error_fg_color, format!("It cannot be saved yet: {problem}"));
             }
             ui.horizontal(|ui| {
-                if ui.add_enabled(problems.is_empty(), egui::Button::new("Save changes")).clicked() {
+                let save = ui.add_enabled(problems.is_empty(), egui::Button::new("Save changes"));
+                if save.clicked() || (enter && problems.is_empty()) {
                     answer = Some(LeaveAnswer::Save);
                 }
                 if ui.button("Discard changes").clicked() {
