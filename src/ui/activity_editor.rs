@@ -561,7 +561,12 @@ fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
         transfers.remove(index);
     }
     if ui.button("Add a transfer").clicked() {
-        transfers.push(Transfer { destination: String::new(), safeguard: None, detail: String::new() });
+        transfers.push(Transfer {
+            destination: String::new(),
+            safeguard: None,
+            detail: String::new(),
+            data_protection_test_met: None,
+        });
     }
 }
 
