@@ -348,6 +348,90 @@ fn the_currency_of_the_law_is_in_the_ico_csv_contact_block() {
     assert_eq!(LawfulBasis::PublicTask.code(), "public_task");
 }
 
+/// The ICO layout of a register with 6(1)(e) and a transfer under adequacy,
+/// exported as at `day`: the CSV's rows, and the workbook's register sheet.
+mod ico_exports_as_at {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+    use ropa::export::{ExportContext, Format, NoProgress, Options, write_in};
+
+    fn fields() -> ActivityFields {
+        let mut f = activity(DUAA);
+        f.transfers = vec![Transfer {
+            destination: "Japan".into(),
+            safeguard: Some(TransferSafeguard::Adequacy),
+            detail: String::new(),
+            data_protection_test_met: None,
+        }];
+        f
+    }
+
+    fn export(format: Format, day: Date) -> Vec<u8> {
+        let context = ExportContext { today: Some(day), ..ExportContext::default() };
+        // Generated on 1 December 2026: the as-at day, not the day of writing, decides the law.
+        let options = Options::at(time::macros::datetime!(2026-12-01 12:00 UTC));
+        let mut out = Vec::new();
+        write_in(&register(fields()), &context, format, &options, &mut out, &mut NoProgress).unwrap();
+        out
+    }
+
+    /// The activity's row (its name in the column after AD).
+    fn csv_row(day: Date) -> Vec<String> {
+        let bytes = export(Format::IcoCsv, day);
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .find(|row| row.get(30).is_some_and(|c| c == "Family support casework"))
+            .unwrap()
+    }
+
+    fn xlsx_row(day: Date) -> Vec<String> {
+        let bytes = export(Format::IcoXlsx, day);
+        let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = workbook.sheet_names()[0].clone();
+        let range = workbook.worksheet_range(&name).unwrap();
+        range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Data::String(text) => text.clone(),
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .find(|row| row.get(30).is_some_and(|c| c == "Family support casework"))
+            .unwrap()
+    }
+
+    /// Columns I (safeguards) and AA (the bases' wording) of a row.
+    fn law_cells(row: &[String]) -> (&str, &str) {
+        (row[8].as_str(), row[26].as_str())
+    }
+
+    #[test]
+    fn the_ico_csv_and_workbook_quote_the_law_of_the_export_s_day() {
+        for row in [csv_row(BEFORE_DUAA), xlsx_row(BEFORE_DUAA)] {
+            let (safeguards, wording) = law_cells(&row);
+            assert!(safeguards.contains("Art 45; DPA 2018 s.17A"), "{safeguards}");
+            assert!(!safeguards.contains("45A"), "{safeguards}");
+            assert!(wording.contains("a task carried out in the public interest"), "{wording}");
+            assert!(!wording.contains("task of the controller"), "{wording}");
+        }
+        for row in [csv_row(DUAA), xlsx_row(DUAA)] {
+            let (safeguards, wording) = law_cells(&row);
+            assert!(safeguards.contains("Art 45A"), "{safeguards}");
+            assert!(
+                wording.contains("a task of the controller carried out in the public interest"),
+                "{wording}"
+            );
+        }
+    }
+}
+
 mod notices {
     use super::*;
     use ropa::notice::{self, ExtraText, Notice, Options, Outcome, Scope, SectionKey, Template};
