@@ -47,7 +47,7 @@ fn add_processor_activities(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> 
             destination: "India".into(),
             safeguard: Some(TransferSafeguard::Idta),
             detail: "IDTA signed 2024-05-01; reviewed yearly".into(),
-            data_protection_test_met: Some(true),
+            data_protection_test_met: None,
         },
         Transfer {
             destination: "Côte d'Ivoire".into(),
