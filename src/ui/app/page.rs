@@ -103,6 +103,7 @@ impl App {
             Page::Activity => match &mut self.editor {
                 Some(editor) => {
                     history::panel_ui(ui, &mut self.history, editor, &mut self.commands);
+                    editor.set_law_day(self.today);
                     activity_editor::ui(
                         ui,
                         editor,
