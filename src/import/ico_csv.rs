@@ -669,7 +669,12 @@ impl<'r> Reader<'r> {
                 .map(|destination| {
                     let (safeguard, detail) =
                         parse_safeguard(safeguard_of(destination, &destinations, safeguards_cell));
-                    Transfer { destination: destination.clone(), safeguard, detail }
+                    Transfer {
+                        destination: destination.clone(),
+                        safeguard,
+                        detail,
+                        data_protection_test_met: None,
+                    }
                 })
                 .collect();
         }
@@ -683,7 +688,12 @@ impl<'r> Reader<'r> {
         }
         destinations
             .into_iter()
-            .map(|destination| Transfer { destination, safeguard, detail: safeguards_cell.to_string() })
+            .map(|destination| Transfer {
+                destination,
+                safeguard,
+                detail: safeguards_cell.to_string(),
+                data_protection_test_met: None,
+            })
             .collect()
     }
 
@@ -954,7 +964,9 @@ fn is_criminal(item: &str) -> bool {
             .any(|w| key.split(' ').any(|k| k == *w))
 }
 
-fn retention(cell: &str) -> Retention {
+/// The retention an officer wrote: a period ("6 years from closure"), a schedule
+/// or policy reference, or an event.
+pub(crate) fn retention(cell: &str) -> Retention {
     let text = cell.trim();
     if text.is_empty() {
         return Retention::NotStated;

@@ -5,6 +5,7 @@
 //! The map is laid out once per scope and register change ([`FlowsPage::stale`]),
 //! never per frame.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::flows::Scope;
 use ropa::flows::graph::{EdgeKind, NodeKind};
 use ropa::flows::party_view::PartyView;
@@ -12,7 +13,7 @@ use ropa::flows::questions::FlowRow;
 use ropa::model::{Direction, PartyId, Register};
 use ropa::store::PartyMerge;
 
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::file_dialog::FilePurpose;
 use super::flow_canvas::{self, FlowMap, Highlight, Hit, View};
 use super::flow_questions::QuestionsPanel;
@@ -97,6 +98,13 @@ impl FlowsPage {
     fn map_for(&mut self, register: &Register) -> &FlowMap {
         let scope = self.scope.unwrap_or(Scope::Register);
         self.map.get_or_insert_with(|| FlowMap::build(register, scope))
+    }
+}
+
+/// The map, the party view and the answer are worked out again when next shown.
+impl SnapshotPage for FlowsPage {
+    fn snapshot_changed(&mut self, _register: &Register) {
+        self.stale();
     }
 }
 
@@ -428,7 +436,9 @@ fn merge_prompt_ui(
         return;
     };
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("merge-prompt")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("merge-prompt");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, id);
         ui.set_max_width(460.0);
         ui.heading("Merge these parties?");
         ui.label(format!(
@@ -439,7 +449,7 @@ fn merge_prompt_ui(
             register.party_name(duplicate),
         ));
         ui.horizontal(|ui| {
-            if ui.button("Merge").clicked() {
+            if ui.button("Merge").clicked() || enter {
                 commands.push(Command::MergeParties { kept, duplicate });
                 close = true;
             }
@@ -448,7 +458,7 @@ fn merge_prompt_ui(
             }
         });
     });
-    if close {
+    if close || modal.should_close() {
         page.confirm_merge = false;
     }
 }
