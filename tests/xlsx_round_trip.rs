@@ -23,8 +23,11 @@ fn export(register: &Register, format: Format) -> Vec<u8> {
     bytes
 }
 
+/// Every sheet of a workbook: (sheet, rows of cells as text), in order.
+type Sheets = Vec<(String, Vec<Vec<String>>)>;
+
 /// Every sheet of a workbook as (sheet, rows of cells as text), in order.
-fn cells(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+fn cells(bytes: &[u8]) -> Sheets {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).unwrap();
     let names = workbook.sheet_names();
     names
@@ -85,7 +88,7 @@ fn differences(first: &[(String, Vec<Vec<String>>)], second: &[(String, Vec<Vec<
 }
 
 /// The workbook exported, imported into a new register and exported again.
-fn round_trip() -> (Vec<(String, Vec<Vec<String>>)>, Vec<(String, Vec<Vec<String>>)>) {
+fn round_trip() -> (Sheets, Sheets) {
     let register = export_support::register();
     let first = export(&register, Format::IcoXlsx);
     let imported = import_workbook(&first, "register.xlsx");
