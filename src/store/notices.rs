@@ -6,8 +6,9 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::Store;
 use super::audit::log;
+use super::conn_ext::ConnExt;
 use crate::model::ServiceId;
-use crate::model::{ExtraText, Template};
+use crate::model::{ExtraText, NoticeTexts, Template};
 use crate::{Error, Result};
 
 impl Store {
@@ -30,12 +31,7 @@ impl Store {
 
     /// The extra notice text of the service with `id` (empty if none is stored).
     pub fn notice_extra(&self, id: ServiceId) -> Result<ExtraText> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT intro, closing FROM notice_extra WHERE service_id = ?1")?;
-        let extra = stmt
-            .query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? }))
-            .optional()?;
-        Ok(extra.unwrap_or_default())
+        select_extra(&self.conn, id)
     }
 
     /// Stores the extra notice text of the service with `id`, in one transaction.
@@ -53,7 +49,7 @@ impl Store {
     }
 }
 
-fn select_template(conn: &Connection) -> Result<Template> {
+pub(super) fn select_template(conn: &Connection) -> Result<Template> {
     let mut stmt = conn.prepare_cached("SELECT key, text FROM notice_template ORDER BY key")?;
     let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
     let mut template = Template::default();
@@ -69,6 +65,16 @@ fn select_extra(conn: &Connection, id: ServiceId) -> Result<ExtraText> {
     let extra =
         stmt.query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? })).optional()?;
     Ok(extra.unwrap_or_default())
+}
+
+/// The notice template and every service's extra text.
+pub(super) fn select_notice_texts(conn: &Connection) -> Result<NoticeTexts> {
+    let extra = conn.query_rows_and_then_cached(
+        "SELECT service_id, intro, closing FROM notice_extra ORDER BY service_id",
+        [],
+        |row| Ok::<_, Error>((row.get(0)?, ExtraText { intro: row.get(1)?, closing: row.get(2)? })),
+    )?;
+    Ok(NoticeTexts { template: select_template(conn)?, extra: extra.into_iter().collect() })
 }
 
 fn insert_template_entry(conn: &Connection, key: &str, text: &str) -> Result<()> {
