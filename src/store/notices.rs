@@ -2,7 +2,7 @@
 //! [`crate::notice`]). Each write is one transaction and is recorded in the
 //! change log (entities "notice_template", id 1, and "notice_extra", by service).
 
-use rusqlite::{Connection, OptionalExtension, named_params};
+use rusqlite::{Connection, named_params};
 
 use super::Store;
 use super::audit::log;
@@ -37,9 +37,7 @@ impl Store {
     /// Stores the extra notice text of the service with `id`, in one transaction.
     pub fn save_notice_extra(&mut self, id: ServiceId, extra: &ExtraText) -> Result<()> {
         self.write(|tx| {
-            let exists: bool =
-                tx.tx.query_row("SELECT count(*) > 0 FROM service WHERE id = ?1", [id], |row| row.get(0))?;
-            if !exists {
+            if !tx.tx.exists("SELECT 1 FROM service WHERE id = ?1", [id])? {
                 return Err(Error::NotFound { what: format!("service {id}") });
             }
             let before = select_extra(tx.tx, id)?;
@@ -50,21 +48,24 @@ impl Store {
 }
 
 pub(super) fn select_template(conn: &Connection) -> Result<Template> {
-    let mut stmt = conn.prepare_cached("SELECT key, text FROM notice_template ORDER BY key")?;
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    let entries: Vec<(String, String)> =
+        conn.query_rows_and_then_cached("SELECT key, text FROM notice_template ORDER BY key", [], |row| {
+            Ok::<_, Error>((row.get(0)?, row.get(1)?))
+        })?;
     let mut template = Template::default();
-    for row in rows {
-        let (key, text) = row?;
+    for (key, text) in entries {
         template.restore(&key, &text);
     }
     Ok(template)
 }
 
 fn select_extra(conn: &Connection, id: ServiceId) -> Result<ExtraText> {
-    let mut stmt = conn.prepare_cached("SELECT intro, closing FROM notice_extra WHERE service_id = ?1")?;
-    let extra =
-        stmt.query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? })).optional()?;
-    Ok(extra.unwrap_or_default())
+    let mut found = conn.query_rows_and_then_cached(
+        "SELECT intro, closing FROM notice_extra WHERE service_id = ?1",
+        [id],
+        |row| Ok::<_, Error>(ExtraText { intro: row.get(0)?, closing: row.get(1)? }),
+    )?;
+    Ok(found.pop().unwrap_or_default())
 }
 
 /// The notice template and every service's extra text.
