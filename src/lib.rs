@@ -20,6 +20,7 @@ pub mod law;
 pub mod model;
 pub mod notice;
 pub mod processor_template;
+pub mod review_pack;
 pub mod store;
 pub mod typeset;
 

@@ -13,7 +13,8 @@
 //! 2. `store`: SQLite
 //! 3. `checks`, `flows`: pure readers of a register
 //! 4. `notice`, `import`: notices; every format into a plan
-//! 5. `export`: every format out (the JSON layout is the import's)
+//! 5. `export`, `review_pack`: every format out (the JSON layout is the import's);
+//!    the service owners' review packs out and back in
 //! 6. `demo`, `generate`: registers written through the store
 //! 7. `file_commands`: the headless commands on files (open by path, write)
 //!
@@ -29,7 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["checks", "flows"],
     &["notice", "import"],
-    &["export"],
+    &["export", "review_pack"],
     &["demo", "generate"],
     &["file_commands"],
 ];

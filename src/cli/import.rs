@@ -68,6 +68,9 @@ fn import(
 ) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
     let file = input.display().to_string();
+    if format.is_none() && ropa::review_pack::is_review_pack(&bytes) {
+        return super::review_pack::import_returned(db, &bytes, &file, dry_run, stdout);
+    }
     let layout = format.map_or_else(|| ropa::import::detect::detect(&bytes), ImportFormat::layout);
     let creating = std::fs::symlink_metadata(db).is_err();
     let mut store = if creating { None } else { Some(ropa::Store::open(db)?) };

@@ -16,6 +16,7 @@ mod import;
 mod new;
 mod notice;
 mod output;
+mod review_pack;
 mod verify;
 
 use std::path::PathBuf;
@@ -81,6 +82,10 @@ enum Command {
     /// Write the audit pack: the ICO layout, the PDF report, findings, links, flow
     /// maps and notices in one new folder, with a MANIFEST.txt of SHA-256 sums.
     AuditPack(audit_pack::Args),
+    /// Write a service's review pack: a workbook of its activities for the service
+    /// owner to check and correct; import it back with `ropa import`, which shows
+    /// the proposed changes field by field (`--dry-run`) or applies them.
+    ReviewPack(review_pack::Args),
 }
 
 /// Parses the arguments and runs the command, printing any error once.
@@ -109,6 +114,7 @@ fn run(cli: Cli, out: &mut Output) -> anyhow::Result<ExitCode> {
         Some(Command::Flows(args)) => flows::run(args, out),
         Some(Command::Ask(args)) => ask::run(args, out),
         Some(Command::AuditPack(args)) => audit_pack::run(args, out),
+        Some(Command::ReviewPack(args)) => review_pack::run(args, out),
         None => {
             crate::ui::run(cli.register)?;
             Ok(ExitCode::SUCCESS)

@@ -12,6 +12,7 @@ mod create;
 mod export;
 mod flows;
 mod notice;
+mod review_pack;
 
 pub use audit_pack::{PackSummary, write_audit_pack};
 pub use check::check_file;
@@ -19,3 +20,4 @@ pub use create::create_register;
 pub use export::{ExportRequest, export_register_file, export_request_file};
 pub use flows::write_flow_svg;
 pub use notice::{CommandOutcome, NoticeCommand, run_command};
+pub use review_pack::{apply_review_pack, write_review_pack};

@@ -656,7 +656,9 @@ fn is_criminal(item: &str) -> bool {
             .any(|w| key.split(' ').any(|k| k == *w))
 }
 
-fn retention(cell: &str) -> Retention {
+/// The retention an officer wrote: a period ("6 years from closure"), a schedule
+/// or policy reference, or an event.
+pub(crate) fn retention(cell: &str) -> Retention {
     let text = cell.trim();
     if text.is_empty() {
         return Retention::NotStated;

@@ -24,6 +24,7 @@ mod special;
 pub mod text;
 pub mod workbook;
 
+pub(crate) use ico_csv::retention as retention_from_text;
 pub use ico_csv::{read_ico_csv, read_ico_workbook};
 pub use plan::{
     OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
@@ -31,6 +32,7 @@ pub use plan::{
 pub use processor::{read_processor_csv, read_processor_rows, read_processor_workbook};
 pub use report::{Issue, Report};
 pub use restore::{restore, restore_dry_run};
+pub(crate) use special::special_categories;
 
 /// The largest file an import reads (bytes): well beyond any real register.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;

@@ -66,15 +66,7 @@ impl Store {
         fields: &ActivityFields,
         links: &[LinkDraft],
     ) -> Result<Activity> {
-        self.write(|tx| {
-            let before = activity_record(tx, id)?;
-            update_activity_row(tx, id, version, fields)?;
-            delete_activity_lists(tx, id)?;
-            insert_activity_lists(tx, id, fields)?;
-            sync_links(tx, id, links)?;
-            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
-            Ok(Activity { id, version: version + 1, fields: fields.clone() })
-        })
+        self.write(|tx| save_activity(tx, id, version, fields, Some(links)))
     }
 
     /// Deletes an activity and its links, returning them for undo.
@@ -178,6 +170,27 @@ fn insert_activity_row(conn: &Connection, id: Option<ActivityId>, f: &ActivityFi
     params.push((":id", &id));
     stmt.execute(params.as_slice()).map_err(|e| duplicate_or(e, &name))?;
     Ok(ActivityId(conn.last_insert_rowid()))
+}
+
+/// Saves the activity `id` edited from `version` inside `tx`, and its links when
+/// `links` is given (`None` keeps them as they are); logs the change. Refuses with
+/// `Error::Conflict` if someone saved it since.
+pub(super) fn save_activity(
+    tx: &Tx<'_>,
+    id: ActivityId,
+    version: i64,
+    fields: &ActivityFields,
+    links: Option<&[LinkDraft]>,
+) -> Result<Activity> {
+    let before = activity_record(tx, id)?;
+    update_activity_row(tx, id, version, fields)?;
+    delete_activity_lists(tx, id)?;
+    insert_activity_lists(tx, id, fields)?;
+    if let Some(links) = links {
+        sync_links(tx, id, links)?;
+    }
+    log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
+    Ok(Activity { id, version: version + 1, fields: fields.clone() })
 }
 
 fn update_activity_row(conn: &Connection, id: ActivityId, version: i64, f: &ActivityFields) -> Result<()> {

@@ -1,16 +1,17 @@
 //! Many writes in one transaction: the demo register, imports, bulk generation.
 
 use super::Store;
-use super::activities::insert_activity;
+use super::activities::{insert_activity, save_activity};
 use super::agreements::insert_agreement;
 use super::audit::Tx;
 use super::organisation::{edit_organisation, update_organisation};
 use super::parties::insert_party;
+use super::reviews::{ReviewMark, record_review};
 use super::services::insert_service;
 use crate::Result;
 use crate::model::{
-    ActivityFields, ActivityId, AgreementFields, AgreementId, LinkDraft, Organisation, PartyFields, PartyId,
-    ServiceFields, ServiceId,
+    ActivityFields, ActivityId, AgreementFields, AgreementId, Date, LinkDraft, Organisation, PartyFields,
+    PartyId, ServiceFields, ServiceId,
 };
 
 /// Inserts made inside one transaction, handed out by [`Store::batch`].
@@ -69,5 +70,30 @@ impl Batch<'_> {
     /// Adds an activity with its links.
     pub fn insert_activity(&self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<ActivityId> {
         insert_activity(self.tx, None, fields, links)
+    }
+
+    /// Saves an activity's fields edited from `version`, keeping its links;
+    /// refuses with `Error::Conflict` if it was saved since.
+    pub fn update_activity_fields(
+        &self,
+        id: ActivityId,
+        version: i64,
+        fields: &ActivityFields,
+    ) -> Result<()> {
+        save_activity(self.tx, id, version, fields, None).map(|_| ())
+    }
+
+    /// Records a review of the activity `id` read at `version`, by `by` on
+    /// `today` with `note`; its next review falls due on `next`.
+    pub fn mark_reviewed(
+        &self,
+        id: ActivityId,
+        version: i64,
+        by: &str,
+        today: Date,
+        next: Date,
+        note: &str,
+    ) -> Result<()> {
+        record_review(self.tx, ReviewMark { id, version, by, today, next, note })
     }
 }

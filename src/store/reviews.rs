@@ -5,7 +5,7 @@ use rusqlite::{Connection, named_params};
 
 use super::Store;
 use super::activities::activity_record;
-use super::audit::log;
+use super::audit::{Tx, log};
 use super::codec::{decode, required_name};
 use super::conn_ext::ConnExt;
 use super::parties::missing_or_conflict;
@@ -41,17 +41,8 @@ impl Store {
         today: Date,
         note: &str,
     ) -> Result<Activity> {
-        let by = required_name(by, "Reviewed by")?;
         let next = self.organisation()?.next_review_after(today);
-        self.write(|tx| {
-            let before = activity_record(tx, id)?;
-            update_review_dates(tx, id, version, today, next)?;
-            let review_id = insert_review(tx, id, &by, today)?;
-            log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
-            let entry =
-                ReviewEntry { activity_id: id, reviewed_by: &by, reviewed_on: today, note: note.trim() };
-            log(tx, "activity_review", review_id, None, Some(&entry))
-        })?;
+        self.write(|tx| record_review(tx, ReviewMark { id, version, by, today, next, note }))?;
         self.activity(id)
     }
 
@@ -93,6 +84,30 @@ pub(super) fn select_public_authority(conn: &Connection) -> Result<bool> {
 
 /// The calendar-month rule, kept here under its old path.
 pub use crate::model::add_months;
+
+/// A review to record: of the activity `id` read at `version`, by `by` on
+/// `today`, due again on `next`, with the reviewer's `note`.
+pub(super) struct ReviewMark<'a> {
+    pub id: ActivityId,
+    pub version: i64,
+    pub by: &'a str,
+    pub today: Date,
+    pub next: Date,
+    pub note: &'a str,
+}
+
+/// Records `mark` inside `tx`: the review dates, the review row and both log
+/// entries. Refuses with `Error::Conflict` if the activity was saved since.
+pub(super) fn record_review(tx: &Tx<'_>, mark: ReviewMark<'_>) -> Result<()> {
+    let ReviewMark { id, version, by, today, next, note } = mark;
+    let by = required_name(by, "Reviewed by")?;
+    let before = activity_record(tx, id)?;
+    update_review_dates(tx, id, version, today, next)?;
+    let review_id = insert_review(tx, id, &by, today)?;
+    log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
+    let entry = ReviewEntry { activity_id: id, reviewed_by: &by, reviewed_on: today, note: note.trim() };
+    log(tx, "activity_review", review_id, None, Some(&entry))
+}
 
 fn update_review_dates(
     conn: &Connection,

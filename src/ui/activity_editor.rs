@@ -2,6 +2,7 @@
 //! as a draft with Save, Revert and Delete. Nothing is written until the app runs
 //! the [`Command`] the editor pushes.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::law::{
     Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, Schedule1Part, TransferSafeguard,
 };
@@ -327,13 +328,15 @@ fn delete_confirmation_ui(ui: &mut egui::Ui, editor: &mut ActivityEditor, comman
         return;
     };
     let name = editor.saved.fields.name.clone();
-    let modal = egui::Modal::new(egui::Id::unique("confirm-delete-activity")).show(ui.ctx(), |ui| {
+    let dialog = egui::Id::unique("confirm-delete-activity");
+    let modal = egui::Modal::new(dialog).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, dialog);
         ui.set_max_width(ui.available_width().min(420.0));
         ui.heading("Delete this activity?");
         ui.label(format!("\"{name}\" and its sources and recipients will be removed from the register."));
         ui.label("You can undo this straight after.");
         ui.horizontal(|ui| {
-            if ui.button("Delete activity").clicked() {
+            if ui.button("Delete activity").clicked() || enter {
                 commands.push(Command::DeleteActivity(id));
                 editor.confirm_delete = false;
             }

@@ -446,7 +446,7 @@ impl App {
     /// Draws the whole window, then runs the commands pushed while drawing.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         super::menus::apply_settings(ui.ctx(), &self.settings);
-        self.register_page.hidden_columns.clone_from(&self.settings.hidden_columns);
+        self.register_page.columns = self.settings.register_columns();
         self.show_title(ui.ctx());
         self.poll_snapshot(ui.ctx());
         self.guard_window_close(ui);

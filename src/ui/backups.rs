@@ -2,6 +2,7 @@
 //! was taken and what it holds, a preview of the one chosen, and a confirmation
 //! before the register is replaced by it.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::store::BackupInfo;
 
 use super::app::Command;
@@ -30,7 +31,9 @@ impl RestoreDialog {
 /// Draws the dialog; returns `false` when it should close.
 pub fn dialog_ui(ui: &mut egui::Ui, dialog: &mut RestoreDialog, commands: &mut Vec<Command>) -> bool {
     let mut keep_open = true;
-    let modal = egui::Modal::new(egui::Id::unique("restore-backup")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("restore-backup");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, id);
         ui.set_max_width(560.0);
         ui.heading("Restore from backup");
         if dialog.backups.is_empty() {
@@ -67,12 +70,14 @@ pub fn dialog_ui(ui: &mut egui::Ui, dialog: &mut RestoreDialog, commands: &mut V
             let chosen = dialog.selected.and_then(|index| dialog.backups.get(index));
             if dialog.confirming {
                 if let Some(backup) = chosen
-                    && ui.button("Yes, replace the register").clicked()
+                    && (ui.button("Yes, replace the register").clicked() || enter)
                 {
                     commands.push(Command::RestoreBackup(backup.path.clone()));
                     keep_open = false;
                 }
-            } else if ui.add_enabled(chosen.is_some(), egui::Button::new("Restore…")).clicked() {
+            } else if ui.add_enabled(chosen.is_some(), egui::Button::new("Restore…")).clicked()
+                || (enter && chosen.is_some())
+            {
                 dialog.confirming = true;
             }
             if ui.button("Cancel").clicked() {

@@ -6,6 +6,7 @@
 //! with a reason, and withdrawing it. The report is built once after each change
 //! ([`ChecksPage::refresh`]), never per frame. The page opens at its top.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::Store;
 use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleId, Severity};
 use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
@@ -110,17 +111,9 @@ impl ChecksPage {
     }
 }
 
-/// The colour of a severity: calm, but distinct on light and dark backgrounds.
+/// The colour of a severity in the theme in use (see [`super::theme::severity_color`]).
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
-    let dark = ui.visuals().dark_mode;
-    match (severity, dark) {
-        (Severity::Error, false) => egui::Color32::from_rgb(176, 48, 40),
-        (Severity::Error, true) => egui::Color32::from_rgb(236, 120, 110),
-        (Severity::Warning, false) => egui::Color32::from_rgb(160, 100, 0),
-        (Severity::Warning, true) => egui::Color32::from_rgb(230, 180, 80),
-        (Severity::Advice, false) => egui::Color32::from_rgb(40, 100, 160),
-        (Severity::Advice, true) => egui::Color32::from_rgb(120, 170, 230),
-    }
+    super::theme::severity_color(ui.visuals(), severity)
 }
 
 /// A severity in words for one finding.
@@ -506,11 +499,14 @@ fn acknowledge_dialog_ui(
         return;
     };
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("acknowledge-finding")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("acknowledge-finding");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, id);
         ui.set_max_width(480.0);
         ui.heading("Acknowledge this finding");
         ui.label(&dialog.message);
         ui.label("It stays listed, greyed, with your name, today's date and the reason.");
+        ui.weak("Enter acknowledges, Shift+Enter starts a new line, Escape cancels.");
         let response = ui
             .add(
                 egui::TextEdit::multiline(&mut dialog.reason)
@@ -525,7 +521,7 @@ fn acknowledge_dialog_ui(
         }
         ui.horizontal(|ui| {
             let ready = !dialog.reason.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new("Acknowledge")).clicked() || (enter && ready) {
                 commands.push(Command::Acknowledge {
                     key: dialog.key.clone(),
                     reason: dialog.reason.trim().to_owned(),

@@ -15,7 +15,7 @@ use super::file_dialog::FileDialogs;
 use super::test_support::{TODAY, app_on, click, demo_store, harness, type_into};
 
 /// One service and one activity, created on 1 November 2026.
-fn small_store(mut store: Store) -> Store {
+pub(super) fn small_store(mut store: Store) -> Store {
     store.set_clock(|| datetime!(2026-11-01 10:00 UTC));
     let service =
         store.insert_service(&ServiceFields { name: "Housing".into(), ..Default::default() }).unwrap();
@@ -31,7 +31,7 @@ fn open_counts(harness: &Harness<'_, App>) -> (usize, usize) {
 }
 
 /// The first open error-level finding of the report.
-fn first_open_error(harness: &Harness<'_, App>) -> ropa::checks::Finding {
+pub(super) fn first_open_error(harness: &Harness<'_, App>) -> ropa::checks::Finding {
     let report = harness.state().checks_page().report().unwrap();
     report.findings.iter().find(|f| f.is_open() && f.severity == Severity::Error).unwrap().clone()
 }

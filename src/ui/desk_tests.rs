@@ -410,6 +410,32 @@ fn hidden_register_columns_are_remembered() {
 }
 
 #[test]
+fn register_columns_can_be_moved_and_the_order_is_remembered() {
+    let mut harness = harness(app_on(desk_store()));
+    harness.run();
+    let x = |harness: &Harness<'_, App>, heading: &str| harness.get_by_label(heading).rect().left();
+    assert!(x(&harness, "Status") < x(&harness, "Purposes"), "the standard order");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Register columns").hover();
+    harness.run();
+    for _ in 0..3 {
+        harness.get_by_label("Move the Purposes column left").click();
+        harness.run();
+    }
+    assert_eq!(
+        harness.state().settings().column_order[..4],
+        [SortColumn::Service, SortColumn::Purposes, SortColumn::Name, SortColumn::Status],
+        "remembered in the settings"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.run();
+    assert!(x(&harness, "Purposes") < x(&harness, "Activity"), "the table follows the order");
+    assert!(x(&harness, "Service") < x(&harness, "Purposes"));
+}
+
+#[test]
 fn the_first_run_asks_where_the_register_should_live() {
     let app = App::start(None, Settings::default(), TODAY, FileDialogs::typed_only());
     let mut harness = harness(app);

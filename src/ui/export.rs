@@ -5,6 +5,7 @@
 //! writes the file atomically, so a failed or cancelled export leaves nothing
 //! half-written.
 
+use crate::ui::dialog_keys::enter_confirms;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -554,7 +555,8 @@ fn replace_prompt_ui(ui: &mut egui::Ui, page: &mut ExportPage) -> bool {
     };
     let mut replace = false;
     let mut cancel = false;
-    let modal = egui::Modal::new(egui::Id::unique("export-replace")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("export-replace");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
         let name = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
         ui.heading(format!("Replace \"{name}\"?"));
@@ -570,7 +572,7 @@ fn replace_prompt_ui(ui: &mut egui::Ui, page: &mut ExportPage) -> bool {
             replace = ui.button("Replace").clicked();
             cancel = ui.button("Cancel").clicked();
         });
-        replace |= ui.input(|input| input.key_pressed(egui::Key::Enter));
+        replace |= enter_confirms(ui, id);
     });
     if cancel || modal.should_close() {
         page.confirm_replace = None;

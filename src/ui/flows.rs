@@ -5,6 +5,7 @@
 //! The map is laid out once per scope and register change ([`FlowsPage::stale`]),
 //! never per frame.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::flows::Scope;
 use ropa::flows::graph::{EdgeKind, NodeKind};
 use ropa::flows::party_view::PartyView;
@@ -428,7 +429,9 @@ fn merge_prompt_ui(
         return;
     };
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("merge-prompt")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("merge-prompt");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        let enter = enter_confirms(ui, id);
         ui.set_max_width(460.0);
         ui.heading("Merge these parties?");
         ui.label(format!(
@@ -439,7 +442,7 @@ fn merge_prompt_ui(
             register.party_name(duplicate),
         ));
         ui.horizontal(|ui| {
-            if ui.button("Merge").clicked() {
+            if ui.button("Merge").clicked() || enter {
                 commands.push(Command::MergeParties { kept, duplicate });
                 close = true;
             }
@@ -448,7 +451,7 @@ fn merge_prompt_ui(
             }
         });
     });
-    if close {
+    if close || modal.should_close() {
         page.confirm_merge = false;
     }
 }

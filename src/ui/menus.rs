@@ -4,7 +4,9 @@
 use ropa::model::DateStyle;
 
 use super::app::{Command, Page};
-use super::register_view::SortColumn;
+use egui::containers::menu::{MenuConfig, SubMenuButton};
+
+use super::register_columns::RegisterColumns;
 use super::settings::Settings;
 use super::theme::{self, ThemeChoice};
 use super::undo::UndoStack;
@@ -111,22 +113,52 @@ pub fn view_menu_ui(ui: &mut egui::Ui, settings: &mut Settings) {
             ui.radio_value(&mut settings.date_style, style, style.label());
         }
         ui.separator();
-        ui.menu_button("Register columns", |ui| {
-            for column in SortColumn::ALL {
-                let mut shown = !settings.hidden_columns.contains(&column);
-                let always = column == SortColumn::Name;
-                let name = format!("Show the {} column", column.heading());
-                let response = ui.add_enabled(!always, egui::Checkbox::new(&mut shown, column.heading()));
-                if response.accessible_name(name).changed() {
-                    if shown {
-                        settings.hidden_columns.remove(&column);
-                    } else {
-                        settings.hidden_columns.insert(column);
-                    }
-                }
+        // Stays open while columns are moved and ticked; a click outside closes it.
+        let stay_open = MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        SubMenuButton::new("Register columns")
+            .config(stay_open)
+            .ui(ui, |ui| register_columns_ui(ui, settings));
+    });
+}
+
+/// Show, hide and move the Register table's columns; remembered in `settings`.
+fn register_columns_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+    let mut columns = settings.register_columns();
+    let order = columns.in_order();
+    for (index, column) in order.iter().copied().enumerate() {
+        ui.horizontal(|ui| {
+            let heading = column.heading();
+            let left = ui.add_enabled(index > 0, egui::Button::new("‹").small());
+            if left
+                .on_hover_text("Move left")
+                .accessible_name(format!("Move the {heading} column left"))
+                .clicked()
+            {
+                columns.move_by(column, -1);
+            }
+            let right = ui.add_enabled(index + 1 < order.len(), egui::Button::new("›").small());
+            if right
+                .on_hover_text("Move right")
+                .accessible_name(format!("Move the {heading} column right"))
+                .clicked()
+            {
+                columns.move_by(column, 1);
+            }
+            let mut shown = columns.is_shown(column);
+            let checkbox =
+                ui.add_enabled(RegisterColumns::can_hide(column), egui::Checkbox::new(&mut shown, heading));
+            if checkbox.accessible_name(format!("Show the {heading} column")).changed() {
+                columns.set_shown(column, shown);
             }
         });
-    });
+    }
+    ui.separator();
+    if ui.add_enabled(!columns.order.is_empty(), egui::Button::new("Standard order")).clicked() {
+        columns.reset_order();
+    }
+    if columns != settings.register_columns() {
+        settings.set_register_columns(columns);
+    }
 }
 
 /// The Help menu: the version, the keyboard shortcuts and the guide.

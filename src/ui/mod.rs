@@ -13,6 +13,7 @@ mod backups;
 #[allow(dead_code)] // Used only by benches/register.rs.
 pub mod bench;
 mod checks;
+mod dialog_keys;
 mod export;
 mod field_notes;
 mod file_dialog;
@@ -27,6 +28,7 @@ mod notice_preview;
 mod organisation;
 mod parties;
 mod register;
+mod register_columns;
 mod register_view;
 mod review_dialog;
 mod reviews;
@@ -41,6 +43,8 @@ mod checks_page_tests;
 mod checks_tests;
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
+mod dialog_tests;
 #[cfg(test)]
 mod export_tests;
 #[cfg(test)]

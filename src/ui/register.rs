@@ -3,11 +3,11 @@
 //! category and party. Double-click or Enter opens the editor.
 
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
-use std::collections::BTreeSet;
 
 use ropa::model::{ActivityId, ActivityStatus, Date};
 
 use super::app::{Command, Session, welcome_buttons_ui};
+use super::register_columns::RegisterColumns;
 use super::register_view::{Filter, RegisterRow, RegisterView, Sort, SortColumn};
 use super::widgets::{shown_date, warning_icon_ui};
 
@@ -27,8 +27,9 @@ pub struct RegisterPage {
     applied: Option<(Filter, Sort)>,
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
-    /// The columns hidden (View > Register columns), as remembered in the settings.
-    pub hidden_columns: BTreeSet<SortColumn>,
+    /// The columns shown and their order (View > Register columns), as remembered
+    /// in the settings.
+    pub columns: RegisterColumns,
 }
 
 impl RegisterPage {
@@ -173,19 +174,6 @@ fn keyboard(ui: &egui::Ui, page: &mut RegisterPage, view: &RegisterView, command
     }
 }
 
-/// The table's columns, left to right: what an officer scans for (the activity,
-/// its status and next review) comes first, so that it stays in view however
-/// narrow the window; the longer texts follow and scroll sideways.
-const TABLE_ORDER: [SortColumn; 7] = [
-    SortColumn::Service,
-    SortColumn::Name,
-    SortColumn::Status,
-    SortColumn::NextReview,
-    SortColumn::Purposes,
-    SortColumn::LawfulBases,
-    SortColumn::SpecialCategories,
-];
-
 /// The width a column starts at, and the least it can be dragged to.
 fn column_widths(column: SortColumn) -> (f32, f32) {
     match column {
@@ -209,8 +197,7 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     use egui_extras::{Column, TableBuilder};
-    let columns: Vec<SortColumn> =
-        TABLE_ORDER.into_iter().filter(|column| !page.hidden_columns.contains(column)).collect();
+    let columns = page.columns.shown();
     egui::ScrollArea::horizontal().id_salt("register-table-sideways").show(ui, |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)

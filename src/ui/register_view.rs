@@ -128,17 +128,6 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
-    /// Every column, in table order.
-    pub const ALL: [Self; 7] = [
-        Self::Service,
-        Self::Name,
-        Self::Purposes,
-        Self::LawfulBases,
-        Self::SpecialCategories,
-        Self::Status,
-        Self::NextReview,
-    ];
-
     /// The column heading.
     pub fn heading(self) -> &'static str {
         match self {

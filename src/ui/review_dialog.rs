@@ -2,6 +2,7 @@
 //! the review) and warns when the activity still has open error-level findings.
 //! Enter records the review, Escape cancels.
 
+use crate::ui::dialog_keys::enter_confirms;
 use ropa::checks::{Finding, Severity};
 use ropa::model::ActivityId;
 
@@ -39,7 +40,8 @@ impl ReviewDialog {
 /// Draws the dialog; returns whether it stays open.
 pub fn ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, commands: &mut Vec<Command>) -> bool {
     let mut open = true;
-    let modal = egui::Modal::new(egui::Id::unique("review-dialog")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("review-dialog");
+    let modal = egui::Modal::new(id).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         ui.heading(format!("Mark \"{}\" reviewed", dialog.name));
         ui.label("Records the review as today's, by you, and sets the next review date.");
@@ -76,7 +78,7 @@ pub fn ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, commands: &mut Vec<Comma
             dialog.focused = true;
         }
         let ready = !dialog.note.trim().is_empty();
-        let enter = ui.input(|input| input.key_pressed(egui::Key::Enter) && !input.modifiers.shift);
+        let enter = enter_confirms(ui, id);
         ui.horizontal(|ui| {
             let record = ui.add_enabled(ready, egui::Button::new("Record review"));
             if record.clicked() || (enter && ready) {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ropa::model::{Date, DateStyle};
 
+use super::register_columns::RegisterColumns;
 use super::register_view::SortColumn;
 use super::theme::ThemeChoice;
 
@@ -35,9 +36,24 @@ pub struct Settings {
     /// The Register table's columns the user hid.
     #[serde(default)]
     pub hidden_columns: BTreeSet<SortColumn>,
+    /// The Register table's column order as the user arranged it (empty: the
+    /// standard order).
+    #[serde(default)]
+    pub column_order: Vec<SortColumn>,
 }
 
 impl Settings {
+    /// The Register table's columns as remembered.
+    pub fn register_columns(&self) -> RegisterColumns {
+        RegisterColumns { hidden: self.hidden_columns.clone(), order: self.column_order.clone() }
+    }
+
+    /// Remembers the Register table's columns.
+    pub fn set_register_columns(&mut self, columns: RegisterColumns) {
+        self.hidden_columns = columns.hidden;
+        self.column_order = columns.order;
+    }
+
     /// The settings saved in `storage`, if any.
     pub fn load(storage: &dyn eframe::Storage) -> Option<Self> {
         eframe::get_value(storage, STORAGE_KEY)

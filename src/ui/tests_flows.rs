@@ -20,7 +20,7 @@ use super::test_support::{app_on, demo_store, harness};
 const GMP: &str = "Greater Manchester Police";
 const PRI: &str = "Performance, Research and Intelligence";
 
-fn party_named(harness: &Harness<'_, App>, name: &str) -> PartyId {
+pub(super) fn party_named(harness: &Harness<'_, App>, name: &str) -> PartyId {
     let register = &harness.state().session().unwrap().register;
     register.parties.iter().find(|p| p.fields.name == name).unwrap().id
 }
@@ -118,7 +118,7 @@ fn the_internal_feeds_question_lists_pris_feeds_and_exports_them_as_csv() {
 }
 
 /// One activity linked to "Home Office" and to its duplicate "The Home Office".
-fn duplicate_store() -> Store {
+pub(super) fn duplicate_store() -> Store {
     let mut store = Store::in_memory().unwrap();
     store
         .batch(|batch| {

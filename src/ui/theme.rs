@@ -3,6 +3,8 @@
 //! warning and error colours meet WCAG 2.2 AA contrast (4.5:1) on every background
 //! they are drawn on, the selected table row included (tested below).
 
+use ropa::checks::Severity;
+
 /// The theme chosen in the View menu.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ThemeChoice {
@@ -51,6 +53,17 @@ pub fn ensure(ctx: &egui::Context, choice: ThemeChoice) {
         ThemeChoice::Dark | ThemeChoice::HighContrast => egui::ThemePreference::Dark,
     });
     ctx.data_mut(|data| data.insert_temp(applied_id(), choice));
+}
+
+/// The colour of a finding's severity in `visuals`: the theme's error and warning
+/// colours, and a blue for advice; each meets WCAG AA on every background (tested).
+pub fn severity_color(visuals: &egui::Visuals, severity: Severity) -> egui::Color32 {
+    match severity {
+        Severity::Error => visuals.error_fg_color,
+        Severity::Warning => visuals.warn_fg_color,
+        Severity::Advice if visuals.dark_mode => egui::Color32::from_rgb(130, 185, 240),
+        Severity::Advice => egui::Color32::from_rgb(25, 85, 150),
+    }
 }
 
 /// The light theme: egui's, with darker text, warnings and errors.
@@ -162,6 +175,9 @@ mod tests {
                 ("warning", visuals.warn_fg_color),
                 ("error", visuals.error_fg_color),
                 ("link", visuals.hyperlink_color),
+                ("error finding", severity_color(&visuals, Severity::Error)),
+                ("warning finding", severity_color(&visuals, Severity::Warning)),
+                ("advice finding", severity_color(&visuals, Severity::Advice)),
             ];
             for (background_name, background) in backgrounds {
                 for (foreground_name, foreground) in foregrounds {
