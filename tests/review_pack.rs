@@ -122,7 +122,8 @@ fn the_pack_holds_the_services_activities_in_locked_and_editable_cells() {
     for activity in activities {
         let row = rows.iter().find(|row| row[1] == activity.fields.name).unwrap();
         assert_eq!(row[0], format!("{}/{}", activity.id.0, activity.version));
-        assert_eq!(row[purposes], activity.fields.purposes.join("\n"));
+        let bulleted: Vec<String> = activity.fields.purposes.iter().map(|p| format!("• {p}")).collect();
+        assert_eq!(row[purposes], bulleted.join("\n"));
     }
     // Locked except the owner's cells; guidance as notes on the headings.
     let zip = std::fs::read(&pack).unwrap();

@@ -105,6 +105,16 @@ impl PackField {
         }
     }
 
+    /// The column's width in characters.
+    pub fn width(self) -> usize {
+        match self {
+            Self::StillCarriedOut => 14,
+            Self::Owner | Self::Systems => 26,
+            Self::Description | Self::Purposes | Self::SecurityMeasures => 44,
+            Self::DataSubjects | Self::PersonalData | Self::SpecialCategories | Self::Retention => 32,
+        }
+    }
+
     /// How the cell is read.
     pub fn kind(self) -> CellKind {
         match self {
@@ -126,15 +136,16 @@ impl PackField {
             }
             Self::Description => fields.description.clone(),
             Self::Owner => fields.owner.clone(),
-            Self::Purposes => fields.purposes.join("\n"),
-            Self::DataSubjects => fields.data_subjects.join("\n"),
-            Self::PersonalData => fields.personal_data.join("\n"),
+            Self::Purposes => bulleted(&fields.purposes),
+            Self::DataSubjects => bulleted(&fields.data_subjects),
+            Self::PersonalData => bulleted(&fields.personal_data),
             Self::SpecialCategories => {
-                fields.special_categories.iter().map(|c| c.title()).collect::<Vec<_>>().join("\n")
+                let titles: Vec<&str> = fields.special_categories.iter().map(|c| c.title()).collect();
+                bulleted(&titles)
             }
             Self::Retention => fields.retention.describe(),
             Self::SecurityMeasures => fields.security_measures.clone(),
-            Self::Systems => fields.systems.join("\n"),
+            Self::Systems => bulleted(&fields.systems),
         }
     }
 
@@ -163,6 +174,12 @@ impl PackField {
         }
         Ok(())
     }
+}
+
+/// A list as the pack shows it: one item a line, each after a bullet, so that an
+/// item wrapping over several lines is still seen as one.
+fn bulleted<S: AsRef<str>>(items: &[S]) -> String {
+    items.iter().map(|item| format!("• {}", item.as_ref())).collect::<Vec<_>>().join("\n")
 }
 
 /// One item per line, bullets and blank lines dropped; a line is never split on

@@ -92,7 +92,9 @@ fn about_sheet(
 ) -> Result<()> {
     sheet.set_name(ABOUT_SHEET).map_err(xlsx_error)?;
     sheet.set_column_width(0, 34).map_err(xlsx_error)?;
-    sheet.set_column_width(1, 90).map_err(xlsx_error)?;
+    sheet.set_column_width(1, 80).map_err(xlsx_error)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 1);
     sheet.write_string_with_format(0, 0, MARKER, &styles.label).map_err(xlsx_error)?;
     let organisation = register.organisation.controller.name.as_str();
     let rows = [
@@ -134,18 +136,20 @@ fn activities_sheet(
     let mut headings = vec![REFERENCE_HEADING, "Activity"];
     headings.extend(PackField::ALL.iter().map(|field| field.heading()));
     headings.extend(INFORMATION_HEADINGS);
-    for (column, heading) in headings.iter().enumerate() {
+    let widths = column_widths();
+    for (column, (heading, width)) in headings.iter().zip(&widths).enumerate() {
         let column = col(column)?;
         sheet.write_string_with_format(0, column, *heading, &styles.heading).map_err(xlsx_error)?;
-        sheet.set_column_width(column, if column < 2 { 24 } else { 36 }).map_err(xlsx_error)?;
+        sheet.set_column_width(column, *width as f64).map_err(xlsx_error)?;
     }
+    sheet.set_row_height(0, 45).map_err(xlsx_error)?;
     for (index, field) in PackField::ALL.iter().enumerate() {
         let note = Note::new(field.guidance()).set_author("ROPA Register").add_author_prefix(false);
         sheet.insert_note(0, col(index + 2)?, &note).map_err(xlsx_error)?;
     }
     for (index, activity) in activities.iter().enumerate() {
         let row = index as u32 + 1;
-        activity_row(sheet, styles, register, activity, row)?;
+        activity_row(sheet, styles, register, activity, row, &widths)?;
     }
     let last = activities.len() as u32;
     for (index, field) in PackField::ALL.iter().enumerate() {
@@ -162,8 +166,21 @@ fn activities_sheet(
         }
     }
     sheet.set_freeze_panes(1, 2).map_err(xlsx_error)?;
+    // A3 landscape, two pages across, the headings on every page.
+    sheet.set_paper_size(8);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(2, 0);
+    sheet.set_repeat_rows(0, 0).map_err(xlsx_error)?;
     sheet.protect();
     Ok(())
+}
+
+/// Every column's width in characters, left to right.
+fn column_widths() -> Vec<usize> {
+    let mut widths = vec![14, 28];
+    widths.extend(PackField::ALL.iter().map(|field| field.width()));
+    widths.extend([30; INFORMATION_HEADINGS.len()]);
+    widths
 }
 
 fn activity_row(
@@ -172,36 +189,35 @@ fn activity_row(
     register: &Register,
     activity: &Activity,
     row: u32,
+    widths: &[usize],
 ) -> Result<()> {
-    let reference = format!("{}/{}", activity.id.0, activity.version);
-    sheet.write_string_with_format(row, 0, &reference, &styles.locked).map_err(xlsx_error)?;
-    sheet
-        .write_string_with_format(row, 1, &*neutralise(&activity.fields.name), &styles.locked)
-        .map_err(xlsx_error)?;
-    let mut tallest = 1;
-    for (index, field) in PackField::ALL.iter().enumerate() {
-        let text = field.cell(&activity.fields);
-        tallest = tallest.max(text.lines().count());
-        sheet
-            .write_string_with_format(row, col(index + 2)?, &*neutralise(&text), &styles.editable)
-            .map_err(xlsx_error)?;
-    }
     let bases = activity.fields.lawful_bases.iter().map(|basis| basis.label()).collect::<Vec<_>>().join("\n");
     let mut recipients: Vec<&str> = register
         .links_of(activity.id, Direction::Recipient)
         .map(|link| register.party_name(link.fields.party_id))
         .collect();
     recipients.dedup();
-    let information = [bases, recipients.join("\n")];
-    for (offset, text) in information.iter().enumerate() {
-        tallest = tallest.max(text.lines().count());
-        let column = col(2 + PackField::ALL.len() + offset)?;
-        sheet
-            .write_string_with_format(row, column, &*neutralise(text), &styles.locked)
-            .map_err(xlsx_error)?;
+    let mut cells = vec![format!("{}/{}", activity.id.0, activity.version), activity.fields.name.clone()];
+    cells.extend(PackField::ALL.iter().map(|field| field.cell(&activity.fields)));
+    cells.extend([bases, recipients.join("\n")]);
+    let editable = 2..2 + PackField::ALL.len();
+    let mut tallest = 2;
+    for (column, text) in cells.iter().enumerate() {
+        let format = if editable.contains(&column) { &styles.editable } else { &styles.locked };
+        sheet.write_string_with_format(row, col(column)?, &*neutralise(text), format).map_err(xlsx_error)?;
+        tallest = tallest.max(wrapped_lines(text, widths.get(column).copied().unwrap_or(30)));
     }
-    sheet.set_row_height(row, (tallest.clamp(2, 20) * 15) as f64).map_err(xlsx_error)?;
+    // Spreadsheets do not grow a row to fit wrapped text on opening: 15 points a
+    // line, up to Excel's 409-point limit.
+    sheet.set_row_height(row, (tallest as f64 * 15.0).min(409.0)).map_err(xlsx_error)?;
     Ok(())
+}
+
+/// About how many lines `text` wraps to in a column `width` characters wide
+/// (ordinary text fits about a fifth more characters than the width's digits).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let per_line = (width * 6 / 5).max(1);
+    text.lines().map(|line| line.chars().count().div_ceil(per_line).max(1)).sum()
 }
 
 fn col(index: usize) -> Result<u16> {

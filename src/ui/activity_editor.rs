@@ -71,6 +71,8 @@ pub struct ActivityEditor {
     in_conflict: bool,
     /// The open findings of the checks, shown beside their fields.
     notes: FieldNotes,
+    /// Put the keyboard in the name field on the next frame (a new activity).
+    focus_name: bool,
 }
 
 impl ActivityEditor {
@@ -92,7 +94,8 @@ impl ActivityEditor {
     pub fn new_activity(service_id: ServiceId, next_review_due: Option<ropa::model::Date>) -> Self {
         let mut fields = ActivityFields::new(service_id, "");
         fields.next_review_due = next_review_due;
-        Self::with_draft(ActivityDraft { id: None, version: 0, fields, links: Vec::new() })
+        let editor = Self::with_draft(ActivityDraft { id: None, version: 0, fields, links: Vec::new() });
+        Self { focus_name: true, ..editor }
     }
 
     /// The editor on `register`'s activity `id`, if it exists.
@@ -115,6 +118,7 @@ impl ActivityEditor {
             problem: None,
             in_conflict: false,
             notes: FieldNotes::default(),
+            focus_name: false,
         }
     }
 
@@ -357,6 +361,7 @@ fn identity_section(
     commands: &mut Vec<Command>,
 ) {
     section_heading(ui, "The processing activity", "Art 30(1)(a)");
+    let focus_name = std::mem::take(&mut editor.focus_name);
     let fields = &mut editor.draft.fields;
     form_row(ui, "Service", |ui, label_id| {
         let selected = register.service_name(fields.service_id).to_owned();
@@ -380,7 +385,14 @@ fn identity_section(
         }
     });
     let name_problem = fields.name.trim().is_empty();
-    text_row(ui, "Name of the activity", &mut fields.name);
+    form_row(ui, "Name of the activity", |ui, label_id| {
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut fields.name).desired_width(f32::INFINITY))
+            .labelled_by(label_id);
+        if focus_name {
+            response.request_focus();
+        }
+    });
     if name_problem {
         indented_problem(ui, "A name is required.");
     }

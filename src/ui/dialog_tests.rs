@@ -10,7 +10,7 @@ use ropa::store::backups_of;
 use super::app::App;
 use super::checks_tests::{first_open_error, small_store};
 use super::test_support::{app_on, click, demo_store, harness, type_into};
-use super::tests_flows::{duplicate_store, party_named};
+use super::tests_flows::{duplicate_store, merge_ready};
 
 fn press(harness: &mut Harness<'_, App>, key: egui::Key) {
     harness.key_press(key);
@@ -101,14 +101,7 @@ fn the_restore_dialog_steps_through_preview_and_confirmation_with_enter() {
 #[test]
 fn the_merge_dialog_closes_on_escape_and_merges_on_enter() {
     let mut harness = harness(app_on(duplicate_store()));
-    harness.run();
-    harness.get_by_label("Data flows").click();
-    harness.run();
-    let (kept, dup) = (party_named(&harness, "Home Office"), party_named(&harness, "The Home Office"));
-    let (page, _) = harness.state_mut().flows_page_mut();
-    page.show_party(dup);
-    page.merge_keep = Some(kept);
-    harness.run();
+    merge_ready(&mut harness);
     let parties = |harness: &mut Harness<'_, App>| {
         harness.state_mut().session_mut().unwrap().store.load_register().unwrap().parties.len()
     };

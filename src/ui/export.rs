@@ -25,11 +25,14 @@ pub enum ExportFormat {
     Core(Format),
     /// The whole register as versioned JSON (`ropa::import::json::to_json`).
     Json,
+    /// The auditor's folder (`ropa::file_commands::write_audit_pack`): every
+    /// export, the notices, the flow maps and a SHA-256 manifest.
+    AuditPack,
 }
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Core(Format::IcoCsv),
         Self::Core(Format::IcoXlsx),
         Self::Core(Format::ProcessorCsv),
@@ -38,6 +41,8 @@ impl ExportFormat {
         Self::Core(Format::Pdf),
         Self::Core(Format::PdfTable),
         Self::Json,
+        Self::Core(Format::PublicHtml),
+        Self::AuditPack,
     ];
 
     /// A label for people.
@@ -45,6 +50,9 @@ impl ExportFormat {
         match self {
             Self::Core(format) => format.label(),
             Self::Json => "Register for backup or exchange (JSON)",
+            Self::AuditPack => {
+                "Audit pack for the ICO (a folder: every export, notices, flow maps, manifest)"
+            }
         }
     }
 
@@ -53,6 +61,7 @@ impl ExportFormat {
         match self {
             Self::Core(format) => format.extension(),
             Self::Json => "json",
+            Self::AuditPack => "",
         }
     }
 
@@ -61,7 +70,22 @@ impl ExportFormat {
         match self {
             Self::Core(format) => format.code(),
             Self::Json => "json",
+            Self::AuditPack => "audit-pack",
         }
+    }
+
+    /// Whether the export is a new folder rather than a file.
+    pub fn writes_folder(self) -> bool {
+        match self {
+            Self::Core(format) => format.writes_folder(),
+            Self::Json => false,
+            Self::AuditPack => true,
+        }
+    }
+
+    /// Whether the export covers the whole register whatever scope is chosen.
+    fn is_whole_register(self) -> bool {
+        self == Self::AuditPack
     }
 
     /// Whether the file is CSV, so a byte order mark applies.
@@ -174,7 +198,8 @@ impl ExportPage {
             Some(shown) => format!("as-at-{}", shown.date),
             None => today.to_string(),
         };
-        format!("{organisation}-{}-{date}.{}", self.format.code(), self.format.extension())
+        let name = format!("{organisation}-{}-{date}", self.format.code());
+        if self.format.writes_folder() { name } else { format!("{name}.{}", self.format.extension()) }
     }
 
     /// Makes the destination's file name follow a change of format from `old`:
@@ -241,6 +266,10 @@ impl ExportPage {
     fn start(&mut self, session: &Session, as_at: Option<&AsAtRegister>) {
         let path = PathBuf::from(self.destination.trim());
         let as_at = as_at.filter(|_| self.as_at);
+        if self.format == ExportFormat::AuditPack {
+            self.start_audit_pack(session, as_at.map(|shown| shown.date), path);
+            return;
+        }
         let (source, view) = match as_at {
             Some(shown) => (&shown.register, &shown.view),
             None => (&session.register, &session.view),
@@ -256,8 +285,15 @@ impl ExportPage {
         let activities = register.activities.len();
         let options = Options { bom: self.bom && self.format.is_csv(), generated_at: now() };
         // Read once when the export starts, so acknowledged findings print as such.
-        let context = match (session.store.acknowledgements(), session.store.is_public_authority()) {
-            (Ok(mut acknowledgements), Ok(public_authority)) => {
+        // The log head is read before the register was (it is the session's): a
+        // change since makes the export carry an earlier head, never a later one.
+        let log_head = match as_at {
+            Some(shown) => session.store.log_head_as_at(shown.date),
+            None => session.store.log_head(),
+        };
+        let context = match (session.store.acknowledgements(), session.store.is_public_authority(), log_head)
+        {
+            (Ok(mut acknowledgements), Ok(public_authority), Ok(log_head)) => {
                 // As at a day, the checks take that day as today and know only the
                 // acknowledgements made by then (as `ropa export --as-at` does).
                 let today = as_at.map(|shown| shown.date);
@@ -266,10 +302,11 @@ impl ExportPage {
                     acknowledgements,
                     public_authority,
                     today,
+                    log_head: Some(log_head),
                     ..export::ExportContext::default()
                 }
             }
-            (Err(error), _) | (_, Err(error)) => {
+            (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
                 self.outcome = Some(ExportOutcome::Failed(error.to_string()));
                 return;
             }
@@ -288,6 +325,34 @@ impl ExportPage {
         self.folder_problem = None;
         self.running =
             Some(RunningExport { receiver, cancel, path, activities, done: 0, total: activities.max(1) });
+    }
+}
+
+impl ExportPage {
+    /// Starts the audit pack of the register's file on a worker thread: it reads
+    /// the file itself (notice texts, acknowledgements, the log head), as
+    /// `ropa audit-pack` does.
+    fn start_audit_pack(&mut self, session: &Session, as_at: Option<Date>, path: PathBuf) {
+        let Some(db) = session.store.path().map(Path::to_path_buf) else {
+            self.outcome = Some(ExportOutcome::Failed(
+                "The audit pack is written from a register file; save a copy of this register first (File > Save a copy…)."
+                    .to_owned(),
+            ));
+            return;
+        };
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let options = Options { bom: false, generated_at: now() };
+        let worker_path = path.clone();
+        std::thread::spawn(move || {
+            let result =
+                ropa::file_commands::write_audit_pack(&db, &worker_path, as_at, &options).map(|_| ());
+            let _ignored_if_page_gone = sender.send(Message::Finished(result));
+        });
+        let activities = session.register.activities.len();
+        self.outcome = None;
+        self.folder_problem = None;
+        self.running = Some(RunningExport { receiver, cancel, path, activities, done: 0, total: 1 });
     }
 }
 
@@ -310,6 +375,10 @@ fn run_export(
         ExportFormat::Core(format) => {
             export::export_to_file_in(register, context, &Scope::Whole, format, options, path, &mut progress)
         }
+        ExportFormat::AuditPack => Err(ropa::Error::Invalid {
+            field: "Format".into(),
+            message: "the audit pack is written from the register's file".into(),
+        }),
         ExportFormat::Json => {
             let json = ropa::import::json::to_json(register)?;
             export::write_atomically(path, |out| {
@@ -333,7 +402,7 @@ fn run_export(
 /// typed keeps it.
 fn renamed_for(name: &str, old: ExportFormat, new: ExportFormat) -> String {
     let (stem, extension) = match name.rsplit_once('.') {
-        Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
+        Some((stem, extension)) if !stem.is_empty() && !old.writes_folder() => (stem, Some(extension)),
         _ => (name, None),
     };
     let extension = match extension {
@@ -349,7 +418,7 @@ fn renamed_for(name: &str, old: ExportFormat, new: ExportFormat) -> String {
         }
         _ => stem.to_owned(),
     };
-    format!("{stem}.{extension}")
+    if new.writes_folder() || extension.is_empty() { stem } else { format!("{stem}.{extension}") }
 }
 
 /// The clock for the PDF's "generated at": local time when known, else UTC.
@@ -456,6 +525,14 @@ fn source_ui(ui: &mut egui::Ui, page: &mut ExportPage, shown: &AsAtRegister) {
 
 fn scope_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
     ui.label("Activities");
+    if page.format.is_whole_register() {
+        ui.label(format!(
+            "The whole register ({} activities): an audit pack is never partial",
+            session.view.total()
+        ));
+        ui.end_row();
+        return;
+    }
     ui.vertical(|ui| {
         ui.radio_value(
             &mut page.scope,
@@ -534,9 +611,17 @@ fn run_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session, as_at: Op
     if let Some(reason) = reason {
         ui.weak(reason);
     }
+    if page.format.writes_folder() {
+        ui.weak("Writes a new folder at this path, whole or not at all; it must not exist yet.");
+    }
     if response.clicked() {
         let path = PathBuf::from(page.destination.trim());
-        if path.exists() {
+        if page.format.writes_folder() && std::fs::symlink_metadata(&path).is_ok() {
+            page.outcome = Some(ExportOutcome::Failed(format!(
+                "{} already exists; a folder export is written only as a new folder. Choose a new name.",
+                path.display()
+            )));
+        } else if path.exists() {
             page.confirm_replace = Some(path);
         } else {
             page.start(session, as_at);

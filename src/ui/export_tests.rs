@@ -242,3 +242,89 @@ fn the_workbook_exports_from_the_page_with_every_sheet() {
     assert_eq!(names, stored, "every activity is on the Controller record sheet");
     assert!(harness.query_by_label("Open folder").is_some(), "the export is reported done");
 }
+
+/// The demo register in a file in `folder` (the audit pack reads the file).
+fn demo_file_store(folder: &Path) -> Store {
+    let mut store = Store::create(&folder.join("council.ropa")).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    store
+}
+
+#[test]
+fn an_export_from_the_page_carries_the_change_log_head() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("ico.csv");
+    let mut harness = harness_on(demo_store());
+    let head = harness.state().session().unwrap().store.log_head().unwrap().to_string();
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains(&head), "the ICO CSV's contact block names {head}");
+}
+
+#[test]
+fn the_audit_pack_and_the_public_register_are_written_from_the_page() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(demo_file_store(folder.path()));
+    let head = harness.state().session().unwrap().store.log_head().unwrap().to_string();
+    let pack = folder.path().join("audit");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label(super::export::ExportFormat::AuditPack.label()).click();
+    harness.run();
+    assert!(harness.query_by_label_contains("an audit pack is never partial").is_some());
+    open_export_page(&mut harness, &pack);
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let manifest = std::fs::read_to_string(pack.join("MANIFEST.txt")).unwrap();
+    assert!(manifest.contains(&head), "{manifest}");
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "--strict", "MANIFEST.txt"])
+        .current_dir(&pack)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+
+    // The folder exists now: a second export there is refused, not merged into it.
+    harness.get_by_label("Export").click();
+    harness.run();
+    let outcome = harness.state().export_page().outcome.clone();
+    assert!(
+        matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("already exists"))
+    );
+
+    let public = folder.path().join("public");
+    harness.get_by_label(ropa::export::Format::PublicHtml.label()).click();
+    harness.run();
+    harness.get_by_label("Destination file").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Destination file").type_text(public.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let index = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(index.contains("Manchester City Council"), "{index}");
+}
+
+#[test]
+fn an_audit_pack_of_a_register_with_no_file_says_to_save_a_copy_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(demo_store());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label(super::export::ExportFormat::AuditPack.label()).click();
+    harness.run();
+    open_export_page(&mut harness, &folder.path().join("audit"));
+    harness.get_by_label("Export").click();
+    harness.run();
+    let outcome = harness.state().export_page().outcome.clone();
+    assert!(
+        matches!(outcome, Some(super::export::ExportOutcome::Failed(ref why)) if why.contains("save a copy"))
+    );
+    assert!(!folder.path().join("audit").exists());
+}

@@ -52,6 +52,8 @@ mod import_tests;
 #[cfg(test)]
 mod links_editor_tests;
 #[cfg(test)]
+mod tab_order_tests;
+#[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;

@@ -20,7 +20,7 @@ use super::test_support::{app_on, demo_store, harness};
 const GMP: &str = "Greater Manchester Police";
 const PRI: &str = "Performance, Research and Intelligence";
 
-pub(super) fn party_named(harness: &Harness<'_, App>, name: &str) -> PartyId {
+fn party_named(harness: &Harness<'_, App>, name: &str) -> PartyId {
     let register = &harness.state().session().unwrap().register;
     register.parties.iter().find(|p| p.fields.name == name).unwrap().id
 }
@@ -143,17 +143,24 @@ fn stored_party_names(harness: &mut Harness<'_, App>) -> Vec<String> {
     register.parties.iter().map(|p| p.fields.name.clone()).collect()
 }
 
-#[test]
-fn merging_a_duplicate_party_leaves_one_and_undo_brings_it_back() {
-    let mut harness = harness(app_on(duplicate_store()));
+/// The app on [`duplicate_store`], showing "The Home Office" on the Data flows
+/// page with "Home Office" chosen to merge it into; returns (kept, duplicate).
+pub(super) fn merge_ready(harness: &mut Harness<'_, App>) -> (PartyId, PartyId) {
     harness.run();
     harness.get_by_label("Data flows").click();
     harness.run();
-    let (kept, dup) = (party_named(&harness, "Home Office"), party_named(&harness, "The Home Office"));
+    let (kept, dup) = (party_named(harness, "Home Office"), party_named(harness, "The Home Office"));
     let (page, _) = harness.state_mut().flows_page_mut();
     page.show_party(dup);
     page.merge_keep = Some(kept);
     harness.run();
+    (kept, dup)
+}
+
+#[test]
+fn merging_a_duplicate_party_leaves_one_and_undo_brings_it_back() {
+    let mut harness = harness(app_on(duplicate_store()));
+    let (kept, dup) = merge_ready(&mut harness);
     assert_eq!(harness.state_mut().flows_page_mut().0.tab, Tab::Party);
     assert!(harness.query_by_label_contains("What it sends us (1)").is_some());
     harness.get_by_label("Merge into…").click();
