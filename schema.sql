@@ -1,4 +1,4 @@
--- ROPA Register schema, version 3.
+-- ROPA Register schema, version 4.
 -- Applied whole to a new register; older registers are brought here by the
 -- append-only migrations in src/store/migrate.rs. PRAGMA user_version holds the
 -- version and is set by the code, not here.
@@ -98,6 +98,10 @@ CREATE TABLE activity (
     breach_link               TEXT NOT NULL DEFAULT '',
     last_reviewed             TEXT,
     next_review_due           TEXT,
+    -- The UK GDPR Annex 1 condition met when relying on Art 6(1)(ea); NULL: none recorded.
+    recognised_legitimate_interest TEXT,
+    -- Why the data is kept for the period recorded (UK GDPR Art 5(1)(e)).
+    retention_reason          TEXT NOT NULL DEFAULT '',
     UNIQUE (service_id, name)
 );
 
@@ -151,6 +155,8 @@ CREATE TABLE activity_transfer (
     destination TEXT NOT NULL,
     safeguard   TEXT,
     detail      TEXT NOT NULL DEFAULT '',
+    -- Whether the controller considers the Art 46(1A) data protection test met; NULL: not recorded.
+    data_protection_test_met INTEGER CHECK (data_protection_test_met IN (0, 1)),
     PRIMARY KEY (activity_id, position)
 ) WITHOUT ROWID;
 

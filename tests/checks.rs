@@ -357,8 +357,12 @@ fn unrecognised_citations_are_flagged_with_a_suggestion() {
 
 #[test]
 fn transfers_need_a_safeguard() {
-    let transfer =
-        |safeguard| Transfer { destination: "United States".into(), safeguard, detail: String::new() };
+    let transfer = |safeguard| Transfer {
+        destination: "United States".into(),
+        safeguard,
+        detail: String::new(),
+        data_protection_test_met: None,
+    };
     check(|c| c.activity.transfers = vec![transfer(None)], &["transfer-no-safeguard"]);
     // Since 5 February 2026 an Art 46 safeguard needs the data protection test
     // of Art 46(1A) considered met, so a bare IDTA is a warning.
@@ -728,6 +732,7 @@ fn a_rule_reports_one_finding_per_activity_listing_every_party() {
             destination: "United States".into(),
             safeguard: Some(TransferSafeguard::Idta),
             detail: "Data protection test met: transfer risk assessment TRA-12".into(),
+            data_protection_test_met: None,
         }];
     });
     assert_eq!(rule_ids(&report), ["processor-no-contract", "recipient-no-agreement"]);
@@ -751,6 +756,7 @@ fn three_recipients(c: &mut Case) {
         destination: "United States".into(),
         safeguard: Some(TransferSafeguard::Idta),
         detail: String::new(),
+        data_protection_test_met: None,
     }];
 }
 
@@ -958,6 +964,21 @@ fn retention_needs_a_starting_point_and_reason() {
         |c| c.activity.retention = Retention::Period { months: 96, from: "the end of the grant".into() },
         &[],
     );
+    // The retention reason answers the rule: why the data is kept for that period.
+    check(
+        |c| {
+            c.activity.retention = Retention::Period { months: 96, from: String::new() };
+            c.activity.retention_reason = "Grant conditions, clause 14: keep for 8 years".into();
+        },
+        &[],
+    );
+    check(
+        |c| {
+            c.activity.retention = Retention::Period { months: 96, from: String::new() };
+            c.activity.retention_reason = "   ".into();
+        },
+        &["retention-no-reason"],
+    );
 }
 
 #[test]
@@ -1053,6 +1074,7 @@ fn international_organisations_as_recipients_need_a_transfer() {
             destination: "UNHCR".into(),
             safeguard: Some(TransferSafeguard::PublicAuthorityInstrument),
             detail: "Data protection test met: assessment of the UNHCR instrument".into(),
+            data_protection_test_met: None,
         }];
     });
     assert!(report.findings.is_empty(), "{:#?}", report.findings);

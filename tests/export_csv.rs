@@ -116,7 +116,12 @@ fn ico_csv_rows_say_what_the_register_says() {
         assert_eq!(row[30], f.name);
         assert_eq!(row[1], f.purposes.join("; "));
         assert_eq!(row[3], f.data_subjects.join("; "));
-        assert_eq!(row[9], f.retention.describe());
+        // Column J: the period, then why it is that long where recorded.
+        let mut retention = f.retention.describe();
+        if !f.retention_reason.is_empty() {
+            retention.push_str(&format!("; reason: {}", f.retention_reason));
+        }
+        assert_eq!(row[9], retention);
         let rights: Vec<_> = rights_for(&f.lawful_bases).iter().map(|r| r.title()).collect();
         assert_eq!(row[15], rights.join("; "));
         let art9: Vec<_> =

@@ -47,8 +47,14 @@ fn add_processor_activities(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> 
             destination: "India".into(),
             safeguard: Some(TransferSafeguard::Idta),
             detail: "IDTA signed 2024-05-01; reviewed yearly".into(),
+            data_protection_test_met: None,
         },
-        Transfer { destination: "Côte d'Ivoire".into(), safeguard: None, detail: String::new() },
+        Transfer {
+            destination: "Côte d'Ivoire".into(),
+            safeguard: None,
+            detail: String::new(),
+            data_protection_test_met: None,
+        },
     ];
     batch.insert_activity(&schools, &[])?;
     let mut academy = ActivityFields::new(payroll, "Pension returns for an academy trust");

@@ -5,7 +5,10 @@
 use std::collections::BTreeSet;
 
 use ropa::checks::{self, Rule, Settings};
-use ropa::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, SpecialCategory};
+use ropa::law::{
+    Article9Condition, LawfulBasis, LegalItem, RecognisedLegitimateInterest, Schedule1Condition,
+    SpecialCategory, TransferSafeguard,
+};
 use ropa::model::*;
 use time::Duration;
 use time::macros::date;
@@ -99,17 +102,66 @@ fn a_clean_activity_is_clean_on_both_sides_of_the_duaa() {
 fn recognised_legitimate_interest_is_not_law_before_5_february_2026() {
     let ea = |f: &mut ActivityFields| {
         f.lawful_bases = BTreeSet::from([LawfulBasis::RecognisedLegitimateInterest]);
+        f.recognised_legitimate_interest = Some(RecognisedLegitimateInterest::Crime);
     };
     let before = findings(BEFORE_DUAA, ea);
     assert_eq!(rules(&before), vec!["law-not-in-force"]);
     let text = message(&before, "law-not-in-force");
     assert!(text.contains("Art 6(1)(ea) Recognised legitimate interest"), "{text}");
     assert!(text.contains("in force from 5 February 2026"), "{text}");
+    assert!(text.contains("UK GDPR Annex 1 para 5"), "the Annex 1 condition is not law either: {text}");
     // From commencement the basis is law, and a public authority may not use it
     // for its tasks: the bar of Art 6(1), last sentence, now covers (ea).
     let after = findings(DUAA, ea);
     assert_eq!(rules(&after), vec!["legitimate-interests-public-authority"]);
     assert!(message(&after, "legitimate-interests-public-authority").contains("points (ea) and (f)"));
+}
+
+#[test]
+fn a_recognised_legitimate_interest_needs_its_annex_1_condition_from_5_february_2026() {
+    // A controller that is not a public authority, so that only Art 6(5) is in question.
+    let run = |today: Date, condition: Option<RecognisedLegitimateInterest>| {
+        let mut fields = activity(today);
+        fields.lawful_bases = BTreeSet::from([LawfulBasis::RecognisedLegitimateInterest]);
+        fields.recognised_legitimate_interest = condition;
+        let settings = Settings { public_authority: false, ..Settings::new(today) };
+        let report = checks::run(&register(fields), &[], settings);
+        report.findings.into_iter().map(|f| (f.rule.0.to_string(), f.message)).collect::<Vec<_>>()
+    };
+    let missing = run(DUAA, None);
+    assert_eq!(rules(&missing), vec!["recognised-legitimate-interest-no-condition"]);
+    assert!(message(&missing, "recognised-legitimate-interest-no-condition").contains("Art 6(5)"));
+    for &condition in RecognisedLegitimateInterest::ALL {
+        assert_eq!(rules(&run(DUAA, Some(condition))), Vec::<&str>::new(), "{condition:?}");
+    }
+    // Before commencement (ea) itself is not law: that is the finding, not a missing condition.
+    assert_eq!(rules(&run(BEFORE_DUAA, None)), vec!["law-not-in-force"]);
+}
+
+#[test]
+fn the_data_protection_test_is_read_from_the_transfer_from_5_february_2026() {
+    let transfer = |detail: &'static str, met: Option<bool>| {
+        move |f: &mut ActivityFields| {
+            f.transfers = vec![Transfer {
+                destination: "India".into(),
+                safeguard: Some(TransferSafeguard::Idta),
+                detail: detail.into(),
+                data_protection_test_met: met,
+            }];
+        }
+    };
+    // Nothing recorded: a warning from commencement, nothing before it.
+    assert_eq!(rules(&findings(DUAA, transfer("", None))), vec!["transfer-data-protection-test"]);
+    assert_eq!(rules(&findings(BEFORE_DUAA, transfer("", None))), Vec::<&str>::new());
+    // Recorded as met: clean, even with no documentation text.
+    assert_eq!(rules(&findings(DUAA, transfer("", Some(true)))), Vec::<&str>::new());
+    // Recorded as not met: the safeguard does not count (an error), but only from commencement.
+    let not_met = findings(DUAA, transfer("TRA-12", Some(false)));
+    assert_eq!(rules(&not_met), vec!["transfer-data-protection-test-not-met"]);
+    assert!(message(&not_met, "transfer-data-protection-test-not-met").contains("India"));
+    assert_eq!(rules(&findings(BEFORE_DUAA, transfer("TRA-12", Some(false)))), Vec::<&str>::new());
+    // A register from before the field: documentation in the detail still stands for the test.
+    assert_eq!(rules(&findings(DUAA, transfer("TRA-12: test met", None))), Vec::<&str>::new());
 }
 
 #[test]
@@ -152,6 +204,7 @@ fn automated_decisions_on_a_recognised_legitimate_interest_are_restricted_by_art
     let adm = |f: &mut ActivityFields| {
         f.automated_decision_making = Some("Risk flag".into());
         f.lawful_bases = BTreeSet::from([LawfulBasis::RecognisedLegitimateInterest]);
+        f.recognised_legitimate_interest = Some(RecognisedLegitimateInterest::Crime);
     };
     let mut fields = activity(DUAA);
     adm(&mut fields);
@@ -163,6 +216,7 @@ fn automated_decisions_on_a_recognised_legitimate_interest_are_restricted_by_art
     // Without automated decisions the rule is silent.
     let mut fields = activity(DUAA);
     fields.lawful_bases = BTreeSet::from([LawfulBasis::RecognisedLegitimateInterest]);
+    fields.recognised_legitimate_interest = Some(RecognisedLegitimateInterest::Crime);
     let report = checks::run(&register(fields), &[], settings);
     assert!(report.findings.is_empty(), "{:?}", report.findings);
 }
@@ -294,6 +348,90 @@ fn the_currency_of_the_law_is_in_the_ico_csv_contact_block() {
     assert_eq!(LawfulBasis::PublicTask.code(), "public_task");
 }
 
+/// The ICO layout of a register with 6(1)(e) and a transfer under adequacy,
+/// exported as at `day`: the CSV's rows, and the workbook's register sheet.
+mod ico_exports_as_at {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+    use ropa::export::{ExportContext, Format, NoProgress, Options, write_in};
+
+    fn fields() -> ActivityFields {
+        let mut f = activity(DUAA);
+        f.transfers = vec![Transfer {
+            destination: "Japan".into(),
+            safeguard: Some(TransferSafeguard::Adequacy),
+            detail: String::new(),
+            data_protection_test_met: None,
+        }];
+        f
+    }
+
+    fn export(format: Format, day: Date) -> Vec<u8> {
+        let context = ExportContext { today: Some(day), ..ExportContext::default() };
+        // Generated on 1 December 2026: the as-at day, not the day of writing, decides the law.
+        let options = Options::at(time::macros::datetime!(2026-12-01 12:00 UTC));
+        let mut out = Vec::new();
+        write_in(&register(fields()), &context, format, &options, &mut out, &mut NoProgress).unwrap();
+        out
+    }
+
+    /// The activity's row (its name in the column after AD).
+    fn csv_row(day: Date) -> Vec<String> {
+        let bytes = export(Format::IcoCsv, day);
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .find(|row| row.get(30).is_some_and(|c| c == "Family support casework"))
+            .unwrap()
+    }
+
+    fn xlsx_row(day: Date) -> Vec<String> {
+        let bytes = export(Format::IcoXlsx, day);
+        let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = workbook.sheet_names()[0].clone();
+        let range = workbook.worksheet_range(&name).unwrap();
+        range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Data::String(text) => text.clone(),
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .find(|row| row.get(30).is_some_and(|c| c == "Family support casework"))
+            .unwrap()
+    }
+
+    /// Columns I (safeguards) and AA (the bases' wording) of a row.
+    fn law_cells(row: &[String]) -> (&str, &str) {
+        (row[8].as_str(), row[26].as_str())
+    }
+
+    #[test]
+    fn the_ico_csv_and_workbook_quote_the_law_of_the_export_s_day() {
+        for row in [csv_row(BEFORE_DUAA), xlsx_row(BEFORE_DUAA)] {
+            let (safeguards, wording) = law_cells(&row);
+            assert!(safeguards.contains("Art 45; DPA 2018 s.17A"), "{safeguards}");
+            assert!(!safeguards.contains("45A"), "{safeguards}");
+            assert!(wording.contains("a task carried out in the public interest"), "{wording}");
+            assert!(!wording.contains("task of the controller"), "{wording}");
+        }
+        for row in [csv_row(DUAA), xlsx_row(DUAA)] {
+            let (safeguards, wording) = law_cells(&row);
+            assert!(safeguards.contains("Art 45A"), "{safeguards}");
+            assert!(
+                wording.contains("a task of the controller carried out in the public interest"),
+                "{wording}"
+            );
+        }
+    }
+}
+
 mod notices {
     use super::*;
     use ropa::notice::{self, ExtraText, Notice, Options, Outcome, Scope, SectionKey, Template};
@@ -374,6 +512,7 @@ fn article_46_safeguards_need_the_data_protection_test_from_5_february_2026() {
             destination: "United States".into(),
             safeguard: Some(ropa::law::TransferSafeguard::Idta),
             detail: String::new(),
+            data_protection_test_met: None,
         }];
     };
     assert_eq!(rules(&findings(BEFORE_DUAA, idta)), Vec::<&str>::new());
@@ -385,6 +524,7 @@ fn article_46_safeguards_need_the_data_protection_test_from_5_february_2026() {
             destination: "Ireland".into(),
             safeguard: Some(ropa::law::TransferSafeguard::Adequacy),
             detail: String::new(),
+            data_protection_test_met: None,
         }];
     };
     assert_eq!(rules(&findings(DUAA, adequacy)), Vec::<&str>::new());

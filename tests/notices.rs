@@ -629,3 +629,42 @@ fn the_command_line_refuses_a_blocked_notice_and_writes_it_with_override() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("No such service"));
 }
+
+/// `register_with([PublicTask])` with sources of `kinds`, one party each.
+fn register_with_sources(kinds: &[PartyKind]) -> Register {
+    let mut register = register_with(&[LawfulBasis::PublicTask]);
+    for (index, &kind) in kinds.iter().enumerate() {
+        let id = PartyId(index as i64 + 1);
+        register.parties.push(Party {
+            id,
+            version: 1,
+            fields: PartyFields::new(format!("Source {}", index + 1), kind),
+        });
+        register.links.push(Link {
+            id: LinkId(index as i64 + 1),
+            activity_id: ActivityId(1),
+            fields: LinkFields::new(id, Direction::Source),
+        });
+    }
+    register
+}
+
+#[test]
+fn the_sources_section_says_where_information_not_from_you_comes_from_art_14_2_f() {
+    let sources = |kinds: &[PartyKind]| {
+        section_text(&build(&register_with_sources(kinds), ServiceId(1)), SectionKey::Sources)
+    };
+    // Another source: the notice names it and says why (Art 14(2)(f)).
+    let from_others = sources(&[PartyKind::PublicAuthority]);
+    assert!(from_others.contains("source 1"), "{from_others}");
+    assert!(from_others.contains("where we did not get your information from you"), "{from_others}");
+    assert!(from_others.contains("article 14(2)(f) uk gdpr"), "{from_others}");
+    // Only from the individuals: Art 13 applies, and 14(2)(f) is not cited.
+    let from_you = sources(&[PartyKind::DataSubjects]);
+    assert!(from_you.contains("you give it to us directly"), "{from_you}");
+    assert!(!from_you.contains("14(2)(f)"), "{from_you}");
+    // Nothing recorded: the notice says so and how to ask, rather than staying silent.
+    let none = sources(&[]);
+    assert!(none.contains("we have not yet recorded where we get this information from"), "{none}");
+    assert!(none.contains("article 14(2)(f) uk gdpr"), "{none}");
+}

@@ -41,8 +41,11 @@ fn full_activity(service_id: ServiceId) -> ActivityFields {
         destination: "United States".into(),
         safeguard: Some(TransferSafeguard::Idta),
         detail: "IDTA signed 2024".into(),
+        data_protection_test_met: Some(true),
     }];
     f.retention = Retention::Period { months: 18, from: "last contact".into() };
+    f.retention_reason = "Limitation Act 1980 s.2".into();
+    f.recognised_legitimate_interest = Some(ropa::law::RecognisedLegitimateInterest::Crime);
     f.policy_document = "APD v3".into();
     f.retained_per_policy = Some(false);
     f.policy_exceptions = "Legal hold".into();

@@ -249,6 +249,7 @@ fn website(service_id: ServiceId) -> ActivityFields {
         // The notice names no country; the seeds' README says Google Analytics
         // involves "a transfer to the USA".
         detail: "Google Analytics; the notice states no safeguard.".into(),
+        data_protection_test_met: None,
     }];
     a.security_measures = SECURITY.into();
     a.systems = strings(&["project webpage on the EELGA SMP website", "Google Analytics", "cookies"]);

@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 
 use super::csv_out::CsvOut;
 use super::{Options, Progress, cells, step};
-use crate::law::{LegalItem, TransferSafeguard};
+use crate::law::{LegalItem, RecognisedLegitimateInterest, TransferSafeguard};
 use crate::model::*;
 use crate::{Error, Result};
 
@@ -94,11 +94,13 @@ columns! {
     UnrecognisedCitations = "unrecognised_citations",
     Legislation = "legislation",
     LegitimateInterests = "legitimate_interests",
+    RecognisedLegitimateInterest = "recognised_legitimate_interest",
     LegitimateInterestsAssessment = "legitimate_interests_assessment",
     ConsentRecord = "consent_record",
     RetentionKind = "retention_kind",
     RetentionMonths = "retention_months",
     RetentionText = "retention_text",
+    RetentionReason = "retention_reason",
     PolicyDocument = "policy_document",
     RetainedPerPolicy = "retained_per_policy",
     PolicyExceptions = "policy_exceptions",
@@ -119,6 +121,7 @@ columns! {
     Destination = "destination",
     Safeguard = "safeguard",
     Detail = "detail",
+    DataProtectionTestMet = "data_protection_test_met",
     PartyId = "party_id",
     Direction = "direction",
     SpecialData = "special_data",
@@ -367,10 +370,15 @@ fn activity_row(activity: &Activity) -> Row {
         .set(Column::UnrecognisedCitations, encode_list(&f.unrecognised_citations))
         .set(Column::Legislation, encode_list(&f.legislation))
         .set(Column::LegitimateInterests, &f.legitimate_interests)
+        .set(
+            Column::RecognisedLegitimateInterest,
+            f.recognised_legitimate_interest.map_or("", LegalItem::code),
+        )
         .set(Column::LegitimateInterestsAssessment, &f.legitimate_interests_assessment)
         .set(Column::ConsentRecord, &f.consent_record);
     set_retention(&mut row, &f.retention);
-    row.set(Column::PolicyDocument, &f.policy_document)
+    row.set(Column::RetentionReason, &f.retention_reason)
+        .set(Column::PolicyDocument, &f.policy_document)
         .set(Column::RetainedPerPolicy, maybe_yes_no(f.retained_per_policy))
         .set(Column::PolicyExceptions, &f.policy_exceptions)
         .set(Column::SecurityMeasures, &f.security_measures)
@@ -409,7 +417,8 @@ fn transfer_row(activity_id: ActivityId, transfer: &Transfer) -> Row {
     row.set(Column::ActivityId, activity_id.to_string())
         .set(Column::Destination, &transfer.destination)
         .set(Column::Safeguard, transfer.safeguard.map_or("", LegalItem::code))
-        .set(Column::Detail, &transfer.detail);
+        .set(Column::Detail, &transfer.detail)
+        .set(Column::DataProtectionTestMet, maybe_yes_no(transfer.data_protection_test_met));
     row
 }
 
@@ -674,10 +683,15 @@ fn read_activity(row: &Fields<'_>) -> Result<Activity> {
         unrecognised_citations: row.list(Column::UnrecognisedCitations),
         legislation: row.list(Column::Legislation),
         legitimate_interests: row.text(Column::LegitimateInterests),
+        recognised_legitimate_interest: row.optional_choice(
+            Column::RecognisedLegitimateInterest,
+            <RecognisedLegitimateInterest as LegalItem>::from_code,
+        )?,
         legitimate_interests_assessment: row.text(Column::LegitimateInterestsAssessment),
         consent_record: row.text(Column::ConsentRecord),
         transfers: Vec::new(),
         retention: read_retention(row)?,
+        retention_reason: row.text(Column::RetentionReason),
         policy_document: row.text(Column::PolicyDocument),
         retained_per_policy: row.flag(Column::RetainedPerPolicy)?,
         policy_exceptions: row.text(Column::PolicyExceptions),
@@ -707,6 +721,7 @@ fn read_transfer(row: &Fields<'_>, register: &mut Register) -> Result<()> {
         destination: row.text(Column::Destination),
         safeguard: row.optional_choice(Column::Safeguard, <TransferSafeguard as LegalItem>::from_code)?,
         detail: row.text(Column::Detail),
+        data_protection_test_met: row.flag(Column::DataProtectionTestMet)?,
     };
     let activity = register.activities.iter_mut().find(|activity| activity.id == activity_id);
     let Some(activity) = activity else {

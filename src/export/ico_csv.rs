@@ -11,9 +11,10 @@ use super::csv_out::CsvOut;
 use super::{Options, Progress, step};
 use crate::Result;
 use crate::ico_template::IcoColumn;
-use crate::law::{LegalItem, rights_for};
+use crate::law::{LAW_CURRENT_TO, LegalItem, rights_for};
 use crate::model::{
-    Activity, AgreementKind, Contact, Direction, DpiaProgress, LogHead, Lookup, Register, Role, format_date,
+    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register, Role,
+    format_date,
 };
 
 /// The separator between the items of a list in one cell (the layout's, in
@@ -64,6 +65,21 @@ pub fn write_with_head(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
+    write_with_head_on(register, log_head, LAW_CURRENT_TO, options, out, progress)
+}
+
+/// [`write_with_head`] quoting the law as in force on `day` (the export's day,
+/// or the day it is as at): citations, titles and wording of the bases,
+/// conditions, safeguards and rights. [`write`] and [`write_with_head`] quote
+/// the law as at [`LAW_CURRENT_TO`].
+pub fn write_with_head_on(
+    register: &Register,
+    log_head: Option<&LogHead>,
+    day: Date,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &mut dyn Progress,
+) -> Result<()> {
     let mut csv = CsvOut::new(out, options.bom)?;
     for row in contact_rows(register, log_head) {
         csv.row(&row)?;
@@ -74,7 +90,7 @@ pub fn write_with_head(
     let total = register.activities.len();
     for (done, activity) in register.activities.iter().enumerate() {
         step(progress, done, total)?;
-        csv.row(&activity_row(&lookup, activity))?;
+        csv.row(&activity_row_on(&lookup, activity, day))?;
     }
     step(progress, total, total)?;
     csv.finish()
@@ -141,17 +157,28 @@ pub fn heading_row() -> Vec<&'static str> {
     headings().into_iter().chain([ACTIVITY_HEADING]).collect()
 }
 
-/// One activity's row: its 30 cells, then its name under [`ACTIVITY_HEADING`].
+/// One activity's row: its 30 cells, then its name under [`ACTIVITY_HEADING`],
+/// quoting the law as at [`LAW_CURRENT_TO`].
 pub fn activity_row(lookup: &Lookup<'_>, activity: &Activity) -> Vec<String> {
-    let mut row = columns(lookup, activity).to_vec();
+    activity_row_on(lookup, activity, LAW_CURRENT_TO)
+}
+
+/// [`activity_row`] quoting the law as in force on `day`.
+pub fn activity_row_on(lookup: &Lookup<'_>, activity: &Activity, day: Date) -> Vec<String> {
+    let mut row = columns_on(lookup, activity, day).to_vec();
     row.push(activity.fields.name.clone());
     row
 }
 
-/// The 30 cells (A to AD) for `activity`.
+/// The 30 cells (A to AD) for `activity`, quoting the law as at [`LAW_CURRENT_TO`].
 pub fn columns(lookup: &Lookup<'_>, activity: &Activity) -> [String; 30] {
+    columns_on(lookup, activity, LAW_CURRENT_TO)
+}
+
+/// The 30 cells (A to AD) for `activity`, quoting the law as in force on `day`.
+pub fn columns_on(lookup: &Lookup<'_>, activity: &Activity, day: Date) -> [String; 30] {
     let f = &activity.fields;
-    let bases: Vec<String> = f.lawful_bases.iter().map(|basis| basis.label()).collect();
+    let bases: Vec<String> = f.lawful_bases.iter().map(|basis| basis.label_on(day)).collect();
     [
         lookup.service_name(f.service_id).to_string(),
         join(&f.purposes),
@@ -161,14 +188,14 @@ pub fn columns(lookup: &Lookup<'_>, activity: &Activity) -> [String; 30] {
         parties(lookup, activity, Direction::Recipient),
         processor_contracts(lookup, activity),
         third_countries(lookup, activity),
-        safeguards(activity),
-        f.retention.describe(),
+        safeguards_on(activity, day),
+        retention(activity),
         f.security_measures.clone(),
         lawful_bases_with_legislation(bases, &f.legislation),
-        join_labels(&f.article9_conditions),
-        f.legitimate_interests.clone(),
+        join_labels(&f.article9_conditions, day),
+        legitimate_interests(activity, day),
         f.legitimate_interests_assessment.clone(),
-        join_iter(rights_for(&f.lawful_bases).iter().map(|right| right.title())),
+        join_iter(rights_for(&f.lawful_bases).iter().map(|right| right.title_on(day))),
         yes_with_detail(f.automated_decision_making.as_deref()),
         parties(lookup, activity, Direction::Source),
         f.consent_record.clone(),
@@ -178,8 +205,10 @@ pub fn columns(lookup: &Lookup<'_>, activity: &Activity) -> [String; 30] {
         f.dpia.link.clone(),
         yes_no(Some(f.breach.is_some())),
         f.breach.clone().unwrap_or_default(),
-        join_labels(&f.schedule1_conditions),
-        join_iter(f.lawful_bases.iter().map(|basis| format!("{}: {}", basis.title(), basis.wording()))),
+        join_labels(&f.schedule1_conditions, day),
+        join_iter(
+            f.lawful_bases.iter().map(|basis| format!("{}: {}", basis.title_on(day), basis.wording_on(day))),
+        ),
         f.policy_document.clone(),
         yes_no(f.retained_per_policy),
         f.policy_exceptions.clone(),
@@ -195,8 +224,30 @@ fn join_iter<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(LIST_SEPARATOR)
 }
 
-fn join_labels<T: LegalItem>(items: &BTreeSet<T>) -> String {
-    join_iter(items.iter().map(|item| item.label()))
+fn join_labels<T: LegalItem>(items: &BTreeSet<T>, day: Date) -> String {
+    join_iter(items.iter().map(|item| item.label_on(day)))
+}
+
+/// Column J: the retention period, then why it is that long where recorded
+/// (UK GDPR Art 5(1)(e)).
+fn retention(activity: &Activity) -> String {
+    let f = &activity.fields;
+    match (f.retention.describe(), f.retention_reason.trim()) {
+        (period, "") => period,
+        (period, reason) if period.is_empty() => format!("Reason: {reason}"),
+        (period, reason) => format!("{period}{LIST_SEPARATOR}reason: {reason}"),
+    }
+}
+
+/// Column N: the Annex 1 condition relied on for a recognised legitimate
+/// interest (Art 6(1)(ea)), then the legitimate interests pursued (Art 6(1)(f)).
+fn legitimate_interests(activity: &Activity, day: Date) -> String {
+    let f = &activity.fields;
+    let condition = f
+        .recognised_legitimate_interest
+        .map(|condition| format!("Recognised legitimate interest: {}", condition.label_on(day)));
+    let interests = Some(f.legitimate_interests.trim().to_string()).filter(|text| !text.is_empty());
+    join_iter(condition.into_iter().chain(interests))
 }
 
 pub(crate) fn yes_no(value: Option<bool>) -> String {
@@ -296,9 +347,22 @@ pub(crate) fn third_countries(lookup: &Lookup<'_>, activity: &Activity) -> Strin
     join_iter(destinations.into_iter().filter(|d| unique.insert(d.to_lowercase())).chain(recipients))
 }
 
+/// Column I, quoting the law as at [`LAW_CURRENT_TO`].
 pub(crate) fn safeguards(activity: &Activity) -> String {
+    safeguards_on(activity, LAW_CURRENT_TO)
+}
+
+/// Column I: each transfer's safeguard as named on `day`, whether the Art
+/// 46(1A) data protection test is recorded as met, and its documentation.
+pub(crate) fn safeguards_on(activity: &Activity, day: Date) -> String {
     join_iter(activity.fields.transfers.iter().map(|transfer| {
-        let safeguard = transfer.safeguard.map_or_else(|| "no safeguard recorded".to_string(), |s| s.label());
+        let mut safeguard =
+            transfer.safeguard.map_or_else(|| "no safeguard recorded".to_string(), |s| s.label_on(day));
+        match transfer.data_protection_test_met {
+            Some(true) => safeguard.push_str(", data protection test met"),
+            Some(false) => safeguard.push_str(", data protection test not met"),
+            None => {}
+        }
         match transfer.detail.trim() {
             "" => format!("{}: {safeguard}", transfer.destination),
             detail => format!("{}: {safeguard} ({detail})", transfer.destination),
@@ -366,5 +430,36 @@ mod tests {
             &["Children Act 2004 s.10", "Children Act 1989"],
             "Art 6(1)(e) Public task; Legislation: Children Act 2004 s.10; Children Act 1989",
         );
+    }
+
+    #[test]
+    fn the_new_fields_fill_the_columns_they_fit() {
+        use crate::law::{RecognisedLegitimateInterest, TransferSafeguard};
+        use crate::model::{ActivityFields, ActivityId, Retention, ServiceId, Transfer};
+        let mut f = ActivityFields::new(ServiceId(1), "Disclosures");
+        f.retention = Retention::Period { months: 72, from: "case closure".into() };
+        f.retention_reason = "Limitation Act 1980 s.2".into();
+        f.recognised_legitimate_interest = Some(RecognisedLegitimateInterest::Crime);
+        f.legitimate_interests = "Fraud prevention".into();
+        f.transfers = vec![Transfer {
+            destination: "India".into(),
+            safeguard: Some(TransferSafeguard::Idta),
+            detail: "TRA-12".into(),
+            data_protection_test_met: Some(true),
+        }];
+        let activity = Activity { id: ActivityId(1), version: 1, fields: f };
+        assert_eq!(retention(&activity), "6 years from case closure; reason: Limitation Act 1980 s.2");
+        assert_eq!(
+            legitimate_interests(&activity, LAW_CURRENT_TO),
+            "Recognised legitimate interest: UK GDPR Annex 1 para 5 Crime; Fraud prevention"
+        );
+        let safeguards = safeguards_on(&activity, LAW_CURRENT_TO);
+        assert!(safeguards.starts_with("India: Art 46(2)(d)"), "{safeguards}");
+        assert!(safeguards.ends_with(", data protection test met (TRA-12)"), "{safeguards}");
+        let mut activity = activity;
+        activity.fields.retention = Retention::NotStated;
+        activity.fields.transfers[0].data_protection_test_met = Some(false);
+        assert_eq!(retention(&activity), "Reason: Limitation Act 1980 s.2");
+        assert!(safeguards_on(&activity, LAW_CURRENT_TO).contains("data protection test not met"));
     }
 }

@@ -294,7 +294,8 @@ pub fn write_in(
 ) -> Result<()> {
     match format {
         Format::IcoCsv => {
-            ico_csv::write_with_head(register, context.log_head.as_ref(), options, out, progress)
+            let day = context.today(options);
+            ico_csv::write_with_head_on(register, context.log_head.as_ref(), day, options, out, progress)
         }
         Format::IcoXlsx => {
             let report = context.report(register, options);

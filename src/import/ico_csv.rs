@@ -480,7 +480,12 @@ impl<'r> Reader<'r> {
         }
         destinations
             .into_iter()
-            .map(|destination| Transfer { destination, safeguard, detail: safeguards_cell.to_string() })
+            .map(|destination| Transfer {
+                destination,
+                safeguard,
+                detail: safeguards_cell.to_string(),
+                data_protection_test_met: None,
+            })
             .collect()
     }
 

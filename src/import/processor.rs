@@ -323,7 +323,12 @@ impl Reader {
                     format!("\"{written}\" names no known safeguard; kept as the transfer's detail"),
                 );
             }
-            transfers.push(Transfer { destination: destination.clone(), safeguard, detail });
+            transfers.push(Transfer {
+                destination: destination.clone(),
+                safeguard,
+                detail,
+                data_protection_test_met: None,
+            });
         }
         transfers
     }

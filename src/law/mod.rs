@@ -8,6 +8,7 @@
 mod article6;
 mod article9;
 mod dated;
+mod provisions;
 mod rights;
 mod schedule1;
 mod transfers;
@@ -18,6 +19,7 @@ pub use dated::{
     Amendment, DUAA_COMMENCEMENT_1, DUAA_COMPLAINTS_COMMENCEMENT, DUAA_MAIN_COMMENCEMENT, InForce,
     LAW_CURRENT_TO, Text, currency_note, long_date,
 };
+pub use provisions::{DATA_PROTECTION_TEST, Provision, STORAGE_LIMITATION};
 pub use rights::{Right, rights_for};
 pub use schedule1::{Schedule1Condition, Schedule1Part};
 pub use transfers::TransferSafeguard;

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::{ActivityId, Date, ServiceId, choice_list};
-use crate::law::{Article9Condition, LawfulBasis, Schedule1Condition, SpecialCategory, TransferSafeguard};
+use crate::law::{
+    Article9Condition, LawfulBasis, RecognisedLegitimateInterest, Schedule1Condition, SpecialCategory,
+    TransferSafeguard,
+};
 
 choice_list! {
     /// Where an activity is in its life.
@@ -124,6 +127,12 @@ pub struct Transfer {
     pub safeguard: Option<TransferSafeguard>,
     /// Documentation of the safeguard (for Art 49, the derogation and why).
     pub detail: String,
+    /// For a transfer under an Art 46 safeguard, whether the controller, acting
+    /// reasonably and proportionately, considers the data protection test met
+    /// (UK GDPR Art 46(1A)(a)(ii), from 5 February 2026); `None` until
+    /// recorded. Records made before the field existed lack it.
+    #[serde(default)]
+    pub data_protection_test_met: Option<bool>,
 }
 
 choice_list! {
@@ -199,6 +208,10 @@ pub struct ActivityFields {
     pub legislation: Vec<String>,
     /// The legitimate interests pursued, when relying on Art 6(1)(f).
     pub legitimate_interests: String,
+    /// The UK GDPR Annex 1 condition met, when relying on Art 6(1)(ea)
+    /// (Art 6(5)). Records made before the field existed lack it.
+    #[serde(default)]
+    pub recognised_legitimate_interest: Option<RecognisedLegitimateInterest>,
     /// Link to the legitimate interests assessment.
     pub legitimate_interests_assessment: String,
     /// Link to the record of consent, when relying on Art 6(1)(a).
@@ -207,6 +220,11 @@ pub struct ActivityFields {
     pub transfers: Vec<Transfer>,
     /// Retention period: Art 30(1)(f).
     pub retention: Retention,
+    /// Why the data is kept for that period (statute, contract, schedule entry,
+    /// business need): UK GDPR Art 5(1)(e). Records made before the field
+    /// existed lack it.
+    #[serde(default)]
+    pub retention_reason: String,
     /// Link to the retention and erasure policy (appropriate policy document).
     pub policy_document: String,
     /// Whether data is retained and erased in line with that policy; `None` if not known.
@@ -252,10 +270,12 @@ impl ActivityFields {
             unrecognised_citations: Vec::new(),
             legislation: Vec::new(),
             legitimate_interests: String::new(),
+            recognised_legitimate_interest: None,
             legitimate_interests_assessment: String::new(),
             consent_record: String::new(),
             transfers: Vec::new(),
             retention: Retention::NotStated,
+            retention_reason: String::new(),
             policy_document: String::new(),
             retained_per_policy: None,
             policy_exceptions: String::new(),

@@ -335,6 +335,13 @@ impl Cx<'_> {
                 section.bullets(items);
             }
         }
+        if direction == Direction::Source {
+            match (from_you, others.is_empty()) {
+                (_, false) => section.paragraph(wording::SOURCES_NOT_FROM_YOU),
+                (false, true) => section.paragraph(wording::SOURCES_NOT_RECORDED),
+                (true, true) => {}
+            }
+        }
         section
     }
 

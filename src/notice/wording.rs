@@ -178,6 +178,14 @@ pub fn must_provide(bases: &std::collections::BTreeSet<LawfulBasis>) -> String {
 /// transfers outside the UK.
 pub const SAFEGUARD_COPY: &str = "You can ask us for a copy of the safeguards that protect your information outside the UK, or where they have been made available, using the contact details in this notice (Articles 13(1)(f) and 14(1)(f) UK GDPR).";
 
+/// Art 14(2)(f): where information not obtained from the reader comes from,
+/// said after the list of sources.
+pub const SOURCES_NOT_FROM_YOU: &str = "Where we did not get your information from you, the list above says where it came from (Article 14(2)(f) UK GDPR).";
+
+/// Art 14(2)(f), where no source of the information is recorded: the notice
+/// cannot say where it comes from, and says so rather than staying silent.
+pub const SOURCES_NOT_RECORDED: &str = "We have not yet recorded where we get this information from. You can ask us, using the contact details in this notice, where your information came from (Article 14(2)(f) UK GDPR).";
+
 /// What consent means for the reader, where we rely on it.
 pub const CONSENT_WITHDRAWAL: &str = "Where we rely on your consent, you can withdraw it at any time. Contact us using the details below. Withdrawing your consent does not make what we did before unlawful.";
 

@@ -25,6 +25,8 @@ pub enum PackField {
     SpecialCategories,
     /// Art 30(1)(f).
     Retention,
+    /// Art 5(1)(e): why the data is kept that long.
+    RetentionReason,
     /// Art 30(1)(g).
     SecurityMeasures,
     /// Where the data is held.
@@ -44,7 +46,7 @@ pub enum CellKind {
 
 impl PackField {
     /// Every column, left to right.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::StillCarriedOut,
         Self::Description,
         Self::Owner,
@@ -53,6 +55,7 @@ impl PackField {
         Self::PersonalData,
         Self::SpecialCategories,
         Self::Retention,
+        Self::RetentionReason,
         Self::SecurityMeasures,
         Self::Systems,
     ];
@@ -68,6 +71,7 @@ impl PackField {
             Self::PersonalData => "Categories of personal data (Art 30(1)(c))",
             Self::SpecialCategories => "Special category data (Art 9(1))",
             Self::Retention => "How long the data is kept (Art 30(1)(f))",
+            Self::RetentionReason => "Why it is kept this long (Art 5(1)(e))",
             Self::SecurityMeasures => "Security measures (Art 30(1)(g))",
             Self::Systems => "Systems and places the data is held",
         }
@@ -96,6 +100,9 @@ impl PackField {
             Self::Retention => {
                 "How long the information is kept and from when, e.g. \"6 years from the end of the case\", or the retention schedule's entry (Art 30(1)(f))."
             }
+            Self::RetentionReason => {
+                "Why the information is needed for that long: the law or guidance that sets the period, or the service's reason. Personal data may be kept no longer than is necessary for the purposes (Art 5(1)(e))."
+            }
             Self::SecurityMeasures => {
                 "A general description of the technical and organisational security measures (Art 30(1)(g)), e.g. role-based access, encryption."
             }
@@ -110,6 +117,7 @@ impl PackField {
         match self {
             Self::StillCarriedOut => 14,
             Self::Owner | Self::Systems => 26,
+            Self::RetentionReason => 36,
             Self::Description | Self::Purposes | Self::SecurityMeasures => 44,
             Self::DataSubjects | Self::PersonalData | Self::SpecialCategories | Self::Retention => 32,
         }
@@ -119,7 +127,11 @@ impl PackField {
     pub fn kind(self) -> CellKind {
         match self {
             Self::StillCarriedOut => CellKind::YesNo,
-            Self::Description | Self::Owner | Self::Retention | Self::SecurityMeasures => CellKind::Text,
+            Self::Description
+            | Self::Owner
+            | Self::Retention
+            | Self::RetentionReason
+            | Self::SecurityMeasures => CellKind::Text,
             Self::Purposes
             | Self::DataSubjects
             | Self::PersonalData
@@ -144,6 +156,7 @@ impl PackField {
                 bulleted(&titles)
             }
             Self::Retention => fields.retention.describe(),
+            Self::RetentionReason => fields.retention_reason.clone(),
             Self::SecurityMeasures => fields.security_measures.clone(),
             Self::Systems => bulleted(&fields.systems),
         }
@@ -169,6 +182,7 @@ impl PackField {
             Self::PersonalData => fields.personal_data = list(text),
             Self::SpecialCategories => fields.special_categories = categories(text)?,
             Self::Retention => fields.retention = crate::import::retention_from_text(text),
+            Self::RetentionReason => fields.retention_reason = text.to_owned(),
             Self::SecurityMeasures => fields.security_measures = text.to_owned(),
             Self::Systems => fields.systems = list(text),
         }
@@ -224,6 +238,7 @@ mod tests {
         fields.special_categories = [SpecialCategory::Health, SpecialCategory::RacialOrEthnicOrigin].into();
         fields.retention = Retention::Period { months: 72, from: "the end of the case".into() };
         fields.systems = vec!["Liquidlogic EHM".into()];
+        fields.retention_reason = "Working Together to Safeguard Children 2023".into();
         fields
     }
 

@@ -13,7 +13,8 @@ use super::codec::{
 use super::links::{insert_link, select_links, sync_links};
 use super::parties::missing_or_conflict;
 use crate::law::{
-    Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, SpecialCategory, TransferSafeguard,
+    Article9Condition, LawfulBasis, LegalItem, RecognisedLegitimateInterest, Schedule1Condition,
+    SpecialCategory, TransferSafeguard,
 };
 use crate::model::{
     Activity, ActivityFields, ActivityId, ActivityStatus, Dpia, DpiaProgress, Link, LinkDraft, Retention,
@@ -218,13 +219,15 @@ const COLUMNS: &str = "service_id, name, description, owner, status, role, role_
     criminal_offence_data, criminal_offence_detail, legitimate_interests, legitimate_interests_assessment,
     consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
     policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
-    dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due";
+    dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due,
+    recognised_legitimate_interest, retention_reason";
 
 const PARAMS: &str = ":service_id, :name, :description, :owner, :status, :role, :role_with, :role_lead,
     :criminal_offence_data, :criminal_offence_detail, :legitimate_interests, :legitimate_interests_assessment,
     :consent_record, :retention_kind, :retention_months, :retention_text, :policy_document, :retained_per_policy,
     :policy_exceptions, :security_measures, :automated_decision_making, :automated_decision_detail,
-    :dpia_required, :dpia_progress, :dpia_link, :dpia_date, :breach, :breach_link, :last_reviewed, :next_review_due";
+    :dpia_required, :dpia_progress, :dpia_link, :dpia_date, :breach, :breach_link, :last_reviewed, :next_review_due,
+    :recognised_legitimate_interest, :retention_reason";
 
 type Params<'a> = Vec<(&'static str, &'a dyn rusqlite::ToSql)>;
 
@@ -260,6 +263,8 @@ fn activity_params<'a>(f: &'a ActivityFields, c: &'a Computed) -> Params<'a> {
         (":breach_link", &c.breach_link),
         (":last_reviewed", &c.last_reviewed),
         (":next_review_due", &c.next_review_due),
+        (":recognised_legitimate_interest", &c.recognised_legitimate_interest),
+        (":retention_reason", &f.retention_reason),
     ]
 }
 
@@ -285,6 +290,7 @@ struct Computed {
     breach_link: String,
     last_reviewed: Option<String>,
     next_review_due: Option<String>,
+    recognised_legitimate_interest: Option<&'static str>,
 }
 
 impl Computed {
@@ -321,6 +327,7 @@ impl Computed {
             breach_link: f.breach.clone().unwrap_or_default(),
             last_reviewed: date_sql(f.last_reviewed),
             next_review_due: date_sql(f.next_review_due),
+            recognised_legitimate_interest: f.recognised_legitimate_interest.map(LegalItem::code),
         }
     }
 }
@@ -350,7 +357,8 @@ fn insert_activity_lists(conn: &Connection, id: ActivityId, fields: &ActivityFie
         }
     }
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO activity_transfer (activity_id, position, destination, safeguard, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO activity_transfer (activity_id, position, destination, safeguard, detail, data_protection_test_met)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (position, transfer) in fields.transfers.iter().enumerate() {
         stmt.execute((
@@ -359,6 +367,7 @@ fn insert_activity_lists(conn: &Connection, id: ActivityId, fields: &ActivityFie
             &transfer.destination,
             transfer.safeguard.map(LegalItem::code),
             &transfer.detail,
+            flag_sql(transfer.data_protection_test_met),
         ))?;
     }
     Ok(())
@@ -460,7 +469,7 @@ fn fill_transfers(
 ) -> Result<()> {
     let scope_activity_id = scope("activity_id", only);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT activity_id, destination, safeguard, detail FROM activity_transfer
+        "SELECT activity_id, destination, safeguard, detail, data_protection_test_met FROM activity_transfer
          WHERE {scope_activity_id} ORDER BY activity_id, position"
     ))?;
     let mut rows = stmt.query(named_params! {":only": only})?;
@@ -473,6 +482,7 @@ fn fill_transfers(
                 .map(|code| decode(&code, "safeguard", TransferSafeguard::from_code))
                 .transpose()?,
             detail: row.get(3)?,
+            data_protection_test_met: row.get(4)?,
         });
     }
     Ok(())
@@ -486,6 +496,7 @@ columns! {
         consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
         policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
         dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due,
+        recognised_legitimate_interest, retention_reason,
     }
 }
 
@@ -525,6 +536,11 @@ fn activity_from_row(row: &Row<'_>, c: &ActivityColumns) -> rusqlite::Result<Act
     fields.breach = flagged(c.breach, c.breach_link)?;
     fields.last_reviewed = get_date(row, c.last_reviewed)?;
     fields.next_review_due = get_date(row, c.next_review_due)?;
+    fields.recognised_legitimate_interest = row
+        .get::<_, Option<String>>(c.recognised_legitimate_interest)?
+        .map(|code| decode(&code, "recognised_legitimate_interest", RecognisedLegitimateInterest::from_code))
+        .transpose()?;
+    fields.retention_reason = text(c.retention_reason)?;
     Ok(Activity { id: row.get(c.id)?, version: row.get(c.version)?, fields })
 }
 

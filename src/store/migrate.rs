@@ -22,6 +22,8 @@ const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/controllers.sql"),
     // 2 -> 3: a link's three-way answer for special category and criminal offence data (issue 16).
     include_str!("migrations/link_special_data.sql"),
+    // 3 -> 4: the Annex 1 condition, the retention reason and each transfer's data protection test (issue 17).
+    include_str!("migrations/law_fields.sql"),
 ];
 
 /// The schema version this build writes and reads.

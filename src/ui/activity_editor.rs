@@ -4,11 +4,13 @@
 
 use crate::ui::dialog_keys::enter_confirms;
 use ropa::law::{
-    Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, Schedule1Part, TransferSafeguard,
+    Article9Condition, DATA_PROTECTION_TEST, LAW_CURRENT_TO, LawfulBasis, LegalItem,
+    RecognisedLegitimateInterest, STORAGE_LIMITATION, Schedule1Condition, Schedule1Part, SpecialCategory,
+    TransferSafeguard,
 };
 use ropa::model::{
-    Activity, ActivityFields, ActivityId, ActivityStatus, DpiaProgress, Link, LinkDraft, Register, Retention,
-    Role, ServiceId, Transfer,
+    Activity, ActivityFields, ActivityId, ActivityStatus, Date, DpiaProgress, Link, LinkDraft, Register,
+    Retention, Role, ServiceId, Transfer,
 };
 
 use ropa::checks::{Field, Finding};
@@ -19,8 +21,8 @@ use super::field_notes::FieldNotes;
 use super::links_editor::{self, LinkQueries};
 use super::register_view::Suggestions;
 use super::widgets::{
-    self, DateText, date_field_ui, form_row, legal_checkboxes_ui, list_editor_ui, multiline_row,
-    optional_detail_row, section_heading, text_row,
+    self, DateText, date_field_ui, dated_label, dated_quote, form_row, legal_checkboxes_on, list_editor_ui,
+    multiline_row, optional_detail_row, section_heading, text_row,
 };
 
 /// An activity as edited: its fields and links, with the id and version it was
@@ -73,6 +75,9 @@ pub struct ActivityEditor {
     notes: FieldNotes,
     /// Put the keyboard in the name field on the next frame (a new activity).
     focus_name: bool,
+    /// The day whose law the editor offers and quotes: values in force that day
+    /// are offered; a saved value not in force stays shown, marked.
+    law_day: Date,
 }
 
 impl ActivityEditor {
@@ -119,7 +124,14 @@ impl ActivityEditor {
             in_conflict: false,
             notes: FieldNotes::default(),
             focus_name: false,
+            law_day: LAW_CURRENT_TO,
         }
+    }
+
+    /// Offers and quotes the law as in force on `day` (the app's today); until
+    /// set, the law as at the date the register's tables are current to.
+    pub fn set_law_day(&mut self, day: Date) {
+        self.law_day = day;
     }
 
     /// Shows `findings` beside their fields; `focus`, if any, is highlighted and scrolled to.
@@ -243,13 +255,14 @@ pub fn ui(
         ui.set_max_width(ui.available_width().min(980.0));
         identity_section(ui, editor, register, commands);
         let notes = &editor.notes;
+        let day = editor.law_day;
         notes.ui(ui, &[Field::Role]);
-        purposes_section(ui, &mut editor.draft.fields, suggestions, notes);
-        data_section(ui, &mut editor.draft.fields, suggestions, notes);
+        purposes_section(ui, &mut editor.draft.fields, suggestions, notes, day);
+        data_section(ui, &mut editor.draft.fields, suggestions, notes, day);
         section_heading(ui, "Recipients and sources", "Art 30(1)(d)");
         notes.ui(ui, &[Field::Links, Field::AgreementReviewDue, Field::AgreementEnd]);
         links_editor::ui(ui, &mut editor.draft.links, &mut editor.queries, register, suggestions, commands);
-        transfers_section(ui, &mut editor.draft.fields.transfers);
+        transfers_section(ui, &mut editor.draft.fields.transfers, day);
         notes.ui(ui, &[Field::Transfers]);
         retention_section(ui, &mut editor.draft.fields, notes);
         security_section(ui, &mut editor.draft.fields, suggestions);
@@ -472,13 +485,19 @@ fn purposes_section(
     fields: &mut ActivityFields,
     suggestions: &Suggestions,
     notes: &FieldNotes,
+    day: Date,
 ) {
     section_heading(ui, "Purposes of the processing", "Art 30(1)(b)");
     list_editor_ui(ui, "Purposes", &mut fields.purposes, &suggestions.purposes);
     notes.ui(ui, &[Field::Purposes]);
     form_row(ui, "Lawful basis (Art 6(1))", |ui, _| {
-        ui.vertical(|ui| legal_checkboxes_ui::<LawfulBasis>(ui, &mut fields.lawful_bases));
+        ui.vertical(|ui| legal_checkboxes_on(ui, LawfulBasis::ALL, &mut fields.lawful_bases, day));
     });
+    if fields.lawful_bases.contains(&LawfulBasis::RecognisedLegitimateInterest)
+        || fields.recognised_legitimate_interest.is_some()
+    {
+        annex1_condition_row(ui, &mut fields.recognised_legitimate_interest, day);
+    }
     notes.ui(ui, &[Field::LawfulBases, Field::ConsentRecord]);
     if fields.lawful_bases.contains(&LawfulBasis::LegitimateInterests) {
         text_row(ui, "Legitimate interests pursued", &mut fields.legitimate_interests);
@@ -494,11 +513,49 @@ fn purposes_section(
     notes.ui(ui, &[Field::UnrecognisedCitations]);
 }
 
+/// The label of the Annex 1 condition's field, in the words of Art 6(5).
+pub const ANNEX1_LABEL: &str = "Annex 1 condition met (Art 6(5))";
+
+/// The UK GDPR Annex 1 condition a recognised legitimate interest meets: the
+/// conditions in force on `day`, and the saved one, marked, if it is not.
+fn annex1_condition_row(ui: &mut egui::Ui, value: &mut Option<RecognisedLegitimateInterest>, day: Date) {
+    form_row(ui, ANNEX1_LABEL, |ui, label_id| {
+        let offered = offered_with(RecognisedLegitimateInterest::offered_on(day), *value);
+        egui::ComboBox::from_id_salt("annex1-condition")
+            .selected_text(value.map_or("Not recorded".to_owned(), |c| dated_label(c, day)))
+            .width(420.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "Not recorded");
+                for condition in offered {
+                    ui.selectable_value(value, Some(condition), dated_label(condition, day))
+                        .on_hover_text(dated_quote(condition, day));
+                }
+            })
+            .response
+            .on_hover_text(
+                "UK GDPR Art 6(5): \"processing is necessary for the purposes of a recognised legitimate interest only if it meets a condition in Annex 1\" (in force from 5 February 2026)",
+            )
+            .labelled_by(label_id);
+    });
+}
+
+/// The values in force (`offered`), with `saved` added at the end when it is not
+/// among them: a saved value is shown, never silently dropped.
+fn offered_with<T: LegalItem>(mut offered: Vec<T>, saved: Option<T>) -> Vec<T> {
+    if let Some(saved) = saved
+        && !offered.contains(&saved)
+    {
+        offered.push(saved);
+    }
+    offered
+}
+
 fn data_section(
     ui: &mut egui::Ui,
     fields: &mut ActivityFields,
     suggestions: &Suggestions,
     notes: &FieldNotes,
+    day: Date,
 ) {
     section_heading(ui, "Categories of data subjects and of personal data", "Art 30(1)(c)");
     list_editor_ui(ui, "Data subjects", &mut fields.data_subjects, &suggestions.data_subjects);
@@ -506,7 +563,7 @@ fn data_section(
     list_editor_ui(ui, "Personal data", &mut fields.personal_data, &suggestions.personal_data);
     notes.ui(ui, &[Field::PersonalData]);
     form_row(ui, "Special category data (Art 9(1))", |ui, _| {
-        ui.vertical(|ui| legal_checkboxes_ui(ui, &mut fields.special_categories));
+        ui.vertical(|ui| legal_checkboxes_on(ui, SpecialCategory::ALL, &mut fields.special_categories, day));
     });
     notes.ui(ui, &[Field::SpecialCategories]);
     if !fields.other_special_items.is_empty() {
@@ -515,7 +572,9 @@ fn data_section(
     notes.ui(ui, &[Field::OtherSpecialItems]);
     if !fields.special_categories.is_empty() || !fields.article9_conditions.is_empty() {
         form_row(ui, "Condition (Art 9(2))", |ui, _| {
-            ui.vertical(|ui| legal_checkboxes_ui::<Article9Condition>(ui, &mut fields.article9_conditions));
+            ui.vertical(|ui| {
+                legal_checkboxes_on(ui, Article9Condition::ALL, &mut fields.article9_conditions, day)
+            });
         });
     }
     notes.ui(ui, &[Field::Article9Conditions]);
@@ -537,14 +596,14 @@ fn data_section(
                     ui.weak(part.heading());
                     let choices: Vec<Schedule1Condition> =
                         Schedule1Condition::ALL.iter().copied().filter(|c| c.part() == part).collect();
-                    widgets::legal_checkboxes_of(ui, &choices, &mut fields.schedule1_conditions);
+                    widgets::legal_checkboxes_on(ui, &choices, &mut fields.schedule1_conditions, day);
                 }
             });
     }
     notes.ui(ui, &[Field::Schedule1Conditions]);
 }
 
-fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
+fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>, day: Date) {
     section_heading(ui, "Transfers to third countries or international organisations", "Art 30(1)(e)");
     let mut remove = None;
     for (index, transfer) in transfers.iter_mut().enumerate() {
@@ -555,13 +614,19 @@ fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
             )
             .accessible_name(format!("Transfer {number} destination"));
             egui::ComboBox::from_id_salt(("transfer-safeguard", index))
-                .selected_text(transfer.safeguard.map_or("Safeguard not recorded".to_owned(), |s| s.label()))
+                .selected_text(
+                    transfer.safeguard.map_or("Safeguard not recorded".to_owned(), |s| dated_label(s, day)),
+                )
                 .width(300.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut transfer.safeguard, None, "Not recorded");
-                    for &safeguard in TransferSafeguard::ALL {
-                        ui.selectable_value(&mut transfer.safeguard, Some(safeguard), safeguard.label())
-                            .on_hover_text(safeguard.wording());
+                    for safeguard in offered_with(TransferSafeguard::offered_on(day), transfer.safeguard) {
+                        ui.selectable_value(
+                            &mut transfer.safeguard,
+                            Some(safeguard),
+                            dated_label(safeguard, day),
+                        )
+                        .on_hover_text(dated_quote(safeguard, day));
                     }
                 })
                 .response
@@ -571,12 +636,21 @@ fn transfers_section(ui: &mut egui::Ui, transfers: &mut Vec<Transfer>) {
             }
         });
         text_row(ui, &format!("Transfer {number} documentation"), &mut transfer.detail);
+        let tested = transfer.safeguard.is_some_and(|s| s.needs_data_protection_test(day));
+        if tested || transfer.data_protection_test_met.is_some() {
+            data_protection_test_row(ui, number, &mut transfer.data_protection_test_met, day);
+        }
     }
     if let Some(index) = remove {
         transfers.remove(index);
     }
     if ui.button("Add a transfer").clicked() {
-        transfers.push(Transfer { destination: String::new(), safeguard: None, detail: String::new() });
+        transfers.push(Transfer {
+            destination: String::new(),
+            safeguard: None,
+            detail: String::new(),
+            data_protection_test_met: None,
+        });
     }
 }
 
@@ -625,6 +699,11 @@ fn retention_section(ui: &mut egui::Ui, fields: &mut ActivityFields, notes: &Fie
             text_row(ui, "Retention schedule reference", reference);
         }
     }
+    form_row(ui, RETENTION_REASON_LABEL, |ui, label_id| {
+        ui.add(egui::TextEdit::singleline(&mut fields.retention_reason).desired_width(f32::INFINITY))
+            .on_hover_text(STORAGE_LIMITATION.quoted())
+            .labelled_by(label_id);
+    });
     notes.ui(ui, &[Field::Retention]);
     text_row(ui, "Retention and erasure policy", &mut fields.policy_document);
     notes.ui(ui, &[Field::PolicyDocument]);
@@ -637,6 +716,41 @@ fn retention_section(ui: &mut egui::Ui, fields: &mut ActivityFields, notes: &Fie
     if fields.retained_per_policy == Some(false) {
         text_row(ui, "Why not", &mut fields.policy_exceptions);
     }
+}
+
+/// The label of the retention reason's field, after the storage limitation
+/// principle (Art 5(1)(e)): no longer than is necessary, and why.
+pub const RETENTION_REASON_LABEL: &str = "Why it is kept this long (Art 5(1)(e))";
+
+/// The label of transfer `number`'s data protection test, in the words of Art 46(1A).
+pub fn data_protection_test_label(number: usize) -> String {
+    format!("Transfer {number}: data protection test met (Art 46(1A))")
+}
+
+/// Whether the controller considers the data protection test met for one
+/// transfer; marked when the test is not law on `day` (a value saved then is kept).
+fn data_protection_test_row(ui: &mut egui::Ui, number: usize, value: &mut Option<bool>, day: Date) {
+    let mut label = data_protection_test_label(number);
+    if !DATA_PROTECTION_TEST.in_force.on(day) {
+        label.push_str(&format!(" (not in force on {})", ropa::law::long_date(day)));
+    }
+    form_row(ui, &label, |ui, label_id| {
+        let text = |value: Option<bool>| match value {
+            None => "Not recorded",
+            Some(true) => "Yes: considered met",
+            Some(false) => "No: not met",
+        };
+        egui::ComboBox::from_id_salt(("transfer-data-protection-test", number))
+            .selected_text(text(*value))
+            .show_ui(ui, |ui| {
+                for choice in [None, Some(true), Some(false)] {
+                    ui.selectable_value(value, choice, text(choice));
+                }
+            })
+            .response
+            .on_hover_text(DATA_PROTECTION_TEST.quoted())
+            .labelled_by(label_id);
+    });
 }
 
 fn yes_no_row(ui: &mut egui::Ui, label: &str, id_salt: &str, value: &mut Option<bool>) {
@@ -693,3 +807,7 @@ fn accountability_section(
     date_field_ui(ui, "Next review due", &mut dates.next_review_due);
     notes.ui(ui, &[Field::NextReviewDue]);
 }
+
+#[cfg(test)]
+#[path = "activity_editor_tests.rs"]
+mod tests;

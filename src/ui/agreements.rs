@@ -5,7 +5,7 @@
 use ropa::model::{Agreement, AgreementFields, AgreementId, AgreementKind, Register};
 
 use super::activity_editor::choice_combo;
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::widgets::{
     self, DateText, PartyPick, date_field_ui, form_row, multiline_row, party_picker_ui, section_heading,
     text_row,
@@ -93,6 +93,13 @@ impl AgreementsPage {
         let form = self.selected.and_then(|id| register.agreement(id)).map(AgreementForm::stored);
         self.saved = form.clone();
         self.form = form;
+    }
+}
+
+/// The selected agreement is read again, unless its edits are unsaved.
+impl SnapshotPage for AgreementsPage {
+    fn snapshot_changed(&mut self, register: &Register) {
+        self.refresh(register);
     }
 }
 

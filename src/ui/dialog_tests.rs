@@ -113,3 +113,21 @@ fn the_merge_dialog_closes_on_escape_and_merges_on_enter() {
     press(&mut harness, egui::Key::Enter);
     assert_eq!(parties(&mut harness), 1, "Enter merged");
 }
+
+#[test]
+fn the_save_changes_prompt_keeps_the_edits_on_escape_and_saves_on_enter() {
+    let mut harness = harness(app_on(small_store(Store::in_memory().unwrap())));
+    open_tenancy_payments(&mut harness);
+    type_into(&mut harness, "Activity owner", "Head of Housing");
+    click(&mut harness, "Parties");
+    assert!(harness.state().is_asking_to_save());
+    press(&mut harness, egui::Key::Escape);
+    assert!(!harness.state().is_asking_to_save(), "Escape closes the prompt");
+    assert_eq!(harness.get_by_label("Activity owner").value().as_deref(), Some("Head of Housing"));
+
+    click(&mut harness, "Parties");
+    press(&mut harness, egui::Key::Enter);
+    let stored = harness.state().session().unwrap().store.activities().unwrap();
+    assert_eq!(stored[0].fields.owner, "Head of Housing", "Enter saved the changes");
+    assert_eq!(harness.state().page(), super::app::Page::Parties, "then went where it was asked");
+}

@@ -13,7 +13,7 @@ use ropa::flows::questions::FlowRow;
 use ropa::model::{Direction, PartyId, Register};
 use ropa::store::PartyMerge;
 
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::file_dialog::FilePurpose;
 use super::flow_canvas::{self, FlowMap, Highlight, Hit, View};
 use super::flow_questions::QuestionsPanel;
@@ -98,6 +98,13 @@ impl FlowsPage {
     fn map_for(&mut self, register: &Register) -> &FlowMap {
         let scope = self.scope.unwrap_or(Scope::Register);
         self.map.get_or_insert_with(|| FlowMap::build(register, scope))
+    }
+}
+
+/// The map, the party view and the answer are worked out again when next shown.
+impl SnapshotPage for FlowsPage {
+    fn snapshot_changed(&mut self, _register: &Register) {
+        self.stale();
     }
 }
 

@@ -3,7 +3,10 @@
 //! the record before and after as JSON, named in words. "Restore this version"
 //! loads that version into the draft; saving it is itself a new, logged change.
 
-use ropa::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Condition, SpecialCategory};
+use ropa::law::{
+    Article9Condition, LawfulBasis, LegalItem, RecognisedLegitimateInterest, Schedule1Condition,
+    SpecialCategory,
+};
 use ropa::model::{ActivityId, ActivityStatus};
 use ropa::store::{ActivityRecord, Change, ChangeAction};
 use serde_json::Value;
@@ -133,6 +136,8 @@ fn field_words(key: &str) -> String {
         "consent_record" => "Record of consent",
         "policy_document" => "Retention and erasure policy",
         "retained_per_policy" => "Kept and erased in line with the policy",
+        "recognised_legitimate_interest" => super::activity_editor::ANNEX1_LABEL,
+        "retention_reason" => super::activity_editor::RETENTION_REASON_LABEL,
         "automated_decision_making" => "Automated decision-making",
         "dpia" => "DPIA",
         "breach" => "Personal data breach",
@@ -160,6 +165,10 @@ fn show_field(key: &str, value: &Value) -> String {
         "special_categories" => words::<SpecialCategory>(value),
         "article9_conditions" => words::<Article9Condition>(value),
         "schedule1_conditions" => words::<Schedule1Condition>(value),
+        "recognised_legitimate_interest" => value
+            .as_str()
+            .and_then(RecognisedLegitimateInterest::from_code)
+            .map(RecognisedLegitimateInterest::label),
         _ => None,
     };
     known.unwrap_or_else(|| show(value))
@@ -291,6 +300,19 @@ mod tests {
             "{}",
             found[0].after
         );
+    }
+
+    #[test]
+    fn the_annex_1_condition_and_the_retention_reason_are_named_in_the_law_s_words() {
+        let before = serde_json::json!({"activity": {"fields": {
+            "recognised_legitimate_interest": null, "retention_reason": ""}}, "links": []});
+        let after = serde_json::json!({"activity": {"fields": {
+            "recognised_legitimate_interest": "annex1_crime", "retention_reason": "Limitation Act 1980"}}, "links": []});
+        let found = differences(Some(&before), Some(&after));
+        let fields: Vec<&str> = found.iter().map(|d| d.field.as_str()).collect();
+        assert!(fields.contains(&"Annex 1 condition met (Art 6(5))"), "{fields:?}");
+        assert!(fields.contains(&"Why it is kept this long (Art 5(1)(e))"), "{fields:?}");
+        assert!(found.iter().any(|d| d.after == "UK GDPR Annex 1 para 5 Crime"), "{found:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use ropa::model::{Register, ServiceId};
 use ropa::notice::{Block, Notice, Outcome};
 
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::file_dialog::FilePurpose;
 
 /// The Privacy notices page's state.
@@ -37,6 +37,13 @@ impl NoticePage {
             Some(Outcome::Ready(notice)) => Some(notice),
             _ => None,
         }
+    }
+}
+
+/// The notice shown is generated again when asked for.
+impl SnapshotPage for NoticePage {
+    fn snapshot_changed(&mut self, _register: &Register) {
+        self.stale();
     }
 }
 

@@ -4,7 +4,7 @@
 
 use ropa::model::{Contact, Organisation, Register};
 
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::widgets::{form_row, multiline_row, section_heading, text_row};
 
 /// The organisation profile as edited, and as last saved.
@@ -19,6 +19,22 @@ impl OrganisationPage {
     pub fn load(register: Option<&Register>) -> Self {
         let organisation = register.map(|register| register.organisation.clone()).unwrap_or_default();
         Self { draft: organisation.clone(), saved: organisation }
+    }
+
+    /// Drops the unsaved edits (they have just been saved, or the register they
+    /// were made on was replaced), so the next snapshot loads the page afresh.
+    pub fn discard_draft(&mut self) {
+        self.draft = self.saved.clone();
+    }
+}
+
+/// Unsaved edits are kept; otherwise the page shows the organisation as it now
+/// stands.
+impl SnapshotPage for OrganisationPage {
+    fn snapshot_changed(&mut self, register: &Register) {
+        if self.draft == self.saved {
+            *self = Self::load(Some(register));
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use ropa::model::{Direction, Party, PartyFields, PartyId, PartyKind, Register};
 
 use super::activity_editor::choice_combo;
-use super::app::Command;
+use super::app::{Command, SnapshotPage};
 use super::widgets::{self, form_row, multiline_row, section_heading, text_row};
 
 /// A party as edited (`id` is `None` for a new party).
@@ -55,6 +55,13 @@ impl PartiesPage {
 
     fn is_dirty(&self) -> bool {
         self.draft != self.saved
+    }
+}
+
+/// The selected party is read again, unless its edits are unsaved.
+impl SnapshotPage for PartiesPage {
+    fn snapshot_changed(&mut self, register: &Register) {
+        self.refresh(register);
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use ropa::Store;
 use ropa::law::{LawfulBasis, SpecialCategory};
 use ropa::model::{
@@ -617,4 +617,35 @@ fn a_new_agreement_with_a_party_and_dates_is_saved() {
     assert_eq!(saved.fields.start, Some(date!(2025 - 04 - 01)));
     assert_eq!(saved.fields.review_due, Some(date!(2026 - 04 - 01)));
     assert_eq!(saved.fields.parties.len(), 1);
+}
+
+#[test]
+fn organisation_edits_survive_a_change_elsewhere_and_saving_them_leaves_the_page_clean() {
+    let mut harness = harness(app_on(fixture_store()));
+    harness.run();
+    harness.get_by_label("Organisation").click();
+    harness.run();
+    type_into(&mut harness, "Controller name", "Sefton Council");
+    // Saving a party reloads the snapshot: the Organisation page keeps its unsaved edits.
+    harness.get_by_label("Parties").click();
+    harness.run();
+    harness.get_by_label("New party").click();
+    harness.run();
+    type_into(&mut harness, "Party name", "Sefton CVS");
+    harness.get_by_label("Save party").click();
+    harness.run();
+    assert!(harness.state().session().unwrap().store.party_by_name("Sefton CVS").unwrap().is_some());
+    harness.get_by_label("Organisation").click();
+    harness.run();
+    assert_eq!(harness.get_by_label("Controller name").value().as_deref(), Some("Sefton Council"));
+    assert!(!harness.get_by_label("Save details").accesskit_node().is_disabled());
+    harness.get_by_label("Save details").click();
+    harness.run();
+    assert!(
+        harness.get_by_label("Save details").accesskit_node().is_disabled(),
+        "once saved, the page shows the organisation as stored, with nothing left to save"
+    );
+    assert_eq!(harness.get_by_label("Controller name").value().as_deref(), Some("Sefton Council"));
+    let stored = harness.state().session().unwrap().store.organisation().unwrap();
+    assert_eq!(stored.controller.name, "Sefton Council");
 }

@@ -138,8 +138,10 @@ pub fn populate(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> {
         destination: "Côte d'Ivoire".into(),
         safeguard: Some(TransferSafeguard::Article49Derogation),
         detail: "Art 49(1)(d) – important reasons of public interest".into(),
+        data_protection_test_met: None,
     }];
     resettle.retention = Retention::Event { event: "Until 12 months after last contact".into() };
+    resettle.retention_reason = "Home Office resettlement grant conditions, clause 14".into();
     resettle.breach = Some("BR-2023-4".into());
     let mut from_unhcr = LinkFields::new(unhcr, Direction::Source);
     from_unhcr.data_categories = vec!["Referral file".into()];

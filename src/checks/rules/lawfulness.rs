@@ -53,6 +53,7 @@ pub(super) fn law_not_in_force(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>
     collect_not_in_force(&f.schedule1_conditions, day, Field::Schedule1Conditions, &mut items);
     let safeguards = f.transfers.iter().filter_map(|t| t.safeguard.as_ref());
     collect_not_in_force(safeguards, day, Field::Transfers, &mut items);
+    collect_not_in_force(f.recognised_legitimate_interest.iter(), day, Field::LawfulBases, &mut items);
     for (label, in_force, field) in items {
         out.add(
             Hit::new(
@@ -81,6 +82,29 @@ fn collect_not_in_force<'a, T: LegalItem>(
             out.push((item.label_on(day), item.in_force(), field));
         }
     }
+}
+
+/// 6(1)(ea) relied on with no UK GDPR Annex 1 condition recorded: processing is
+/// necessary for a recognised legitimate interest only if it meets one (Art
+/// 6(5), inserted by DUAA 2025 s.70(4), in force 5 February 2026). Before that
+/// day (ea) itself was not in force, which `law-not-in-force` reports.
+pub(super) fn recognised_legitimate_interest_no_condition(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
+    let day = cx.settings.today;
+    let f = &a.fields;
+    if !LawfulBasis::RecognisedLegitimateInterest.is_in_force_on(day)
+        || !f.lawful_bases.contains(&LawfulBasis::RecognisedLegitimateInterest)
+        || f.recognised_legitimate_interest.is_some()
+    {
+        return;
+    }
+    out.add(Hit::new(
+        Field::LawfulBases,
+        format!(
+            "{} relies on a recognised legitimate interest but records no Annex 1 condition, and processing is necessary for a recognised legitimate interest only if it meets a condition in Annex 1 (UK GDPR Art 6(5)).",
+            cx.record(a)
+        ),
+        "Choose the Annex 1 condition met (disclosure for a public task, national security, emergencies, crime, safeguarding), or rely on another basis.",
+    ));
 }
 
 /// 6(1)(a) consent with no consent record.

@@ -63,6 +63,7 @@ pub static RULES: &[Rule] = &[
     rule("art6-missing", Error, "No Article 6 lawful basis", "UK GDPR Art 6(1)", A(lawfulness::art6_missing)),
     rule("legitimate-interests-public-authority", Warning, "Legitimate interests relied on by a public authority", "UK GDPR Art 6(1), last sentence", A(lawfulness::legitimate_interests_public_authority)),
     rule("law-not-in-force", Error, "Provision relied on that was not in force on the day checked", "UK GDPR Art 6(1); DUAA 2025 commencement (SI 2026/82)", A(lawfulness::law_not_in_force)),
+    rule("recognised-legitimate-interest-no-condition", Error, "Recognised legitimate interest with no Annex 1 condition", "UK GDPR Art 6(1)(ea), Art 6(5), Annex 1", A(lawfulness::recognised_legitimate_interest_no_condition)),
     rule("consent-no-record", Warning, "Consent relied on with no record of consent", "UK GDPR Art 7(1)", A(lawfulness::consent_no_record)),
     rule("consent-public-authority", Warning, "Consent relied on by a public authority", "UK GDPR Art 4(11), Art 7(4), Recital 43", A(lawfulness::consent_public_authority)),
     rule("legitimate-interests-no-assessment", Warning, "Legitimate interests with no legitimate interests assessment", "UK GDPR Art 6(1)(f), Art 5(2)", A(lawfulness::legitimate_interests_no_assessment)),
@@ -86,6 +87,7 @@ pub static RULES: &[Rule] = &[
     // Flows: transfers, recipients, processors, joint controllers.
     rule("transfer-no-safeguard", Error, "Transfer outside the UK with no safeguard", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::transfer_no_safeguard)),
     rule("transfer-data-protection-test", Warning, "Art 46 safeguard with no data protection test recorded", "UK GDPR Art 46(1A)", A(chapter5::transfer_data_protection_test)),
+    rule("transfer-data-protection-test-not-met", Error, "Art 46 safeguard relied on where the data protection test is recorded as not met", "UK GDPR Art 46(1A)", A(chapter5::transfer_data_protection_test_not_met)),
     rule("recipient-abroad-no-transfer", Warning, "Recipient outside the UK with no transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(flows::recipient_abroad_no_transfer)),
     rule("international-organisation-no-transfer", Warning, "International organisation as recipient with no transfer recorded", "UK GDPR Art 44, Art 30(1)(e)", A(flows::international_organisation_no_transfer)),
     rule("recipient-no-agreement", Warning, "External recipient with no agreement", "UK GDPR Art 5(2); ICO Data sharing code", A(flows::recipient_no_agreement)),

@@ -149,9 +149,13 @@ pub(super) fn review_due_soon(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>)
 /// expects the record to say how long each category is kept and why (UK GDPR
 /// Art 5(1)(e), Art 30(1)(f)); a bare "8 years" can be neither applied nor
 /// justified.
+///
+/// The retention reason recorded (`ActivityFields::retention_reason`) answers
+/// it; a period with neither a starting point nor a reason is flagged.
 pub(super) fn retention_no_reason(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     if let Retention::Period { from, .. } = &a.fields.retention
         && from.trim().is_empty()
+        && a.fields.retention_reason.trim().is_empty()
     {
         out.add(Hit::new(
             Field::Retention,
@@ -160,7 +164,7 @@ pub(super) fn retention_no_reason(cx: &Context<'_>, a: &Activity, out: &mut Out<
                 cx.record(a),
                 a.fields.retention.describe()
             ),
-            "Say what starts the period (e.g. the end of the grant, case closure) and where it comes from (statute, contract, retention schedule entry).",
+            "Say what starts the period (e.g. the end of the grant, case closure), and record the reason for it (statute, contract, retention schedule entry) in \"Why it is kept this long\".",
         ));
     }
 }

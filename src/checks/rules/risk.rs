@@ -158,9 +158,8 @@ pub(super) fn dpia_required(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
 
 /// When the DUAA's children's higher protection matters came into Art 25: 5
 /// February 2026 (Data (Use and Access) Act 2025 s.81, commenced by SI 2026/82
-/// reg 2, as REGISTER.md s.7 records; the law module's dated tables are the
-/// home for commencement dates once they hold this one).
-const CHILDREN_HIGHER_PROTECTION: Date = time::macros::date!(2026 - 02 - 05);
+/// reg 2, with the rest of the Act's main commencement).
+const CHILDREN_HIGHER_PROTECTION: Date = crate::law::DUAA_MAIN_COMMENCEMENT;
 
 /// Children among the data subjects of an online service.
 pub(super) fn children_online(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {

@@ -42,7 +42,8 @@ pub const ICO_YES_NO: [IcoColumn; 3] =
 /// The links table's column answered Yes or No ("Criminal offence data").
 const LINKS_YES_NO: [usize; 1] = [7];
 
-/// Writes `register` as a workbook, with `report`'s findings.
+/// Writes `register` as a workbook, with `report`'s findings; the register sheet
+/// quotes the law as in force on the day the report was checked as at.
 pub fn write(
     register: &Register,
     report: &Report,
@@ -60,7 +61,7 @@ pub fn write(
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(register, options)?);
-    controller_sheet(&mut workbook, &styles, register, log_head)?;
+    controller_sheet(&mut workbook, &styles, register, log_head, report.today)?;
     tick(register.activities.len(), progress)?;
     processor_sheet(&mut workbook, &styles, register)?;
     links_sheet(&mut workbook, &styles, register)?;
@@ -96,6 +97,7 @@ fn controller_sheet(
     styles: &Styles,
     register: &Register,
     log_head: Option<&crate::model::LogHead>,
+    day: crate::model::Date,
 ) -> Result<()> {
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[0], styles)?;
     sheet.contact_block(&ico_csv::contact_rows(register, log_head))?;
@@ -104,7 +106,7 @@ fn controller_sheet(
     let heading_row = sheet.heading_row(&headings)?;
     let lookup = register.lookup();
     for activity in &register.activities {
-        sheet.row(&ico_csv::activity_row(&lookup, activity))?;
+        sheet.row(&ico_csv::activity_row_on(&lookup, activity, day))?;
     }
     let yes_no: Vec<usize> =
         ICO_YES_NO.iter().filter_map(|column| IcoColumn::ALL.iter().position(|c| c == column)).collect();

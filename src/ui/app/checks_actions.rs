@@ -188,9 +188,8 @@ impl App {
         self.undo_stack.clear();
         self.as_at.shown = None;
         self.page = Page::Register;
+        self.organisation_page.discard_draft();
         self.reload()?;
-        self.organisation_page =
-            super::OrganisationPage::load(self.session.as_ref().map(|session| &session.register));
         self.notice = Some(Notice::info(format!("Restored the register from {}", path.display())));
         Ok(())
     }

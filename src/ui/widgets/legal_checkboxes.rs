@@ -31,3 +31,45 @@ pub fn legal_checkboxes_of<T: LegalItem>(ui: &mut egui::Ui, choices: &[T], items
     }
     changed
 }
+
+/// One checkbox per item of `choices` in force on `day`, and per item already
+/// in `items` that is not (kept, and marked "not in force on D", so that a saved
+/// value is never silently dropped), each labelled and quoted as the law stood
+/// on `day`; returns whether the set changed.
+pub fn legal_checkboxes_on<T: LegalItem>(
+    ui: &mut egui::Ui,
+    choices: &[T],
+    items: &mut BTreeSet<T>,
+    day: ropa::model::Date,
+) -> bool {
+    let mut changed = false;
+    let shown: Vec<T> =
+        choices.iter().copied().filter(|item| item.is_in_force_on(day) || items.contains(item)).collect();
+    for item in shown {
+        let mut ticked = items.contains(&item);
+        let response = ui.checkbox(&mut ticked, dated_label(item, day)).on_hover_text(dated_quote(item, day));
+        if response.changed() {
+            changed = true;
+            if ticked {
+                items.insert(item);
+            } else {
+                items.remove(&item);
+            }
+        }
+    }
+    changed
+}
+
+/// The item's label as the law stood on `day`, marked when it was not in force then.
+pub fn dated_label<T: LegalItem>(item: T, day: ropa::model::Date) -> String {
+    if item.is_in_force_on(day) {
+        item.label_on(day)
+    } else {
+        format!("{} (not in force on {})", item.label_on(day), ropa::law::long_date(day))
+    }
+}
+
+/// The item's citation and wording on `day`, and when it is in force: the tooltip.
+pub fn dated_quote<T: LegalItem>(item: T, day: ropa::model::Date) -> String {
+    format!("{}: \"{}\" ({})", item.citation_on(day), item.wording_on(day), item.in_force().describe())
+}

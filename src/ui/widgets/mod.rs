@@ -8,7 +8,7 @@ mod list_editor;
 mod party_picker;
 
 pub use date_field::{DateText, date_field_ui, set_date_style, shown_date};
-pub use legal_checkboxes::{legal_checkboxes_of, legal_checkboxes_ui};
+pub use legal_checkboxes::{dated_label, dated_quote, legal_checkboxes_on, legal_checkboxes_ui};
 pub use list_editor::list_editor_ui;
 pub use party_picker::{PartyPick, party_picker_ui};
 
