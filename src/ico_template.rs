@@ -2,6 +2,10 @@
 //! columns, A to AD, in order and in the ICO's words. Export writes these headings;
 //! import recognises them, tolerating small differences.
 
+/// The separator between the items of a list in one cell, as the ICO layout
+/// (and the layouts after it) write lists and the importers read them.
+pub const LIST_SEPARATOR: &str = "; ";
+
 /// A column after AD, not in the ICO template, naming the activity each row
 /// describes (the template itself has no such column).
 pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";

@@ -19,6 +19,7 @@ pub mod import;
 pub mod law;
 pub mod model;
 pub mod notice;
+pub mod processor_template;
 pub mod review_pack;
 pub mod store;
 pub mod typeset;

@@ -7,10 +7,10 @@ use std::path::Path;
 use std::process::Command;
 
 use ropa::Store;
-use ropa::export::audit_pack::{NoticeTexts, PackFile, PackHeader, build, write_pack};
-use ropa::export::{ExportContext, Options};
+use ropa::export::Options;
+use ropa::export::audit_pack::{PackFile, build, write_pack};
 use ropa::model::Register;
-use time::macros::{date, datetime};
+use time::macros::datetime;
 
 fn demo() -> (Store, Register) {
     let mut store = Store::in_memory().unwrap();
@@ -19,22 +19,9 @@ fn demo() -> (Store, Register) {
     (store, register)
 }
 
-fn pack(store: &Store, register: &Register) -> Vec<PackFile> {
-    let context = ExportContext {
-        acknowledgements: store.acknowledgements().unwrap(),
-        today: Some(date!(2026 - 12 - 01)),
-        ..ExportContext::default()
-    };
-    let mut texts = NoticeTexts { template: store.notice_template().unwrap(), ..NoticeTexts::default() };
-    for service in &register.services {
-        texts.extra.insert(service.id, store.notice_extra(service.id).unwrap());
-    }
-    let header = PackHeader {
-        organisation: register.organisation.controller.name.clone(),
-        as_at: date!(2026 - 12 - 01),
-        log_head: Some("head 78:abcdef".into()),
-    };
-    build(register, &context, &Options::at(datetime!(2026-12-01 09:00 UTC)), &texts, &header).unwrap()
+/// The pack of the store's snapshot, as at the day it is made.
+fn pack(store: &mut Store) -> Vec<PackFile> {
+    build(&store.snapshot().unwrap(), &Options::at(datetime!(2026-12-01 09:00 UTC))).unwrap()
 }
 
 fn sha256sum_check(dir: &Path) -> (bool, String) {
@@ -45,8 +32,8 @@ fn sha256sum_check(dir: &Path) -> (bool, String) {
 
 #[test]
 fn the_pack_holds_every_file_and_its_manifest_checks() {
-    let (store, register) = demo();
-    let files = pack(&store, &register);
+    let (mut store, register) = demo();
+    let files = pack(&mut store);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pack");
     write_pack(&out, &files).unwrap();
@@ -99,7 +86,9 @@ fn the_pack_holds_every_file_and_its_manifest_checks() {
     let manifest = std::fs::read_to_string(out.join("MANIFEST.txt")).unwrap();
     let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).map(|l| &l[66..]).collect();
     assert_eq!(listed.len(), files.len() - 1, "every file but the manifest is listed");
-    assert!(manifest.contains("# Change log: head 78:abcdef"));
+    let head = store.log_head().unwrap();
+    assert!(manifest.contains(&format!("# Change log: {head} (check with")), "{manifest}");
+    assert!(csv.contains(&head.to_string()), "the ICO CSV carries the head the manifest records");
     assert!(manifest.contains("# Register as at: 2026-12-01"));
     assert!(manifest.contains("# Law applied: UK GDPR and the DPA 2018 as in force on 1 December 2026."));
     assert!(manifest.contains("Law current to 1 December 2026."));
@@ -110,10 +99,10 @@ fn the_pack_holds_every_file_and_its_manifest_checks() {
 
 #[test]
 fn the_manifest_catches_a_changed_file() {
-    let (store, register) = demo();
+    let (mut store, _) = demo();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pack");
-    write_pack(&out, &pack(&store, &register)).unwrap();
+    write_pack(&out, &pack(&mut store)).unwrap();
     let path = out.join("findings.csv");
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("an extra row,\r\n");
@@ -125,8 +114,8 @@ fn the_manifest_catches_a_changed_file() {
 
 #[test]
 fn the_pdf_report_in_the_pack_is_the_register() {
-    let (store, register) = demo();
-    let files = pack(&store, &register);
+    let (mut store, register) = demo();
+    let files = pack(&mut store);
     let pdf = files.iter().find(|f| f.path == "register-report.pdf").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
@@ -138,12 +127,12 @@ fn the_pdf_report_in_the_pack_is_the_register() {
 
 #[test]
 fn an_existing_folder_is_never_replaced() {
-    let (store, register) = demo();
+    let (mut store, _) = demo();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pack");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("earlier.txt"), "an earlier pack").unwrap();
-    let error = write_pack(&out, &pack(&store, &register)).unwrap_err();
+    let error = write_pack(&out, &pack(&mut store)).unwrap_err();
     assert!(error.to_string().contains("already exists"), "{error}");
     assert_eq!(std::fs::read_to_string(out.join("earlier.txt")).unwrap(), "an earlier pack");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing else is left beside it");
@@ -151,10 +140,10 @@ fn an_existing_folder_is_never_replaced() {
 
 #[test]
 fn a_failed_pack_leaves_no_half_folder() {
-    let (store, register) = demo();
+    let (mut store, _) = demo();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pack");
-    let mut files = pack(&store, &register);
+    let mut files = pack(&mut store);
     // A file whose path climbs out of the pack fails part-way through the write.
     files.push(PackFile { path: "../escape.txt".into(), bytes: b"x".to_vec() });
     assert!(write_pack(&out, &files).is_err());

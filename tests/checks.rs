@@ -569,7 +569,7 @@ fn stored_activity(store: &mut Store) -> Activity {
 fn an_acknowledged_finding_is_kept_but_no_longer_open() {
     let mut store = Store::in_memory().unwrap();
     let activity = stored_activity(&mut store);
-    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), TODAY, 30);
     assert!(report.has_open_errors());
     let key = report.findings.iter().find(|f| f.rule.0 == "criminal-no-sch1").unwrap().key();
     assert_eq!(
@@ -583,7 +583,7 @@ fn an_acknowledged_finding_is_kept_but_no_longer_open() {
 
     let ack =
         store.acknowledge(&key, "J Smith", TODAY, "Processed under official authority (Art 10)").unwrap();
-    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), TODAY, 30);
     let finding = report.findings.iter().find(|f| f.rule.0 == "criminal-no-sch1").unwrap();
     assert_eq!(finding.acknowledged.as_ref().unwrap().acknowledged_by, "J Smith");
     assert!(!report.has_open_errors());
@@ -593,7 +593,7 @@ fn an_acknowledged_finding_is_kept_but_no_longer_open() {
     assert_eq!(store.acknowledgements().unwrap(), vec![again.clone()]);
     assert!(matches!(store.withdraw_acknowledgement(ack.id), Err(Error::NotFound { .. })));
     store.withdraw_acknowledgement(again.id).unwrap();
-    assert!(checks::check_store(&mut store, TODAY, 30).unwrap().has_open_errors());
+    assert!(checks::check(&store.snapshot().unwrap(), TODAY, 30).has_open_errors());
     assert!(matches!(store.acknowledge(&key, "J Smith", TODAY, "  "), Err(Error::Invalid { .. })));
 }
 
@@ -626,7 +626,7 @@ fn the_public_authority_flag_is_stored_and_drives_the_checks() {
     fields.lawful_bases = set([LawfulBasis::LegitimateInterests]);
     store.insert_activity(&fields, &[]).unwrap();
     let rules = |store: &mut Store| -> Vec<&'static str> {
-        checks::check_store(store, TODAY, 30).unwrap().findings.iter().map(|f| f.rule.0).collect()
+        checks::check(&store.snapshot().unwrap(), TODAY, 30).findings.iter().map(|f| f.rule.0).collect()
     };
     assert!(rules(&mut store).contains(&"legitimate-interests-public-authority"));
     store.set_public_authority(false).unwrap();
@@ -683,7 +683,7 @@ fn an_agreement_finding_can_be_acknowledged_once() {
     let mut fields = AgreementFields::new(AgreementKind::DataSharing, "GM Information Sharing Protocol");
     fields.review_due = Some(TODAY - Duration::days(10));
     let agreement = store.insert_agreement(&fields).unwrap();
-    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), TODAY, 30);
     let finding = report.findings.iter().find(|f| f.rule.0 == "agreement-review-overdue").unwrap();
     assert_eq!(finding.agreement_id, Some(agreement.id));
     assert_eq!(finding.field, Field::AgreementReviewDue);
@@ -693,7 +693,7 @@ fn an_agreement_finding_can_be_acknowledged_once() {
     store.acknowledge(&key, "J Smith", TODAY, "Review meeting moved to January").unwrap();
     let acknowledgements = store.acknowledgements().unwrap();
     assert_eq!(acknowledgements.len(), 1, "{acknowledgements:?}");
-    let report = checks::check_store(&mut store, TODAY, 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), TODAY, 30);
     let finding = report.findings.iter().find(|f| f.rule.0 == "agreement-review-overdue").unwrap();
     assert_eq!(finding.acknowledged.as_ref().unwrap().reason, "Review meeting moved to January");
     let text = checks::render_text(&report, &store.load_register().unwrap());
@@ -816,8 +816,7 @@ fn acknowledging_a_grouped_finding_covers_its_parties_and_a_new_party_reopens_it
     let draft = |party| LinkDraft { id: None, fields: LinkFields::new(party, Direction::Recipient) };
     let activity = store.insert_activity(&fields, &[draft(police), draft(dwp)]).unwrap();
     let finding_of = |store: &mut Store| {
-        checks::check_store(store, TODAY, 30)
-            .unwrap()
+        checks::check(&store.snapshot().unwrap(), TODAY, 30)
             .findings
             .into_iter()
             .find(|f| f.rule.0 == "recipient-no-agreement")
@@ -1184,7 +1183,7 @@ fn the_version1_fixture_migrates_with_nothing_lost_and_its_acknowledgement_still
     let mut store = Store::open(&path).unwrap();
     let acknowledgements = store.acknowledgements().unwrap();
     assert_eq!(acknowledgements.len(), 1);
-    let report = checks::check_store(&mut store, date!(2026 - 11 - 25), 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), date!(2026 - 11 - 25), 30);
     let covered = report.findings.iter().any(|f| {
         f.acknowledged.as_ref().is_some_and(|a| a.id == acknowledgements[0].id)
             || f.concerns

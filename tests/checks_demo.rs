@@ -12,7 +12,7 @@ use time::macros::date;
 fn demo() -> (Register, Report) {
     let mut store = Store::in_memory().unwrap();
     ropa::demo::populate(&mut store).unwrap();
-    let report = checks::check_store(&mut store, date!(2026 - 11 - 22), 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), date!(2026 - 11 - 22), 30);
     (store.load_register().unwrap(), report)
 }
 

@@ -266,7 +266,7 @@ fn demo_file(dir: &Path) -> (PathBuf, checks::Report) {
     let path = dir.join("demo.ropa");
     let mut store = Store::create(&path).unwrap();
     ropa::demo::populate(&mut store).unwrap();
-    let report = checks::check_store(&mut store, AT.date(), 30).unwrap();
+    let report = checks::check(&store.snapshot().unwrap(), AT.date(), 30);
     (path, report)
 }
 

@@ -493,29 +493,14 @@ mod notices {
     fn a_notice_with_no_retention_period_is_blocked() {
         let mut fields = activity(DUAA);
         fields.retention = Retention::NotStated;
-        let outcome = notice::generate(
-            &register(fields),
-            &[],
-            Settings::new(DUAA),
-            Scope::Service(SERVICE),
-            &Template::default(),
-            &ExtraText::default(),
-            false,
-        )
-        .unwrap();
+        let outcome =
+            notice::generate(&Snapshot::new(register(fields)), Scope::Service(SERVICE), DUAA, false).unwrap();
         let Outcome::Blocked(reasons) = outcome else { panic!("not blocked: {outcome:?}") };
         assert!(reasons.iter().any(|r| r.rule == "notice-retention-not-set"), "{reasons:?}");
         // With a retention period the notice is ready.
-        let outcome = notice::generate(
-            &register(activity(DUAA)),
-            &[],
-            Settings::new(DUAA),
-            Scope::Service(SERVICE),
-            &Template::default(),
-            &ExtraText::default(),
-            false,
-        )
-        .unwrap();
+        let outcome =
+            notice::generate(&Snapshot::new(register(activity(DUAA))), Scope::Service(SERVICE), DUAA, false)
+                .unwrap();
         assert!(matches!(outcome, Outcome::Ready(_)), "{outcome:?}");
     }
 }

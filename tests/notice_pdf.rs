@@ -55,7 +55,7 @@ fn the_pdf_notice_has_every_heading_paragraph_and_bullet() {
     let mut store = Store::open(&db).unwrap();
     let service = store.service_by_name("Early Help").unwrap().unwrap();
     let Outcome::Ready(expected) =
-        notice::generate_from_store(&mut store, Scope::Service(service), today, true).unwrap()
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(service), today, true).unwrap()
     else {
         panic!("overridden notices are ready");
     };
@@ -89,7 +89,7 @@ fn the_pdf_notice_stays_on_the_page_and_needs_an_output_file() {
     let mut store = Store::open(&db).unwrap();
     let service = store.service_by_name("Early Help").unwrap().unwrap();
     let Outcome::Ready(notice) =
-        notice::generate_from_store(&mut store, Scope::Service(service), date!(2026 - 11 - 22), true)
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(service), date!(2026 - 11 - 22), true)
             .unwrap()
     else {
         panic!("overridden notices are ready");

@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use ropa::checks::Settings;
 use ropa::law::{LawfulBasis, LegalItem, SpecialCategory};
 use ropa::model::*;
 use ropa::notice::{
@@ -468,7 +467,7 @@ fn template_and_extra_text_survive_regeneration_after_a_register_change() {
     store.update_activity(activity.id, activity.version, &fields, &links).unwrap();
 
     let Outcome::Ready(notice) =
-        notice::generate_from_store(&mut store, Scope::Service(early_help), TODAY, true).unwrap()
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(early_help), TODAY, true).unwrap()
     else {
         panic!("an override always gives a notice")
     };
@@ -504,7 +503,7 @@ fn open_errors_block_a_notice_until_acknowledged_or_overridden() {
     let (mut store, register) = demo();
     let early_help = service_id(&register, "Early Help");
     let Outcome::Blocked(reasons) =
-        notice::generate_from_store(&mut store, Scope::Service(early_help), TODAY, false).unwrap()
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(early_help), TODAY, false).unwrap()
     else {
         panic!("Early Help has an open error: 9(2)(b) with no Schedule 1 condition")
     };
@@ -514,14 +513,14 @@ fn open_errors_block_a_notice_until_acknowledged_or_overridden() {
     );
 
     let Outcome::Ready(notice) =
-        notice::generate_from_store(&mut store, Scope::Service(early_help), TODAY, true).unwrap()
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(early_help), TODAY, true).unwrap()
     else {
         panic!("override gives a notice")
     };
     assert_eq!(notice.overridden.len(), reasons.len());
 
     // Acknowledge every blocking finding: the notice is no longer blocked.
-    let report = ropa::checks::check_store(&mut store, TODAY, 30).unwrap();
+    let report = ropa::checks::check(&store.snapshot().unwrap(), TODAY, 30);
     let ids: BTreeSet<ActivityId> =
         register.activities.iter().filter(|a| a.fields.service_id == early_help).map(|a| a.id).collect();
     for finding in report.findings.iter().filter(|f| {
@@ -532,7 +531,7 @@ fn open_errors_block_a_notice_until_acknowledged_or_overridden() {
             .unwrap();
     }
     let Outcome::Ready(notice) =
-        notice::generate_from_store(&mut store, Scope::Service(early_help), TODAY, false).unwrap()
+        notice::generate(&store.snapshot().unwrap(), Scope::Service(early_help), TODAY, false).unwrap()
     else {
         panic!("every error is acknowledged")
     };
@@ -542,16 +541,8 @@ fn open_errors_block_a_notice_until_acknowledged_or_overridden() {
 #[test]
 fn a_complete_activity_is_not_blocked_and_can_have_its_own_notice() {
     let generate = |register: &Register| {
-        notice::generate(
-            register,
-            &[],
-            Settings::new(TODAY),
-            Scope::Activity(ActivityId(1)),
-            &Template::default(),
-            &ExtraText::default(),
-            false,
-        )
-        .unwrap()
+        notice::generate(&Snapshot::new(register.clone()), Scope::Activity(ActivityId(1)), TODAY, false)
+            .unwrap()
     };
     // Nothing but a purpose and a basis: Article 30 items are missing.
     let mut register = register_with(&[LawfulBasis::PublicTask]);
@@ -571,15 +562,8 @@ fn a_complete_activity_is_not_blocked_and_can_have_its_own_notice() {
         }
         Outcome::Blocked(reasons) => panic!("a complete record is blocked: {reasons:#?}"),
     }
-    let missing = notice::generate(
-        &register,
-        &[],
-        Settings::new(TODAY),
-        Scope::Service(ServiceId(7)),
-        &Template::default(),
-        &ExtraText::default(),
-        true,
-    );
+    let missing =
+        notice::generate(&Snapshot::new(register.clone()), Scope::Service(ServiceId(7)), TODAY, true);
     assert!(matches!(missing, Err(Error::NotFound { .. })));
 }
 

@@ -7,9 +7,7 @@ use super::{
     Acknowledgement, Concern, Field, Finding, RULES, Report, Rule, Scope, Settings,
     completeness::completeness,
 };
-use crate::Result;
-use crate::model::{Activity, ActivityId, ActivityStatus, AgreementId, Date, Lookup, Register};
-use crate::store::Store;
+use crate::model::{Activity, ActivityId, ActivityStatus, AgreementId, Date, Lookup, Register, Snapshot};
 
 /// What every rule can read: the register, its indexes and the settings.
 #[derive(Debug)]
@@ -146,13 +144,11 @@ pub fn run(register: &Register, acknowledgements: &[Acknowledgement], settings: 
     Report { today: settings.today, findings, completeness: completeness(register) }
 }
 
-/// Loads the register, its acknowledgements and the organisation's status from
-/// `store`, then runs the checks for `today`.
-pub fn check_store(store: &mut Store, today: Date, due_soon_days: i64) -> Result<Report> {
-    let register = store.load_register()?;
-    let acknowledgements = store.acknowledgements()?;
-    let settings = Settings { today, due_soon_days, public_authority: store.is_public_authority()? };
-    Ok(run(&register, &acknowledgements, settings))
+/// Runs the checks over `snapshot` for `today`, with its acknowledgements and its
+/// organisation's public-authority status.
+pub fn check(snapshot: &Snapshot, today: Date, due_soon_days: i64) -> Report {
+    let settings = Settings { today, due_soon_days, public_authority: snapshot.public_authority };
+    run(&snapshot.register, &snapshot.acknowledgements, settings)
 }
 
 fn apply(rule: &'static Rule, cx: &Context<'_>, findings: &mut Vec<Finding>) {

@@ -42,7 +42,7 @@ use serde::Serialize;
 
 pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
 pub use counts::RuleCount;
-pub use engine::{Context, Hit, Out, check_store, parse_today, run};
+pub use engine::{Context, Hit, Out, check, parse_today, run};
 pub use health::is_health_data;
 pub use retention::is_vague_retention;
 pub use rules::{RULES, SUPERSEDED, Superseded, superseded_citation};

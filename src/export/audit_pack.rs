@@ -5,11 +5,10 @@
 //! file's SHA-256 in the form `sha256sum -c MANIFEST.txt` checks, followed by the
 //! date and the change-log head as comment lines.
 //!
-//! [`build`] makes the files in memory from a register snapshot and is pure;
+//! [`build`] makes the files in memory from a [`Snapshot`] and is pure;
 //! [`write_pack`] puts them on disk as a whole ([`crate::fsio::write_folder`]), so a
 //! failed pack never leaves half a folder.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -18,40 +17,37 @@ use sha2::{Digest, Sha256};
 use super::public_html::service_file_stem;
 use super::{ExportContext, Format, NoProgress, Options, write_in};
 use crate::Result;
-use crate::model::{Date, Register, ServiceId, format_date};
-use crate::notice::{self, ExtraText, Template};
+/// The notice texts the pack's notices are built with (kept in the model).
+pub use crate::model::NoticeTexts;
+use crate::model::{Date, Register, ServiceId, Snapshot, format_date};
+use crate::notice;
 
 /// One file of the pack: its path inside the folder and its bytes.
 pub type PackFile = crate::fsio::FolderFile;
 
 /// What the pack says about the register besides its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackHeader {
+struct PackHeader {
     /// The organisation, as the cover names it.
-    pub organisation: String,
+    organisation: String,
     /// The date the register is as at (today, or the as-at date).
-    pub as_at: Date,
+    as_at: Date,
     /// The change-log head, `head N:HEX`, when known.
-    pub log_head: Option<String>,
+    log_head: Option<String>,
 }
 
-/// The notice template and each service's extra texts: the notices are built with them.
-#[derive(Debug, Clone, Default)]
-pub struct NoticeTexts {
-    /// The register's notice template.
-    pub template: Template,
-    /// Each service's extra paragraphs; a service missing here has none.
-    pub extra: BTreeMap<ServiceId, ExtraText>,
-}
-
-/// The pack's files, the manifest last.
-pub fn build(
-    register: &Register,
-    context: &ExportContext,
-    options: &Options,
-    notices: &NoticeTexts,
-    header: &PackHeader,
-) -> Result<Vec<PackFile>> {
+/// The pack's files for `snapshot`, the manifest last: the register as the
+/// snapshot holds it (now or as at its date), its acknowledgements and
+/// organisation's status for the checks, its notice texts for the notices, and
+/// its log head in every export that carries one and in the manifest.
+pub fn build(snapshot: &Snapshot, options: &Options) -> Result<Vec<PackFile>> {
+    let register = &snapshot.register;
+    let context = ExportContext::of(snapshot);
+    let header = PackHeader {
+        organisation: register.organisation.controller.name.clone(),
+        as_at: context.today(options),
+        log_head: snapshot.log_head.as_ref().map(ToString::to_string),
+    };
     let mut files = Vec::new();
     for (path, format) in [
         ("register-ico.csv", Format::IcoCsv),
@@ -61,8 +57,7 @@ pub fn build(
         ("register.json", Format::Json),
         ("flow-map.svg", Format::FlowSvg),
     ] {
-        let whole = ExportContext { flow_scope: crate::flows::Scope::Register, ..context.clone() };
-        files.push(PackFile { path: path.into(), bytes: render(register, &whole, format, options)? });
+        files.push(PackFile { path: path.into(), bytes: render(register, &context, format, options)? });
     }
     let report = context.report(register, options);
     for (index, service) in register.services.iter().enumerate() {
@@ -73,9 +68,9 @@ pub fn build(
             path: format!("flow-maps/{stem}.svg"),
             bytes: render(register, &scoped, Format::FlowSvg, options)?,
         });
-        files.push(notice_file(register, &report, service.id, &stem, notices, context, options)?);
+        files.push(notice_file(register, &report, service.id, &stem, &snapshot.notices, &context, options)?);
     }
-    let manifest = manifest(&files, header);
+    let manifest = manifest(&files, &header);
     files.push(PackFile { path: "MANIFEST.txt".into(), bytes: manifest.into_bytes() });
     Ok(files)
 }
@@ -117,7 +112,7 @@ fn notice_file(
     }
     let today = context.today(options);
     let notice_options = notice::Options { today, public_authority: context.public_authority };
-    let extra = texts.extra.get(&service).cloned().unwrap_or_default();
+    let extra = texts.extra_of(service);
     let notice = notice::build(register, scope, &texts.template, &extra, notice_options)?;
     Ok(PackFile { path: format!("notices/{stem}.html"), bytes: notice::to_html(&notice).into_bytes() })
 }

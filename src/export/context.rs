@@ -4,7 +4,7 @@
 
 use crate::checks::{self, Acknowledgement, Settings};
 use crate::flows;
-use crate::model::{Date, LogHead, Register};
+use crate::model::{Date, LogHead, Register, Snapshot};
 
 use super::Options;
 
@@ -41,6 +41,19 @@ impl Default for ExportContext {
 }
 
 impl ExportContext {
+    /// The context of an export of `snapshot`: its acknowledgements, its
+    /// organisation's status, its log head, and its as-at day as today; the
+    /// whole register's flow map.
+    pub fn of(snapshot: &Snapshot) -> Self {
+        Self {
+            acknowledgements: snapshot.acknowledgements.clone(),
+            public_authority: snapshot.public_authority,
+            today: snapshot.as_at,
+            flow_scope: flows::Scope::Register,
+            log_head: snapshot.log_head.clone(),
+        }
+    }
+
     /// The date the checks treat as today for an export made with `options`.
     pub fn today(&self, options: &Options) -> Date {
         self.today.unwrap_or_else(|| options.generated_at.to_offset(time::UtcOffset::UTC).date())

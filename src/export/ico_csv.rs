@@ -17,8 +17,9 @@ use crate::model::{
     format_date,
 };
 
-/// The separator between the items of a list in one cell.
-pub const LIST_SEPARATOR: &str = "; ";
+/// The separator between the items of a list in one cell (the layout's, in
+/// [`crate::ico_template`]).
+pub use crate::ico_template::LIST_SEPARATOR;
 
 /// The 30 column headings, A to AD, exactly as the ICO template words them (from
 /// [`IcoColumn`], which the ICO import reads too).

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::export::audit_pack::{self, NoticeTexts, PackHeader};
+use crate::export::audit_pack;
 use crate::export::{ExportContext, Options};
 use crate::model::Date;
 use crate::{Result, Store};
@@ -25,37 +25,8 @@ pub fn write_audit_pack(
     as_at: Option<Date>,
     options: &Options,
 ) -> Result<PackSummary> {
-    let mut store = Store::open_read(db)?;
-    let register = match as_at {
-        Some(date) => store.register_as_at(date)?,
-        None => store.load_register()?,
-    };
-    let log_head = match as_at {
-        Some(date) => store.log_head_as_at(date)?,
-        None => store.log_head()?,
-    };
-    let mut acknowledgements = store.acknowledgements()?;
-    if let Some(date) = as_at {
-        acknowledgements.retain(|a| a.acknowledged_on <= date);
-    }
-    let context = ExportContext {
-        acknowledgements,
-        public_authority: store.is_public_authority()?,
-        today: as_at,
-        log_head: Some(log_head.clone()),
-        ..ExportContext::default()
-    };
-    let mut texts = NoticeTexts { template: store.notice_template()?, ..NoticeTexts::default() };
-    for service in &register.services {
-        texts.extra.insert(service.id, store.notice_extra(service.id)?);
-    }
-    let day = context.today(options);
-    let header = PackHeader {
-        organisation: register.organisation.controller.name.clone(),
-        as_at: day,
-        log_head: Some(log_head.to_string()),
-    };
-    let files = audit_pack::build(&register, &context, options, &texts, &header)?;
+    let snapshot = Store::open_read(db)?.snapshot_at(as_at)?;
+    let files = audit_pack::build(&snapshot, options)?;
     audit_pack::write_pack(out, &files)?;
-    Ok(PackSummary { files: files.len(), as_at: day })
+    Ok(PackSummary { files: files.len(), as_at: ExportContext::of(&snapshot).today(options) })
 }

@@ -9,8 +9,7 @@ use crate::{Result, Store};
 /// whether any unacknowledged error-level finding exists. Opens the register for
 /// reading, so it works while someone else is writing.
 pub fn check_file(path: &Path, today: Date, due_soon_days: i64) -> Result<(String, bool)> {
-    let mut store = Store::open_read(path)?;
-    let report = crate::checks::check_store(&mut store, today, due_soon_days)?;
-    let register = store.load_register()?;
-    Ok((crate::checks::render_text(&report, &register), report.has_open_errors()))
+    let snapshot = Store::open_read(path)?.snapshot()?;
+    let report = crate::checks::check(&snapshot, today, due_soon_days);
+    Ok((crate::checks::render_text(&report, &snapshot.register), report.has_open_errors()))
 }

@@ -47,34 +47,18 @@ pub fn export_request_file(
     if !request.format.writes_folder() {
         crate::fsio::check_target(out)?;
     }
-    let mut store = Store::open_read(db)?;
-    // The head is read before the register: a change landing in between makes the
-    // export carry an earlier head, never a later one it does not include. As at a
-    // date, it is the head of that day, as an export made then carried.
-    let log_head = match request.as_at {
-        Some(date) => store.log_head_as_at(date)?,
-        None => store.log_head()?,
-    };
-    let register = match request.as_at {
-        Some(date) => store.register_as_at(date)?,
-        None => store.load_register()?,
-    };
-    let mut acknowledgements = store.acknowledgements()?;
-    crate::model::acknowledgements_as_at(&mut acknowledgements, request.as_at);
+    // One read transaction: the log head, the register and the acknowledgements
+    // agree. As at a date, the head is that day's, as an export made then carried.
+    let snapshot = Store::open_read(db)?.snapshot_at(request.as_at)?;
+    let register = &snapshot.register;
     let flow_scope =
-        crate::flows::scope_by_name(&register, request.service.as_deref(), request.party.as_deref())?;
-    let context = ExportContext {
-        acknowledgements,
-        public_authority: store.is_public_authority()?,
-        today: request.as_at,
-        flow_scope,
-        log_head: Some(log_head),
-    };
+        crate::flows::scope_by_name(register, request.service.as_deref(), request.party.as_deref())?;
+    let context = ExportContext { flow_scope, ..ExportContext::of(&snapshot) };
     let scope = match &request.service {
-        Some(name) => service_scope(&register, name)?,
+        Some(name) => service_scope(register, name)?,
         None => Scope::Whole,
     };
-    export_to_file_in(&register, &context, &scope, request.format, options, out, progress)
+    export_to_file_in(register, &context, &scope, request.format, options, out, progress)
 }
 
 /// Opens the register at `db` and writes `format` to `out`, narrowed to the

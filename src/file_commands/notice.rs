@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::Date;
-use crate::notice::{Format, Outcome, Scope, generate_from_store};
+use crate::notice::{Format, Outcome, Scope, generate};
 use crate::store::Store;
 use crate::{Error, Result};
 
@@ -52,12 +52,9 @@ pub fn run_command(command: &NoticeCommand) -> Result<CommandOutcome> {
     let service_id = store.service_by_name(command.service.trim())?.ok_or_else(|| Error::NotFound {
         what: format!("service \"{}\" in {}", command.service.trim(), command.db.display()),
     })?;
-    let notice = match generate_from_store(
-        &mut store,
-        Scope::Service(service_id),
-        command.today,
-        command.allow_override,
-    )? {
+    let snapshot = store.snapshot()?;
+    let notice = match generate(&snapshot, Scope::Service(service_id), command.today, command.allow_override)?
+    {
         Outcome::Blocked(reasons) => {
             let mut stdout = format!(
                 "The privacy notice for \"{}\" is blocked by {} open error-level finding(s). Fix them, acknowledge them in the register, or pass --override:\n",

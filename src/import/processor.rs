@@ -13,12 +13,12 @@ use super::services::ServiceIndex;
 use super::text::{decode, name_key, split_list, yes_no};
 use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Report};
 use crate::cells::restore;
-use crate::export::ico_csv::LIST_SEPARATOR;
-use crate::export::processor::{PROCESSOR_TITLE, ProcessorColumn};
+use crate::ico_template::LIST_SEPARATOR;
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
     ActivityFields, ActivityStatus, Contact, Organisation, Register, Role, ServiceId, Transfer,
 };
+use crate::processor_template::{PROCESSOR_TITLE, ProcessorColumn};
 use crate::{Error, Result};
 
 /// What the safeguards cell says for a transfer with no safeguard recorded.

@@ -20,6 +20,7 @@ mod party_match;
 mod register;
 mod review;
 mod service;
+mod snapshot;
 mod summary;
 mod uk_date;
 
@@ -37,6 +38,7 @@ pub use party_match::{name_similarity, similar_names};
 pub use register::{Lookup, Register};
 pub use review::add_months;
 pub use service::{Service, ServiceFields};
+pub use snapshot::{NoticeTexts, Snapshot};
 pub use summary::{ActivitySummary, RegisterSummary, SearchFields};
 pub use uk_date::{DateError, DateStyle, format_uk_date, parse_uk_date};
 

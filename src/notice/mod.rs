@@ -31,9 +31,8 @@ pub use pdf::{layout as layout_pdf, to_pdf};
 pub use template::{ExtraText, ParagraphKey, SectionKey, Template};
 
 use crate::Result;
-use crate::checks::{Acknowledgement, Settings};
-use crate::model::{Register, ServiceId};
-use crate::store::Store;
+use crate::checks::Settings;
+use crate::model::{Date, Register, ServiceId, Snapshot};
 
 /// The result of asking for a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,44 +44,25 @@ pub enum Outcome {
     Blocked(Vec<BlockReason>),
 }
 
-/// Writes the notice for `scope`, applying the blocking rule: the checks run for
-/// `settings.today` with `acknowledgements`; open error-level findings on the
-/// notice's activities block it unless `allow_override` is set.
-pub fn generate(
-    register: &Register,
-    acknowledgements: &[Acknowledgement],
-    settings: Settings,
-    scope: Scope,
-    template: &Template,
-    extra: &ExtraText,
-    allow_override: bool,
-) -> Result<Outcome> {
+/// Writes the notice for `scope` from `snapshot`, applying the blocking rule: the
+/// checks run for `today` with the snapshot's acknowledgements and its
+/// organisation's status; open error-level findings on the notice's activities
+/// block it unless `allow_override` is set. The wording around the facts is the
+/// snapshot's template and the service's extra text.
+pub fn generate(snapshot: &Snapshot, scope: Scope, today: Date, allow_override: bool) -> Result<Outcome> {
+    let register = &snapshot.register;
+    let settings = Settings { public_authority: snapshot.public_authority, ..Settings::new(today) };
     let activities = activities_in_scope(register, scope)?;
-    let report = crate::checks::run(register, acknowledgements, settings);
+    let report = crate::checks::run(register, &snapshot.acknowledgements, settings);
     let reasons = block_reasons(&report, &activities);
     if !reasons.is_empty() && !allow_override {
         return Ok(Outcome::Blocked(reasons));
     }
-    let options = Options { today: settings.today, public_authority: settings.public_authority };
-    let mut notice = build(register, scope, template, extra, options)?;
+    let options = Options { today, public_authority: settings.public_authority };
+    let extra = snapshot.notices.extra_of(service_of(register, scope)?);
+    let mut notice = build(register, scope, &snapshot.notices.template, &extra, options)?;
     notice.overridden = reasons.iter().map(ToString::to_string).collect();
     Ok(Outcome::Ready(notice))
-}
-
-/// Loads everything a notice needs from `store` and calls [`generate`].
-pub fn generate_from_store(
-    store: &mut Store,
-    scope: Scope,
-    today: crate::model::Date,
-    allow_override: bool,
-) -> Result<Outcome> {
-    let register = store.load_register()?;
-    let acknowledgements = store.acknowledgements()?;
-    let settings = Settings { public_authority: store.is_public_authority()?, ..Settings::new(today) };
-    let template = store.notice_template()?;
-    let service_id = service_of(&register, scope)?;
-    let extra = store.notice_extra(service_id)?;
-    generate(&register, &acknowledgements, settings, scope, &template, &extra, allow_override)
 }
 
 /// The service a scope belongs to.

@@ -81,13 +81,18 @@ impl Store {
 
     /// Every acknowledgement, oldest first.
     pub fn acknowledgements(&self) -> Result<Vec<Acknowledgement>> {
-        self.conn.query_rows_and_then_cached(
-            "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason
-             FROM acknowledgement ORDER BY acknowledged_on, id",
-            [],
-            |row| Ok(read_acknowledgement(row)?),
-        )
+        select_acknowledgements(&self.conn)
     }
+}
+
+/// Every acknowledgement, oldest first.
+pub(super) fn select_acknowledgements(conn: &Connection) -> Result<Vec<Acknowledgement>> {
+    conn.query_rows_and_then_cached(
+        "SELECT id, rule, activity_id, subject, acknowledged_by, acknowledged_on, reason
+         FROM acknowledgement ORDER BY acknowledged_on, id",
+        [],
+        |row| Ok(read_acknowledgement(row)?),
+    )
 }
 
 /// Whether an acknowledgement may replace one already recorded.

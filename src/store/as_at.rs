@@ -1,6 +1,6 @@
 //! The register as it stood at a moment, rebuilt from the change log.
 
-use rusqlite::named_params;
+use rusqlite::{Connection, named_params};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -20,35 +20,40 @@ impl Store {
 
     /// The register as it stood just before `moment`.
     pub fn register_before(&self, moment: OffsetDateTime) -> Result<Register> {
-        let moment = stamp(moment)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT entity, after FROM change_log WHERE id IN (
+        register_before(&self.conn, moment)
+    }
+}
+
+/// The register as it stood just before `moment`, from the log of `conn`.
+pub(super) fn register_before(conn: &Connection, moment: OffsetDateTime) -> Result<Register> {
+    let moment = stamp(moment)?;
+    let mut stmt = conn.prepare(
+        "SELECT entity, after FROM change_log WHERE id IN (
                  SELECT max(id) FROM change_log WHERE at < :moment GROUP BY entity, entity_id)
              AND after IS NOT NULL ORDER BY id",
-        )?;
-        let mut rows = stmt.query(named_params! {":moment": moment})?;
-        let mut register = Register::default();
-        while let Some(row) = rows.next()? {
-            let entity: String = row.get(0)?;
-            let after: String = row.get(1)?;
-            match entity.as_str() {
-                "organisation" => register.organisation = parse::<Organisation>(&after)?,
-                "service" => register.services.push(parse::<Service>(&after)?),
-                "party" => register.parties.push(parse::<Party>(&after)?),
-                "agreement" => register.agreements.push(parse::<Agreement>(&after)?),
-                "controller" => register.controllers.push(parse::<ControllerStatus>(&after)?),
-                "activity" => {
-                    let record = parse::<ActivityRecord>(&after)?;
-                    register.activities.push(record.activity);
-                    register.links.extend(record.links);
-                }
-                _ => {}
+    )?;
+    let mut rows = stmt.query(named_params! {":moment": moment})?;
+    let mut register = Register::default();
+    while let Some(row) = rows.next()? {
+        let entity: String = row.get(0)?;
+        let after: String = row.get(1)?;
+        match entity.as_str() {
+            "organisation" => register.organisation = parse::<Organisation>(&after)?,
+            "service" => register.services.push(parse::<Service>(&after)?),
+            "party" => register.parties.push(parse::<Party>(&after)?),
+            "agreement" => register.agreements.push(parse::<Agreement>(&after)?),
+            "controller" => register.controllers.push(parse::<ControllerStatus>(&after)?),
+            "activity" => {
+                let record = parse::<ActivityRecord>(&after)?;
+                register.activities.push(record.activity);
+                register.links.extend(record.links);
             }
+            _ => {}
         }
-        super::order::sort_register(&mut register);
-        register.controllers.sort_by_key(|c| c.name.to_lowercase());
-        Ok(register)
     }
+    super::order::sort_register(&mut register);
+    register.controllers.sort_by_key(|c| c.name.to_lowercase());
+    Ok(register)
 }
 
 /// The first moment after `date` (UTC).

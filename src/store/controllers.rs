@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::Store;
 use super::audit::{Tx, log};
+use super::conn_ext::ConnExt;
 use crate::model::ControllerStatus;
 use crate::{Error, Result};
 
@@ -22,12 +23,11 @@ impl Store {
 }
 
 pub(super) fn select_controllers(conn: &Connection) -> Result<Vec<ControllerStatus>> {
-    let mut stmt = conn.prepare_cached(
+    conn.query_rows_and_then_cached(
         "SELECT name, is_public_authority FROM controller_authority ORDER BY name COLLATE NOCASE",
-    )?;
-    let rows =
-        stmt.query_map([], |row| Ok(ControllerStatus { name: row.get(0)?, public_authority: row.get(1)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        [],
+        |row| Ok(ControllerStatus { name: row.get(0)?, public_authority: row.get(1)? }),
+    )
 }
 
 pub(super) fn set_controller(tx: &Tx<'_>, name: &str, status: Option<bool>) -> Result<()> {

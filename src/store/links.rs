@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, named_params};
 
 use super::codec::{columns, decode, get_code, get_str, scope};
+use super::conn_ext::ConnExt;
 use crate::law::{LawfulBasis, LegalItem, SpecialCategory};
 use crate::model::{ActivityId, Direction, Link, LinkDraft, LinkFields, LinkId, PartyId, SpecialData};
 use crate::{Error, Result};
@@ -139,9 +140,11 @@ fn select_link_specials(
 /// listed, updates the listed ones, inserts the new ones.
 pub(super) fn sync_links(conn: &Connection, activity_id: ActivityId, drafts: &[LinkDraft]) -> Result<()> {
     let kept: BTreeSet<LinkId> = drafts.iter().filter_map(|draft| draft.id).collect();
-    let mut stmt = conn.prepare_cached("SELECT id FROM link WHERE activity_id = ?1")?;
-    let stored: Vec<LinkId> =
-        stmt.query_map([activity_id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let stored: Vec<LinkId> = conn.query_rows_and_then_cached(
+        "SELECT id FROM link WHERE activity_id = ?1",
+        [activity_id],
+        |row| row.get(0),
+    )?;
     let mut delete = conn.prepare_cached("DELETE FROM link WHERE id = ?1")?;
     for id in stored.iter().filter(|id| !kept.contains(id)) {
         delete.execute([id])?;

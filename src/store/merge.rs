@@ -2,7 +2,7 @@
 //! membership of the duplicate is re-pointed to the kept party and the duplicate
 //! is deleted, in one logged transaction; the returned [`PartyMerge`] undoes it.
 
-use rusqlite::{OptionalExtension, named_params};
+use rusqlite::named_params;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
@@ -122,12 +122,7 @@ fn merge(tx: &Tx<'_>, kept: PartyId, duplicate: PartyId) -> Result<PartyMerge> {
 }
 
 fn version_of(tx: &Tx<'_>, table: &str, id: i64) -> Result<Option<i64>> {
-    let mut stmt = tx.prepare_cached(&format!("SELECT version FROM {table} WHERE id = ?1"))?;
-    let mut rows = stmt.query([id])?;
-    Ok(match rows.next()? {
-        Some(row) => Some(row.get(0)?),
-        None => None,
-    })
+    Ok(tx.try_query_one(&format!("SELECT version FROM {table} WHERE id = ?1"), [id])?)
 }
 
 /// Refuses the undo if any record the merge touched changed since.
@@ -145,8 +140,7 @@ fn check_unchanged(tx: &Tx<'_>, merge: &PartyMerge) -> Result<()> {
         }
     }
     for link in &merge.moved_links {
-        let mut stmt = tx.prepare_cached("SELECT party_id FROM link WHERE id = ?1")?;
-        let party: Option<PartyId> = stmt.query_row([link], |row| row.get(0)).optional()?;
+        let party: Option<PartyId> = tx.try_query_one("SELECT party_id FROM link WHERE id = ?1", [link])?;
         if party != Some(merge.kept) {
             return conflict(format!("link {link}"));
         }

@@ -2,12 +2,13 @@
 //! [`crate::notice`]). Each write is one transaction and is recorded in the
 //! change log (entities "notice_template", id 1, and "notice_extra", by service).
 
-use rusqlite::{Connection, OptionalExtension, named_params};
+use rusqlite::{Connection, named_params};
 
 use super::Store;
 use super::audit::log;
+use super::conn_ext::ConnExt;
 use crate::model::ServiceId;
-use crate::model::{ExtraText, Template};
+use crate::model::{ExtraText, NoticeTexts, Template};
 use crate::{Error, Result};
 
 impl Store {
@@ -30,20 +31,13 @@ impl Store {
 
     /// The extra notice text of the service with `id` (empty if none is stored).
     pub fn notice_extra(&self, id: ServiceId) -> Result<ExtraText> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT intro, closing FROM notice_extra WHERE service_id = ?1")?;
-        let extra = stmt
-            .query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? }))
-            .optional()?;
-        Ok(extra.unwrap_or_default())
+        select_extra(&self.conn, id)
     }
 
     /// Stores the extra notice text of the service with `id`, in one transaction.
     pub fn save_notice_extra(&mut self, id: ServiceId, extra: &ExtraText) -> Result<()> {
         self.write(|tx| {
-            let exists: bool =
-                tx.tx.query_row("SELECT count(*) > 0 FROM service WHERE id = ?1", [id], |row| row.get(0))?;
-            if !exists {
+            if !tx.tx.exists("SELECT 1 FROM service WHERE id = ?1", [id])? {
                 return Err(Error::NotFound { what: format!("service {id}") });
             }
             let before = select_extra(tx.tx, id)?;
@@ -53,22 +47,35 @@ impl Store {
     }
 }
 
-fn select_template(conn: &Connection) -> Result<Template> {
-    let mut stmt = conn.prepare_cached("SELECT key, text FROM notice_template ORDER BY key")?;
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+pub(super) fn select_template(conn: &Connection) -> Result<Template> {
+    let entries: Vec<(String, String)> =
+        conn.query_rows_and_then_cached("SELECT key, text FROM notice_template ORDER BY key", [], |row| {
+            Ok::<_, Error>((row.get(0)?, row.get(1)?))
+        })?;
     let mut template = Template::default();
-    for row in rows {
-        let (key, text) = row?;
+    for (key, text) in entries {
         template.restore(&key, &text);
     }
     Ok(template)
 }
 
 fn select_extra(conn: &Connection, id: ServiceId) -> Result<ExtraText> {
-    let mut stmt = conn.prepare_cached("SELECT intro, closing FROM notice_extra WHERE service_id = ?1")?;
-    let extra =
-        stmt.query_row([id], |row| Ok(ExtraText { intro: row.get(0)?, closing: row.get(1)? })).optional()?;
-    Ok(extra.unwrap_or_default())
+    let mut found = conn.query_rows_and_then_cached(
+        "SELECT intro, closing FROM notice_extra WHERE service_id = ?1",
+        [id],
+        |row| Ok::<_, Error>(ExtraText { intro: row.get(0)?, closing: row.get(1)? }),
+    )?;
+    Ok(found.pop().unwrap_or_default())
+}
+
+/// The notice template and every service's extra text.
+pub(super) fn select_notice_texts(conn: &Connection) -> Result<NoticeTexts> {
+    let extra = conn.query_rows_and_then_cached(
+        "SELECT service_id, intro, closing FROM notice_extra ORDER BY service_id",
+        [],
+        |row| Ok::<_, Error>((row.get(0)?, ExtraText { intro: row.get(1)?, closing: row.get(2)? })),
+    )?;
+    Ok(NoticeTexts { template: select_template(conn)?, extra: extra.into_iter().collect() })
 }
 
 fn insert_template_entry(conn: &Connection, key: &str, text: &str) -> Result<()> {

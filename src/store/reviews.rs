@@ -61,11 +61,7 @@ impl Store {
 
     /// Whether the controller is a public authority (UK GDPR Art 6(1), last sentence).
     pub fn is_public_authority(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT is_public_authority FROM controller_status WHERE id = 1",
-            [],
-            |row| row.get(0),
-        )?)
+        select_public_authority(&self.conn)
     }
 
     /// Records whether the controller is a public authority.
@@ -78,6 +74,12 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Whether the organisation is a public authority, as recorded.
+pub(super) fn select_public_authority(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT is_public_authority FROM controller_status WHERE id = 1", [], |row| row.get(0))?)
 }
 
 /// The calendar-month rule, kept here under its old path.

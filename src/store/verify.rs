@@ -61,15 +61,7 @@ impl Store {
     /// to the last one stamped by then, as [`Store::register_as_at`] reads them,
     /// so that an as-at export carries the head an export made that day carried.
     pub fn log_head_as_at(&self, date: crate::model::Date) -> Result<LogHead> {
-        let moment = super::as_at::stamp(super::as_at::end_of(date))?;
-        let (entries, hash): (i64, Option<String>) = self.conn.query_row(
-            "WITH last AS (SELECT max(id) AS id FROM change_log WHERE at < ?1)
-             SELECT (SELECT count(*) FROM change_log WHERE id <= (SELECT id FROM last)),
-                    (SELECT hash FROM change_log WHERE id = (SELECT id FROM last))",
-            [moment],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        make_head(entries, hash)
+        head_as_at(&self.conn, date)
     }
 
     /// Whether entry `head.entries()` of the log has `head.hash()`.
@@ -96,7 +88,21 @@ impl Store {
     }
 }
 
-fn head(conn: &Connection) -> Result<LogHead> {
+/// The head of the log at the end of `date` (UTC).
+pub(super) fn head_as_at(conn: &Connection, date: crate::model::Date) -> Result<LogHead> {
+    let moment = super::as_at::stamp(super::as_at::end_of(date))?;
+    let (entries, hash): (i64, Option<String>) = conn.query_row(
+        "WITH last AS (SELECT max(id) AS id FROM change_log WHERE at < ?1)
+         SELECT (SELECT count(*) FROM change_log WHERE id <= (SELECT id FROM last)),
+                (SELECT hash FROM change_log WHERE id = (SELECT id FROM last))",
+        [moment],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    make_head(entries, hash)
+}
+
+/// The head of the log now.
+pub(super) fn head(conn: &Connection) -> Result<LogHead> {
     let (entries, hash): (i64, Option<String>) = conn.query_row(
         "SELECT count(*), (SELECT hash FROM change_log ORDER BY id DESC LIMIT 1) FROM change_log",
         [],

@@ -59,7 +59,10 @@ pub fn generate(
         return Ok(());
     };
     let scope = ropa::notice::Scope::Service(service);
-    match ropa::notice::generate_from_store(store, scope, today, page.allow_override) {
+    match store
+        .snapshot()
+        .and_then(|snapshot| ropa::notice::generate(&snapshot, scope, today, page.allow_override))
+    {
         Ok(outcome) => page.outcome = Some(outcome),
         Err(error) => page.problem = Some(error.to_string()),
     }
