@@ -285,11 +285,11 @@ impl ExportPage {
         let activities = register.activities.len();
         let options = Options { bom: self.bom && self.format.is_csv(), generated_at: now() };
         // Read once when the export starts, so acknowledged findings print as such.
-        // The log head is read before the register was (it is the session's): a
-        // change since makes the export carry an earlier head, never a later one.
+        // The head read with the session's register, in one transaction; as at a
+        // day, the head of that day, as an export made then carried.
         let log_head = match as_at {
-            Some(shown) => session.store.log_head_as_at(shown.date),
-            None => session.store.log_head(),
+            Some(shown) => session.store.log_head_as_at(shown.date).map(Some),
+            None => Ok(session.log_head.clone()),
         };
         let context = match (session.store.acknowledgements(), session.store.is_public_authority(), log_head)
         {
@@ -302,7 +302,7 @@ impl ExportPage {
                     acknowledgements,
                     public_authority,
                     today,
-                    log_head: Some(log_head),
+                    log_head,
                     ..export::ExportContext::default()
                 }
             }

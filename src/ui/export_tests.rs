@@ -328,3 +328,26 @@ fn an_audit_pack_of_a_register_with_no_file_says_to_save_a_copy_first() {
     );
     assert!(!folder.path().join("audit").exists());
 }
+
+#[test]
+fn an_export_carries_the_head_of_the_register_it_holds_not_a_later_one() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(demo_file_store(folder.path()));
+    harness.state_mut().wait_for_snapshot();
+    let shown = harness.state().session().unwrap().store.log_head().unwrap().to_string();
+    // Another copy of the app writes after this one read the register.
+    let mut other = Store::open(&folder.path().join("council.ropa")).unwrap();
+    other
+        .insert_service(&ropa::model::ServiceFields { name: "Added elsewhere".into(), ..Default::default() })
+        .unwrap();
+    let later = other.log_head().unwrap().to_string();
+    assert_ne!(shown, later);
+    let path = folder.path().join("ico.csv");
+    open_export_page(&mut harness, &path);
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains(&shown), "the head the register was read at");
+    assert!(!written.contains(&later), "never a head whose changes the export lacks");
+}

@@ -81,7 +81,7 @@ impl App {
         store: Store,
         today: Date,
         dialogs: FileDialogs,
-        snapshot: Receiver<ropa::Result<Register>>,
+        snapshot: Receiver<ropa::Result<ropa::model::Snapshot>>,
     ) -> ropa::Result<Self> {
         let mut app = Self::empty(Settings::default(), today, dialogs);
         app.session = Some(Session::with_pending_snapshot(store, snapshot)?);

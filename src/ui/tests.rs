@@ -130,8 +130,9 @@ fn register_view_offers_values_already_used_as_suggestions() {
 #[test]
 fn the_register_page_shows_rows_before_the_snapshot_lands_and_waiting_commands_run_when_it_does() {
     let mut store = fixture_store();
-    let snapshot = store.load_register().unwrap();
-    let payments = snapshot.activities.iter().find(|a| a.fields.name == "Tenancy payments").unwrap().id;
+    let snapshot = store.snapshot().unwrap();
+    let payments =
+        snapshot.register.activities.iter().find(|a| a.fields.name == "Tenancy payments").unwrap().id;
     let (sender, receiver) = std::sync::mpsc::channel();
     let app = App::with_pending_snapshot(store, TODAY, FileDialogs::typed_only(), receiver).unwrap();
     let mut harness = harness(app);

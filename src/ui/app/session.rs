@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
 use ropa::Store;
-use ropa::model::Register;
+use ropa::model::{LogHead, Register, Snapshot};
 
 use super::{App, Notice, Page, SnapshotPage};
 use crate::ui::agreements::AgreementsPage;
@@ -30,18 +30,21 @@ pub struct Session {
     /// The snapshot the pages draw from, reloaded after every change. Empty while
     /// the snapshot loads: nothing reads it until then (see [`Session::is_loading`]).
     pub register: Register,
+    /// The change log's head read with the register, in the same transaction:
+    /// what the app's exports carry (`None` while the snapshot loads).
+    pub log_head: Option<LogHead>,
     /// The register table's rows.
     pub view: RegisterView,
     /// The snapshot being loaded on a worker thread, until it lands.
-    loading: Option<Receiver<ropa::Result<Register>>>,
+    loading: Option<Receiver<ropa::Result<Snapshot>>>,
 }
 
 impl Session {
     /// Loads the snapshot and builds the page data for `store`.
     pub fn new(mut store: Store) -> ropa::Result<Self> {
-        let register = store.load_register()?;
+        let Snapshot { register, log_head, .. } = store.snapshot()?;
         let view = RegisterView::build(&register);
-        Ok(Self { store, register, view, loading: None })
+        Ok(Self { store, register, log_head, view, loading: None })
     }
 
     /// Reads the Register page's rows from `store` straight away and loads the
@@ -54,10 +57,10 @@ impl Session {
         let view = RegisterView::read(&mut store)?;
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let snapshot = Store::open(&path).and_then(|mut store| store.load_register());
+            let snapshot = Store::open(&path).and_then(|mut store| store.snapshot());
             let _ignored_if_the_register_was_closed = sender.send(snapshot);
         });
-        Ok(Self { store, register: Register::default(), view, loading: Some(receiver) })
+        Ok(Self { store, register: Register::default(), log_head: None, view, loading: Some(receiver) })
     }
 
     /// Reads the Register page's rows from `store` and keeps `snapshot` as the
@@ -65,16 +68,18 @@ impl Session {
     #[cfg(test)]
     pub fn with_pending_snapshot(
         mut store: Store,
-        snapshot: Receiver<ropa::Result<Register>>,
+        snapshot: Receiver<ropa::Result<Snapshot>>,
     ) -> ropa::Result<Self> {
         let view = RegisterView::read(&mut store)?;
-        Ok(Self { store, register: Register::default(), view, loading: Some(snapshot) })
+        Ok(Self { store, register: Register::default(), log_head: None, view, loading: Some(snapshot) })
     }
 
-    /// Makes `register` the snapshot and builds the Register table's rows from it.
-    fn replace_register(&mut self, register: Register) {
-        self.view = RegisterView::build(&register);
-        self.register = register;
+    /// Makes `snapshot`'s register (and its log head) the session's and builds the
+    /// Register table's rows from it.
+    fn replace_register(&mut self, snapshot: Snapshot) {
+        self.view = RegisterView::build(&snapshot.register);
+        self.register = snapshot.register;
+        self.log_head = snapshot.log_head;
     }
 
     /// Whether the snapshot is still loading: only the Register page can be shown,
@@ -161,14 +166,14 @@ impl App {
     /// the other pages agree), then queues the commands that
     /// waited for it. If it could not be read (`None`: the worker stopped without
     /// an answer), the register is closed with the reason.
-    fn snapshot_landed(&mut self, snapshot: Option<ropa::Result<Register>>) {
+    fn snapshot_landed(&mut self, snapshot: Option<ropa::Result<Snapshot>>) {
         let Some(session) = &mut self.session else {
             return;
         };
         session.loading = None;
         match snapshot {
-            Some(Ok(register)) => {
-                session.replace_register(register);
+            Some(Ok(snapshot)) => {
+                session.replace_register(snapshot);
                 self.snapshot_ready();
                 self.commands.append(&mut self.waiting_for_snapshot);
             }
@@ -189,8 +194,8 @@ impl App {
         let Some(session) = &mut self.session else {
             return Ok(());
         };
-        let register = session.store.load_register()?;
-        session.replace_register(register);
+        let snapshot = session.store.snapshot()?;
+        session.replace_register(snapshot);
         self.snapshot_changed()
     }
 
