@@ -31,9 +31,9 @@ for theme in Light Dark HighContrast; do
     sleep 3
     name=$(echo "$theme" | tr '[:upper:]' '[:lower:]')
     import -window root -crop "$size+0+0" +repage "$out/register-$name-$size.png"
-    if [ "$theme" = Light ]; then
-      # Every other page, clicked in the navigation (no window manager gives the
-      # window keyboard focus), in the light theme.
+    # Every other page, clicked in the navigation (no window manager gives the
+    # window keyboard focus), in every theme.
+    {
       for page in 75:checks 127:reviews 156:parties 185:agreements 214:flows 243:notices 272:organisation 301:exports; do
         xdotool mousemove 50 "${page%%:*}" click 1
         sleep 3
@@ -45,9 +45,9 @@ for theme in Light Dark HighContrast; do
       xdotool mousemove 400 173 click --repeat 2 --delay 80 1
       sleep 4
       import -window root -crop "$size+0+0" +repage "$out/editor-$name-$size.png"
-    fi
+    }
     kill "$app"
     wait "$app" 2>/dev/null || true
   done
 done
-echo "Wrote $out/register-{light,dark,highcontrast}-{1024x700,1920x1080}.png and the other pages in light"
+echo "Wrote every page in $out/PAGE-{light,dark,highcontrast}-{1024x700,1920x1080}.png"
