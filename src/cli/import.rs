@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use ropa::file_commands::{ImportFile, PlannedImport};
 use ropa::import::detect::Layout;
 use ropa::import::mapping::{ColumnMapping, MappingInput, Memory, memory_path};
 
@@ -127,12 +128,7 @@ fn import(
     choices: &MapChoices,
     stdout: &mut Output,
 ) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(input).with_context(|| format!("Reading {}", input.display()))?;
     let file = input.display().to_string();
-    if format.is_none() && ropa::review_pack::is_review_pack(&bytes) {
-        return super::review_pack::import_returned(db, &bytes, &file, dry_run, stdout);
-    }
-    let layout = format.map_or_else(|| ropa::import::detect::detect(&bytes), ImportFormat::layout);
     let creating = std::fs::symlink_metadata(db).is_err();
     let mut store = if creating { None } else { Some(ropa::Store::open(db)?) };
     if let Some(store) = &store {
@@ -142,40 +138,26 @@ fn import(
         Some(store) => store.load_register()?,
         None => ropa::Store::in_memory()?.load_register()?,
     };
-    if format.is_none() {
-        stdout.line(&format!("Reading {file} as {}.", layout.label()));
-    }
-    // A full CSV into an empty register is restored exactly, ids included, so that
-    // exporting again gives the same file; into a register in use it is merged.
-    let mut exact_restore = None;
     let memory = remembered(db)?;
     let input_mapping =
         MappingInput { given: (!choices.given.is_empty()).then_some(&choices.given), memory: Some(&memory) };
-    let mut mapped = None;
-    let plan = match layout {
-        Layout::IcoCsv | Layout::Workbook => {
-            let read = if layout == Layout::IcoCsv {
-                ropa::import::read_csv_mapped(&bytes, &file, &register, input_mapping)?
-            } else {
-                ropa::import::read_workbook_mapped(&bytes, &file, &register, input_mapping)?
-            };
-            let plan = read.plan.clone();
-            mapped = Some(read);
-            plan
+    let read = ropa::file_commands::read_import_file(
+        input,
+        &register,
+        format.map(ImportFormat::layout),
+        input_mapping,
+    )?;
+    let planned = match read {
+        ImportFile::ReviewPack(bytes) => {
+            drop(store);
+            return super::review_pack::import_returned(db, &bytes, &file, dry_run, stdout);
         }
-        Layout::FullCsv => {
-            let incoming = ropa::export::full_csv::read(bytes.as_slice())
-                .with_context(|| format!("Reading {file} as a full CSV export"))?;
-            let plan = ropa::import::json::merge_plan(&incoming, &register, &file);
-            let empty = register.services.is_empty() && register.parties.is_empty();
-            exact_restore = (empty && plan.report.rejected.is_empty()).then_some(incoming);
-            plan
-        }
-        Layout::Json => {
-            let incoming = ropa::import::json::from_json(&bytes, &file)?;
-            ropa::import::json::merge_plan(&incoming, &register, &file)
-        }
+        ImportFile::Plan(planned) => *planned,
     };
+    let PlannedImport { layout, plan, mapped, exact_restore } = planned;
+    if format.is_none() {
+        stdout.line(&format!("Reading {file} as {}.", layout.label()));
+    }
     if let Some(mapped) = mapped.as_ref().filter(|m| dry_run || m.is_own_layout()) {
         for line in mapped.lines() {
             stdout.line(&line);

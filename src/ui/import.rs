@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use ropa::file_commands::ImportFile;
 use ropa::import::detect::Layout;
 use ropa::import::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target};
 use ropa::import::preview::Preview;
@@ -251,42 +252,21 @@ fn read_plan(
     given: &ColumnMapping,
 ) -> ropa::Result<Read> {
     let input = MappingInput { given: (!given.is_empty()).then_some(given), memory: None };
-    let file = path.display().to_string();
-    let fail = |message: String| ropa::Error::Import { file: file.clone(), message };
-    let size = std::fs::metadata(path).map_err(|error| fail(format!("it cannot be read ({error})")))?.len();
-    if usize::try_from(size).map_or(true, |size| size > import::MAX_FILE_BYTES) {
-        return Err(fail("the file is larger than 200 MB; check it is the right file".to_owned()));
-    }
-    let bytes = std::fs::read(path).map_err(|error| fail(format!("it cannot be read ({error})")))?;
     let layout = match layout {
-        ImportLayout::Detect => match import::detect::detect(&bytes) {
-            Layout::IcoCsv => ImportLayout::IcoCsv,
-            Layout::Workbook => ImportLayout::Workbook,
-            Layout::FullCsv => ImportLayout::FullCsv,
-            Layout::Json => ImportLayout::Json,
-        },
-        chosen => chosen,
+        ImportLayout::Detect => None,
+        ImportLayout::IcoCsv => Some(Layout::IcoCsv),
+        ImportLayout::Workbook => Some(Layout::Workbook),
+        ImportLayout::FullCsv => Some(Layout::FullCsv),
+        ImportLayout::Json => Some(Layout::Json),
     };
-    match layout {
-        ImportLayout::Detect | ImportLayout::IcoCsv => {
-            import::read_csv_mapped(&bytes, &file, register, input)
-                .map(|m| Read { plan: m.plan, proposals: m.proposals })
-        }
-        ImportLayout::Workbook => import::read_workbook_mapped(&bytes, &file, register, input)
-            .map(|m| Read { plan: m.plan, proposals: m.proposals }),
-        ImportLayout::FullCsv => {
-            if std::str::from_utf8(&bytes).is_err() {
-                return Err(fail(
-                    "it is not a full CSV written by ROPA Register (it is not UTF-8 text)".to_owned(),
-                ));
-            }
-            let incoming = ropa::export::full_csv::read(bytes.as_slice())
-                .map_err(|error| fail(format!("it is not a full CSV written by ROPA Register ({error})")))?;
-            Ok(import::json::merge_plan(&incoming, register, &file).into())
-        }
-        ImportLayout::Json => {
-            let incoming = import::json::from_json(&bytes, &file)?;
-            Ok(import::json::merge_plan(&incoming, register, &file).into())
+    match ropa::file_commands::read_import_file(path, register, layout, input)? {
+        ImportFile::ReviewPack(_) => Err(ropa::Error::Import {
+            file: path.display().to_string(),
+            message: "it is a service owner's returned review pack; read it with `ropa import --db REGISTER FILE --dry-run`, which shows its changes field by field".to_owned(),
+        }),
+        ImportFile::Plan(planned) => {
+            let proposals = planned.mapped.map(|mapped| mapped.proposals).unwrap_or_default();
+            Ok(Read { plan: planned.plan, proposals })
         }
     }
 }
