@@ -44,7 +44,8 @@ fn a_review_pack_is_recognised_as_one_even_when_read_as_a_workbook() {
     let service = register.services.iter().find(|s| s.fields.name == "Early Help").unwrap().id;
     let pack = dir.path().join("pack.xlsx");
     let today = time::macros::date!(2026 - 12 - 01);
-    std::fs::write(&pack, ropa::review_pack::write_pack(&register, service, today, "Officer").unwrap()).unwrap();
+    std::fs::write(&pack, ropa::review_pack::write_pack(&register, service, today, "Officer").unwrap())
+        .unwrap();
     for layout in [None, Some(Layout::Workbook)] {
         let read = read_import_file(&pack, &register, layout, no_mapping()).unwrap();
         assert!(matches!(read, ImportFile::ReviewPack(_)), "{layout:?}");

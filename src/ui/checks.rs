@@ -128,16 +128,22 @@ pub fn severity_word(severity: Severity) -> &'static str {
 /// The open errors and warnings for the navigation, coloured; nothing when clear.
 pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
     let (errors, warnings) = page.open_counts();
-    ui.horizontal_wrapped(|ui| {
-        ui.add_space(8.0);
-        if errors == 0 && warnings == 0 {
-            ui.weak("No open errors or warnings");
-            return;
-        }
-        let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-        ui.colored_label(severity_color(ui, Severity::Error), plural(errors, "error"));
-        ui.colored_label(severity_color(ui, Severity::Warning), plural(warnings, "warning"));
-    });
+    // One count a line, never broken inside ("38 / warnings") however narrow the
+    // navigation is.
+    let line = |ui: &mut egui::Ui, text: egui::RichText| {
+        ui.horizontal(|ui| {
+            ui.add_space(8.0);
+            ui.add(egui::Label::new(text).extend());
+        });
+    };
+    if errors == 0 && warnings == 0 {
+        line(ui, egui::RichText::new("No open errors").weak());
+        line(ui, egui::RichText::new("or warnings").weak());
+        return;
+    }
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    line(ui, egui::RichText::new(plural(errors, "error")).color(severity_color(ui, Severity::Error)));
+    line(ui, egui::RichText::new(plural(warnings, "warning")).color(severity_color(ui, Severity::Warning)));
 }
 
 /// Draws the page.
