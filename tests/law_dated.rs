@@ -412,6 +412,31 @@ mod ico_exports_as_at {
         (row[8].as_str(), row[26].as_str())
     }
 
+    /// The full PDF report's text (pdftotext), without its line breaks.
+    fn pdf_text(day: Date) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        std::fs::write(&path, export(Format::Pdf, day)).unwrap();
+        let output = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils, installed by scripts/install-debian-packages.sh test)");
+        String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_pdf_reports_detail_pages_quote_the_law_of_the_export_s_day() {
+        let before = pdf_text(BEFORE_DUAA);
+        assert!(before.contains("a task carried out in the public interest"), "the old Art 6(1)(e)");
+        assert!(!before.contains("task of the controller carried out"));
+        let after = pdf_text(DUAA);
+        assert!(
+            after.contains("a task of the controller carried out in the public interest"),
+            "DUAA's 6(1)(e)"
+        );
+    }
+
     #[test]
     fn the_ico_csv_and_workbook_quote_the_law_of_the_export_s_day() {
         for row in [csv_row(BEFORE_DUAA), xlsx_row(BEFORE_DUAA)] {

@@ -146,8 +146,10 @@ fn content(
     step(progress, 2, total)?;
     if extent == Extent::Full {
         super::flow_page::pages(flow, fonts, register);
+        // The detail pages quote the law as at the report's day, as its checks do.
+        let day = checks.map_or(crate::law::LAW_CURRENT_TO, |checks| checks.today);
         for (done, activity) in register.activities.iter().enumerate() {
-            details(flow, &lookup, activity);
+            details(flow, &lookup, activity, day);
             step(progress, 3 + done, total)?;
         }
         links_table(flow, register, &lookup);
@@ -321,7 +323,7 @@ fn register_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>)
     flow.table(&table);
 }
 
-fn details(flow: &mut Flow<'_>, lookup: &Lookup<'_>, activity: &Activity) {
+fn details(flow: &mut Flow<'_>, lookup: &Lookup<'_>, activity: &Activity, day: crate::model::Date) {
     let f = &activity.fields;
     flow.new_page();
     flow.paragraph(&format!("{} — {}", lookup.service_name(f.service_id), f.name), Style::bold(13.0), 3);
@@ -346,7 +348,7 @@ fn details(flow: &mut Flow<'_>, lookup: &Lookup<'_>, activity: &Activity) {
         ("Next review due", f.next_review_due.map_or_else(String::new, format_date)),
     ];
     flow.table(&key_values(record, DETAIL, DETAIL_BOLD));
-    let cells = ico_csv::columns(lookup, activity);
+    let cells = ico_csv::columns_on(lookup, activity, day);
     let headings = ico_csv::headings();
     let sections = ico_csv::sections();
     for (section, (start, title)) in sections.iter().enumerate() {
