@@ -295,7 +295,8 @@ fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
                         if response.clicked() {
                             page.only_rule = if selected { None } else { Some(count.rule.id) };
                         }
-                        ui.weak(count.rule.citation);
+                        // Wrapped within the window: a long citation must not run off it.
+                        ui.add(egui::Label::new(egui::RichText::new(count.rule.citation).weak()).wrap());
                         ui.end_row();
                     }
                 },
