@@ -65,7 +65,7 @@ pub fn split_list(cell: &str) -> Vec<String> {
 }
 
 /// Drops a list bullet ("• ", "- ", "* ", "· ") but not a sign: "-1.5" stays.
-fn strip_bullet(item: &str) -> &str {
+pub fn strip_bullet(item: &str) -> &str {
     let bullet = item.strip_prefix('•').or_else(|| item.strip_prefix('·'));
     let dashed = ["- ", "* "].iter().find_map(|b| item.strip_prefix(b));
     bullet.or(dashed).map_or(item, str::trim)

@@ -200,11 +200,7 @@ fn bulleted<S: AsRef<str>>(items: &[S]) -> String {
 /// its commas ("Name, address and date of birth" is one item).
 pub fn list(text: &str) -> Vec<String> {
     text.lines()
-        .map(|line| {
-            let line = line.trim();
-            let line = ["• ", "- ", "* ", "· "].iter().find_map(|b| line.strip_prefix(b)).unwrap_or(line);
-            line.trim().to_owned()
-        })
+        .map(|line| crate::import::text::strip_bullet(line.trim()).trim().to_owned())
         .filter(|line| !line.is_empty())
         .collect()
 }

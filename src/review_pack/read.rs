@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use calamine::Reader as _;
+
 use super::fields::PackField;
 use super::{ABOUT_SHEET, ACTIVITIES_SHEET, MARKER, REFERENCE_HEADING, RETURNED_BY_LABEL, SERVICE_LABEL};
 use crate::import::grid::{Grid, column_letters};
@@ -35,13 +37,24 @@ pub struct ReturnedRow {
     pub cells: BTreeMap<PackField, String>,
 }
 
-/// Whether `bytes` are a workbook whose first sheet says it is a review pack.
+/// Whether `bytes` are a workbook whose first sheet is "About this pack" and says
+/// it is a review pack. Only the sheet names and that one sheet are read, so
+/// telling an ICO workbook apart costs no second reading of its register sheet.
 pub fn is_review_pack(bytes: &[u8]) -> bool {
-    is_workbook(bytes)
-        && read_sheets(bytes, "")
-            .ok()
-            .and_then(|sheets| sheets.into_iter().next())
-            .is_some_and(|sheet| first_cell(&sheet.grid) == MARKER)
+    if !is_workbook(bytes) {
+        return false;
+    }
+    let Ok(mut workbook) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    if workbook.sheet_names().first().map(String::as_str) != Some(ABOUT_SHEET) {
+        return false;
+    }
+    workbook
+        .worksheet_range(ABOUT_SHEET)
+        .ok()
+        .and_then(|range| range.get_value((0, 0)).map(|cell| cell.to_string().trim() == MARKER))
+        == Some(true)
 }
 
 /// Reads the returned pack in `bytes` (from the file shown as `file`).

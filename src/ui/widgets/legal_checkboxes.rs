@@ -14,19 +14,28 @@ pub fn legal_checkboxes_ui<T: LegalItem>(ui: &mut egui::Ui, items: &mut BTreeSet
 pub fn legal_checkboxes_of<T: LegalItem>(ui: &mut egui::Ui, choices: &[T], items: &mut BTreeSet<T>) -> bool {
     let mut changed = false;
     for &item in choices {
-        let mut ticked = items.contains(&item);
-        let response = ui.checkbox(&mut ticked, item.label()).on_hover_text(format!(
-            "{}: \"{}\"",
-            item.citation(),
-            item.wording()
-        ));
-        if response.changed() {
-            changed = true;
-            if ticked {
-                items.insert(item);
-            } else {
-                items.remove(&item);
-            }
+        let hover = format!("{}: \"{}\"", item.citation(), item.wording());
+        changed |= item_checkbox(ui, item, item.label(), hover, items);
+    }
+    changed
+}
+
+/// One checkbox adding `item` to or removing it from `items`; returns whether
+/// it changed.
+fn item_checkbox<T: LegalItem>(
+    ui: &mut egui::Ui,
+    item: T,
+    label: String,
+    hover: String,
+    items: &mut BTreeSet<T>,
+) -> bool {
+    let mut ticked = items.contains(&item);
+    let changed = ui.checkbox(&mut ticked, label).on_hover_text(hover).changed();
+    if changed {
+        if ticked {
+            items.insert(item);
+        } else {
+            items.remove(&item);
         }
     }
     changed
@@ -46,16 +55,7 @@ pub fn legal_checkboxes_on<T: LegalItem>(
     let shown: Vec<T> =
         choices.iter().copied().filter(|item| item.is_in_force_on(day) || items.contains(item)).collect();
     for item in shown {
-        let mut ticked = items.contains(&item);
-        let response = ui.checkbox(&mut ticked, dated_label(item, day)).on_hover_text(dated_quote(item, day));
-        if response.changed() {
-            changed = true;
-            if ticked {
-                items.insert(item);
-            } else {
-                items.remove(&item);
-            }
-        }
+        changed |= item_checkbox(ui, item, dated_label(item, day), dated_quote(item, day), items);
     }
     changed
 }
