@@ -227,6 +227,120 @@ fn run_case(name: &str, db: &Path) {
     println!("{:.2} {}", times[runs / 2] / case.per, peak_kb());
 }
 
+/// Milliseconds `work` took.
+fn time_ms(work: impl FnOnce()) -> f64 {
+    let start = Instant::now();
+    work();
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// In the child: one page of the app at this size. Prints the first visit's
+/// first frame, the time until the page is ready (its background work done and
+/// drawn), a later visit's first frame (median), one scroll frame and one hover
+/// frame (medians), all in ms, then the peak memory in kB.
+fn run_page(page: &str, db: &Path) {
+    let mut frame = ui::bench::AppFrame::open(db);
+    frame.run();
+    frame.run();
+    let start = Instant::now();
+    let first = time_ms(|| {
+        frame.navigate(page);
+        frame.run();
+    });
+    while !frame.page_ready() && start.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        frame.run();
+    }
+    frame.run();
+    let ready = start.elapsed().as_secs_f64() * 1000.0;
+    let scroll = median((0..RUNS).map(|_| time_ms(|| frame.scroll())).collect());
+    let hover = median((0..RUNS).map(|step| time_ms(|| frame.hover(step))).collect());
+    let revisit = median(
+        (0..RUNS)
+            .map(|_| {
+                frame.navigate("register");
+                frame.run();
+                time_ms(|| {
+                    frame.navigate(page);
+                    frame.run();
+                })
+            })
+            .collect(),
+    );
+    println!("{first:.2} {ready:.2} {revisit:.2} {scroll:.2} {hover:.2} {}", peak_kb());
+}
+
+/// In the child: opens the app, draws its first frame (time printed), waits until
+/// every page is usable (time printed), visits every page until it is ready, and
+/// prints the peak memory in kB.
+fn run_all_pages(db: &Path) {
+    let start = Instant::now();
+    let mut frame = ui::bench::AppFrame::start(db);
+    frame.run();
+    let first_frame = start.elapsed().as_secs_f64() * 1000.0;
+    frame.wait_for_snapshot();
+    frame.run();
+    let usable = start.elapsed().as_secs_f64() * 1000.0;
+    for page in ui::bench::PAGES {
+        frame.navigate(page);
+        frame.run();
+        let visit = Instant::now();
+        while !frame.page_ready() && visit.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            frame.run();
+        }
+        frame.scroll();
+        frame.hover(1);
+    }
+    println!("{first_frame:.2} {usable:.2} {}", peak_kb());
+}
+
+/// Runs this binary as a child with `args` and the register of `n` activities,
+/// and returns the numbers it printed.
+fn child(args: &[&str], n: usize) -> Vec<f64> {
+    let output = Command::new(std::env::current_exe().unwrap()).args(args).arg(bench_db(n)).output().unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .map(|p| p.parse().unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// Every page at every size: one line per page and size, then the open and the
+/// peak after visiting every page.
+fn page_benches() {
+    println!();
+    println!("| page | activities | first visit | ready | later visit | scroll frame | hover frame | peak |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for page in ui::bench::PAGES {
+        for n in SIZES {
+            let v = child(&["--page", page], n);
+            let at = |i: usize| v.get(i).copied().unwrap_or(f64::NAN);
+            println!(
+                "| {page} | {n} | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} ms | {:.2} ms | {:.0} MB |",
+                at(0),
+                at(1),
+                at(2),
+                at(3),
+                at(4),
+                at(5) / 1024.0
+            );
+        }
+    }
+    println!();
+    println!("| all pages | activities | open to first frame | open to usable | peak after every page |");
+    println!("|---|---|---|---|---|");
+    for n in SIZES {
+        let runs: Vec<Vec<f64>> = (0..3).map(|_| child(&["--all-pages"], n)).collect();
+        let at = |i: usize| median(runs.iter().map(|v| v.get(i).copied().unwrap_or(f64::NAN)).collect());
+        println!("| every page | {n} | {:.1} ms | {:.1} ms | {:.0} MB |", at(0), at(1), at(2) / 1024.0);
+    }
+}
+
 fn bench_db(n: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&dir).unwrap();
@@ -250,7 +364,19 @@ fn main() {
         run_case(&args[at + 1], Path::new(&args[at + 2]));
         return;
     }
+    if let Some(at) = args.iter().position(|a| a == "--page") {
+        run_page(&args[at + 1], Path::new(&args[at + 2]));
+        return;
+    }
+    if let Some(at) = args.iter().position(|a| a == "--all-pages") {
+        run_all_pages(Path::new(&args[at + 1]));
+        return;
+    }
     let filter = args.iter().skip(1).find(|a| !a.starts_with("--")).cloned();
+    if filter.as_deref() == Some("pages") {
+        page_benches();
+        return;
+    }
     println!(
         "| case | what | 1,000 activities | 10,000 activities | peak memory at 10,000 | target at 10,000 |"
     );

@@ -8,16 +8,23 @@
 
 use crate::ui::dialog_keys::enter_confirms;
 use ropa::Store;
-use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleId, Severity};
+use std::sync::Arc;
+
+use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleCount, RuleId, Severity};
 use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
 
 use super::app::Command;
+use super::widgets::VirtualList;
 
-/// The Checks page's state: the report and the acknowledgement being written.
+/// The Checks page's state: the report, the rows listed and the acknowledgement
+/// being written.
 #[derive(Debug, Clone, Default)]
 pub struct ChecksPage {
-    /// The last run of the checks (`None` until a register is loaded).
-    report: Option<Report>,
+    /// The last run of the checks (`None` until a register is loaded), shared
+    /// with each frame rather than copied.
+    report: Option<Arc<Report>>,
+    /// Counts drawn every frame, counted once per run.
+    counts: Counts,
     /// Whether the controller is a public authority, as stored.
     public_authority: bool,
     /// The finding being acknowledged, with the reason typed so far.
@@ -30,10 +37,95 @@ pub struct ChecksPage {
     hidden: [bool; 3],
     /// The one rule listed, when the officer picked a rule's count.
     only_rule: Option<RuleId>,
+    /// The groups (services, agreements, organisation) the officer has folded.
+    folded: Vec<GroupKey>,
+    /// What the scrolled list shows, one entry a row, built when the report or
+    /// the filters change.
+    rows: Vec<Row>,
+    /// The rows' heights: only the rows in view are laid out.
+    list: VirtualList,
     /// Controllers named by services, with their recorded status.
     controllers: Vec<(String, Option<bool>)>,
     /// The pass the page was last drawn in, so that it opens at its top.
     last_pass: Option<u64>,
+}
+
+/// The counts the page and the navigation show, by severity in
+/// [`Severity::ALL`]'s order.
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    open: [usize; 3],
+    all: [usize; 3],
+    by_rule: Vec<RuleCount>,
+}
+
+impl Counts {
+    fn of(report: &Report) -> Self {
+        let mut counts = Self { by_rule: report.counts_by_rule(), ..Self::default() };
+        for finding in &report.findings {
+            let index = severity_index(finding.severity);
+            counts.all[index] += 1;
+            if finding.is_open() {
+                counts.open[index] += 1;
+            }
+        }
+        counts
+    }
+
+    fn open(&self, severity: Severity) -> usize {
+        self.open[severity_index(severity)]
+    }
+}
+
+fn severity_index(severity: Severity) -> usize {
+    Severity::ALL.iter().position(|s| *s == severity).unwrap_or(0)
+}
+
+/// A group of findings: a service's, the agreements' or the organisation's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GroupKey {
+    service: Option<ServiceId>,
+    /// Whether the group is the agreements' (when `service` is `None`).
+    agreements: bool,
+}
+
+impl GroupKey {
+    fn of(finding: &Finding) -> Self {
+        Self {
+            service: finding.service_id,
+            agreements: finding.service_id.is_none() && finding.agreement_id.is_some(),
+        }
+    }
+}
+
+/// One row of the scrolled list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// Completeness by service.
+    Completeness,
+    /// The findings counted by rule.
+    ByRule,
+    /// No finding at all, or none that the filters let through.
+    Nothing { filtered: bool },
+    /// A group's heading, with its open and listed counts.
+    Group { key: GroupKey, open: usize, listed: usize },
+    /// The severity heading within a group.
+    Severity(Severity),
+    /// The finding at this index of the report.
+    Finding(usize),
+}
+
+impl Row {
+    /// A first guess at the row's height, until it is drawn.
+    fn estimated_height(self, report: &Report, counts: &Counts) -> f32 {
+        match self {
+            Self::Completeness => 40.0 + 22.0 * report.completeness.len() as f32,
+            Self::ByRule => 40.0 + 22.0 * counts.by_rule.len() as f32,
+            Self::Nothing { .. } | Self::Severity(_) => 22.0,
+            Self::Group { .. } => 26.0,
+            Self::Finding(_) => 96.0,
+        }
+    }
 }
 
 /// The small dialog that asks why a finding is accepted.
@@ -63,24 +155,62 @@ impl ChecksPage {
         self.public_authority = store.is_public_authority()?;
         let settings =
             checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
-        self.report = Some(checks::run(register, &acknowledgements, settings));
+        let report = checks::run(register, &acknowledgements, settings);
+        self.counts = Counts::of(&report);
+        self.report = Some(Arc::new(report));
         self.controllers = register
             .named_controllers()
             .into_iter()
             .map(|name| (name.to_owned(), register.controller_status(name)))
             .collect();
+        self.list_rows();
         Ok(())
     }
 
     /// Whether findings of `severity` are listed.
     fn shows(&self, severity: Severity) -> bool {
-        let index = Severity::ALL.iter().position(|s| *s == severity).unwrap_or(0);
-        !self.hidden.get(index).copied().unwrap_or(false)
+        !self.hidden.get(severity_index(severity)).copied().unwrap_or(false)
     }
 
     /// Whether `finding` passes the filters.
     fn lists(&self, finding: &Finding) -> bool {
         self.shows(finding.severity) && self.only_rule.is_none_or(|rule| rule == finding.rule)
+    }
+
+    /// Builds the rows of the list from the report and the filters: each group's
+    /// heading, then (unless folded) its findings under their severity's heading.
+    fn list_rows(&mut self) {
+        let Some(report) = self.report.clone() else {
+            self.rows.clear();
+            self.list.reset([]);
+            return;
+        };
+        let mut rows = vec![Row::Completeness, Row::ByRule];
+        let listed: Vec<usize> =
+            (0..report.findings.len()).filter(|&i| self.lists(&report.findings[i])).collect();
+        if listed.is_empty() {
+            rows.push(Row::Nothing { filtered: !report.findings.is_empty() });
+        }
+        for group in
+            listed.chunk_by(|a, b| GroupKey::of(&report.findings[*a]) == GroupKey::of(&report.findings[*b]))
+        {
+            let key = GroupKey::of(&report.findings[group[0]]);
+            let open = group.iter().filter(|i| report.findings[**i].is_open()).count();
+            rows.push(Row::Group { key, open, listed: group.len() });
+            if self.folded.contains(&key) {
+                continue;
+            }
+            for severity in Severity::ALL {
+                let mut of_severity =
+                    group.iter().filter(|i| report.findings[**i].severity == severity).peekable();
+                if of_severity.peek().is_some() {
+                    rows.push(Row::Severity(severity));
+                    rows.extend(of_severity.map(|i| Row::Finding(*i)));
+                }
+            }
+        }
+        self.list.reset(rows.iter().map(|row| row.estimated_height(&report, &self.counts)));
+        self.rows = rows;
     }
 
     /// Shows `name` in the "Your name" box.
@@ -91,9 +221,7 @@ impl ChecksPage {
 
     /// Open (unacknowledged) errors and warnings.
     pub fn open_counts(&self) -> (usize, usize) {
-        self.report.as_ref().map_or((0, 0), |report| {
-            (report.open_count(Severity::Error), report.open_count(Severity::Warning))
-        })
+        (self.counts.open(Severity::Error), self.counts.open(Severity::Warning))
     }
 
     /// The open findings about activity `id`.
@@ -107,7 +235,7 @@ impl ChecksPage {
     /// The report, if the checks have run.
     #[cfg(test)]
     pub fn report(&self) -> Option<&Report> {
-        self.report.as_ref()
+        self.report.as_deref()
     }
 }
 
@@ -158,7 +286,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
     ui.horizontal(|ui| {
         ui.heading("Checks");
         let (errors, warnings) = page.open_counts();
-        let advice = report.open_count(Severity::Advice);
+        let advice = page.counts.open(Severity::Advice);
         ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
     });
     controllers_ui(ui, page, register, commands);
@@ -176,7 +304,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
         }
         ui.weak("Recorded with your changes, reviews and acknowledgements, after the computer's user name.");
     });
-    filter_ui(ui, page, &report);
+    let mut relist = filter_ui(ui, page);
     ui.separator();
     // Its own id, so that it never takes the scroll offset of another page's
     // area, and back at the top whenever the page is opened.
@@ -184,23 +312,39 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
     if opened {
         area = area.vertical_scroll_offset(0.0);
     }
-    area.show(ui, |ui| {
+    let ChecksPage { rows, list, counts, only_rule, folded, acknowledging, .. } = page;
+    area.show_viewport(ui, |ui, viewport| {
         ui.set_max_width(ui.available_width().min(1000.0));
-        completeness_ui(ui, &report);
-        ui.add_space(8.0);
-        by_rule_ui(ui, page, &report);
-        ui.add_space(8.0);
-        if report.findings.is_empty() {
-            ui.label("No findings: every check passes.");
-        }
-        let listed: Vec<Finding> = report.findings.iter().filter(|f| page.lists(f)).cloned().collect();
-        if listed.is_empty() && !report.findings.is_empty() {
-            ui.label("No findings match the filter.");
-        }
-        for group in groups(&listed) {
-            service_group_ui(ui, register, &group, &mut page.acknowledging, commands);
-        }
+        list.show(ui, viewport, |ui, index| {
+            let Some(row) = rows.get(index) else {
+                return;
+            };
+            match *row {
+                Row::Completeness => completeness_ui(ui, &report),
+                Row::ByRule => relist |= by_rule_ui(ui, only_rule, counts),
+                Row::Nothing { filtered: false } => {
+                    ui.label("No findings: every check passes.");
+                }
+                Row::Nothing { filtered: true } => {
+                    ui.label("No findings match the filter.");
+                }
+                Row::Group { key, open, listed } => {
+                    relist |= group_heading_ui(ui, register, key, open, listed, folded);
+                }
+                Row::Severity(severity) => {
+                    ui.colored_label(severity_color(ui, severity), severity.heading());
+                }
+                Row::Finding(at) => {
+                    if let Some(finding) = report.findings.get(at) {
+                        finding_ui(ui, finding, acknowledging, commands);
+                    }
+                }
+            }
+        });
     });
+    if relist {
+        page.list_rows();
+    }
     acknowledge_dialog_ui(ui, &mut page.acknowledging, commands);
 }
 
@@ -240,13 +384,19 @@ fn controllers_ui(ui: &mut egui::Ui, page: &ChecksPage, register: &Register, com
     }
 }
 
-/// The severity filter, with the open count of each severity.
-fn filter_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
+/// The severity filter, with the open count of each severity. Returns whether
+/// the filter changed.
+fn filter_ui(ui: &mut egui::Ui, page: &mut ChecksPage) -> bool {
+    let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.label("Show:");
         for (index, severity) in Severity::ALL.iter().enumerate() {
-            let all = report.findings.iter().filter(|f| f.severity == *severity).count();
-            let text = format!("{} ({} open of {all})", severity.heading(), report.open_count(*severity));
+            let text = format!(
+                "{} ({} open of {})",
+                severity.heading(),
+                page.counts.open[index],
+                page.counts.all[index]
+            );
             let mut shown = page.shows(*severity);
             let name = format!("Show {}", severity.heading().to_lowercase());
             if ui
@@ -256,22 +406,26 @@ fn filter_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
                 && let Some(slot) = page.hidden.get_mut(index)
             {
                 *slot = !shown;
+                changed = true;
             }
         }
         if let Some(rule) = page.only_rule {
             ui.weak(format!("Only [{rule}]"));
             if ui.small_button("Show every rule").clicked() {
                 page.only_rule = None;
+                changed = true;
             }
         }
     });
+    changed
 }
 
 /// The findings counted by rule; picking a rule lists only its findings.
-fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
-    let counts = report.counts_by_rule();
-    if counts.is_empty() {
-        return;
+/// Returns whether the rule picked changed.
+fn by_rule_ui(ui: &mut egui::Ui, only_rule: &mut Option<RuleId>, counts: &Counts) -> bool {
+    let mut changed = false;
+    if counts.by_rule.is_empty() {
+        return changed;
     }
     egui::CollapsingHeader::new("Findings by rule").id_salt("checks-by-rule").default_open(true).show(
         ui,
@@ -279,12 +433,12 @@ fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
             egui::Grid::new("checks-by-rule-grid").num_columns(3).spacing([12.0, 2.0]).striped(true).show(
                 ui,
                 |ui| {
-                    for count in counts {
+                    for count in &counts.by_rule {
                         ui.colored_label(
                             severity_color(ui, count.rule.severity),
                             severity_word(count.rule.severity),
                         );
-                        let selected = page.only_rule == Some(count.rule.id);
+                        let selected = *only_rule == Some(count.rule.id);
                         let response = ui
                             .selectable_label(
                                 selected,
@@ -293,7 +447,8 @@ fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
                             .on_hover_text(format!("{} · {}", count.rule.id, count.rule.citation))
                             .accessible_name(format!("Only {}", count.rule.title));
                         if response.clicked() {
-                            page.only_rule = if selected { None } else { Some(count.rule.id) };
+                            *only_rule = if selected { None } else { Some(count.rule.id) };
+                            changed = true;
                         }
                         // Wrapped within the window: a long citation must not run off it.
                         ui.add(egui::Label::new(egui::RichText::new(count.rule.citation).weak()).wrap());
@@ -303,29 +458,7 @@ fn by_rule_ui(ui: &mut egui::Ui, page: &mut ChecksPage, report: &Report) {
             );
         },
     );
-}
-
-/// Findings of one service (or of the organisation or agreements, `None`), in
-/// the report's order.
-struct Group<'a> {
-    service: Option<ServiceId>,
-    /// Whether the group is the agreements' (when `service` is `None`).
-    agreements: bool,
-    findings: Vec<&'a Finding>,
-}
-
-fn groups(findings: &[Finding]) -> Vec<Group<'_>> {
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    for finding in findings {
-        let agreements = finding.service_id.is_none() && finding.agreement_id.is_some();
-        match groups.last_mut() {
-            Some(group) if group.service == finding.service_id && group.agreements == agreements => {
-                group.findings.push(finding);
-            }
-            _ => groups.push(Group { service: finding.service_id, agreements, findings: vec![finding] }),
-        }
-    }
-    groups
+    changed
 }
 
 fn completeness_ui(ui: &mut egui::Ui, report: &Report) {
@@ -350,36 +483,44 @@ fn completeness_ui(ui: &mut egui::Ui, report: &Report) {
     });
 }
 
-fn service_group_ui(
+/// A group's heading, which folds and unfolds the group's findings. Returns
+/// whether it was clicked.
+fn group_heading_ui(
     ui: &mut egui::Ui,
     register: &Register,
-    group: &Group<'_>,
-    acknowledging: &mut Option<AcknowledgeDialog>,
-    commands: &mut Vec<Command>,
-) {
-    let title = match (group.service, group.agreements) {
+    key: GroupKey,
+    open: usize,
+    listed: usize,
+    folded: &mut Vec<GroupKey>,
+) -> bool {
+    let title = match (key.service, key.agreements) {
         (Some(id), _) => register.service_name(id).to_owned(),
         (None, true) => "Agreements".to_owned(),
         (None, false) => "Organisation".to_owned(),
     };
-    let open = group.findings.iter().filter(|f| f.is_open()).count();
-    let header = format!("{title} ({open} open of {})", group.findings.len());
-    egui::CollapsingHeader::new(egui::RichText::new(header).strong())
-        .id_salt(("checks-service", group.service, group.agreements))
-        .default_open(true)
-        .show(ui, |ui| {
-            for severity in Severity::ALL {
-                let findings: Vec<&&Finding> =
-                    group.findings.iter().filter(|f| f.severity == severity).collect();
-                if findings.is_empty() {
-                    continue;
-                }
-                ui.colored_label(severity_color(ui, severity), severity.heading());
-                for finding in findings {
-                    finding_ui(ui, finding, acknowledging, commands);
-                }
-            }
-        });
+    let is_folded = folded.contains(&key);
+    let hint = if is_folded { "Show this group's findings" } else { "Fold this group's findings" };
+    let header = format!("{title} ({open} open of {listed})");
+    let clicked = ui
+        .horizontal(|ui| {
+            let size = egui::vec2(ui.spacing().icon_width, ui.spacing().icon_width);
+            let (_, icon) = ui.allocate_exact_size(size, egui::Sense::click());
+            egui::collapsing_header::paint_default_icon(ui, if is_folded { 0.0 } else { 1.0 }, &icon);
+            let label = ui
+                .add(egui::Label::new(egui::RichText::new(header).strong()).sense(egui::Sense::click()))
+                .on_hover_text(hint);
+            icon.on_hover_text(hint).clicked() || label.clicked()
+        })
+        .inner;
+    if !clicked {
+        return false;
+    }
+    if is_folded {
+        folded.retain(|k| *k != key);
+    } else {
+        folded.push(key);
+    }
+    true
 }
 
 fn finding_ui(

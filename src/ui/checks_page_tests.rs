@@ -118,3 +118,61 @@ fn a_named_controllers_public_authority_status_is_recorded_and_used() {
     click(&mut harness, &format!("{controller}: not recorded"));
     assert_eq!(harness.state().session().unwrap().store.controllers().unwrap().len(), 1);
 }
+
+/// A register with this many generated activities, in memory.
+fn generated_store(activities: usize) -> ropa::Store {
+    let mut store = ropa::Store::in_memory().unwrap();
+    ropa::generate::generate(&mut store, ropa::generate::Spec { activities, seed: 1 }).unwrap();
+    store
+}
+
+fn fixes_laid_out(harness: &Harness<'_, App>) -> usize {
+    harness.query_all_by_label_contains("Fix: ").count()
+}
+
+#[test]
+fn a_long_list_of_findings_lays_out_only_those_in_view_and_scrolls_to_the_last() {
+    let mut harness = harness(app_on(generated_store(400)));
+    harness.run();
+    click(&mut harness, "Checks");
+    let findings = report_findings(&harness);
+    assert!(findings.len() > 1_000, "{} findings", findings.len());
+    let laid_out = fixes_laid_out(&harness);
+    assert!(laid_out < 40, "{laid_out} findings laid out of {}", findings.len());
+    let last = findings.last().unwrap();
+    assert!(!shown(&harness, last), "the last finding is far below");
+    for _ in 0..60 {
+        harness.event(egui::Event::PointerMoved(egui::pos2(700.0, 500.0)));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -50.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(10);
+    }
+    assert!(shown(&harness, last), "scrolled to the end, the last finding is drawn");
+    assert!(fixes_laid_out(&harness) < 40, "still only those in view");
+}
+
+#[test]
+fn folding_a_group_hides_its_findings_and_unfolding_shows_them() {
+    let mut harness = harness(app_on(demo_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let findings = report_findings(&harness);
+    let service = findings.iter().find_map(|f| f.service_id).unwrap();
+    let register = &harness.state().session().unwrap().register;
+    let name = register.service_name(service).to_owned();
+    let of_service: Vec<Finding> =
+        findings.iter().filter(|f| f.service_id == Some(service)).cloned().collect();
+    let open = of_service.iter().filter(|f| f.is_open()).count();
+    let heading = format!("{name} ({open} open of {})", of_service.len());
+    assert!(of_service.iter().all(|f| shown(&harness, f)));
+    click(&mut harness, &heading);
+    assert!(of_service.iter().all(|f| !shown(&harness, f)), "folded");
+    assert!(findings.iter().filter(|f| f.service_id != Some(service)).all(|f| shown(&harness, f)));
+    click(&mut harness, &heading);
+    assert!(of_service.iter().all(|f| shown(&harness, f)), "unfolded");
+}

@@ -193,6 +193,14 @@ pub(super) fn path_command(purpose: FilePurpose, path: PathBuf) -> Command {
 
 impl App {
     /// Runs the commands pushed during the UI pass, in order.
+    /// Runs `command` at once, as if a widget had pushed it and the frame ended
+    /// (benchmarks).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn run_now(&mut self, command: Command) {
+        self.commands.push(command);
+        self.run_commands();
+    }
+
     pub fn run_commands(&mut self) {
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
