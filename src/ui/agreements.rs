@@ -73,6 +73,8 @@ pub struct AgreementsPage {
     form: Option<AgreementForm>,
     saved: Option<AgreementForm>,
     party_query: String,
+    /// The list's row heights (only the agreements in view are laid out).
+    list: widgets::VirtualList,
     /// The last save's failure, shown above the form.
     pub problem: Option<String>,
 }
@@ -135,20 +137,16 @@ fn list_ui(ui: &mut egui::Ui, page: &mut AgreementsPage, register: &Register) {
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        if register.agreements.is_empty() {
-            ui.weak("No agreements recorded yet.");
-        }
-        for agreement in &register.agreements {
-            let selected = page.selected == Some(agreement.id);
-            let text = widgets::title_and_detail(ui, &agreement.fields.title, agreement.fields.kind.label());
-            let button =
-                egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 32.0));
-            if ui.add(button).clicked() && !selected {
-                page.select(agreement.id);
-            }
-        }
+    if register.agreements.is_empty() {
+        ui.weak("No agreements recorded yet.");
+    }
+    let agreements = &register.agreements;
+    let clicked = widgets::selectable_list_ui(ui, &mut page.list, agreements.len(), page.selected, |index| {
+        agreements.get(index).map(|a| (a.id, a.fields.title.as_str(), a.fields.kind.label()))
     });
+    if let Some(id) = clicked {
+        page.select(id);
+    }
 }
 
 fn editor_ui(ui: &mut egui::Ui, page: &mut AgreementsPage, register: &Register, commands: &mut Vec<Command>) {

@@ -31,6 +31,8 @@ pub struct PartiesPage {
     draft: Option<PartyDraft>,
     saved: Option<PartyDraft>,
     search: String,
+    /// The list's row heights (only the parties in view are laid out).
+    list: widgets::VirtualList,
     /// The last save's failure, shown above the form.
     pub problem: Option<String>,
 }
@@ -101,17 +103,12 @@ fn list_ui(ui: &mut egui::Ui, page: &mut PartiesPage, register: &Register) {
     let shown: Vec<&Party> =
         register.parties.iter().filter(|party| party.fields.name.to_lowercase().contains(&needle)).collect();
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for party in &shown {
-            let selected = page.selected == Some(party.id);
-            let text = widgets::title_and_detail(ui, &party.fields.name, party.fields.kind.label());
-            let button =
-                egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 32.0));
-            if ui.add(button).clicked() && !selected {
-                page.select(party.id);
-            }
-        }
+    let clicked = widgets::selectable_list_ui(ui, &mut page.list, shown.len(), page.selected, |index| {
+        shown.get(index).map(|party| (party.id, party.fields.name.as_str(), party.fields.kind.label()))
     });
+    if let Some(id) = clicked {
+        page.select(id);
+    }
 }
 
 fn editor_ui(ui: &mut egui::Ui, page: &mut PartiesPage, register: &Register, commands: &mut Vec<Command>) {

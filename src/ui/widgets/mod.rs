@@ -12,7 +12,7 @@ pub use date_field::{DateText, date_field_ui, set_date_style, shown_date};
 pub use legal_checkboxes::{dated_label, dated_quote, legal_checkboxes_on, legal_checkboxes_ui};
 pub use list_editor::list_editor_ui;
 pub use party_picker::{PartyPick, party_picker_ui};
-pub use virtual_list::VirtualList;
+pub use virtual_list::{VirtualList, selectable_list_ui};
 
 /// Width of the label column in forms.
 pub const LABEL_WIDTH: f32 = 200.0;

@@ -29,6 +29,14 @@ impl VirtualList {
         self.stale = true;
     }
 
+    /// Keeps the measured heights if the list still has `len` rows; otherwise
+    /// starts over with every row estimated at `estimate`.
+    pub fn ensure_len(&mut self, len: usize, estimate: f32) {
+        if self.len() != len {
+            self.reset(std::iter::repeat_n(estimate, len));
+        }
+    }
+
     /// How many rows the list has.
     pub fn len(&self) -> usize {
         self.heights.len()
@@ -96,6 +104,36 @@ impl VirtualList {
         }
         self.stale = false;
     }
+}
+
+/// A scrolled list of selectable entries (a title in bold over a weak detail),
+/// such as the Parties and Agreements pages' lists, laid out only in view.
+/// `entry(i)` gives the `i`th entry's key, title and detail; returns the key of
+/// the entry clicked.
+pub fn selectable_list_ui<'a, K: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    list: &mut VirtualList,
+    len: usize,
+    selected: Option<K>,
+    entry: impl Fn(usize) -> Option<(K, &'a str, &'a str)>,
+) -> Option<K> {
+    list.ensure_len(len, 36.0);
+    let mut clicked = None;
+    egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| {
+        list.show(ui, viewport, |ui, index| {
+            let Some((key, title, detail)) = entry(index) else {
+                return;
+            };
+            let is_selected = selected == Some(key);
+            let text = super::title_and_detail(ui, title, detail);
+            let button =
+                egui::Button::selectable(is_selected, text).min_size(egui::vec2(ui.available_width(), 32.0));
+            if ui.add(button).clicked() && !is_selected {
+                clicked = Some(key);
+            }
+        });
+    });
+    clicked
 }
 
 #[cfg(test)]
