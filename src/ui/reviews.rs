@@ -7,7 +7,7 @@ use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, Register, forma
 
 use super::app::Command;
 use super::checks::FindingTarget;
-use super::widgets::shown_date;
+use super::widgets::{VirtualList, shown_date};
 
 /// Days ahead that count as "due soon" unless the user changes it.
 pub const DEFAULT_NOTICE_DAYS: i64 = 60;
@@ -51,6 +51,8 @@ pub struct ReviewsPage {
     pub agreements: Vec<DueAgreement>,
     /// The notice period the lists were built for.
     built_for: i64,
+    /// The rows' heights (only the rows in view are laid out).
+    list: VirtualList,
 }
 
 impl Default for ReviewsPage {
@@ -60,6 +62,7 @@ impl Default for ReviewsPage {
             activities: Vec::new(),
             agreements: Vec::new(),
             built_for: 0,
+            list: VirtualList::default(),
         }
     }
 }
@@ -136,54 +139,72 @@ pub fn ui(
         page.refresh(register, today);
     }
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.strong(format!("Activities ({})", page.activities.len()));
-        if page.activities.is_empty() {
-            ui.weak("No activity is due for review.");
-        }
-        egui::Grid::new("reviews-due").num_columns(4).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
-            for due in &page.activities {
-                let (text, overdue) = match due.due {
-                    Some(date) if date < today => (format!("Overdue since {}", shown_date(ui, date)), true),
-                    Some(date) => (format!("Due {}", shown_date(ui, date)), false),
-                    None => ("No review date set".to_owned(), true),
-                };
-                if overdue {
-                    ui.colored_label(ui.visuals().error_fg_color, text);
-                } else {
-                    ui.colored_label(ui.visuals().warn_fg_color, text);
+    let ReviewsPage { activities, agreements, list, .. } = page;
+    // The rows: the activities' heading, each activity (or the "none" line),
+    // the agreements' heading, each agreement (or its "none" line).
+    let activity_rows = activities.len().max(1);
+    let rows = 1 + activity_rows + 1 + agreements.len().max(1);
+    list.ensure_len(rows, 28.0);
+    egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| {
+        list.show(ui, viewport, |ui, row| {
+            if row == 0 {
+                ui.strong(format!("Activities ({})", activities.len()));
+            } else if row <= activity_rows {
+                match activities.get(row - 1) {
+                    Some(due) => due_activity_ui(ui, due, today, commands),
+                    None => {
+                        ui.weak("No activity is due for review.");
+                    }
                 }
-                // The button before the long texts, so that it stays in view on a small screen.
-                if ui
-                    .button("Mark reviewed")
-                    .accessible_name(format!("Mark reviewed: {}", due.name))
-                    .on_hover_text("Asks for your note, then records the review as today's, by you")
-                    .clicked()
-                {
-                    commands.push(Command::AskReview { id: due.id, version: due.version });
+            } else if row == activity_rows + 1 {
+                ui.add_space(16.0);
+                ui.strong(format!("Agreements ({})", agreements.len()));
+            } else {
+                match agreements.get(row - activity_rows - 2) {
+                    Some(due) => due_agreement_ui(ui, due, today, commands),
+                    None => {
+                        ui.weak("No agreement is due for review or ending.");
+                    }
                 }
-                if ui.link(&due.name).on_hover_text("Open in the editor").clicked() {
-                    commands.push(Command::OpenActivity(due.id));
-                }
-                ui.weak(&due.service);
-                ui.end_row();
             }
         });
-        ui.add_space(16.0);
-        ui.strong(format!("Agreements ({})", page.agreements.len()));
-        if page.agreements.is_empty() {
-            ui.weak("No agreement is due for review or ending.");
+    });
+}
+
+/// One activity due: when, "Mark reviewed", its name (opening it) and service.
+fn due_activity_ui(ui: &mut egui::Ui, due: &DueActivity, today: Date, commands: &mut Vec<Command>) {
+    let (text, overdue) = match due.due {
+        Some(date) if date < today => (format!("Overdue since {}", shown_date(ui, date)), true),
+        Some(date) => (format!("Due {}", shown_date(ui, date)), false),
+        None => ("No review date set".to_owned(), true),
+    };
+    let color = if overdue { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+    ui.horizontal(|ui| {
+        // A fixed width, so that the buttons and names line up down the list.
+        ui.add_sized([190.0, 20.0], egui::Label::new(egui::RichText::new(text).color(color)).truncate());
+        // The button before the long texts, so that it stays in view on a small screen.
+        if ui
+            .button("Mark reviewed")
+            .accessible_name(format!("Mark reviewed: {}", due.name))
+            .on_hover_text("Asks for your note, then records the review as today's, by you")
+            .clicked()
+        {
+            commands.push(Command::AskReview { id: due.id, version: due.version });
         }
-        egui::Grid::new("agreements-due").num_columns(2).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
-            for due in &page.agreements {
-                let color =
-                    if due.date < today { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
-                ui.colored_label(color, &due.what);
-                if ui.link(&due.title).clicked() {
-                    commands.push(Command::OpenFinding(FindingTarget::Agreement(due.id)));
-                }
-                ui.end_row();
-            }
-        });
+        if ui.link(&due.name).on_hover_text("Open in the editor").clicked() {
+            commands.push(Command::OpenActivity(due.id));
+        }
+        ui.weak(&due.service);
+    });
+}
+
+/// One agreement due: what is due, and its title (opening it).
+fn due_agreement_ui(ui: &mut egui::Ui, due: &DueAgreement, today: Date, commands: &mut Vec<Command>) {
+    let color = if due.date < today { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+    ui.horizontal(|ui| {
+        ui.add_sized([190.0, 20.0], egui::Label::new(egui::RichText::new(&due.what).color(color)).truncate());
+        if ui.link(&due.title).clicked() {
+            commands.push(Command::OpenFinding(FindingTarget::Agreement(due.id)));
+        }
     });
 }
