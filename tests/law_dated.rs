@@ -522,10 +522,21 @@ mod notices {
             notice::generate(&Snapshot::new(register(fields)), Scope::Service(SERVICE), DUAA, false).unwrap();
         let Outcome::Blocked(reasons) = outcome else { panic!("not blocked: {outcome:?}") };
         assert!(reasons.iter().any(|r| r.rule == "notice-retention-not-set"), "{reasons:?}");
-        // With a retention period the notice is ready.
+        // With a retention period (and its source, without which it is also
+        // blocked) the notice is ready.
+        let mut register = register(activity(DUAA));
+        register.parties.push(Party {
+            id: PartyId(1),
+            version: 1,
+            fields: PartyFields::new("The families themselves", PartyKind::DataSubjects),
+        });
+        register.links.push(Link {
+            id: LinkId(1),
+            activity_id: ACTIVITY,
+            fields: LinkFields::new(PartyId(1), Direction::Source),
+        });
         let outcome =
-            notice::generate(&Snapshot::new(register(activity(DUAA))), Scope::Service(SERVICE), DUAA, false)
-                .unwrap();
+            notice::generate(&Snapshot::new(register), Scope::Service(SERVICE), DUAA, false).unwrap();
         assert!(matches!(outcome, Outcome::Ready(_)), "{outcome:?}");
     }
 }
