@@ -522,10 +522,21 @@ mod notices {
             notice::generate(&Snapshot::new(register(fields)), Scope::Service(SERVICE), DUAA, false).unwrap();
         let Outcome::Blocked(reasons) = outcome else { panic!("not blocked: {outcome:?}") };
         assert!(reasons.iter().any(|r| r.rule == "notice-retention-not-set"), "{reasons:?}");
-        // With a retention period the notice is ready.
+        // With a retention period (and its source, without which it is also
+        // blocked) the notice is ready.
+        let mut register = register(activity(DUAA));
+        register.parties.push(Party {
+            id: PartyId(1),
+            version: 1,
+            fields: PartyFields::new("The families themselves", PartyKind::DataSubjects),
+        });
+        register.links.push(Link {
+            id: LinkId(1),
+            activity_id: ACTIVITY,
+            fields: LinkFields::new(PartyId(1), Direction::Source),
+        });
         let outcome =
-            notice::generate(&Snapshot::new(register(activity(DUAA))), Scope::Service(SERVICE), DUAA, false)
-                .unwrap();
+            notice::generate(&Snapshot::new(register), Scope::Service(SERVICE), DUAA, false).unwrap();
         assert!(matches!(outcome, Outcome::Ready(_)), "{outcome:?}");
     }
 }
@@ -580,4 +591,40 @@ fn the_pdf_cover_says_what_law_it_applies() {
         });
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("Law current to 1 December 2026."), "{}", &text[..text.len().min(2000)]);
+}
+
+/// Art 44 is omitted from 5 February 2026 (DUAA Sch 7 para 2(1)); Art 44A
+/// replaces it. A disclosure to an international organisation with no transfer
+/// recorded cites the article in force, and its fix the Art 46(2)(a) wording.
+#[test]
+fn an_international_organisation_with_no_transfer_cites_art_44a_from_5_february_2026() {
+    let found = |today: Date| {
+        let mut register = register(activity(today));
+        register.parties.push(Party {
+            id: PartyId(1),
+            version: 1,
+            fields: PartyFields::new("World Health Organization", PartyKind::InternationalOrganisation),
+        });
+        register.links.push(Link {
+            id: LinkId(1),
+            activity_id: ACTIVITY,
+            fields: LinkFields::new(PartyId(1), Direction::Recipient),
+        });
+        let report = checks::run(&register, &[], Settings::new(today));
+        let finding = report
+            .findings
+            .into_iter()
+            .find(|f| f.rule.0 == "international-organisation-no-transfer")
+            .unwrap_or_else(|| panic!("no finding on {today}"));
+        (finding.message, finding.fix)
+    };
+    let (before, before_fix) = found(BEFORE_DUAA);
+    assert!(before.contains("(UK GDPR Art 44, Art 30(1)(e))"), "{before}");
+    assert!(before_fix.contains("between public authorities or bodies"), "{before_fix}");
+    let (after, after_fix) = found(DUAA);
+    assert!(after.contains("(UK GDPR Art 44A, Art 30(1)(e))"), "{after}");
+    assert!(after_fix.contains("between a public body and another relevant person"), "{after_fix}");
+    let rule = Rule::find("international-organisation-no-transfer").unwrap();
+    assert_eq!(rule.citation_on(BEFORE_DUAA), "UK GDPR Art 44, Art 30(1)(e)");
+    assert_eq!(rule.citation_on(DUAA), "UK GDPR Art 44A, Art 30(1)(e)");
 }

@@ -544,8 +544,8 @@ fn a_complete_activity_is_not_blocked_and_can_have_its_own_notice() {
         notice::generate(&Snapshot::new(register.clone()), Scope::Activity(ActivityId(1)), TODAY, false)
             .unwrap()
     };
-    // Nothing but a purpose and a basis: Article 30 items are missing.
-    let mut register = register_with(&[LawfulBasis::PublicTask]);
+    // Nothing but a purpose, a basis and the source: Article 30 items are missing.
+    let mut register = register_with_sources(&[PartyKind::DataSubjects]);
     let Outcome::Blocked(reasons) = generate(&register) else { panic!("an incomplete record must block") };
     assert!(reasons.iter().all(|r| !r.message.is_empty() && !r.rule.is_empty() && !r.fix.is_empty()));
 
@@ -667,4 +667,146 @@ fn the_sources_section_says_where_information_not_from_you_comes_from_art_14_2_f
     let none = sources(&[]);
     assert!(none.contains("we have not yet recorded where we get this information from"), "{none}");
     assert!(none.contains("article 14(2)(f) uk gdpr"), "{none}");
+}
+
+/// `register_with_sources(kinds)` with every Article 30 item a notice needs
+/// recorded, so that only the sources can block it.
+fn complete_with_sources(kinds: &[PartyKind]) -> Register {
+    let mut register = register_with_sources(kinds);
+    let fields = &mut register.activities[0].fields;
+    fields.data_subjects = vec!["Residents".into()];
+    fields.personal_data = vec!["Name".into()];
+    fields.retention = Retention::Period { months: 24, from: "case closure".into() };
+    fields.security_measures = "Role-based access; encrypted at rest".into();
+    fields.next_review_due = Some(date!(2027 - 06 - 30));
+    register
+}
+
+const SOURCE_RULE: &str = "notice-source-not-recorded";
+
+#[test]
+fn a_notice_for_an_activity_with_no_recorded_source_is_blocked_art_14_2_f() {
+    let generate = |register: &Register, allow_override: bool| {
+        notice::generate(
+            &Snapshot::new(register.clone()),
+            Scope::Service(ServiceId(1)),
+            TODAY,
+            allow_override,
+        )
+        .unwrap()
+    };
+    let Outcome::Blocked(reasons) = generate(&complete_with_sources(&[]), false) else {
+        panic!("a notice that cannot say where the information comes from must block")
+    };
+    let reason = reasons.iter().find(|r| r.rule == SOURCE_RULE).unwrap_or_else(|| panic!("{reasons:#?}"));
+    assert!(reason.message.contains("\"Casework\""), "{reason:?}");
+    assert!(reason.message.contains("14(2)(f)"), "{reason:?}");
+    assert!(reason.fix.to_lowercase().contains("record"), "{reason:?}");
+    assert!(reason.fix.contains("source"), "{reason:?}");
+    assert_eq!(reasons.len(), 1, "only the source is missing: {reasons:#?}");
+
+    // The override still writes it, and lists the reason overridden.
+    let Outcome::Ready(notice) = generate(&complete_with_sources(&[]), true) else { panic!("override") };
+    assert_eq!(notice.overridden.len(), 1);
+    assert!(notice.overridden[0].contains(SOURCE_RULE), "{:?}", notice.overridden);
+    assert!(notice.plain_text().contains("We have not yet recorded where we get this information from"));
+
+    // Recorded, from the individuals themselves or from another body: not blocked.
+    for kinds in [&[PartyKind::DataSubjects][..], &[PartyKind::PublicAuthority]] {
+        match generate(&complete_with_sources(kinds), false) {
+            Outcome::Ready(notice) => assert!(notice.overridden.is_empty()),
+            Outcome::Blocked(reasons) => panic!("{kinds:?}: a recorded source is blocked: {reasons:#?}"),
+        }
+    }
+}
+
+#[test]
+fn in_a_service_notice_each_activity_needs_its_own_source() {
+    let mut register = complete_with_sources(&[PartyKind::PublicAuthority]);
+    let mut second = register.activities[0].clone();
+    second.id = ActivityId(2);
+    second.fields.name = "Complaints".into();
+    register.activities.push(second);
+    let Outcome::Blocked(reasons) =
+        notice::generate(&Snapshot::new(register), Scope::Service(ServiceId(1)), TODAY, false).unwrap()
+    else {
+        panic!("the second activity records no source")
+    };
+    let named: Vec<&str> =
+        reasons.iter().filter(|r| r.rule == SOURCE_RULE).map(|r| r.message.as_str()).collect();
+    assert_eq!(named.len(), 1, "{reasons:#?}");
+    assert!(named[0].contains("\"Complaints\"") && !named[0].contains("\"Casework\""), "{named:?}");
+}
+
+#[test]
+fn an_activity_whose_only_source_is_its_own_service_is_not_blocked_and_says_so() {
+    let mut register = complete_with_sources(&[PartyKind::InternalService]);
+    register.parties[0].fields.internal_service = Some(ServiceId(1));
+    match notice::generate(&Snapshot::new(register), Scope::Activity(ActivityId(1)), TODAY, false).unwrap() {
+        Outcome::Ready(notice) => {
+            let text = section_text(&notice, SectionKey::Sources);
+            assert!(!text.contains("not yet recorded"), "{text}");
+            assert!(text.contains("records casework already holds"), "{text}");
+        }
+        Outcome::Blocked(reasons) => panic!("the source is recorded: {reasons:#?}"),
+    }
+}
+
+#[test]
+fn the_command_line_blocks_a_notice_with_no_recorded_source_and_the_demo_records_every_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.ropa");
+    let db = db.to_str().unwrap();
+    assert!(ropa(&["new", "--out", db, "--organisation", "Testshire Council"]).status.success());
+    let csv = dir.path().join("ico.csv");
+    std::fs::write(
+        &csv,
+        "Business function,Purpose of processing,Categories of individuals,Categories of personal data,The source of the personal data (if applicable),Retention schedule (if possible),Article 6 lawful basis for processing personal data\n\
+         Housing,Allocations,Applicants,Name,,6 years from closure,Public task\n\
+         Benefits,Assessments,Claimants,Name,The individuals themselves,6 years from closure,Public task\n",
+    )
+    .unwrap();
+    let import = ropa(&["import", "--db", db, csv.to_str().unwrap()]);
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    let notice = |service: &str, extra: &[&str]| {
+        ropa(
+            &[
+                &["notice", "--db", db, "--service", service, "--format", "md", "--today", "2026-11-22"],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    let blocked = notice("Housing", &[]);
+    assert!(!blocked.status.success());
+    let stdout = String::from_utf8_lossy(&blocked.stdout);
+    assert!(stdout.contains(SOURCE_RULE) && stdout.contains("\"Allocations\""), "{stdout}");
+    assert!(stdout.contains("Fix: Record where"), "{stdout}");
+    let written = notice("Housing", &["--override"]);
+    assert!(written.status.success());
+    assert!(String::from_utf8_lossy(&written.stdout).contains("We have not yet recorded where we get"));
+    let recorded = notice("Benefits", &[]);
+    let stdout = String::from_utf8_lossy(&recorded.stdout);
+    assert!(!stdout.contains(SOURCE_RULE), "{stdout}");
+
+    // The demo register records a source for every activity: no demo notice is blocked for it.
+    let demo = dir.path().join("demo.ropa");
+    let demo = demo.to_str().unwrap();
+    assert!(ropa(&["demo", "--out", demo]).status.success());
+    let (_, register) = self::demo();
+    for service in &register.services {
+        let out = ropa(&[
+            "notice",
+            "--db",
+            demo,
+            "--service",
+            &service.fields.name,
+            "--format",
+            "md",
+            "--today",
+            "2026-11-22",
+        ]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains(SOURCE_RULE), "{}: {stdout}", service.fields.name);
+    }
 }

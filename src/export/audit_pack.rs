@@ -99,7 +99,7 @@ fn notice_file(
 ) -> Result<PackFile> {
     let scope = notice::Scope::Service(service);
     let activities = notice::activities_in_scope(register, scope)?;
-    let reasons = notice::block_reasons(report, &activities);
+    let reasons = notice::block_reasons(report, register, &activities);
     if !reasons.is_empty() {
         let mut text = format!(
             "The privacy notice of {} is not in this pack: open error-level findings block it.\n\n",

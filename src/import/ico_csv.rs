@@ -12,10 +12,11 @@ use super::citations::{Parsed, Unrecognised, parse_article6, parse_article9, par
 use super::contacts::read_contacts;
 use super::csv_grid::{self, Fault};
 use super::grid::{Grid, column_letters};
+use super::law_fields::{read_interests, read_safeguard, split_retention};
 use super::legislation::{labelled, legislation_in};
 use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, propose};
 use super::party_kind::guess_kind;
-use super::processor::{parse_safeguard, safeguard_of};
+use super::processor::safeguard_of;
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
@@ -601,7 +602,9 @@ impl<'r> Reader<'r> {
             f.role = Role::JointController { with: joint.to_string(), lead: String::new() };
         }
         f.transfers = self.transfers(row);
-        f.retention = retention(row.get(IcoColumn::Retention));
+        let (period, reason) = split_retention(row.get(IcoColumn::Retention));
+        f.retention = retention(period);
+        f.retention_reason = reason.to_string();
         f.security_measures = row.get(IcoColumn::Security).to_string();
         f.systems = split_list(row.get(IcoColumn::Location));
     }
@@ -667,13 +670,19 @@ impl<'r> Reader<'r> {
             return destinations
                 .iter()
                 .map(|destination| {
-                    let (safeguard, detail) =
-                        parse_safeguard(safeguard_of(destination, &destinations, safeguards_cell));
+                    let read = read_safeguard(safeguard_of(destination, &destinations, safeguards_cell));
+                    if let Some(warning) = read.test.as_ref().and_then(|test| test.warning(destination)) {
+                        self.plan.report.warn(
+                            Some(row.number),
+                            Some(IcoColumn::TransferSafeguards.heading()),
+                            warning,
+                        );
+                    }
                     Transfer {
                         destination: destination.clone(),
-                        safeguard,
-                        detail,
-                        data_protection_test_met: None,
+                        safeguard: read.safeguard,
+                        detail: read.detail,
+                        data_protection_test_met: read.test.and_then(|test| test.met),
                     }
                 })
                 .collect();
@@ -706,7 +715,12 @@ impl<'r> Reader<'r> {
         let schedule1 = parse_schedule1(row.get(IcoColumn::Schedule1));
         f.schedule1_conditions = schedule1.items.clone();
         self.keep_unrecognised(row.number, IcoColumn::Schedule1, schedule1, f);
-        f.legitimate_interests = row.get(IcoColumn::LegitimateInterests).to_string();
+        let interests = read_interests(row.get(IcoColumn::LegitimateInterests));
+        if let Some(warning) = interests.warning {
+            self.plan.report.warn(Some(row.number), Some(IcoColumn::LegitimateInterests.heading()), warning);
+        }
+        f.recognised_legitimate_interest = interests.condition;
+        f.legitimate_interests = interests.interests;
         f.legitimate_interests_assessment = row.get(IcoColumn::LegitimateInterestsAssessment).to_string();
         f.consent_record = row.get(IcoColumn::ConsentRecord).to_string();
         let adm = row.get(IcoColumn::AutomatedDecisionMaking);

@@ -13,6 +13,7 @@ pub mod detect;
 pub mod grid;
 mod ico_csv;
 pub mod json;
+mod law_fields;
 mod legislation;
 pub mod mapping;
 mod party_kind;

@@ -9,20 +9,17 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::law_fields::{NO_SAFEGUARD, read_safeguard};
 use super::services::ServiceIndex;
 use super::text::{decode, name_key, split_list, yes_no};
 use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Report};
 use crate::cells::restore;
 use crate::ico_template::LIST_SEPARATOR;
-use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
     ActivityFields, ActivityStatus, Contact, Organisation, Register, Role, ServiceId, Transfer,
 };
 use crate::processor_template::{PROCESSOR_TITLE, ProcessorColumn};
 use crate::{Error, Result};
-
-/// What the safeguards cell says for a transfer with no safeguard recorded.
-const NO_SAFEGUARD: &str = "no safeguard recorded";
 
 /// Reads a processor-record CSV into a plan against `register` (for matching
 /// services by name). `file` names the file in messages.
@@ -279,7 +276,8 @@ impl Reader {
                 continue;
             }
             let written = safeguard_of(destination, &destinations, safeguards);
-            let (safeguard, detail) = parse_safeguard(written);
+            let read = read_safeguard(written);
+            let safeguard = read.safeguard;
             if safeguard.is_none() && !written.is_empty() && written != NO_SAFEGUARD {
                 self.plan.report.warn(
                     Some(number),
@@ -287,11 +285,18 @@ impl Reader {
                     format!("\"{written}\" names no known safeguard; kept as the transfer's detail"),
                 );
             }
+            if let Some(warning) = read.test.as_ref().and_then(|test| test.warning(destination)) {
+                self.plan.report.warn(
+                    Some(number),
+                    Some(ProcessorColumn::TransferSafeguards.heading()),
+                    warning,
+                );
+            }
             transfers.push(Transfer {
                 destination: destination.clone(),
                 safeguard,
-                detail,
-                data_protection_test_met: None,
+                detail: read.detail,
+                data_protection_test_met: read.test.and_then(|test| test.met),
             });
         }
         transfers
@@ -315,31 +320,6 @@ pub(super) fn safeguard_of<'c>(destination: &str, destinations: &[String], cell:
     cell.get(text_start..end).unwrap_or("").trim()
 }
 
-/// A safeguard written as the export writes it: its label, then "(detail)".
-pub(super) fn parse_safeguard(written: &str) -> (Option<TransferSafeguard>, String) {
-    if written.is_empty() || written == NO_SAFEGUARD {
-        return (None, String::new());
-    }
-    let strip_detail =
-        |rest: &str| rest.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')).map(str::to_string);
-    for &safeguard in TransferSafeguard::ALL {
-        if let Some(rest) = written.strip_prefix(&safeguard.label()) {
-            if rest.trim().is_empty() {
-                return (Some(safeguard), String::new());
-            }
-            if let Some(detail) = strip_detail(rest) {
-                return (Some(safeguard), detail);
-            }
-        }
-    }
-    if let Some(rest) = written.strip_prefix(NO_SAFEGUARD)
-        && let Some(detail) = strip_detail(rest)
-    {
-        return (None, detail);
-    }
-    (None, written.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,17 +334,5 @@ mod tests {
         );
         assert_eq!(safeguard_of("India", &destinations, cell), NO_SAFEGUARD);
         assert_eq!(safeguard_of("France", &destinations, cell), "");
-    }
-
-    #[test]
-    fn safeguards_read_back_as_written() {
-        let idta = TransferSafeguard::Idta;
-        assert_eq!(parse_safeguard(&idta.label()), (Some(idta), String::new()));
-        assert_eq!(
-            parse_safeguard(&format!("{} (signed 2024)", idta.label())),
-            (Some(idta), "signed 2024".into())
-        );
-        assert_eq!(parse_safeguard("no safeguard recorded (asked twice)"), (None, "asked twice".into()));
-        assert_eq!(parse_safeguard("a letter"), (None, "a letter".into()));
     }
 }

@@ -4,9 +4,13 @@
 //! Sources (see docs/law.md):
 //! - UK GDPR Art 46(1A)(a)(ii), inserted by DUAA 2025 Sch 7 para 6(3)
 //!   (legislation.gov.uk/ukpga/2025/18/schedule/7), in force 5 February 2026
-//!   (SI 2026/82 reg 2). The wording was read in a copy of Sch 7 para 6 as made.
+//!   (SI 2026/82 reg 2). The wording was checked against the revised UK GDPR
+//!   on legislation.gov.uk (legislation.gov.uk/eur/2016/679/article/46/data.html).
 //! - UK GDPR Art 5(1)(e) (legislation.gov.uk/eur/2016/679/article/5): the
-//!   opening words of the storage limitation principle only.
+//!   opening words of the storage limitation principle only. That page could
+//!   not be retrieved: the words are from published copies of the GDPR, and
+//!   the one DUAA change found (s.87(1)(a), read in a copy of the Act, not on
+//!   legislation.gov.uk) touches only the closing words, not quoted here.
 
 use super::{DUAA_MAIN_COMMENCEMENT, InForce, Text};
 

@@ -299,6 +299,18 @@ impl Cx<'_> {
         parties
     }
 
+    /// Whether some activity's data comes from the service itself (a source
+    /// link to the party that is this service), which is not named as a source.
+    fn sourced_from_own_service(&self) -> bool {
+        self.activities.iter().any(|activity| {
+            self.register.links_of(activity.id, Direction::Source).any(|link| {
+                self.register
+                    .party(link.fields.party_id)
+                    .is_some_and(|party| party.fields.internal_service == Some(self.service_id))
+            })
+        })
+    }
+
     fn parties(&self, key: SectionKey, direction: Direction) -> Section {
         let mut section = self.section(key);
         let parties = self.linked_parties(direction);
@@ -338,6 +350,10 @@ impl Cx<'_> {
         if direction == Direction::Source {
             match (from_you, others.is_empty()) {
                 (_, false) => section.paragraph(wording::SOURCES_NOT_FROM_YOU),
+                (false, true) if self.sourced_from_own_service() => section.paragraph(format!(
+                    "This information comes from records {} already holds.",
+                    self.service_name
+                )),
                 (false, true) => section.paragraph(wording::SOURCES_NOT_RECORDED),
                 (true, true) => {}
             }

@@ -54,7 +54,7 @@ pub fn generate(snapshot: &Snapshot, scope: Scope, today: Date, allow_override: 
     let settings = Settings { public_authority: snapshot.public_authority, ..Settings::new(today) };
     let activities = activities_in_scope(register, scope)?;
     let report = crate::checks::run(register, &snapshot.acknowledgements, settings);
-    let reasons = block_reasons(&report, &activities);
+    let reasons = block_reasons(&report, register, &activities);
     if !reasons.is_empty() && !allow_override {
         return Ok(Outcome::Blocked(reasons));
     }

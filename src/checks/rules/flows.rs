@@ -88,7 +88,7 @@ fn transfer_recorded(a: &Activity, party: &Party) -> bool {
 
 /// Recipients that are international organisations with no transfer recorded
 /// to them: a disclosure to an international organisation is a transfer (UK
-/// GDPR Art 44), whatever its address.
+/// GDPR Art 44; Art 44A from 5 February 2026), whatever its address.
 pub(super) fn international_organisation_no_transfer(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     let uncovered: Vec<Concern> = recipients(cx, a)
         .filter(|(_, party)| party.fields.kind == PartyKind::InternationalOrganisation)
@@ -98,17 +98,25 @@ pub(super) fn international_organisation_no_transfer(cx: &Context<'_>, a: &Activ
     if uncovered.is_empty() {
         return;
     }
+    // Art 44 is omitted, and Art 46(2)(a) reworded, from 5 February 2026 (DUAA
+    // Sch 7 paras 2(1), 6(4)(b)).
+    let after_duaa = cx.settings.today >= DUAA_MAIN_COMMENCEMENT;
     out.add(
         Hit::new(
             Field::Transfers,
             format!(
-                "{} discloses personal data to the international organisation{} {}, but records no transfer to {} (UK GDPR Art 44, Art 30(1)(e)).",
+                "{} discloses personal data to the international organisation{} {}, but records no transfer to {} (UK GDPR {}, Art 30(1)(e)).",
                 cx.record(a),
                 if uncovered.len() == 1 { "" } else { "s" },
                 and_list(&labels(&uncovered)),
                 if uncovered.len() == 1 { "it" } else { "them" },
+                if after_duaa { "Art 44A" } else { "Art 44" },
             ),
-            "Record each as a transfer with its safeguard (for example an instrument between public authorities or bodies, Art 46(2)(a), or an Art 49 exception).",
+            if after_duaa {
+                "Record each as a transfer with its safeguard (for example a legally binding and enforceable instrument between a public body and another relevant person or persons, Art 46(2)(a), or an Art 49 exception)."
+            } else {
+                "Record each as a transfer with its safeguard (for example an instrument between public authorities or bodies, Art 46(2)(a), or an Art 49 exception)."
+            },
         )
         .concerning(uncovered),
     );

@@ -124,6 +124,11 @@ pub(super) static AMENDED_CITATIONS: &[(&str, crate::model::Date, &str)] = &[
         "UK GDPR Arts 44A, 45A, 46, 49; Art 30(1)(e)",
     ),
     (
+        "international-organisation-no-transfer",
+        crate::law::DUAA_MAIN_COMMENCEMENT,
+        "UK GDPR Art 44A, Art 30(1)(e)",
+    ),
+    (
         "recipient-abroad-no-transfer",
         crate::law::DUAA_MAIN_COMMENCEMENT,
         "UK GDPR Arts 44A, 45A, 46, 49; Art 30(1)(e)",
