@@ -148,6 +148,7 @@ impl App {
         self.register_page.columns = self.settings.register_columns();
         self.show_title(ui.ctx());
         self.poll_snapshot(ui.ctx());
+        self.poll_checks(ui.ctx());
         self.guard_window_close(ui);
         self.poll_dialog();
         self.shortcuts(ui);

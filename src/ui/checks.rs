@@ -9,6 +9,7 @@
 use crate::ui::dialog_keys::enter_confirms;
 use ropa::Store;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use ropa::checks::{self, Field, Finding, FindingKey, Report, RuleCount, RuleId, Severity};
 use ropa::model::{ActivityId, AgreementId, Date, Register, ServiceId, format_date};
@@ -18,8 +19,11 @@ use super::widgets::VirtualList;
 
 /// The Checks page's state: the report, the rows listed and the acknowledgement
 /// being written.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct ChecksPage {
+    /// The checks running on a worker thread after a change, until they land;
+    /// the report shown until then is the one before the change.
+    running: Option<Receiver<Report>>,
     /// The last run of the checks (`None` until a register is loaded), shared
     /// with each frame rather than copied.
     report: Option<Arc<Report>>,
@@ -149,22 +153,79 @@ pub enum FindingTarget {
 
 impl ChecksPage {
     /// Runs the checks again over `register` with the acknowledgements and the
-    /// controller's status read from `store`.
-    pub fn refresh(&mut self, store: &Store, register: &Register, today: Date) -> ropa::Result<()> {
+    /// controller's status read from `store`: on a worker thread when `worker`
+    /// (the report lands in [`Self::poll`]; a run started later wins), otherwise
+    /// at once.
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        register: &Arc<Register>,
+        today: Date,
+        worker: bool,
+    ) -> ropa::Result<()> {
         let acknowledgements = store.acknowledgements()?;
         self.public_authority = store.is_public_authority()?;
         let settings =
             checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
-        let report = checks::run(register, &acknowledgements, settings);
-        self.counts = Counts::of(&report);
-        self.report = Some(Arc::new(report));
         self.controllers = register
             .named_controllers()
             .into_iter()
             .map(|name| (name.to_owned(), register.controller_status(name)))
             .collect();
-        self.list_rows();
+        if !worker {
+            self.running = None;
+            self.install(checks::run(register, &acknowledgements, settings));
+            return Ok(());
+        }
+        let (sender, receiver) = channel();
+        let register = Arc::clone(register);
+        std::thread::spawn(move || {
+            let _ignored_if_a_later_run_replaced_this_one =
+                sender.send(checks::run(&register, &acknowledgements, settings));
+        });
+        self.running = Some(receiver);
         Ok(())
+    }
+
+    /// Installs the report of the checks run on a worker thread, if it has
+    /// landed; returns whether it did.
+    pub fn poll(&mut self) -> bool {
+        let Some(receiver) = &self.running else {
+            return false;
+        };
+        match receiver.try_recv() {
+            Ok(report) => {
+                self.running = None;
+                self.install(report);
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.running = None;
+                false
+            }
+        }
+    }
+
+    /// Blocks until the checks running on a worker thread land (benchmarks and
+    /// tests); returns whether a report landed.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn wait(&mut self) -> bool {
+        let Some(receiver) = self.running.take() else {
+            return false;
+        };
+        receiver.recv().map(|report| self.install(report)).is_ok()
+    }
+
+    /// Whether checks are running on a worker thread.
+    pub fn is_checking(&self) -> bool {
+        self.running.is_some()
+    }
+
+    fn install(&mut self, report: Report) {
+        self.counts = Counts::of(&report);
+        self.report = Some(Arc::new(report));
+        self.list_rows();
     }
 
     /// Whether findings of `severity` are listed.
@@ -277,7 +338,7 @@ pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
 /// Draws the page.
 pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, commands: &mut Vec<Command>) {
     let Some(report) = page.report.clone() else {
-        ui.weak("The checks have not run yet.");
+        ui.weak(if page.is_checking() { "Checking the register…" } else { "The checks have not run yet." });
         return;
     };
     let pass = ui.ctx().cumulative_pass_nr();
@@ -288,6 +349,9 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
         let (errors, warnings) = page.open_counts();
         let advice = page.counts.open(Severity::Advice);
         ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
+        if page.is_checking() {
+            ui.weak("· checking the change…");
+        }
     });
     controllers_ui(ui, page, register, commands);
     // Wrapped: a row wider than the window widens the page, and the findings

@@ -176,3 +176,53 @@ fn folding_a_group_hides_its_findings_and_unfolding_shows_them() {
     click(&mut harness, &heading);
     assert!(of_service.iter().all(|f| shown(&harness, f)), "unfolded");
 }
+
+#[test]
+fn checks_on_a_worker_land_with_the_same_report_as_checks_run_at_once() {
+    use std::sync::Arc;
+    let mut store = demo_store();
+    let register = Arc::new(store.load_register().unwrap());
+    let mut at_once = super::checks::ChecksPage::default();
+    at_once.refresh(&store, &register, super::test_support::TODAY, false).unwrap();
+    assert!(!at_once.is_checking());
+    let mut worker = super::checks::ChecksPage::default();
+    worker.refresh(&store, &register, super::test_support::TODAY, true).unwrap();
+    assert!(worker.is_checking(), "the run is on its way, not done in the call");
+    assert!(worker.report().is_none(), "nothing is shown as checked before it lands");
+    assert!(worker.wait());
+    assert!(!worker.is_checking());
+    assert_eq!(worker.report().unwrap().findings, at_once.report().unwrap().findings);
+}
+
+#[test]
+fn on_a_register_file_an_acknowledgement_shows_once_its_checks_land() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("council.ropa");
+    let mut store = ropa::Store::create(&path).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let mut harness = harness(app_on(store));
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().checks_page().is_checking() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    click(&mut harness, "Checks");
+    let finding = report_findings(&harness).into_iter().find(|f| f.is_open()).unwrap();
+    click(&mut harness, &format!("Acknowledge: {}", finding.message));
+    type_into(&mut harness, "Reason for accepting the finding", "Accepted by the DPO");
+    harness.get_by_label("Acknowledge").click();
+    harness.step();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().checks_page().is_checking() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    let now = report_findings(&harness).into_iter().find(|f| f.key() == finding.key()).unwrap();
+    assert!(!now.is_open(), "the worker's report carries the acknowledgement");
+    assert!(harness.query_by_label(&format!("Withdraw acknowledgement: {}", finding.message)).is_some());
+}

@@ -135,7 +135,7 @@ impl App {
 
     /// The Data flows page's state.
     pub fn flows_page_mut(&mut self) -> (&mut FlowsPage, Option<&Register>) {
-        (&mut self.flows_page, self.session.as_ref().map(|s| &s.register))
+        (&mut self.flows_page, self.session.as_ref().map(|s| &*s.register))
     }
 
     /// The Notices page's state.

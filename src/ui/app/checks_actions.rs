@@ -22,12 +22,26 @@ impl App {
         };
         session.store.set_display_name(&self.settings.display_name);
         self.checks_page.set_display_name(&self.settings.display_name);
-        self.checks_page.refresh(&session.store, &session.register, self.today)?;
+        // On a worker for a register on disk, so that a save never waits for the
+        // checks; at once for one in memory (the tests), which is small.
+        let worker = session.store.path().is_some();
+        self.checks_page.refresh(&session.store, &session.register, self.today, worker)?;
         self.reviews_page.refresh(&session.register, self.today);
         self.history.loaded = None;
         let focus = self.editor.as_ref().and_then(|editor| editor.focused_field());
         self.attach_findings(focus);
         self.load_history_if_shown()
+    }
+
+    /// Installs the checks' report if it has landed from the worker, and gives
+    /// the editor its findings; asks for another frame while they run.
+    pub(super) fn poll_checks(&mut self, ctx: &egui::Context) {
+        if self.checks_page.poll() {
+            let focus = self.editor.as_ref().and_then(|editor| editor.focused_field());
+            self.attach_findings(focus);
+        } else if self.checks_page.is_checking() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
     }
 
     /// Gives the editor the open findings of its activity.
