@@ -107,10 +107,17 @@ fn the_record_sheets_exported_imported_and_exported_again_are_the_same_cell_by_c
     assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
 }
 
+/// The findings and completeness sheets are derived from the register, not read back.
+const DERIVED: [&str; 2] = ["Findings", "Completeness"];
+
 #[test]
-#[ignore = "the Links, Parties and Agreements sheets are not read back yet: link details, party contacts and agreement dates are lost (issue 18)"]
 fn the_whole_workbook_exported_imported_and_exported_again_is_the_same_cell_by_cell() {
     let (first, second) = round_trip();
+    let read_back = |w: &[(String, Vec<Vec<String>>)]| {
+        w.iter().filter(|(n, _)| !DERIVED.contains(&n.as_str())).cloned().collect::<Vec<_>>()
+    };
+    let (first, second) = (read_back(&first), read_back(&second));
+    assert_eq!(first.len(), 5, "records, links, parties and agreements");
     let differences = differences(&first, &second);
     assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
 }

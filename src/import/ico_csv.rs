@@ -19,7 +19,7 @@ use super::processor::{parse_safeguard, safeguard_of};
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
-use super::workbook;
+use super::{tables, workbook};
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
@@ -179,7 +179,18 @@ pub fn read_workbook_mapped(
 ) -> Result<Mapped> {
     let sheets = workbook::read_sheets(bytes, file)?;
     let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
-    let best = sheets
+    let mut tables = Vec::new();
+    let mut records = Vec::new();
+    for sheet in sheets {
+        match tables::table_sheet(sheet.grid) {
+            Ok(mut table) => {
+                table.cell_warnings = sheet.warnings;
+                tables.push(table);
+            }
+            Err(grid) => records.push(workbook::Sheet { grid, warnings: sheet.warnings }),
+        }
+    }
+    let best = records
         .into_iter()
         .filter_map(|sheet| {
             let warnings = sheet.warnings;
@@ -207,6 +218,7 @@ pub fn read_workbook_mapped(
             if heading.is_empty() { format!("column {letters}") } else { format!("{heading} ({letters})") };
         plan.report.warn(Some(row), Some(&column), message);
     }
+    tables::read_tables(&tables, &mut plan, register);
     Ok(table.into_mapped(plan))
 }
 
