@@ -19,10 +19,10 @@ use super::processor::{parse_safeguard, safeguard_of};
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
-use super::{tables, workbook};
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
+use super::{tables, workbook};
 use crate::cells::restore;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, TransferSafeguard};
@@ -63,7 +63,7 @@ impl Mapped {
     /// Whether the layout is not simply the ICO template's: some heading was
     /// given, remembered, guessed or left as a note.
     pub fn is_own_layout(&self) -> bool {
-        self.proposals.iter().any(|p| p.basis != Basis::Known)
+        super::mapping::is_own_layout(&self.proposals)
     }
 
     /// The mapping as it stands, every heading named, for `--map` or remembering.

@@ -202,7 +202,12 @@ impl Cells<'_> {
 }
 
 /// The choice whose label (or code) is `written`, ignoring case and punctuation.
-fn choice<T: Copy>(all: &[T], written: &str, label: fn(T) -> &'static str, code: fn(T) -> &'static str) -> Option<T> {
+fn choice<T: Copy>(
+    all: &[T],
+    written: &str,
+    label: fn(T) -> &'static str,
+    code: fn(T) -> &'static str,
+) -> Option<T> {
     let key = name_key(written);
     all.iter().copied().find(|&c| name_key(label(c)) == key || name_key(code(c)) == key)
 }
@@ -223,7 +228,10 @@ fn read_party(cells: &mut Cells<'_>, index: &mut Index) {
     if kind.is_none() {
         cells.warn(
             "Party kind",
-            format!("\"{kind_cell}\" is not a kind of party; the party \"{name}\" is imported as \"{}\"", PartyKind::Other.label()),
+            format!(
+                "\"{kind_cell}\" is not a kind of party; the party \"{name}\" is imported as \"{}\"",
+                PartyKind::Other.label()
+            ),
         );
     }
     let reference = match index.parties.get(&name_key(&name)).copied() {
@@ -274,7 +282,10 @@ fn read_agreement(cells: &mut Cells<'_>, index: &mut Index) {
         let kinds: Vec<&str> = AgreementKind::ALL.iter().map(|k| k.label()).collect();
         cells.warn(
             "Kind",
-            format!("\"{kind_cell}\" is not a kind of agreement ({}); the agreement \"{title}\" was not imported", kinds.join(", ")),
+            format!(
+                "\"{kind_cell}\" is not a kind of agreement ({}); the agreement \"{title}\" was not imported",
+                kinds.join(", ")
+            ),
         );
         return;
     };
@@ -332,7 +343,10 @@ fn read_link(cells: &mut Cells<'_>, index: &mut Index) {
         } else {
             "is not among the activities of the register sheet"
         };
-        cells.warn("Activity", format!("the activity \"{activity}\" in \"{service}\" {why}; the link was not imported"));
+        cells.warn(
+            "Activity",
+            format!("the activity \"{activity}\" in \"{service}\" {why}; the link was not imported"),
+        );
         return;
     };
     let direction_cell = cells.get("Direction").to_string();
@@ -393,7 +407,10 @@ fn special_data(cells: &mut Cells<'_>, fields: &mut LinkFields, activity: usize)
     let mut categories = BTreeSet::new();
     for item in items(cells.get("Special category data")) {
         let key = name_key(&item);
-        match SpecialCategory::ALL.iter().copied().find(|c| name_key(c.title()) == key || name_key(&c.label()) == key)
+        match SpecialCategory::ALL
+            .iter()
+            .copied()
+            .find(|c| name_key(c.title()) == key || name_key(&c.label()) == key)
         {
             Some(category) => {
                 categories.insert(category);
@@ -409,23 +426,19 @@ fn special_data(cells: &mut Cells<'_>, fields: &mut LinkFields, activity: usize)
         Some(answer) => answer,
         None if criminal_cell.is_empty() => false,
         None => {
-            cells.warn(
-                "Criminal offence data",
-                format!("\"{criminal_cell}\" is not Yes or No; read as No"),
-            );
+            cells.warn("Criminal offence data", format!("\"{criminal_cell}\" is not Yes or No; read as No"));
             false
         }
     };
     let held = &cells.plan.activities[activity].fields;
-    fields.special_data = if categories == held.special_categories
-        && criminal == held.criminal_offence_data.is_some()
-    {
-        SpecialData::AsActivity
-    } else if categories.is_empty() && !criminal {
-        SpecialData::None
-    } else {
-        SpecialData::Only
-    };
+    fields.special_data =
+        if categories == held.special_categories && criminal == held.criminal_offence_data.is_some() {
+            SpecialData::AsActivity
+        } else if categories.is_empty() && !criminal {
+            SpecialData::None
+        } else {
+            SpecialData::Only
+        };
     if fields.special_data == SpecialData::Only {
         fields.special_categories = categories;
         fields.criminal_offence_data = criminal;
@@ -440,7 +453,9 @@ fn agreement(cells: &mut Cells<'_>, index: &Index) -> Option<Ref<AgreementId>> {
         return None;
     }
     let found = index.agreements.get(&name_key(&written)).copied().or_else(|| {
-        AgreementKind::ALL.iter().find_map(|&kind| index.agreements_by_title.get(&(name_key(&written), kind)).copied())
+        AgreementKind::ALL
+            .iter()
+            .find_map(|&kind| index.agreements_by_title.get(&(name_key(&written), kind)).copied())
     });
     if found.is_none() {
         cells.warn(
