@@ -122,6 +122,38 @@ fn the_whole_workbook_exported_imported_and_exported_again_is_the_same_cell_by_c
     assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
 }
 
+/// The rows of sheet `name`, sorted (the register orders links by when they
+/// were made, which an import into a new register changes).
+fn sorted_rows(workbook: &[(String, Vec<Vec<String>>)], name: &str) -> Vec<Vec<String>> {
+    let mut rows = workbook.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn the_demo_registers_parties_agreements_and_links_come_back_from_its_workbook() {
+    let mut store = Store::in_memory().unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let first = export(&register, Format::IcoXlsx);
+    let mut store = Store::in_memory().unwrap();
+    let plan = ropa::import::read_ico_workbook(&first, "demo.xlsx", &store.load_register().unwrap()).unwrap();
+    assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
+    let table_warnings: Vec<String> =
+        plan.report.lines().into_iter().filter(|l| l.contains("on sheet")).collect();
+    assert!(table_warnings.is_empty(), "{table_warnings:#?}");
+    ropa::import::apply(&plan, &mut store).unwrap();
+    let imported = store.load_register().unwrap();
+    assert_eq!(
+        (imported.parties.len(), imported.agreements.len(), imported.links.len()),
+        (register.parties.len(), register.agreements.len(), register.links.len())
+    );
+    let (first, second) = (cells(&first), cells(&export(&imported, Format::IcoXlsx)));
+    for sheet in ["Parties", "Agreements", "Links"] {
+        assert_eq!(sorted_rows(&first, sheet), sorted_rows(&second, sheet), "{sheet}");
+    }
+}
+
 /// Converts `xlsx` to `extension` (xls, ods) with LibreOffice, or says why not.
 fn convert(xlsx: &Path, extension: &str) -> Option<Vec<u8>> {
     let folder = xlsx.parent().unwrap();
