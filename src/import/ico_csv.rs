@@ -382,10 +382,13 @@ impl Row<'_> {
 
 /// Builds the plan row by row, remembering names already matched or planned.
 struct Reader<'r> {
-    register: &'r Register,
     plan: Plan,
     services: ServiceIndex,
     parties: HashMap<String, Ref<PartyId>>,
+    /// The register's parties by id (no scan per row).
+    party_by_id: HashMap<PartyId, &'r crate::model::Party>,
+    /// Keys of the parties already listed in `plan.matched_parties`.
+    matched: std::collections::HashSet<String>,
     activities: BTreeSet<(String, String)>,
     contracts: HashMap<String, usize>,
     /// (recipient, country) read from "Country (recipient: NAME)" in column H.
@@ -399,17 +402,23 @@ impl<'r> Reader<'r> {
         let services = ServiceIndex::of(register);
         let parties =
             register.parties.iter().map(|p| (name_key(&p.fields.name), Ref::Existing(p.id))).collect();
+        let service_names: HashMap<ServiceId, &str> =
+            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
         let activities = register
             .activities
             .iter()
-            .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+            .map(|a| {
+                let service = service_names.get(&a.fields.service_id).copied().unwrap_or("");
+                (name_key(service), name_key(&a.fields.name))
+            })
             .collect();
         let plan = Plan { report: super::Report::new(file), ..Plan::default() };
         Self {
-            register,
             plan,
             services,
             parties,
+            party_by_id: register.parties.iter().map(|p| (p.id, p)).collect(),
+            matched: std::collections::HashSet::new(),
             activities,
             contracts: HashMap::new(),
             recipient_countries: Vec::new(),
@@ -800,9 +809,9 @@ impl<'r> Reader<'r> {
         let key = name_key(name);
         if let Some(&found) = self.parties.get(&key) {
             if let Ref::Existing(id) = found {
-                let existing = self.register.party_name(id).to_string();
-                if !self.plan.matched_parties.iter().any(|(n, _)| name_key(n) == key) {
-                    self.plan.matched_parties.push((name.to_string(), existing));
+                if self.matched.insert(key.clone()) {
+                    let existing = self.party_by_id.get(&id).map_or("", |p| p.fields.name.as_str());
+                    self.plan.matched_parties.push((name.to_string(), existing.to_string()));
                 }
             }
             return found;
@@ -864,7 +873,7 @@ impl<'r> Reader<'r> {
 
     fn kind_of(&self, party: Ref<PartyId>) -> Option<PartyKind> {
         match party {
-            Ref::Existing(id) => self.register.party(id).map(|p| p.fields.kind),
+            Ref::Existing(id) => self.party_by_id.get(&id).map(|p| p.fields.kind),
             Ref::New(index) => self.plan.parties.get(index).map(|p| p.fields.kind),
         }
     }

@@ -9,9 +9,10 @@
 //! the same direction, or adds one. A row that cannot be read (an unknown
 //! activity, party or agreement, a bad date) is a warning naming the sheet, the
 //! row as the spreadsheet numbers it and the column; nothing is dropped silently.
-//! Every lookup is by hash, so a sheet of 100,000 links reads in linear time.
+//! Every lookup is by hash (no scan per row), so a sheet of 100,000 links reads
+//! in linear time.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
@@ -97,8 +98,9 @@ struct Index {
     activities: HashMap<(String, String), usize>,
     /// Activities the register holds already, by the same key.
     existing_activities: HashSet<(String, String)>,
-    /// Planned links already filled from a row: (activity, link index).
-    claimed: HashSet<(usize, usize)>,
+    /// The planned links not yet filled from a row, by (activity, party,
+    /// direction), first planned first.
+    unclaimed: HashMap<(usize, Ref<PartyId>, Direction), VecDeque<usize>>,
 }
 
 impl Index {
@@ -110,7 +112,7 @@ impl Index {
             agreements_by_title: HashMap::new(),
             activities: HashMap::new(),
             existing_activities: HashSet::new(),
-            claimed: HashSet::new(),
+            unclaimed: HashMap::new(),
         };
         for party in &register.parties {
             index.parties.insert(name_key(&party.fields.name), Ref::Existing(party.id));
@@ -130,16 +132,22 @@ impl Index {
         for (i, agreement) in plan.agreements.iter().enumerate() {
             index.add_agreement(&agreement.fields, Ref::New(i));
         }
+        let service_names: HashMap<ServiceId, &str> =
+            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
+        let service_name = |id: ServiceId| service_names.get(&id).copied().unwrap_or("");
         for activity in &register.activities {
-            let service = register.service_name(activity.fields.service_id);
+            let service = service_name(activity.fields.service_id);
             index.existing_activities.insert((name_key(service), name_key(&activity.fields.name)));
         }
         for (i, activity) in plan.activities.iter().enumerate() {
             let service = match activity.service {
-                Ref::Existing(id) => register.service_name(id).to_string(),
-                Ref::New(s) => plan.services.get(s).map(|s| s.name.clone()).unwrap_or_default(),
+                Ref::Existing(id) => service_name(id),
+                Ref::New(s) => plan.services.get(s).map_or("", |s| s.name.as_str()),
             };
-            index.activities.entry((name_key(&service), name_key(&activity.fields.name))).or_insert(i);
+            index.activities.entry((name_key(service), name_key(&activity.fields.name))).or_insert(i);
+            for (l, link) in activity.links.iter().enumerate() {
+                index.unclaimed.entry((i, link.party, link.fields.direction)).or_default().push_back(l);
+            }
         }
         index
     }
@@ -373,21 +381,12 @@ fn read_link(cells: &mut Cells<'_>, index: &mut Index) {
     special_data(cells, &mut fields, planned);
     let agreement = agreement(cells, index);
     let links = &mut cells.plan.activities[planned].links;
-    let same = links.iter().enumerate().position(|(i, link)| {
-        link.party == party && link.fields.direction == direction && !index.claimed.contains(&(planned, i))
-    });
+    let same = index.unclaimed.get_mut(&(planned, party, direction)).and_then(VecDeque::pop_front);
     let link = PlannedLink { party, agreement, fields };
-    let at = match same {
-        Some(i) => {
-            links[i] = link;
-            i
-        }
-        None => {
-            links.push(link);
-            links.len() - 1
-        }
-    };
-    index.claimed.insert((planned, at));
+    match same.and_then(|i| links.get_mut(i)) {
+        Some(planned_link) => *planned_link = link,
+        None => links.push(link),
+    }
 }
 
 /// The lawful basis written first ("Art 6(1)(e) Public task; detail"), and the detail.
