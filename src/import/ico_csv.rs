@@ -808,11 +808,11 @@ impl<'r> Reader<'r> {
         let (name, written_kind) = name_and_kind(written);
         let key = name_key(name);
         if let Some(&found) = self.parties.get(&key) {
-            if let Ref::Existing(id) = found {
-                if self.matched.insert(key.clone()) {
-                    let existing = self.party_by_id.get(&id).map_or("", |p| p.fields.name.as_str());
-                    self.plan.matched_parties.push((name.to_string(), existing.to_string()));
-                }
+            if let Ref::Existing(id) = found
+                && self.matched.insert(key.clone())
+            {
+                let existing = self.party_by_id.get(&id).map_or("", |p| p.fields.name.as_str());
+                self.plan.matched_parties.push((name.to_string(), existing.to_string()));
             }
             return found;
         }
