@@ -204,3 +204,27 @@ fn xls_and_ods_saved_by_libreoffice_import_as_the_xlsx_does() {
         );
     }
 }
+
+#[test]
+fn the_workbooks_contact_block_carries_the_log_head_and_its_import_ignores_it() {
+    let mut store = export_support::store();
+    let register = store.load_register().unwrap();
+    let head = store.log_head().unwrap();
+    let context = ropa::export::ExportContext { log_head: Some(head.clone()), ..Default::default() };
+    let mut bytes = Vec::new();
+    export::write_in(&register, &context, Format::IcoXlsx, &options(), &mut bytes, &mut NoProgress).unwrap();
+    let sheets = cells(&bytes);
+    let (_, controller) = &sheets[0];
+    let heading_row = controller.iter().position(|row| row.iter().any(|c| c == "Business function")).unwrap();
+    let head_text = head.to_string();
+    assert!(
+        controller[..heading_row]
+            .iter()
+            .any(|row| row.contains(&"Change log".to_string()) && row.contains(&head_text)),
+        "the log head {head_text} is not in the contact block: {:?}",
+        &controller[..heading_row]
+    );
+    let plan = ropa::import::read_ico_workbook(&bytes, "register.xlsx", &Default::default()).unwrap();
+    assert_eq!(plan.organisation.unwrap().edited.controller, register.organisation.controller);
+    assert!(plan.report.warnings.iter().all(|w| !w.message.contains("head")), "{:?}", plan.report.warnings);
+}
