@@ -17,8 +17,7 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
 use super::{Plan, PlannedAgreement, PlannedLink, PlannedParty, Ref};
-use crate::export::links_csv;
-use crate::export::xlsx::{AGREEMENT_HEADINGS, PARTY_HEADINGS};
+use crate::ico_template::{AGREEMENT_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS};
 use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
 use crate::model::{
     AgreementFields, AgreementId, AgreementKind, Date, Direction, LinkFields, PartyFields, PartyId,
@@ -38,7 +37,7 @@ impl Kind {
         match self {
             Self::Parties => &PARTY_HEADINGS,
             Self::Agreements => &AGREEMENT_HEADINGS,
-            Self::Links => &links_csv::HEADINGS,
+            Self::Links => &LINK_HEADINGS,
         }
     }
 }
