@@ -195,20 +195,6 @@ impl IcoColumn {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn letters_run_from_a_to_ad() {
-        assert_eq!(IcoColumn::BusinessFunction.letter(), "A");
-        assert_eq!(IcoColumn::Location.letter(), "T");
-        assert_eq!(IcoColumn::Schedule1.letter(), "Z");
-        assert_eq!(IcoColumn::GdprArticle6.letter(), "AA");
-        assert_eq!(IcoColumn::PolicyExceptions.letter(), "AD");
-    }
-}
-
 /// The `ico-xlsx` workbook's Links sheet (and the links CSV): its headings, in
 /// order. Export writes them and import reads the sheet back by them, so they
 /// live below both, beside the register sheet's columns.
@@ -235,3 +221,17 @@ pub const PARTY_HEADINGS: [&str; 7] =
 /// The workbook's Agreements sheet: its headings, in order.
 pub const AGREEMENT_HEADINGS: [&str; 8] =
     ["Agreement", "Kind", "Reference", "Parties", "Start", "Review due", "End", "Notes"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_run_from_a_to_ad() {
+        assert_eq!(IcoColumn::BusinessFunction.letter(), "A");
+        assert_eq!(IcoColumn::Location.letter(), "T");
+        assert_eq!(IcoColumn::Schedule1.letter(), "Z");
+        assert_eq!(IcoColumn::GdprArticle6.letter(), "AA");
+        assert_eq!(IcoColumn::PolicyExceptions.letter(), "AD");
+    }
+}
