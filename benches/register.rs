@@ -140,6 +140,28 @@ fn cases() -> Vec<Case> {
             setup: |db| export_case(db, Format::IcoXlsx),
         },
         Case {
+            name: "ico-xlsx-import",
+            what: "import the ico-xlsx workbook (register sheet, links, parties, agreements) into a \
+                   new register: read, plan and apply in one transaction",
+            target_ms_at_10k: Some(3000.0),
+            per: 1.0,
+            setup: |db| {
+                let register = load(db);
+                let options =
+                    Options { bom: false, generated_at: time::macros::datetime!(2026-11-22 12:00 UTC) };
+                let mut workbook = Vec::with_capacity(1 << 20);
+                ropa::export::write(&register, Format::IcoXlsx, &options, &mut workbook, &mut NoProgress)
+                    .unwrap();
+                Box::new(move || {
+                    let mut store = ropa::Store::in_memory().unwrap();
+                    let empty = store.load_register().unwrap();
+                    let plan = ropa::import::read_ico_workbook(&workbook, "bench.xlsx", &empty).unwrap();
+                    ropa::import::apply(&plan, &mut store).unwrap();
+                    std::hint::black_box(store);
+                })
+            },
+        },
+        Case {
             name: "links-csv",
             what: "links CSV export (10 links per activity: 100,000 links at 10,000)",
             target_ms_at_10k: Some(300.0),

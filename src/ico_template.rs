@@ -195,6 +195,33 @@ impl IcoColumn {
     }
 }
 
+/// The `ico-xlsx` workbook's Links sheet (and the links CSV): its headings, in
+/// order. Export writes them and import reads the sheet back by them, so they
+/// live below both, beside the register sheet's columns.
+pub const LINK_HEADINGS: [&str; 13] = [
+    "Service",
+    "Activity",
+    "Direction",
+    "Party",
+    "Party kind",
+    "Data passed",
+    "Special category data",
+    "Criminal offence data",
+    "Basis for disclosure",
+    "Method",
+    "Agreement",
+    "Transfer outside the UK",
+    "Notes",
+];
+
+/// The workbook's Parties sheet: its headings, in order.
+pub const PARTY_HEADINGS: [&str; 7] =
+    ["Party", "Party kind", "Country", "Outside the UK", "Internal service", "Contact", "Notes"];
+
+/// The workbook's Agreements sheet: its headings, in order.
+pub const AGREEMENT_HEADINGS: [&str; 8] =
+    ["Agreement", "Kind", "Reference", "Parties", "Start", "Review due", "End", "Notes"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

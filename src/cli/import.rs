@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use ropa::file_commands::{ImportFile, PlannedImport};
 use ropa::import::detect::Layout;
-use ropa::import::mapping::{ColumnMapping, MappingInput, Memory, memory_path};
+use ropa::import::mapping::{ColumnMapping, MappingInput};
 
 use super::Output;
 
@@ -96,21 +96,10 @@ pub fn run(args: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
     import(&db, format, &input, dry_run, skip_rejected, &choices, stdout)
 }
 
-/// The mappings remembered beside the register; none when there is no file yet.
-fn remembered(db: &Path) -> anyhow::Result<Memory> {
-    let path = memory_path(db);
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Memory::default()) };
-    Memory::parse(&text).map_err(|error| {
-        anyhow::anyhow!("{error}. Fix or remove the remembered mappings file {}", path.display())
-    })
-}
-
 /// Remembers the mapping of an own layout beside the register once it landed.
-fn remember(db: &Path, mut memory: Memory, mapped: &ropa::import::Mapped, stdout: &mut Output) {
-    let path = memory_path(db);
-    memory.remember(mapped.mapping());
-    match ropa::fsio::write_bytes(&path, memory.to_text().as_bytes(), "Remembering the column mapping") {
-        Ok(()) => {
+fn remember(db: &Path, mapped: &ropa::import::Mapped, stdout: &mut Output) {
+    match ropa::file_commands::remember_mapping(db, mapped.mapping()) {
+        Ok(path) => {
             stdout.line(&format!("Remembered the column mapping for this layout in {}.", path.display()))
         }
         Err(error) => {
@@ -138,7 +127,7 @@ fn import(
         Some(store) => store.load_register()?,
         None => ropa::Store::in_memory()?.load_register()?,
     };
-    let memory = remembered(db)?;
+    let memory = ropa::file_commands::remembered_mappings(db)?;
     let input_mapping =
         MappingInput { given: (!choices.given.is_empty()).then_some(&choices.given), memory: Some(&memory) };
     let read = ropa::file_commands::read_import_file(
@@ -216,7 +205,7 @@ fn import(
         stdout.line("Dry run: the import would succeed; nothing was imported.");
     } else {
         if let Some(mapped) = mapped.as_ref().filter(|m| m.is_own_layout()) {
-            remember(db, memory, mapped, stdout);
+            remember(db, mapped, stdout);
         }
         stdout.line(&format!("Imported into {}.", db.display()));
     }

@@ -12,21 +12,7 @@ use crate::law::LegalItem;
 use crate::model::{Link, Lookup, Passes, Register};
 
 /// The column headings, in order.
-pub const HEADINGS: [&str; 13] = [
-    "Service",
-    "Activity",
-    "Direction",
-    "Party",
-    "Party kind",
-    "Data passed",
-    "Special category data",
-    "Criminal offence data",
-    "Basis for disclosure",
-    "Method",
-    "Agreement",
-    "Transfer outside the UK",
-    "Notes",
-];
+pub const HEADINGS: [&str; 13] = crate::ico_template::LINK_HEADINGS;
 
 /// Writes the links table of `register`.
 pub fn write(

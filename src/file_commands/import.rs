@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::import::detect::{Layout, detect};
-use crate::import::mapping::MappingInput;
+use crate::import::mapping::{ColumnMapping, MappingInput, Memory, memory_path};
 use crate::import::{MAX_FILE_BYTES, Mapped, Plan, json, read_csv_mapped, read_workbook_mapped};
 use crate::model::Register;
 use crate::{Error, Result};
@@ -87,4 +87,27 @@ pub fn read_import_file(
         }
     };
     Ok(ImportFile::Plan(Box::new(PlannedImport { layout, plan, mapped, exact_restore })))
+}
+
+/// The column mappings remembered beside the register at `register`
+/// (`REGISTER.import-mappings`); none when there is no such file yet. The one
+/// reading of that file, for `ropa import` and the app's Import page alike.
+pub fn remembered_mappings(register: &Path) -> Result<Memory> {
+    let path = memory_path(register);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Memory::default()) };
+    Memory::parse(&text).map_err(|error| Error::Import {
+        file: path.display().to_string(),
+        message: format!("{error}. Fix or remove this file of remembered column mappings"),
+    })
+}
+
+/// Remembers `mapping` (every heading of a layout) beside the register at
+/// `register`, replacing what was remembered for the same headings; returns the
+/// file written.
+pub fn remember_mapping(register: &Path, mapping: ColumnMapping) -> Result<std::path::PathBuf> {
+    let path = memory_path(register);
+    let mut memory = remembered_mappings(register)?;
+    memory.remember(mapping);
+    crate::fsio::write_bytes(&path, memory.to_text().as_bytes(), "Remembering the column mapping")?;
+    Ok(path)
 }

@@ -20,10 +20,10 @@ use super::processor::safeguard_of;
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
-use super::workbook;
 use super::{
     MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref,
 };
+use super::{tables, workbook};
 use crate::cells::restore;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, TransferSafeguard};
@@ -64,7 +64,7 @@ impl Mapped {
     /// Whether the layout is not simply the ICO template's: some heading was
     /// given, remembered, guessed or left as a note.
     pub fn is_own_layout(&self) -> bool {
-        self.proposals.iter().any(|p| p.basis != Basis::Known)
+        super::mapping::is_own_layout(&self.proposals)
     }
 
     /// The mapping as it stands, every heading named, for `--map` or remembering.
@@ -180,7 +180,18 @@ pub fn read_workbook_mapped(
 ) -> Result<Mapped> {
     let sheets = workbook::read_sheets(bytes, file)?;
     let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
-    let best = sheets
+    let mut tables = Vec::new();
+    let mut records = Vec::new();
+    for sheet in sheets {
+        match tables::table_sheet(sheet.grid) {
+            Ok(mut table) => {
+                table.cell_warnings = sheet.warnings;
+                tables.push(table);
+            }
+            Err(grid) => records.push(workbook::Sheet { grid, warnings: sheet.warnings }),
+        }
+    }
+    let best = records
         .into_iter()
         .filter_map(|sheet| {
             let warnings = sheet.warnings;
@@ -208,6 +219,7 @@ pub fn read_workbook_mapped(
             if heading.is_empty() { format!("column {letters}") } else { format!("{heading} ({letters})") };
         plan.report.warn(Some(row), Some(&column), message);
     }
+    tables::read_tables(&tables, &mut plan, register);
     Ok(table.into_mapped(plan))
 }
 
@@ -371,10 +383,13 @@ impl Row<'_> {
 
 /// Builds the plan row by row, remembering names already matched or planned.
 struct Reader<'r> {
-    register: &'r Register,
     plan: Plan,
     services: ServiceIndex,
     parties: HashMap<String, Ref<PartyId>>,
+    /// The register's parties by id (no scan per row).
+    party_by_id: HashMap<PartyId, &'r crate::model::Party>,
+    /// Keys of the parties already listed in `plan.matched_parties`.
+    matched: std::collections::HashSet<String>,
     activities: BTreeSet<(String, String)>,
     contracts: HashMap<String, usize>,
     /// (recipient, country) read from "Country (recipient: NAME)" in column H.
@@ -388,17 +403,23 @@ impl<'r> Reader<'r> {
         let services = ServiceIndex::of(register);
         let parties =
             register.parties.iter().map(|p| (name_key(&p.fields.name), Ref::Existing(p.id))).collect();
+        let service_names: HashMap<ServiceId, &str> =
+            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
         let activities = register
             .activities
             .iter()
-            .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+            .map(|a| {
+                let service = service_names.get(&a.fields.service_id).copied().unwrap_or("");
+                (name_key(service), name_key(&a.fields.name))
+            })
             .collect();
         let plan = Plan { report: super::Report::new(file), ..Plan::default() };
         Self {
-            register,
             plan,
             services,
             parties,
+            party_by_id: register.parties.iter().map(|p| (p.id, p)).collect(),
+            matched: std::collections::HashSet::new(),
             activities,
             contracts: HashMap::new(),
             recipient_countries: Vec::new(),
@@ -801,11 +822,11 @@ impl<'r> Reader<'r> {
         let (name, written_kind) = name_and_kind(written);
         let key = name_key(name);
         if let Some(&found) = self.parties.get(&key) {
-            if let Ref::Existing(id) = found {
-                let existing = self.register.party_name(id).to_string();
-                if !self.plan.matched_parties.iter().any(|(n, _)| name_key(n) == key) {
-                    self.plan.matched_parties.push((name.to_string(), existing));
-                }
+            if let Ref::Existing(id) = found
+                && self.matched.insert(key.clone())
+            {
+                let existing = self.party_by_id.get(&id).map_or("", |p| p.fields.name.as_str());
+                self.plan.matched_parties.push((name.to_string(), existing.to_string()));
             }
             return found;
         }
@@ -866,7 +887,7 @@ impl<'r> Reader<'r> {
 
     fn kind_of(&self, party: Ref<PartyId>) -> Option<PartyKind> {
         match party {
-            Ref::Existing(id) => self.register.party(id).map(|p| p.fields.kind),
+            Ref::Existing(id) => self.party_by_id.get(&id).map(|p| p.fields.kind),
             Ref::New(index) => self.plan.parties.get(index).map(|p| p.fields.kind),
         }
     }

@@ -285,6 +285,12 @@ impl Memory {
     }
 }
 
+/// Whether a mapping read with `proposals` is worth remembering: some heading
+/// is not simply the ICO template's (given, remembered, guessed or a note).
+pub fn is_own_layout(proposals: &[Proposal]) -> bool {
+    proposals.iter().any(|p| p.basis != Basis::Known)
+}
+
 /// The file beside a register where its remembered mappings are kept
 /// (`council.ropa` keeps them in `council.ropa.import-mappings`). The register
 /// has no settings table, and only one schema change is made per release, so the

@@ -24,6 +24,7 @@ mod report;
 mod restore;
 mod services;
 mod special;
+mod tables;
 pub mod text;
 pub mod workbook;
 

@@ -10,7 +10,7 @@ use crate::store::{Batch, Store};
 use super::Report;
 
 /// A record that exists already or is created by the same plan (by index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ref<Id> {
     /// A record already in the register.
     Existing(Id),

@@ -52,6 +52,10 @@ pub struct Preview {
     pub parties: Vec<(String, Fate, Option<String>)>,
     /// The organisation's details the import changes ("controller: name, email").
     pub organisation: Vec<String>,
+    /// Agreements to create: (title, kind, number of parties).
+    pub agreements: Vec<(String, String, usize)>,
+    /// Links to create, over every activity.
+    pub links: usize,
 }
 
 impl Preview {
@@ -80,8 +84,9 @@ impl Preview {
             })
             .collect();
         let mut services: Vec<(String, Fate)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for line in &activities {
-            if !services.iter().any(|(name, _)| *name == line.service) {
+            if seen.insert(line.service.as_str()) {
                 services.push((line.service.clone(), line.service_fate.clone()));
             }
         }
@@ -100,7 +105,12 @@ impl Preview {
             .as_ref()
             .map(|o| organisation_changes(&register.organisation, &o.edited))
             .unwrap_or_default();
-        Self { activities, services, parties, organisation }
+        let agreements = plan
+            .agreements
+            .iter()
+            .map(|a| (a.fields.title.clone(), a.fields.kind.label().to_string(), a.parties.len()))
+            .collect();
+        Self { activities, services, parties, agreements, links: plan.link_count(), organisation }
     }
 
     /// The preview as lines of text, as `ropa import --dry-run` prints it.
@@ -119,6 +129,10 @@ impl Preview {
             let kind = kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
             lines.push(format!("party \"{name}\": {}{kind}", fate.describe()));
         }
+        for (title, kind, parties) in &self.agreements {
+            lines.push(format!("agreement \"{title}\" ({kind}): new, {parties} parties"));
+        }
+        lines.push(format!("links: {} new", self.links));
         for line in &self.activities {
             let row = line.row.map(|r| format!("row {r}: ")).unwrap_or_default();
             lines.push(format!(

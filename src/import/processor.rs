@@ -191,10 +191,15 @@ struct Reader {
 impl Reader {
     fn new(file: &str, register: &Register) -> Self {
         let services = ServiceIndex::of(register);
+        let service_names: HashMap<ServiceId, &str> =
+            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
         let activities = register
             .activities
             .iter()
-            .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+            .map(|a| {
+                let service = service_names.get(&a.fields.service_id).copied().unwrap_or("");
+                (name_key(service), name_key(&a.fields.name))
+            })
             .collect();
         let plan = Plan { report: Report::new(file), ..Plan::default() };
         Self { plan, services, activities }

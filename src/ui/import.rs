@@ -86,6 +86,9 @@ pub struct ImportPage {
     pub created: Option<String>,
     /// The names of the activities the last import created.
     pub created_activities: Vec<String>,
+    /// The register's file, beside which column mappings are remembered
+    /// (`None` for a register in memory).
+    register_path: Option<PathBuf>,
 }
 
 impl Default for ImportPage {
@@ -103,6 +106,7 @@ impl Default for ImportPage {
             problem: None,
             created: None,
             created_activities: Vec::new(),
+            register_path: None,
         }
     }
 }
@@ -118,6 +122,24 @@ impl ImportPage {
         self.read(register);
     }
 
+    /// Sets the register's file, beside which mappings are remembered.
+    pub fn set_register_path(&mut self, path: Option<&Path>) {
+        if self.register_path.as_deref() != path {
+            self.register_path = path.map(Path::to_path_buf);
+        }
+    }
+
+    /// Remembers the mapping of the previewed read beside the register, as
+    /// `ropa import` does, when its layout is not simply the ICO template's:
+    /// the file written, or `None` when there is nothing to remember.
+    pub fn remember_mapping(&self) -> ropa::Result<Option<PathBuf>> {
+        let Some(register) = &self.register_path else { return Ok(None) };
+        if !ropa::import::mapping::is_own_layout(&self.proposals) {
+            return Ok(None);
+        }
+        ropa::file_commands::remember_mapping(register, ColumnMapping::of(&self.proposals)).map(Some)
+    }
+
     /// Whether a file is being read.
     pub fn is_reading(&self) -> bool {
         self.reading.is_some()
@@ -129,9 +151,11 @@ impl ImportPage {
         let layout = self.layout;
         let register = register.clone();
         let given = self.given.clone();
+        let register_path = self.register_path.clone();
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let _ignored_if_page_gone = sender.send(read_plan(&path, layout, &register, &given));
+            let read = read_plan(&path, layout, &register, &given, register_path.as_deref());
+            let _ignored_if_page_gone = sender.send(read);
         });
         self.proposals.clear();
         self.mapping_confirmed = false;
@@ -156,6 +180,8 @@ impl ImportPage {
             ));
         }
         self.created = Some(text);
+        // The choices were for that read; the next read proposes what is now remembered.
+        self.given = ColumnMapping::default();
         self.preview_of = None;
         self.created_activities = plan.activities.iter().map(|a| a.fields.name.clone()).collect();
         self.preview = None;
@@ -243,15 +269,21 @@ impl From<Plan> for Read {
 }
 
 /// Reads the file at `path` as `layout` into a plan against `register`, the
-/// spreadsheets through the column mapping `given` completes. Every error names
-/// the file.
+/// spreadsheets through the column mapping `given` completes, then the one
+/// remembered beside the register at `register_path` for the same headings.
+/// Every error names the file.
 fn read_plan(
     path: &Path,
     layout: ImportLayout,
     register: &Register,
     given: &ColumnMapping,
+    register_path: Option<&Path>,
 ) -> ropa::Result<Read> {
-    let input = MappingInput { given: (!given.is_empty()).then_some(given), memory: None };
+    let memory = match register_path {
+        Some(register_path) => ropa::file_commands::remembered_mappings(register_path)?,
+        None => ropa::import::mapping::Memory::default(),
+    };
+    let input = MappingInput { given: (!given.is_empty()).then_some(given), memory: Some(&memory) };
     let layout = match layout {
         ImportLayout::Detect => None,
         ImportLayout::IcoCsv => Some(Layout::IcoCsv),
@@ -442,8 +474,8 @@ fn mapping_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register) {
     ui.separator();
 }
 
-/// What the import will write: the organisation's details, each service, party and
-/// activity, new or matched.
+/// What the import will write: the organisation's details, each service, party,
+/// agreement and activity, new or matched, and how many links.
 fn what_lands_ui(ui: &mut egui::Ui, preview: &Preview) {
     ui.add_space(6.0);
     ui.strong("Organisation details");
@@ -464,6 +496,13 @@ fn what_lands_ui(ui: &mut egui::Ui, preview: &Preview) {
         let kind = kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
         ui.label(format!("{name}: {}{kind}", fate.describe()));
     }
+    ui.add_space(6.0);
+    ui.strong(format!("Agreements ({})", preview.agreements.len()));
+    for (title, kind, parties) in &preview.agreements {
+        ui.label(format!("{title} ({kind}): new, {parties} parties"));
+    }
+    ui.add_space(6.0);
+    ui.strong(format!("Links ({})", preview.links));
     ui.add_space(6.0);
     ui.strong(format!("Activities ({})", preview.activities.len()));
     egui::Grid::new("import-activities").striped(true).num_columns(4).show(ui, |ui| {

@@ -151,6 +151,11 @@ fn a_binary_file_shows_an_error_naming_it_and_changes_nothing() {
 /// A council's own register: "Data obtained from" is a guess, "Local reference"
 /// fits no field.
 fn council_workbook(path: &Path) {
+    council_workbook_with(path, "Payroll");
+}
+
+/// The council's layout with one activity called `activity`.
+fn council_workbook_with(path: &Path, activity: &str) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     let rows = [
@@ -162,7 +167,7 @@ fn council_workbook(path: &Path) {
             "Data obtained from",
             "Local reference",
         ],
-        ["Human Resources", "Payroll", "Pay staff", "Contract; Legal obligation", "Employees", "HR-01"],
+        ["Human Resources", activity, "Pay staff", "Contract; Legal obligation", "Employees", "HR-01"],
     ];
     for (r, cells) in rows.iter().enumerate() {
         for (c, text) in cells.iter().enumerate() {
@@ -206,4 +211,122 @@ fn a_council_layout_shows_a_field_chooser_per_heading_and_imports_as_chosen() {
     let payroll = register.activities.iter().find(|a| a.fields.name == "Payroll").unwrap();
     assert_eq!(payroll.fields.owner, "HR-01");
     assert_eq!(payroll.fields.purposes, ["Pay staff"]);
+}
+
+/// The app on a register kept in `folder/council.ropa`.
+fn harness_on_file(folder: &Path) -> (Harness<'static, App>, std::path::PathBuf) {
+    let path = folder.join("council.ropa");
+    drop(store_at(&path));
+    let mut app = App::start(Some(path.clone()), Default::default(), TODAY, FileDialogs::typed_only());
+    app.wait_for_snapshot();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    harness.run();
+    (harness, path)
+}
+
+fn store_at(path: &Path) -> Store {
+    let mut store = Store::create(path).unwrap();
+    store.insert_service(&ServiceFields { name: "Housing".into(), ..Default::default() }).unwrap();
+    store
+}
+
+/// Waits for the worker to finish a read the last click started.
+fn wait_for_read(harness: &mut Harness<'_, App>) {
+    let _still_reading = harness.run_ok();
+    let start = Instant::now();
+    while harness.query_by_label("Reading the file…").is_some() {
+        assert!(start.elapsed() < Duration::from_secs(30), "reading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        let _still_reading = harness.run_ok();
+    }
+    harness.run();
+}
+
+const REMEMBERED: &str = "remembered from the last import of this layout";
+
+#[test]
+fn the_mapping_confirmed_on_import_is_remembered_and_proposed_for_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, register) = harness_on_file(dir.path());
+    let first = dir.path().join("council.xlsx");
+    council_workbook(&first);
+    read_file(&mut harness, &first);
+    assert!(harness.query_all_by_label(REMEMBERED).next().is_none(), "nothing remembered yet");
+    harness.get_by_label("Field for \"Local reference\"").click();
+    harness.run();
+    harness.get_by_label("Owner").click();
+    wait_for_read(&mut harness);
+    harness.get_by_label("Import").click();
+    harness.run();
+    let memory = std::fs::read_to_string(ropa::import::mapping::memory_path(&register)).unwrap();
+    assert!(memory.contains("Local reference = owner"), "{memory}");
+
+    // Next year's register, in the same layout, read again from the page.
+    council_workbook_with(&first, "Pensions");
+    harness.get_by_label("Read and preview").click();
+    wait_for_read(&mut harness);
+    assert_eq!(harness.query_all_by_label(REMEMBERED).count(), 6, "every heading as remembered");
+    assert!(harness.query_by_label("The column mapping is right").is_none(), "nothing left to guess");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    let register = store.load_register().unwrap();
+    let pensions = register.activities.iter().find(|a| a.fields.name == "Pensions").unwrap();
+    assert_eq!(pensions.fields.owner, "HR-01", "the remembered choice, not a note");
+}
+
+#[test]
+fn a_mapping_remembered_by_the_command_line_is_proposed_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("council.ropa");
+    // The file `ropa import` writes after landing this layout with
+    // --map "Data obtained from=sources;Local reference=owner".
+    std::fs::write(
+        ropa::import::mapping::memory_path(&register),
+        "# Column mappings remembered by ROPA Register's import\n\n[layout]\nService area = business-function\nData processing activity = name\nPurpose = purpose\nLegal basis = lawful-basis\nData obtained from = sources\nLocal reference = owner\n",
+    )
+    .unwrap();
+    let (mut harness, _) = harness_on_file(dir.path());
+    let path = dir.path().join("council.xlsx");
+    council_workbook(&path);
+    read_file(&mut harness, &path);
+    assert_eq!(harness.query_all_by_label(REMEMBERED).count(), 6);
+    assert!(!harness.get_by_label("Import").accesskit_node().is_disabled(), "no guess waits for the officer");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    let payroll =
+        store.load_register().unwrap().activities.into_iter().find(|a| a.fields.name == "Payroll").unwrap();
+    assert_eq!(payroll.fields.owner, "HR-01");
+}
+
+#[test]
+fn the_preview_counts_the_agreements_and_links_a_whole_workbook_brings() {
+    let demo = super::test_support::demo_store().load_register().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.xlsx");
+    let mut bytes = Vec::new();
+    let options =
+        ropa::export::Options { bom: false, generated_at: time::macros::datetime!(2026-11-22 10:00 UTC) };
+    ropa::export::write(
+        &demo,
+        ropa::export::Format::IcoXlsx,
+        &options,
+        &mut bytes,
+        &mut ropa::export::NoProgress,
+    )
+    .unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let mut harness = harness_on(Store::in_memory().unwrap());
+    read_file(&mut harness, &path);
+    assert!(demo.links.len() > 10 && !demo.agreements.is_empty());
+    assert!(
+        harness.query_by_label(&format!("Links ({})", demo.links.len())).is_some(),
+        "every link of the Links sheet"
+    );
+    assert!(harness.query_by_label(&format!("Agreements ({})", demo.agreements.len())).is_some());
+    let title = &demo.agreements[0].fields.title;
+    assert!(harness.query_by_label_contains(title).is_some(), "{title} listed");
 }

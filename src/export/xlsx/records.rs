@@ -6,15 +6,13 @@ use crate::model::{Agreement, Party, Register, format_date};
 use super::super::ico_csv::LIST_SEPARATOR;
 
 /// The parties sheet's headings, in order.
-pub const PARTY_HEADINGS: [&str; 7] =
-    ["Party", "Party kind", "Country", "Outside the UK", "Internal service", "Contact", "Notes"];
+pub const PARTY_HEADINGS: [&str; 7] = crate::ico_template::PARTY_HEADINGS;
 
 /// The column of [`PARTY_HEADINGS`] answered Yes or No.
 pub const PARTY_YES_NO: [usize; 1] = [3];
 
 /// The agreements sheet's headings, in order.
-pub const AGREEMENT_HEADINGS: [&str; 8] =
-    ["Agreement", "Kind", "Reference", "Parties", "Start", "Review due", "End", "Notes"];
+pub const AGREEMENT_HEADINGS: [&str; 8] = crate::ico_template::AGREEMENT_HEADINGS;
 
 /// The cells of one party, in [`PARTY_HEADINGS`] order.
 pub fn party_cells(register: &Register, party: &Party) -> [String; 7] {

@@ -67,6 +67,7 @@ impl App {
 
     pub(super) fn import_from(&mut self, path: &Path) -> ropa::Result<()> {
         let session = self.session.as_ref().ok_or(ropa::Error::NoRegisterOpen)?;
+        self.import_page.set_register_path(session.store.path());
         self.import_page.choose(path, &session.register);
         self.page = Page::Import;
         Ok(())
@@ -79,10 +80,19 @@ impl App {
             self.import_page.failed(&error);
             return Ok(());
         }
+        let remembered = self.import_page.remember_mapping();
         self.import_page.applied(plan);
         self.organisation_page.discard_draft();
         self.reload()?;
-        self.notice = Some(Notice::info(format!("Imported {} activities.", plan.activities.len())));
+        let imported = format!("Imported {} activities.", plan.activities.len());
+        self.notice = Some(match remembered {
+            Ok(Some(path)) => Notice::info(format!(
+                "{imported} Remembered the column mapping for this layout in {}.",
+                path.display()
+            )),
+            Ok(None) => Notice::info(imported),
+            Err(error) => Notice::error(format!("{imported} The column mapping was not remembered: {error}")),
+        });
         Ok(())
     }
 }

@@ -123,7 +123,10 @@ impl App {
                 let as_at = self.as_at.shown.as_ref();
                 export::ui(ui, &mut self.export_page, session, as_at, self.today, &mut self.commands);
             }
-            Page::Import => import::ui(ui, &mut self.import_page, &session.register, &mut self.commands),
+            Page::Import => {
+                self.import_page.set_register_path(session.store.path());
+                import::ui(ui, &mut self.import_page, &session.register, &mut self.commands);
+            }
             Page::Flows => flows::ui(ui, &mut self.flows_page, &session.register, &mut self.commands),
             Page::Notices => {
                 notice_preview::ui(ui, &mut self.notice_page, &session.register, &mut self.commands);

@@ -1,0 +1,465 @@
+//! Reading back the workbook's tables of parties, agreements and links (the
+//! "Parties", "Agreements" and "Links" sheets of the `ico-xlsx` export) into a
+//! plan already read from its register sheet.
+//!
+//! Each sheet is found by its headings, wherever it is. Parties and agreements
+//! the plan creates take the sheet's details (kind, country, contact, dates...);
+//! ones the register already holds are matched and left as they are. Each row of
+//! the links sheet fills the planned link of its activity to the same party in
+//! the same direction, or adds one. A row that cannot be read (an unknown
+//! activity, party or agreement, a bad date) is a warning naming the sheet, the
+//! row as the spreadsheet numbers it and the column; nothing is dropped silently.
+//! Every lookup is by hash (no scan per row), so a sheet of 100,000 links reads
+//! in linear time.
+
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+
+use super::grid::{Grid, GridRow, column_letters};
+use super::text::{name_key, yes_no};
+use super::{Plan, PlannedAgreement, PlannedLink, PlannedParty, Ref};
+use crate::ico_template::{AGREEMENT_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS};
+use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
+use crate::model::{
+    AgreementFields, AgreementId, AgreementKind, Date, Direction, LinkFields, PartyFields, PartyId,
+    PartyKind, Register, ServiceId, SpecialData, parse_date, parse_uk_date,
+};
+
+/// Which table a sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Parties,
+    Agreements,
+    Links,
+}
+
+impl Kind {
+    fn headings(self) -> &'static [&'static str] {
+        match self {
+            Self::Parties => &PARTY_HEADINGS,
+            Self::Agreements => &AGREEMENT_HEADINGS,
+            Self::Links => &LINK_HEADINGS,
+        }
+    }
+}
+
+/// A table sheet: its kind, rows, the heading row's index and each heading's column.
+pub(super) struct TableSheet {
+    kind: Kind,
+    grid: Grid,
+    header: usize,
+    columns: HashMap<&'static str, usize>,
+    /// Cells that could not be read: (row, column letters, message).
+    pub(super) cell_warnings: Vec<(usize, String, String)>,
+}
+
+/// The most rows searched for a table's heading row.
+const HEADING_SEARCH_ROWS: usize = 10;
+
+/// The table `grid` holds, when its heading row (among the first ten rows) has
+/// every heading of the parties, agreements or links table.
+pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
+    for kind in [Kind::Links, Kind::Agreements, Kind::Parties] {
+        let found = grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
+            let keys: HashMap<String, usize> =
+                row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
+            let columns: Option<HashMap<&'static str, usize>> =
+                kind.headings().iter().map(|h| keys.get(&name_key(h)).map(|&i| (*h, i))).collect();
+            columns.map(|columns| (index, columns))
+        });
+        if let Some((header, columns)) = found {
+            return Ok(TableSheet { kind, grid, header, columns, cell_warnings: Vec::new() });
+        }
+    }
+    Err(grid)
+}
+
+/// Reads `tables` into `plan` (read from the register sheet against `register`):
+/// parties first, then agreements (which name parties), then links.
+pub(super) fn read_tables(tables: &[TableSheet], plan: &mut Plan, register: &Register) {
+    let mut index = Index::new(plan, register);
+    for kind in [Kind::Parties, Kind::Agreements, Kind::Links] {
+        for table in tables.iter().filter(|t| t.kind == kind) {
+            let mut reader = SheetReader { table, plan: &mut *plan, index: &mut index };
+            reader.read();
+        }
+    }
+}
+
+/// The plan's and the register's records by normalised name.
+struct Index {
+    parties: HashMap<String, Ref<PartyId>>,
+    services: HashMap<String, Ref<ServiceId>>,
+    /// By "Title (Kind)" as the links sheet names them.
+    agreements: HashMap<String, Ref<AgreementId>>,
+    /// By (title, kind): the key the agreements sheet matches on.
+    agreements_by_title: HashMap<(String, AgreementKind), Ref<AgreementId>>,
+    /// The planned activity at each (service, activity) name.
+    activities: HashMap<(String, String), usize>,
+    /// Activities the register holds already, by the same key.
+    existing_activities: HashSet<(String, String)>,
+    /// The planned links not yet filled from a row, by (activity, party,
+    /// direction), first planned first.
+    unclaimed: HashMap<(usize, Ref<PartyId>, Direction), VecDeque<usize>>,
+}
+
+impl Index {
+    fn new(plan: &Plan, register: &Register) -> Self {
+        let mut index = Self {
+            parties: HashMap::new(),
+            services: HashMap::new(),
+            agreements: HashMap::new(),
+            agreements_by_title: HashMap::new(),
+            activities: HashMap::new(),
+            existing_activities: HashSet::new(),
+            unclaimed: HashMap::new(),
+        };
+        for party in &register.parties {
+            index.parties.insert(name_key(&party.fields.name), Ref::Existing(party.id));
+        }
+        for (i, party) in plan.parties.iter().enumerate() {
+            index.parties.entry(name_key(&party.fields.name)).or_insert(Ref::New(i));
+        }
+        for service in &register.services {
+            index.services.insert(name_key(&service.fields.name), Ref::Existing(service.id));
+        }
+        for (i, service) in plan.services.iter().enumerate() {
+            index.services.entry(name_key(&service.name)).or_insert(Ref::New(i));
+        }
+        for agreement in &register.agreements {
+            index.add_agreement(&agreement.fields, Ref::Existing(agreement.id));
+        }
+        for (i, agreement) in plan.agreements.iter().enumerate() {
+            index.add_agreement(&agreement.fields, Ref::New(i));
+        }
+        let service_names: HashMap<ServiceId, &str> =
+            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
+        let service_name = |id: ServiceId| service_names.get(&id).copied().unwrap_or("");
+        for activity in &register.activities {
+            let service = service_name(activity.fields.service_id);
+            index.existing_activities.insert((name_key(service), name_key(&activity.fields.name)));
+        }
+        for (i, activity) in plan.activities.iter().enumerate() {
+            let service = match activity.service {
+                Ref::Existing(id) => service_name(id),
+                Ref::New(s) => plan.services.get(s).map_or("", |s| s.name.as_str()),
+            };
+            index.activities.entry((name_key(service), name_key(&activity.fields.name))).or_insert(i);
+            for (l, link) in activity.links.iter().enumerate() {
+                index.unclaimed.entry((i, link.party, link.fields.direction)).or_default().push_back(l);
+            }
+        }
+        index
+    }
+
+    fn add_agreement(&mut self, fields: &AgreementFields, reference: Ref<AgreementId>) {
+        let named = format!("{} ({})", fields.title, fields.kind.label());
+        self.agreements.entry(name_key(&named)).or_insert(reference);
+        self.agreements_by_title.entry((name_key(&fields.title), fields.kind)).or_insert(reference);
+    }
+}
+
+/// Reads one table sheet into the plan.
+struct SheetReader<'a> {
+    table: &'a TableSheet,
+    plan: &'a mut Plan,
+    index: &'a mut Index,
+}
+
+impl SheetReader<'_> {
+    fn read(&mut self) {
+        let sheet = self.table.grid.sheet.clone().unwrap_or_default();
+        for (row, letters, message) in &self.table.cell_warnings {
+            let column = format!("column {letters} on sheet \"{sheet}\"");
+            self.plan.report.warn(Some(*row), Some(&column), message.clone());
+        }
+        for row in self.table.grid.rows.iter().skip(self.table.header + 1) {
+            if row.is_blank() {
+                continue;
+            }
+            let mut cells = Cells { table: self.table, row, sheet: &sheet, plan: &mut *self.plan };
+            match self.table.kind {
+                Kind::Parties => read_party(&mut cells, self.index),
+                Kind::Agreements => read_agreement(&mut cells, self.index),
+                Kind::Links => read_link(&mut cells, self.index),
+            }
+        }
+    }
+}
+
+/// One row of a table sheet, and the plan its warnings go to.
+struct Cells<'a> {
+    table: &'a TableSheet,
+    row: &'a GridRow,
+    sheet: &'a str,
+    plan: &'a mut Plan,
+}
+
+impl Cells<'_> {
+    /// The cell under `heading`, trimmed.
+    fn get(&self, heading: &str) -> &str {
+        self.table.columns.get(heading).map_or("", |&i| self.row.cell(i).trim())
+    }
+
+    /// A warning on this row naming the sheet and the column under `heading`.
+    fn warn(&mut self, heading: &str, message: String) {
+        let letters = self.table.columns.get(heading).map_or_else(String::new, |&i| column_letters(i));
+        let column = format!("{heading} ({letters}) on sheet \"{}\"", self.sheet);
+        self.plan.report.warn(Some(self.row.number), Some(&column), message);
+    }
+}
+
+/// The choice whose label (or code) is `written`, ignoring case and punctuation.
+fn choice<T: Copy>(
+    all: &[T],
+    written: &str,
+    label: fn(T) -> &'static str,
+    code: fn(T) -> &'static str,
+) -> Option<T> {
+    let key = name_key(written);
+    all.iter().copied().find(|&c| name_key(label(c)) == key || name_key(code(c)) == key)
+}
+
+/// A list cell's items: split at `;` and line breaks, as the export joins them.
+fn items(cell: &str) -> Vec<String> {
+    cell.split([';', '\n', '\r']).map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
+}
+
+fn read_party(cells: &mut Cells<'_>, index: &mut Index) {
+    let name = cells.get("Party").to_string();
+    if name.is_empty() {
+        cells.warn("Party", "empty; a party needs a name, so the row was not imported".into());
+        return;
+    }
+    let kind_cell = cells.get("Party kind").to_string();
+    let kind = choice(PartyKind::ALL, &kind_cell, PartyKind::label, PartyKind::code);
+    if kind.is_none() {
+        cells.warn(
+            "Party kind",
+            format!(
+                "\"{kind_cell}\" is not a kind of party; the party \"{name}\" is imported as \"{}\"",
+                PartyKind::Other.label()
+            ),
+        );
+    }
+    let reference = match index.parties.get(&name_key(&name)).copied() {
+        Some(Ref::Existing(_)) => return,
+        Some(Ref::New(i)) => i,
+        None => {
+            let i = cells.plan.parties.len();
+            let fields = PartyFields::new(name.clone(), kind.unwrap_or(PartyKind::Other));
+            cells.plan.parties.push(PlannedParty { fields, internal_service: None });
+            index.parties.insert(name_key(&name), Ref::New(i));
+            i
+        }
+    };
+    let service_cell = cells.get("Internal service").to_string();
+    let internal_service = if service_cell.is_empty() {
+        None
+    } else {
+        let found = index.services.get(&name_key(&service_cell)).copied();
+        if found.is_none() {
+            cells.warn(
+                "Internal service",
+                format!("no service \"{service_cell}\" is in the register or the import; the party \"{name}\" is kept without it"),
+            );
+        }
+        found
+    };
+    let (country, contact, notes) =
+        (cells.get("Country").to_string(), cells.get("Contact").to_string(), cells.get("Notes").to_string());
+    if let Some(party) = cells.plan.parties.get_mut(reference) {
+        if let Some(kind) = kind {
+            party.fields.kind = kind;
+        }
+        party.fields.country = country;
+        party.fields.contact = contact;
+        party.fields.notes = notes;
+        party.internal_service = internal_service;
+    }
+}
+
+fn read_agreement(cells: &mut Cells<'_>, index: &mut Index) {
+    let title = cells.get("Agreement").to_string();
+    if title.is_empty() {
+        cells.warn("Agreement", "empty; an agreement needs a title, so the row was not imported".into());
+        return;
+    }
+    let kind_cell = cells.get("Kind").to_string();
+    let Some(kind) = choice(AgreementKind::ALL, &kind_cell, AgreementKind::label, AgreementKind::code) else {
+        let kinds: Vec<&str> = AgreementKind::ALL.iter().map(|k| k.label()).collect();
+        cells.warn(
+            "Kind",
+            format!(
+                "\"{kind_cell}\" is not a kind of agreement ({}); the agreement \"{title}\" was not imported",
+                kinds.join(", ")
+            ),
+        );
+        return;
+    };
+    let mut fields = AgreementFields::new(kind, title.clone());
+    fields.reference = cells.get("Reference").to_string();
+    fields.notes = cells.get("Notes").to_string();
+    fields.start = date(cells, "Start");
+    fields.review_due = date(cells, "Review due");
+    fields.end = date(cells, "End");
+    let mut parties = Vec::new();
+    for name in items(cells.get("Parties")) {
+        match index.parties.get(&name_key(&name)) {
+            Some(&party) => parties.push(party),
+            None => cells.warn(
+                "Parties",
+                format!("no party \"{name}\" is in the register or the import (nor on the Parties sheet); the agreement \"{title}\" is kept without it"),
+            ),
+        }
+    }
+    match index.agreements_by_title.get(&(name_key(&title), kind)).copied() {
+        Some(Ref::Existing(_)) => {}
+        Some(Ref::New(i)) => {
+            if let Some(planned) = cells.plan.agreements.get_mut(i) {
+                *planned = PlannedAgreement { fields, parties };
+            }
+        }
+        None => {
+            let reference = Ref::New(cells.plan.agreements.len());
+            index.add_agreement(&fields, reference);
+            cells.plan.agreements.push(PlannedAgreement { fields, parties });
+        }
+    }
+}
+
+/// The date under `heading`, ISO (2026-01-31) or as the UK writes it
+/// (31/01/2026); a warning and none when it is neither.
+fn date(cells: &mut Cells<'_>, heading: &str) -> Option<Date> {
+    let written = cells.get(heading).to_string();
+    if written.is_empty() {
+        return None;
+    }
+    let read = parse_date(&written).or_else(|| parse_uk_date(&written).ok());
+    if read.is_none() {
+        cells.warn(heading, format!("\"{written}\" is not a date (write it as 2026-01-31); left empty"));
+    }
+    read
+}
+
+fn read_link(cells: &mut Cells<'_>, index: &mut Index) {
+    let (service, activity) = (cells.get("Service").to_string(), cells.get("Activity").to_string());
+    let key = (name_key(&service), name_key(&activity));
+    let Some(&planned) = index.activities.get(&key) else {
+        let why = if index.existing_activities.contains(&key) {
+            "is already in the register, and an import adds no links to existing activities"
+        } else {
+            "is not among the activities of the register sheet"
+        };
+        cells.warn(
+            "Activity",
+            format!("the activity \"{activity}\" in \"{service}\" {why}; the link was not imported"),
+        );
+        return;
+    };
+    let direction_cell = cells.get("Direction").to_string();
+    let Some(direction) = choice(Direction::ALL, &direction_cell, Direction::label, Direction::code) else {
+        cells.warn(
+            "Direction",
+            format!("\"{direction_cell}\" is neither Source nor Recipient; the link was not imported"),
+        );
+        return;
+    };
+    let party_name = cells.get("Party").to_string();
+    let Some(&party) = index.parties.get(&name_key(&party_name)) else {
+        cells.warn(
+            "Party",
+            format!("no party \"{party_name}\" is in the register or the import (nor on the Parties sheet); the link was not imported"),
+        );
+        return;
+    };
+    let mut fields = LinkFields::new(PartyId(0), direction);
+    fields.data_categories = items(cells.get("Data passed"));
+    fields.method = cells.get("Method").to_string();
+    fields.notes = cells.get("Notes").to_string();
+    (fields.lawful_basis, fields.basis_detail) = basis(cells.get("Basis for disclosure"));
+    special_data(cells, &mut fields, planned);
+    let agreement = agreement(cells, index);
+    let links = &mut cells.plan.activities[planned].links;
+    let same = index.unclaimed.get_mut(&(planned, party, direction)).and_then(VecDeque::pop_front);
+    let link = PlannedLink { party, agreement, fields };
+    match same.and_then(|i| links.get_mut(i)) {
+        Some(planned_link) => *planned_link = link,
+        None => links.push(link),
+    }
+}
+
+/// The lawful basis written first ("Art 6(1)(e) Public task; detail"), and the detail.
+fn basis(cell: &str) -> (Option<LawfulBasis>, String) {
+    let (first, rest) = cell.split_once(';').map_or((cell, ""), |(a, b)| (a, b));
+    let key = name_key(first);
+    match LawfulBasis::ALL.iter().copied().find(|b| name_key(&b.label()) == key) {
+        Some(basis) => (Some(basis), rest.trim().to_string()),
+        None => (None, cell.trim().to_string()),
+    }
+}
+
+/// What special category and criminal offence data the row says passes: as
+/// the activity when it says what the activity holds, none when it says none,
+/// otherwise those only.
+fn special_data(cells: &mut Cells<'_>, fields: &mut LinkFields, activity: usize) {
+    let mut categories = BTreeSet::new();
+    for item in items(cells.get("Special category data")) {
+        let key = name_key(&item);
+        match SpecialCategory::ALL
+            .iter()
+            .copied()
+            .find(|c| name_key(c.title()) == key || name_key(&c.label()) == key)
+        {
+            Some(category) => {
+                categories.insert(category);
+            }
+            None => cells.warn(
+                "Special category data",
+                format!("\"{item}\" is not a special category of data (Art 9(1)); not imported"),
+            ),
+        }
+    }
+    let criminal_cell = cells.get("Criminal offence data").to_string();
+    let criminal = match yes_no(&criminal_cell) {
+        Some(answer) => answer,
+        None if criminal_cell.is_empty() => false,
+        None => {
+            cells.warn("Criminal offence data", format!("\"{criminal_cell}\" is not Yes or No; read as No"));
+            false
+        }
+    };
+    let held = &cells.plan.activities[activity].fields;
+    fields.special_data =
+        if categories == held.special_categories && criminal == held.criminal_offence_data.is_some() {
+            SpecialData::AsActivity
+        } else if categories.is_empty() && !criminal {
+            SpecialData::None
+        } else {
+            SpecialData::Only
+        };
+    if fields.special_data == SpecialData::Only {
+        fields.special_categories = categories;
+        fields.criminal_offence_data = criminal;
+    }
+}
+
+/// The agreement named "Title (Kind)" (or just its title) in the row; a warning
+/// and none when no agreement has that name.
+fn agreement(cells: &mut Cells<'_>, index: &Index) -> Option<Ref<AgreementId>> {
+    let written = cells.get("Agreement").to_string();
+    if written.is_empty() {
+        return None;
+    }
+    let found = index.agreements.get(&name_key(&written)).copied().or_else(|| {
+        AgreementKind::ALL
+            .iter()
+            .find_map(|&kind| index.agreements_by_title.get(&(name_key(&written), kind)).copied())
+    });
+    if found.is_none() {
+        cells.warn(
+            "Agreement",
+            format!("no agreement \"{written}\" is in the register or the import (nor on the Agreements sheet); the link is kept without it"),
+        );
+    }
+    found
+}
