@@ -33,7 +33,32 @@ fn pdfinfo(pdf: &Path) -> String {
         panic!("pdfinfo is needed for this test ({error}); run scripts/test.sh, which installs poppler-utils")
     });
     assert!(output.status.success(), "pdfinfo failed: {}", String::from_utf8_lossy(&output.stderr));
+    // Poppler repairs a broken cross-reference table quietly but for a complaint here.
+    assert!(output.stderr.is_empty(), "pdfinfo complained: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// Asserts that the cross-reference table `startxref` points at has an entry for
+/// every object and that each entry in use points at that object's start.
+fn assert_cross_reference_exact(pdf: &[u8]) {
+    let text = |range: std::ops::Range<usize>| String::from_utf8_lossy(&pdf[range]).into_owned();
+    let tail = text(pdf.len().saturating_sub(40)..pdf.len());
+    let start: usize =
+        tail.split("startxref").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let head = text(start..start + 40);
+    let mut lines = head.lines();
+    assert_eq!(lines.next(), Some("xref"));
+    let size: usize = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let entries = start + 5 + format!("0 {size}\n").len();
+    for id in 1..size {
+        let entry = text(entries + id * 20..entries + id * 20 + 20);
+        assert!(entry.ends_with(" 00000 n\r\n"), "object {id} is written: {entry:?}");
+        let offset: usize = entry[..10].parse().unwrap();
+        assert!(
+            pdf[offset..].starts_with(format!("{id} 0 obj").as_bytes()),
+            "object {id} is where the table says"
+        );
+    }
 }
 
 /// Text of pages `first..=last` of `pdf`, whitespace collapsed.
@@ -104,6 +129,7 @@ fn the_streamed_report_is_a_valid_pdf_with_every_page_and_the_same_text_as_the_k
 
     let info = pdfinfo(&path);
     assert!(info.contains(&format!("Pages:           {count}")), "{info}");
+    assert_cross_reference_exact(&std::fs::read(&path).unwrap());
     let first = page_text(&path, 1, 1);
     assert!(first.contains("Record of Processing Activities"), "{first}");
     assert!(first.contains("Metropolitan Borough of Łódź-on-Sea"), "{first}");
