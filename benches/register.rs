@@ -28,7 +28,7 @@ const SIZES: [usize; 2] = [1_000, 10_000];
 const RUNS: usize = 7;
 
 /// Cases that take minutes at 10,000 activities: timed once, with no warm-up.
-const SLOW_CASES: [&str; 1] = ["pdf-full"];
+const SLOW_CASES: [&str; 2] = ["pdf-full", "pdf-full-file"];
 
 /// A benchmark: `setup` runs once untimed and returns the work to time.
 struct Case {
@@ -209,6 +209,9 @@ fn cases() -> Vec<Case> {
             },
         },
     ]
+    .into_iter()
+    .chain(stream_cases())
+    .collect()
 }
 
 fn export_case(db: &Path, format: Format) -> Box<dyn FnMut()> {
@@ -219,6 +222,128 @@ fn export_case(db: &Path, format: Format) -> Box<dyn FnMut()> {
         ropa::export::write(&register, format, &options, &mut out, &mut NoProgress).unwrap();
         std::hint::black_box(out);
     })
+}
+
+/// The full PDF report to a file, the command's check, and imports of the
+/// register's own exports into a new register (issue 19's streaming and
+/// whole-process targets).
+fn stream_cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "pdf-full-file",
+            what: "full PDF report (`--format pdf`) streamed to a file through the atomic writer, as \
+                   `ropa export` writes it (peak memory is what matters); one timed run",
+            target_ms_at_10k: Some(15_000.0),
+            per: 1.0,
+            setup: |db| {
+                let register = load(db);
+                let dir = tempfile::tempdir().unwrap();
+                let out = dir.path().join("report.pdf");
+                Box::new(move || {
+                    let options =
+                        Options { bom: true, generated_at: time::macros::datetime!(2026-11-22 12:00 UTC) };
+                    let scope = ropa::export::Scope::Whole;
+                    ropa::export::export_to_file(
+                        &register,
+                        &scope,
+                        Format::Pdf,
+                        &options,
+                        &out,
+                        &mut NoProgress,
+                    )
+                    .unwrap();
+                    std::hint::black_box(&dir);
+                })
+            },
+        },
+        Case {
+            name: "check-process",
+            what: "`ropa check --db R` as a whole process (the release binary); peak memory here is \
+                   the benchmark's, the child's is printed to stderr",
+            target_ms_at_10k: Some(1000.0),
+            per: 1.0,
+            setup: |db| {
+                let db = db.to_path_buf();
+                Box::new(move || {
+                    let peak = run_and_watch(
+                        Command::new(env!("CARGO_BIN_EXE_ropa"))
+                            .args(["check", "--today", "2026-11-22", "--db"])
+                            .arg(&db),
+                    );
+                    eprintln!("ropa check: peak {} MB", peak / 1024);
+                })
+            },
+        },
+        Case {
+            name: "import-ico-csv",
+            what: "import the register's ICO CSV export into a new register, in one transaction",
+            target_ms_at_10k: Some(3000.0),
+            per: 1.0,
+            setup: |db| import_case(db, Format::IcoCsv, "ico.csv"),
+        },
+        Case {
+            name: "import-ico-xlsx",
+            what: "import the register's ICO workbook export into a new register, in one transaction",
+            target_ms_at_10k: Some(3000.0),
+            per: 1.0,
+            setup: |db| import_case(db, Format::IcoXlsx, "ico.xlsx"),
+        },
+        Case {
+            name: "import-json",
+            what: "import the register's JSON export into a new register, in one transaction",
+            target_ms_at_10k: Some(2000.0),
+            per: 1.0,
+            setup: |db| import_case(db, Format::Json, "register.json"),
+        },
+    ]
+}
+
+/// Exports the register at `db` as `format` to a file, then times importing that
+/// file into a new register each run, as `ropa import --db NEW FILE` does.
+fn import_case(db: &Path, format: Format, name: &str) -> Box<dyn FnMut()> {
+    let register = load(db);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    let options = Options { bom: true, generated_at: time::macros::datetime!(2026-11-22 12:00 UTC) };
+    ropa::export::export_to_file(
+        &register,
+        &ropa::export::Scope::Whole,
+        format,
+        &options,
+        &file,
+        &mut NoProgress,
+    )
+    .unwrap();
+    drop(register);
+    let mut run = 0;
+    Box::new(move || {
+        run += 1;
+        let target = dir.path().join(format!("new-{run}.ropa"));
+        let empty = Register::default();
+        let read = ropa::file_commands::read_import_file(&file, &empty, None, Default::default()).unwrap();
+        let ropa::file_commands::ImportFile::Plan(planned) = read else { panic!("not a register file") };
+        assert!(planned.plan.report.rejected.is_empty(), "{:?}", planned.plan.report.rejected.first());
+        ropa::file_commands::create_register(&target, |store| match &planned.exact_restore {
+            Some(incoming) => ropa::import::restore(store, incoming),
+            None => ropa::import::apply(&planned.plan, store),
+        })
+        .unwrap();
+    })
+}
+
+/// Runs `command` to its end and returns its peak memory in KiB, read from
+/// `/proc` while it runs (a lower bound, close when it runs for more than a few ms).
+fn run_and_watch(command: &mut Command) -> u64 {
+    let mut child = command.stdout(std::process::Stdio::null()).spawn().unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        let text = std::fs::read_to_string(&status).unwrap_or_default();
+        let hwm = text.lines().find_map(|line| line.strip_prefix("VmHWM:"));
+        peak = peak.max(hwm.and_then(|v| v.split_whitespace().next()?.parse().ok()).unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    peak
 }
 
 fn peak_kb() -> u64 {

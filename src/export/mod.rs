@@ -346,7 +346,7 @@ fn io_error(action: &'static str, path: &Path, source: std::io::Error) -> Error 
 
 /// Turns a write error into [`Error::Io`] for an export going to an unnamed writer.
 pub(crate) fn write_error(source: std::io::Error) -> Error {
-    io_error("Writing the export", Path::new("(export)"), source)
+    io_error("Writing the export", Path::new(crate::fsio::UNNAMED_OUTPUT), source)
 }
 
 #[cfg(test)]

@@ -61,10 +61,28 @@ fn write_temp(
     if let Some(permissions) = permissions {
         file.set_permissions(permissions).map_err(|source| io_error("Creating the file", target, source))?;
     }
-    let mut out = BufWriter::new(file);
-    fill(&mut out)?;
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
+    fill(&mut out).map_err(|error| naming(error, target))?;
     let file = out.into_inner().map_err(|error| io_error("Writing the file", target, error.into_error()))?;
     file.sync_all().map_err(|source| io_error("Writing the file", target, source))
+}
+
+/// The buffer between a writer and the temporary file: large exports (the full
+/// PDF report runs to 180 MB) go to the file in pieces of this size.
+const WRITE_BUFFER: usize = 256 * 1024;
+
+/// The path a writer's error names when the writer does not know its file: an
+/// error from a writer handed out by [`write_atomically`] is given the target's path.
+pub(crate) const UNNAMED_OUTPUT: &str = "(export)";
+
+/// `error` naming `target` when it named no file (see [`UNNAMED_OUTPUT`]).
+fn naming(error: Error, target: &Path) -> Error {
+    match error {
+        Error::Io { action, path, source } if path == Path::new(UNNAMED_OUTPUT) => {
+            Error::Io { action, path: target.to_path_buf(), source }
+        }
+        other => other,
+    }
 }
 
 /// The permissions of the file being replaced, so a replaced export keeps them.

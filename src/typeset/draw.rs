@@ -1,14 +1,22 @@
-//! Turns laid-out pages into a PDF with `pdf-writer`, one page at a time.
+//! Turns laid-out pages into a PDF with `pdf-writer`, one page at a time, straight
+//! to the output.
 //!
-//! Each page is encoded and compressed as soon as it is laid out and then
-//! dropped, so a report of thousands of pages never holds more than one page's
-//! drawing in memory. The running header and footer of every page ("Page X of Y")
-//! go in a second content stream written at the end, once the page count is known.
+//! Each page is encoded, compressed and written to the output as soon as it is
+//! laid out and then dropped, so a report of thousands of pages never holds more
+//! than one page's drawing (and one small buffer of finished objects) in memory:
+//! only each object's offset is kept, for the cross-reference table written at
+//! the end. The running header and footer of every page ("Page X of Y"), the page
+//! objects, the page tree and the fonts go after the pages, once the page count
+//! and the glyphs used are known; every object is referred to by a number
+//! allocated in advance, so nothing written needs to change afterwards.
 //! Text is real text: DejaVu Sans embedded as a CID font, subset to the glyphs used
 //! (`subsetter`), with a ToUnicode map so that it can be searched and copied.
 
+use std::io::Write;
+
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Chunk, Content, Filter, Finish, Name, Rect, Ref, Str, TextStr};
 use subsetter::GlyphRemapper;
 
 use super::fonts::{BOLD_TTF, Fonts, Metrics, REGULAR_TTF, Weight};
@@ -30,11 +38,13 @@ pub struct Metadata {
 
 /// Renders `pages` (already decorated, laid out with `fonts`) to the bytes of a PDF file.
 pub fn render(pages: &[Page], fonts: &Fonts, geometry: Geometry, metadata: &Metadata) -> Result<Vec<u8>> {
-    let mut writer = Writer::new(fonts, geometry);
+    let mut bytes = Vec::new();
+    let mut writer = Writer::new(fonts, geometry, &mut bytes);
     for page in pages {
         writer.page(page);
     }
-    writer.finish(|_, _| Vec::new(), metadata)
+    writer.finish(|_, _| Vec::new(), metadata)?;
+    Ok(bytes)
 }
 
 /// Deflate level for streams: level 1 is 5% faster but a 50% larger file; the
@@ -44,11 +54,18 @@ const COMPRESSION: u8 = 3;
 /// The first characters of the subset fonts' names, as PDF requires of a subset.
 const SUBSET_TAGS: [&str; 2] = ["RPARGA", "RPARGB"];
 
-/// A PDF being written page by page.
-pub struct Writer<'f> {
+/// The file's header: the version and a comment of bytes above 127, which tells
+/// file transfer programs that the file is binary.
+const HEADER: &[u8] = b"%PDF-1.7\n%\x80\x80\x80\x80\n\n";
+
+/// Finished objects are handed to the output in pieces of about this size.
+const FLUSH_BYTES: usize = 256 * 1024;
+
+/// A PDF being written page by page to an output.
+pub struct Writer<'f, 'o> {
     fonts: &'f Fonts,
     geometry: Geometry,
-    pdf: Pdf,
+    out: Objects<'o>,
     next_ref: i32,
     /// Each page's object and its body content stream.
     pages: Vec<(Ref, Ref)>,
@@ -56,13 +73,122 @@ pub struct Writer<'f> {
     used: [GlyphSet; 2],
 }
 
-impl<'f> Writer<'f> {
-    /// An empty PDF of pages of `geometry`, drawing text in `fonts`.
-    pub fn new(fonts: &'f Fonts, geometry: Geometry) -> Self {
+/// The objects written so far: a buffer of finished objects not yet handed to the
+/// output, where each object starts in the file, and the first write error.
+struct Objects<'o> {
+    out: &'o mut dyn Write,
+    chunk: Chunk,
+    /// Bytes already handed to the output.
+    written: u64,
+    /// Each object's number and where it starts in the file.
+    offsets: Vec<(i32, u64)>,
+    /// The first error writing to the output; nothing more is written after it.
+    error: Option<std::io::Error>,
+}
+
+impl<'o> Objects<'o> {
+    fn new(out: &'o mut dyn Write) -> Self {
+        let mut objects = Self { out, chunk: Chunk::new(), written: 0, offsets: Vec::new(), error: None };
+        objects.emit(HEADER);
+        objects
+    }
+
+    /// Starts object `id` in the buffer and returns the buffer to write it in.
+    fn start(&mut self, id: Ref) -> &mut Chunk {
+        self.offsets.push((id.get(), self.written + self.chunk.len() as u64));
+        &mut self.chunk
+    }
+
+    /// Hands the buffer to the output once it is large enough (or `always`).
+    fn flush(&mut self, always: bool) {
+        if always || self.chunk.len() >= FLUSH_BYTES {
+            let chunk =
+                std::mem::replace(&mut self.chunk, Chunk::with_capacity(FLUSH_BYTES + FLUSH_BYTES / 4));
+            self.emit(chunk.as_bytes());
+        }
+    }
+
+    /// Writes `bytes` to the output unless an earlier write failed.
+    fn emit(&mut self, bytes: &[u8]) {
+        if self.error.is_none() {
+            match self.out.write_all(bytes) {
+                Ok(()) => self.written += bytes.len() as u64,
+                Err(error) => self.error = Some(error),
+            }
+        }
+    }
+
+    fn check(&mut self) -> Result<()> {
+        self.error.take().map_or(Ok(()), |source| {
+            Err(Error::Io { action: "Writing the export", path: crate::fsio::UNNAMED_OUTPUT.into(), source })
+        })
+    }
+
+    /// Writes the cross-reference table and the trailer, pointing at `catalog` and
+    /// `info`, and flushes the output.
+    fn finish(mut self, catalog: Ref, info: Ref) -> Result<()> {
+        self.flush(true);
+        let start = self.written;
+        let table = cross_reference(std::mem::take(&mut self.offsets));
+        let size = table.size;
+        self.emit(&table.bytes);
+        let trailer = format!(
+            "trailer\n<<\n  /Size {size}\n  /Root {} 0 R\n  /Info {} 0 R\n>>\nstartxref\n{start}\n%%EOF",
+            catalog.get(),
+            info.get()
+        );
+        self.emit(trailer.as_bytes());
+        if self.error.is_none()
+            && let Err(error) = self.out.flush()
+        {
+            self.error = Some(error);
+        }
+        self.check()
+    }
+}
+
+/// A cross-reference table and the number of entries it has (the trailer's `/Size`).
+struct CrossReference {
+    bytes: Vec<u8>,
+    size: usize,
+}
+
+/// The cross-reference table of objects at `offsets`: every number from 0 to the
+/// highest has an entry; numbers not written (none, in practice) are free and
+/// chained from entry 0, as the format asks.
+fn cross_reference(mut offsets: Vec<(i32, u64)>) -> CrossReference {
+    offsets.sort_unstable();
+    let highest = offsets.last().map_or(0, |&(id, _)| usize::try_from(id).unwrap_or(0));
+    let size = highest + 1;
+    let mut at: Vec<Option<u64>> = vec![None; size];
+    for (id, offset) in offsets {
+        if let Some(slot) = usize::try_from(id).ok().and_then(|id| at.get_mut(id)) {
+            *slot = Some(offset);
+        }
+    }
+    let free: Vec<usize> = (1..size).filter(|&id| at[id].is_none()).collect();
+    let mut bytes = Vec::with_capacity(20 * size + 32);
+    bytes.extend_from_slice(format!("xref\n0 {size}\n").as_bytes());
+    let next_free = |id: usize| free.get(free.partition_point(|&f| f <= id)).copied().unwrap_or(0);
+    bytes.extend_from_slice(format!("{:010} 65535 f\r\n", next_free(0)).as_bytes());
+    for (id, offset) in at.iter().enumerate().skip(1) {
+        let line = match offset {
+            Some(offset) => format!("{offset:010} 00000 n\r\n"),
+            None => format!("{:010} 00000 f\r\n", next_free(id)),
+        };
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    CrossReference { bytes, size }
+}
+
+impl<'f, 'o> Writer<'f, 'o> {
+    /// An empty PDF of pages of `geometry`, drawing text in `fonts`, written to `out`
+    /// as it is made. A write error stops the writing; [`Writer::finish`] returns it.
+    pub fn new(fonts: &'f Fonts, geometry: Geometry, out: &'o mut dyn Write) -> Self {
         Self {
             fonts,
             geometry,
-            pdf: Pdf::new(),
+            out: Objects::new(out),
             next_ref: 1,
             pages: Vec::new(),
             used: [GlyphSet::new(&fonts.regular), GlyphSet::new(&fonts.bold)],
@@ -75,12 +201,24 @@ impl<'f> Writer<'f> {
         id
     }
 
-    /// Adds `page` as the next page.
-    pub fn page(&mut self, page: &Page) {
+    /// Adds `page` as the next page and writes its drawing to the output. Returns
+    /// `false` once a write to the output has failed (the error is kept for
+    /// [`Writer::finish`]); there is then no point in laying out more pages.
+    pub fn page(&mut self, page: &Page) -> bool {
+        if self.failed() {
+            return false;
+        }
         let content = self.content(&page.items);
         let (page_id, body_id) = (self.alloc(), self.alloc());
         self.write_stream(body_id, &content);
         self.pages.push((page_id, body_id));
+        self.out.flush(false);
+        !self.failed()
+    }
+
+    /// Whether a write to the output has failed.
+    pub fn failed(&self) -> bool {
+        self.out.error.is_some()
     }
 
     /// How many pages have been added.
@@ -90,16 +228,21 @@ impl<'f> Writer<'f> {
 
     /// Finishes the PDF: `running(index, count)` gives the items drawn on page
     /// `index` (from 0) of `count` over its body, such as a running header and footer.
+    /// Then come the page objects, the fonts, the page tree, the catalog, the
+    /// document information and the cross-reference table.
     pub fn finish(
         mut self,
         mut running: impl FnMut(usize, usize) -> Vec<Item>,
         metadata: &Metadata,
-    ) -> Result<Vec<u8>> {
+    ) -> Result<()> {
         let (catalog_id, tree_id, info_id) = (self.alloc(), self.alloc(), self.alloc());
         let font_ids = [self.alloc(), self.alloc()];
         let pages = std::mem::take(&mut self.pages);
         let count = pages.len();
         for (index, (page_id, body_id)) in pages.iter().enumerate() {
+            if self.failed() {
+                break;
+            }
             let mut contents = vec![*body_id];
             let items = running(index, count);
             if !items.is_empty() {
@@ -109,20 +252,21 @@ impl<'f> Writer<'f> {
                 contents.push(overlay_id);
             }
             self.write_page(*page_id, tree_id, contents, font_ids);
+            self.out.flush(false);
         }
         for (weight, font_id) in [Weight::Regular, Weight::Bold].into_iter().zip(font_ids) {
             self.write_font(weight, font_id)?;
         }
         let page_count = i32::try_from(count).unwrap_or(i32::MAX);
-        self.pdf.pages(tree_id).kids(pages.iter().map(|(page, _)| *page)).count(page_count);
-        self.pdf.catalog(catalog_id).pages(tree_id);
-        write_info(&mut self.pdf, info_id, metadata);
-        Ok(self.pdf.finish())
+        self.out.start(tree_id).pages(tree_id).kids(pages.iter().map(|(page, _)| *page)).count(page_count);
+        self.out.start(catalog_id).indirect(catalog_id).start::<Catalog<'_>>().pages(tree_id);
+        write_info(self.out.start(info_id), info_id, metadata);
+        self.out.finish(catalog_id, info_id)
     }
 
     fn write_page(&mut self, page_id: Ref, tree_id: Ref, contents: Vec<Ref>, font_ids: [Ref; 2]) {
         let Geometry { width, height, .. } = self.geometry;
-        let mut page = self.pdf.page(page_id);
+        let mut page = self.out.start(page_id).page(page_id);
         page.parent(tree_id).media_box(Rect::new(0.0, 0.0, width, height)).contents_array(contents);
         let mut resources = page.resources();
         let mut fonts = resources.fonts();
@@ -131,7 +275,7 @@ impl<'f> Writer<'f> {
 
     fn write_stream(&mut self, id: Ref, data: &[u8]) {
         let compressed = miniz_oxide::deflate::compress_to_vec_zlib(data, COMPRESSION);
-        self.pdf.stream(id, &compressed).filter(Filter::FlateDecode);
+        self.out.start(id).stream(id, &compressed).filter(Filter::FlateDecode);
     }
 
     /// The content stream that draws `items`.
@@ -173,7 +317,8 @@ impl<'f> Writer<'f> {
         })?;
         let name = format!("{}+{base}", SUBSET_TAGS[slot]);
         let system = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
-        self.pdf
+        self.out
+            .start(font_id)
             .type0_font(font_id)
             .base_font(Name(name.as_bytes()))
             .encoding_predefined(Name(b"Identity-H"))
@@ -182,7 +327,7 @@ impl<'f> Writer<'f> {
         let scale = 1000.0 / metrics.units_per_em();
         let widths: Vec<f32> =
             used.remapper.remapped_gids().map(|glyph| f32::from(metrics.advance(glyph)) * scale).collect();
-        let mut cid = self.pdf.cid_font(cid_id);
+        let mut cid = self.out.start(cid_id).cid_font(cid_id);
         cid.subtype(CidFontType::Type2)
             .base_font(Name(name.as_bytes()))
             .system_info(system)
@@ -190,21 +335,21 @@ impl<'f> Writer<'f> {
             .cid_to_gid_map_predefined(Name(b"Identity"));
         cid.widths().consecutive(0, widths);
         cid.finish();
-        write_descriptor(&mut self.pdf, descriptor_id, file_id, &name, metrics, scale);
+        write_descriptor(self.out.start(descriptor_id), descriptor_id, file_id, &name, metrics, scale);
         let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&program, COMPRESSION);
-        self.pdf.stream(file_id, &compressed).filter(Filter::FlateDecode);
+        self.out.start(file_id).stream(file_id, &compressed).filter(Filter::FlateDecode);
         let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
         for (new, c) in used.unicode.iter().enumerate() {
             if let (Ok(new), Some(c)) = (u16::try_from(new), c) {
                 cmap.pair(new, *c);
             }
         }
-        self.pdf.cmap(unicode_id, &cmap.finish());
+        self.out.start(unicode_id).cmap(unicode_id, &cmap.finish());
         Ok(())
     }
 }
 
-fn write_descriptor(pdf: &mut Pdf, id: Ref, file_id: Ref, name: &str, metrics: &Metrics, scale: f32) {
+fn write_descriptor(pdf: &mut Chunk, id: Ref, file_id: Ref, name: &str, metrics: &Metrics, scale: f32) {
     let face = metrics.face();
     let bounds = face.global_bounding_box();
     let units = |value: i16| f32::from(value) * scale;
@@ -220,7 +365,7 @@ fn write_descriptor(pdf: &mut Pdf, id: Ref, file_id: Ref, name: &str, metrics: &
         .font_file2(file_id);
 }
 
-fn write_info(pdf: &mut Pdf, id: Ref, metadata: &Metadata) {
+fn write_info(pdf: &mut Chunk, id: Ref, metadata: &Metadata) {
     let at = metadata.created.to_offset(time::UtcOffset::UTC);
     let date = pdf_writer::Date::new(u16::try_from(at.year()).unwrap_or(2000))
         .month(u8::from(at.month()))
@@ -229,7 +374,8 @@ fn write_info(pdf: &mut Pdf, id: Ref, metadata: &Metadata) {
         .minute(at.minute())
         .second(at.second())
         .utc_offset_hour(0);
-    pdf.document_info(id)
+    pdf.indirect(id)
+        .start::<DocumentInfo<'_>>()
         .title(TextStr(&metadata.title))
         .author(TextStr(&metadata.author))
         .subject(TextStr(&metadata.subject))

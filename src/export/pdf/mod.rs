@@ -2,9 +2,9 @@
 //! searchable text.
 //!
 //! The report is laid out (`report.rs` on the typesetter, `crate::typeset`) and each page
-//! is written (`draw.rs`) as soon as it is finished, so memory stays flat however
-//! long the report; the running header and footer ("Page X of Y") are added at the
-//! end, when the page count is known.
+//! is written (`draw.rs`) to the output as soon as it is finished, so memory stays
+//! flat however long the report (the finished file is never held); the running
+//! header and footer ("Page X of Y") are added at the end, when the page count is known.
 
 pub mod findings;
 pub mod flow_page;
@@ -14,9 +14,10 @@ pub mod table_document;
 /// The typesetter's parts under their old paths here, for the report modules.
 pub use crate::typeset::{self as layout, draw, fonts};
 
+use std::cell::Cell;
 use std::io::Write;
 
-use super::{Options, Progress, step, write_error};
+use super::{Options, Progress, step};
 use crate::Result;
 use crate::model::{LogHead, Register, format_date};
 pub use report::Extent;
@@ -44,7 +45,9 @@ pub fn write_with_findings(
     write_report(register, checks, Extent::Full, None, options, out, progress)
 }
 
-/// Writes the report for `register` to `extent` with the findings in `checks`.
+/// Writes the report for `register` to `extent` with the findings in `checks` to
+/// `out`, each page as soon as it is laid out (see [`draw::Writer`]). A write error
+/// stops the layout at the next step and is returned; a cancel stops it too.
 pub fn write_report(
     register: &Register,
     checks: &crate::checks::Report,
@@ -54,8 +57,34 @@ pub fn write_report(
     out: &mut dyn Write,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let bytes = render_report(register, checks, extent, log_head, options, progress)?;
-    out.write_all(&bytes).map_err(write_error)
+    let fonts = fonts::Fonts::embedded()?;
+    let geometry = layout::Geometry::a4_landscape();
+    let generated = generated_words(options.generated_at);
+    let mut writer = draw::Writer::new(&fonts, geometry, out);
+    let failed = Cell::new(false);
+    let mut sink = |page: layout::Page| {
+        if !writer.page(&page) {
+            failed.set(true);
+        }
+    };
+    let cover = report::Cover { generated: &generated, log_head };
+    let mut watched = StopOnFailure { progress, failed: &failed };
+    let laid_out = report::stream(register, checks, extent, &fonts, &cover, &mut sink, &mut watched);
+    if !failed.get() {
+        laid_out?;
+    }
+    let organisation = report::organisation_name(register);
+    let metadata = draw::Metadata {
+        title: format!("Record of Processing Activities — {organisation}"),
+        author: register.organisation.controller.name.trim().to_string(),
+        subject: "UK GDPR Article 30 Record of Processing Activities".into(),
+        created: options.generated_at,
+    };
+    let running =
+        |index, count| report::running_items(&fonts, geometry, &organisation, &generated, index, count);
+    // After a failed write this returns that error, having written nothing more.
+    writer.finish(running, &metadata)?;
+    step(progress, register.activities.len() + 3, register.activities.len() + 3)
 }
 
 /// The bytes of the full register report for `register`, with findings as [`write`] has them.
@@ -84,25 +113,21 @@ pub fn render_report(
     options: &Options,
     progress: &mut dyn Progress,
 ) -> Result<Vec<u8>> {
-    let fonts = fonts::Fonts::embedded()?;
-    let geometry = layout::Geometry::a4_landscape();
-    let generated = generated_words(options.generated_at);
-    let mut writer = draw::Writer::new(&fonts, geometry);
-    let mut sink = |page: layout::Page| writer.page(&page);
-    let cover = report::Cover { generated: &generated, log_head };
-    report::stream(register, checks, extent, &fonts, &cover, &mut sink, progress)?;
-    let organisation = report::organisation_name(register);
-    let metadata = draw::Metadata {
-        title: format!("Record of Processing Activities — {organisation}"),
-        author: register.organisation.controller.name.trim().to_string(),
-        subject: "UK GDPR Article 30 Record of Processing Activities".into(),
-        created: options.generated_at,
-    };
-    let running =
-        |index, count| report::running_items(&fonts, geometry, &organisation, &generated, index, count);
-    let bytes = writer.finish(running, &metadata)?;
-    step(progress, register.activities.len() + 3, register.activities.len() + 3)?;
+    let mut bytes = Vec::new();
+    write_report(register, checks, extent, log_head, options, &mut bytes, progress)?;
     Ok(bytes)
+}
+
+/// Progress that also stops the layout once writing the pages has failed.
+struct StopOnFailure<'p> {
+    progress: &'p mut dyn Progress,
+    failed: &'p Cell<bool>,
+}
+
+impl Progress for StopOnFailure<'_> {
+    fn report(&mut self, done: usize, total: usize) -> bool {
+        !self.failed.get() && self.progress.report(done, total)
+    }
 }
 
 /// The moment of generation in words, in UTC: "2026-11-22 21:35 UTC".

@@ -27,8 +27,11 @@ pub struct TableDocument<'a> {
 pub fn render(document: &TableDocument<'_>, generated_at: time::OffsetDateTime) -> Result<Vec<u8>> {
     let fonts = Fonts::embedded()?;
     let geometry = Geometry::a4_landscape();
-    let mut writer = Writer::new(&fonts, geometry);
-    let mut sink = |page: Page| writer.page(&page);
+    let mut bytes = Vec::new();
+    let mut writer = Writer::new(&fonts, geometry, &mut bytes);
+    let mut sink = |page: Page| {
+        writer.page(&page);
+    };
     let mut flow = Flow::streaming(&fonts, geometry, &mut sink);
     flow.new_page();
     flow.paragraph(document.title, Style::bold(14.0), 2);
@@ -56,5 +59,6 @@ pub fn render(document: &TableDocument<'_>, generated_at: time::OffsetDateTime) 
         created: generated_at,
     };
     let running = |index, count| running_items(&fonts, geometry, &organisation, &generated, index, count);
-    writer.finish(running, &metadata)
+    writer.finish(running, &metadata)?;
+    Ok(bytes)
 }
