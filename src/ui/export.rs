@@ -272,7 +272,7 @@ impl ExportPage {
         }
         let (source, view) = match as_at {
             Some(shown) => (&shown.register, &shown.view),
-            None => (&session.register, &session.view),
+            None => (&*session.register, &session.view),
         };
         let scope = match self.scope {
             ScopeChoice::Whole => Scope::Whole,

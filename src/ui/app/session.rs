@@ -3,6 +3,7 @@
 //! the one "snapshot changed" event every page hears.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
@@ -29,7 +30,8 @@ pub struct Session {
     pub store: Store,
     /// The snapshot the pages draw from, reloaded after every change. Empty while
     /// the snapshot loads: nothing reads it until then (see [`Session::is_loading`]).
-    pub register: Register,
+    /// Shared, so that workers (the flow map's layout) read it without a copy.
+    pub register: Arc<Register>,
     /// The change log's head read with the register, in the same transaction:
     /// what the app's exports carry (`None` while the snapshot loads).
     pub log_head: Option<LogHead>,
@@ -44,7 +46,7 @@ impl Session {
     pub fn new(mut store: Store) -> ropa::Result<Self> {
         let Snapshot { register, log_head, .. } = store.snapshot()?;
         let view = RegisterView::build(&register);
-        Ok(Self { store, register, log_head, view, loading: None })
+        Ok(Self { store, register: Arc::new(register), log_head, view, loading: None })
     }
 
     /// Reads the Register page's rows from `store` straight away and loads the
@@ -60,7 +62,7 @@ impl Session {
             let snapshot = Store::open(&path).and_then(|mut store| store.snapshot());
             let _ignored_if_the_register_was_closed = sender.send(snapshot);
         });
-        Ok(Self { store, register: Register::default(), log_head: None, view, loading: Some(receiver) })
+        Ok(Self { store, register: Arc::default(), log_head: None, view, loading: Some(receiver) })
     }
 
     /// Reads the Register page's rows from `store` and keeps `snapshot` as the
@@ -71,14 +73,14 @@ impl Session {
         snapshot: Receiver<ropa::Result<Snapshot>>,
     ) -> ropa::Result<Self> {
         let view = RegisterView::read(&mut store)?;
-        Ok(Self { store, register: Register::default(), log_head: None, view, loading: Some(snapshot) })
+        Ok(Self { store, register: Arc::default(), log_head: None, view, loading: Some(snapshot) })
     }
 
     /// Makes `snapshot`'s register (and its log head) the session's and builds the
     /// Register table's rows from it.
     fn replace_register(&mut self, snapshot: Snapshot) {
         self.view = RegisterView::build(&snapshot.register);
-        self.register = snapshot.register;
+        self.register = Arc::new(snapshot.register);
         self.log_head = snapshot.log_head;
     }
 
