@@ -143,16 +143,8 @@ impl FlowsPage {
         self.view = View::default();
     }
 
-    /// Shows the whole register (the overview, for a large one) with nothing expanded.
-    pub fn show_whole_register(&mut self) {
-        self.scope = None;
-        self.expanded.clear();
-        self.highlight = Highlight::default();
-        self.view = View::default();
-    }
-
     /// Shows the overview's `kind` of party as its parties, or groups it again.
-    fn toggle_kind(&mut self, kind: ropa::model::PartyKind) {
+    pub fn toggle_kind(&mut self, kind: ropa::model::PartyKind) {
         if !self.expanded.remove(&kind) {
             self.expanded.insert(kind);
         }
@@ -180,6 +172,28 @@ impl FlowsPage {
                 Err(_) => return,
             }
         }
+    }
+
+    /// Where the centre of the first box labelled `label` is drawn, from the
+    /// canvas's top left (tests click it).
+    #[cfg(test)]
+    pub fn box_centre(&self, label: &str) -> Option<egui::Vec2> {
+        let map = self.map()?;
+        let node = map.graph.nodes.iter().position(|n| n.label == label)?;
+        let rect = map.layout.nodes.get(node)?;
+        let centre = egui::vec2((rect.x + rect.width / 2.0) as f32, (rect.y + rect.height / 2.0) as f32);
+        Some(self.view.pan + centre * self.view.zoom)
+    }
+
+    /// The labels of the boxes on the map shown (tests).
+    #[cfg(test)]
+    pub fn box_labels(&self) -> Vec<String> {
+        self.map().map(|map| map.graph.nodes.iter().map(|n| n.label.clone()).collect()).unwrap_or_default()
+    }
+
+    /// The scope of the map shown.
+    pub fn shown_scope(&self) -> Option<Scope> {
+        self.current.as_ref().map(|key| key.scope)
     }
 
     /// The key of the map `register` shows now.
@@ -311,11 +325,10 @@ fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, shared: &Arc<Register>, c
     // the window (which pushed the side panel off it).
     ui.horizontal_wrapped(|ui| {
         scope_picker_ui(ui, page, register);
-        if page.scope.is_some_and(|s| s != ropa::flows::whole_register(register)) || !page.expanded.is_empty()
+        if page.shown_scope().is_some_and(|s| s != Scope::Overview)
+            && ui.button("Back to the overview").clicked()
         {
-            if ui.button("Whole register").clicked() {
-                page.show_whole_register();
-            }
+            page.set_scope(Scope::Overview);
         }
         ui.separator();
         if ui.button("Zoom in").clicked() {

@@ -135,7 +135,12 @@ impl App {
 
     /// The Data flows page's state.
     pub fn flows_page_mut(&mut self) -> (&mut FlowsPage, Option<&Register>) {
-        (&mut self.flows_page, self.session.as_ref().map(|s| &s.register))
+        (&mut self.flows_page, self.session.as_ref().map(|s| &*s.register))
+    }
+
+    /// Queues `command` as a widget would; it runs after the next frame's UI pass.
+    pub fn push_command(&mut self, command: super::app::Command) {
+        self.commands.push(command);
     }
 
     /// The Notices page's state.

@@ -173,7 +173,7 @@ fn a_register_opened_from_a_file_shows_its_rows_then_loads_its_snapshot_on_a_wor
     app.wait_for_snapshot();
     let session = app.session().unwrap();
     assert!(!session.is_loading());
-    assert_eq!(session.register, expected);
+    assert_eq!(*session.register, expected);
 }
 
 /// The Register page's rows read from the store (as on open) equal those built
