@@ -572,3 +572,52 @@ fn ropa_flows_draws_a_large_register_as_the_overview_unless_asked_for_every_link
     let full = run(&["--full"]);
     assert_eq!(full.matches("data-link-id=").count(), links, "--full draws every link");
 }
+
+/// Times the whole register's overview and full map on the register named by
+/// `ROPA_FLOWS_TIMING` (e.g. one made by `ropa generate --activities 10000`):
+/// `ROPA_FLOWS_TIMING=/tmp/g10k.ropa cargo test --test flows timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, run by hand on a generated register"]
+fn timing_of_the_overview_and_the_full_map() {
+    let Ok(path) = std::env::var("ROPA_FLOWS_TIMING") else { return };
+    let register = Store::open_read(std::path::Path::new(&path)).unwrap().load_register().unwrap();
+    let start = std::time::Instant::now();
+    let graph = FlowGraph::build(&register, Scope::Overview);
+    let built = start.elapsed();
+    let laid = ropa::flows::svg::layout_graph(&graph);
+    let labels = ropa::flows::svg::edge_labels(&graph, &laid);
+    println!(
+        "overview: {} boxes, {} lines, {} counts shown; build {:?}, build+layout {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        labels.len(),
+        built,
+        start.elapsed()
+    );
+    let all: ropa::flows::overview::Expanded = [PartyKind::PublicAuthority].into();
+    let start = std::time::Instant::now();
+    let graph = ropa::flows::overview::build(&register, &all);
+    let _ = ropa::flows::svg::layout_graph(&graph);
+    println!(
+        "overview, public authorities expanded: {} boxes, {} lines, {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        start.elapsed()
+    );
+    let service = register.services[0].id;
+    let start = std::time::Instant::now();
+    let graph = FlowGraph::build(&register, Scope::Service(service));
+    let _ = ropa::flows::svg::layout_graph(&graph);
+    println!(
+        "one service's full map: {} boxes, {} lines, {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        start.elapsed()
+    );
+    if std::env::var("ROPA_FLOWS_TIMING_FULL").is_ok() {
+        let start = std::time::Instant::now();
+        let graph = FlowGraph::build(&register, Scope::Register);
+        let _ = ropa::flows::svg::layout_graph(&graph);
+        println!("full map: {} boxes, {} lines, {:?}", graph.nodes.len(), graph.edges.len(), start.elapsed());
+    }
+}
