@@ -115,7 +115,37 @@ pub fn layout_graph(graph: &FlowGraph) -> layout::Layout {
         edges: graph.edges.iter().map(|e| (e.from, e.to)).collect(),
     };
     let gap = if graph.flows().count() <= LABELLED_FLOWS { LABELLED_LAYER_GAP } else { layout::LAYER_GAP };
-    layout::layout_with_gap(&input, gap)
+    let mut laid = layout::layout_with_gap(&input, gap);
+    if graph.scope == Scope::Overview {
+        kinds_at_the_top(graph, &mut laid);
+    }
+    laid
+}
+
+/// On the overview the few kinds of party would sit level with the middle of a
+/// long column of services, off screen on a big register: they are stacked from
+/// the top instead (in the order the layout chose) and the lines drawn again.
+/// Every line joins adjacent columns, so it is one straight-ended curve.
+fn kinds_at_the_top(graph: &FlowGraph, laid: &mut layout::Layout) {
+    for column in [Column::Sources, Column::Recipients] {
+        let mut boxes: Vec<usize> =
+            (0..graph.nodes.len()).filter(|&i| graph.nodes[i].column == column).collect();
+        boxes.sort_by(|&a, &b| laid.nodes[a].y.total_cmp(&laid.nodes[b].y));
+        let mut y = 0.0;
+        for i in boxes {
+            laid.nodes[i].y = y;
+            y += laid.nodes[i].height + layout::NODE_GAP;
+        }
+    }
+    for (edge, route) in graph.edges.iter().zip(laid.routes.iter_mut()) {
+        let (a, b) = (laid.nodes[edge.from], laid.nodes[edge.to]);
+        let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
+        *route = vec![
+            Point { x: left.x + left.width, y: left.y + left.height / 2.0 },
+            Point { x: right.x, y: right.y + right.height / 2.0 },
+        ];
+    }
+    laid.height = laid.nodes.iter().map(|r| r.y + r.height).fold(0.0, f64::max);
 }
 
 /// Renders an already built graph as SVG.
