@@ -377,7 +377,7 @@ fn draw_labels(
     visible: Rect,
     to_screen: &impl Fn(Pos2) -> Pos2,
 ) {
-    if zoom < 0.45 {
+    if zoom < 0.3 {
         return;
     }
     for label in &map.labels {
