@@ -309,13 +309,37 @@ fn flows_command_writes_the_map_of_a_named_party() {
     ropa::demo::populate(&mut store).unwrap();
     drop(store);
     let out = dir.path().join("map.svg");
-    let (nodes, edges) =
-        ropa::file_commands::write_flow_svg(&db, &out, None, Some("greater manchester police")).unwrap();
+    let (nodes, edges) = ropa::file_commands::write_flow_svg(
+        &db,
+        &out,
+        None,
+        Some("greater manchester police"),
+        ropa::file_commands::WholeMap::Auto,
+    )
+    .unwrap();
     assert_eq!((nodes, edges), (4, 3));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(parse_xml(&svg).concat().contains("Party: Greater Manchester Police"));
-    assert!(ropa::file_commands::write_flow_svg(&db, &out, Some("No such service"), None).is_err());
-    assert!(ropa::file_commands::write_flow_svg(&db, &out, Some("Early Help"), Some(GMP)).is_err());
+    assert!(
+        ropa::file_commands::write_flow_svg(
+            &db,
+            &out,
+            Some("No such service"),
+            None,
+            ropa::file_commands::WholeMap::Auto
+        )
+        .is_err()
+    );
+    assert!(
+        ropa::file_commands::write_flow_svg(
+            &db,
+            &out,
+            Some("Early Help"),
+            Some(GMP),
+            ropa::file_commands::WholeMap::Auto
+        )
+        .is_err()
+    );
 }
 
 #[test]
@@ -361,5 +385,239 @@ fn empty_registers_and_unknown_scopes_draw_an_empty_map_without_panicking() {
         let texts = parse_xml(&svg).concat();
         assert!(texts.contains("Legend"));
         assert!(texts.contains("0 links"), "{texts}");
+    }
+}
+
+/// Two services, three parties of two kinds: "Housing" has two activities, one
+/// sending to the Home Office and the police (both public authorities) and
+/// receiving from a processor; "Waste" has one activity sending to the processor.
+fn small_register() -> Register {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .batch(|batch| {
+            let housing =
+                batch.insert_service(&ServiceFields { name: "Housing".into(), ..Default::default() })?;
+            let waste =
+                batch.insert_service(&ServiceFields { name: "Waste".into(), ..Default::default() })?;
+            let home = batch.insert_party(&PartyFields::new("Home Office", PartyKind::PublicAuthority))?;
+            let police = batch.insert_party(&PartyFields::new("Police", PartyKind::PublicAuthority))?;
+            let capita = batch.insert_party(&PartyFields::new("Capita", PartyKind::Processor))?;
+            let link = |party, direction| LinkDraft { id: None, fields: LinkFields::new(party, direction) };
+            batch.insert_activity(
+                &ActivityFields::new(housing, "Allocations"),
+                &[
+                    link(home, Direction::Recipient),
+                    link(police, Direction::Recipient),
+                    link(capita, Direction::Source),
+                ],
+            )?;
+            batch.insert_activity(
+                &ActivityFields::new(housing, "Repairs"),
+                &[link(police, Direction::Recipient)],
+            )?;
+            batch.insert_activity(
+                &ActivityFields::new(waste, "Collections"),
+                &[link(capita, Direction::Recipient)],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    store.load_register().unwrap()
+}
+
+fn node<'a>(graph: &'a FlowGraph, label: &str, column: Column) -> (usize, &'a ropa::flows::graph::Node) {
+    graph.nodes.iter().enumerate().find(|(_, n)| n.label == label && n.column == column).unwrap()
+}
+
+fn bundle_links(graph: &FlowGraph, from: usize, to: usize) -> usize {
+    graph
+        .edges
+        .iter()
+        .filter(|e| e.from == from && e.to == to)
+        .map(|e| match &e.kind {
+            EdgeKind::Bundle(b) => b.links,
+            other => panic!("the overview draws bundles only: {other:?}"),
+        })
+        .sum()
+}
+
+#[test]
+fn the_overview_counts_activities_parties_and_links_by_service_and_kind() {
+    let register = small_register();
+    let graph = FlowGraph::build(&register, Scope::Overview);
+    let (housing, h) = node(&graph, "Housing", Column::Services);
+    assert!(matches!(h.kind, NodeKind::ServiceSummary { activities: 2, links: 4, .. }), "{h:?}");
+    assert_eq!(h.detail, "2 activities · 4 links");
+    let (waste, w) = node(&graph, "Waste", Column::Services);
+    assert!(matches!(w.kind, NodeKind::ServiceSummary { activities: 1, links: 1, .. }), "{w:?}");
+    let (authorities, a) = node(&graph, "Public authority", Column::Recipients);
+    assert!(matches!(
+        a.kind,
+        NodeKind::PartyGroup { kind: PartyKind::PublicAuthority, parties: 2, links: 3 }
+    ));
+    assert_eq!(a.detail, "2 parties · 3 links");
+    let (processor_in, _) = node(&graph, "Processor", Column::Sources);
+    let (processor_out, p) = node(&graph, "Processor", Column::Recipients);
+    assert!(matches!(p.kind, NodeKind::PartyGroup { parties: 1, links: 1, .. }));
+    assert_eq!(
+        bundle_links(&graph, housing, authorities),
+        3,
+        "two links to the police, one to the Home Office"
+    );
+    assert_eq!(bundle_links(&graph, processor_in, housing), 1);
+    assert_eq!(bundle_links(&graph, waste, processor_out), 1);
+    assert_eq!(graph.edges.len(), 3, "one line per service, kind and direction");
+    assert_eq!(graph.link_count(), register.links.len());
+    assert_eq!(graph.nodes.len(), 5, "two services, two kinds on the right, one on the left");
+}
+
+#[test]
+fn expanding_a_kind_shows_its_parties_with_their_links() {
+    let register = small_register();
+    let expanded = [PartyKind::PublicAuthority].into();
+    let graph = ropa::flows::overview::build(&register, &expanded);
+    assert!(
+        graph
+            .nodes
+            .iter()
+            .all(|n| !matches!(n.kind, NodeKind::PartyGroup { kind: PartyKind::PublicAuthority, .. }))
+    );
+    let (housing, _) = node(&graph, "Housing", Column::Services);
+    let (police, p) = node(&graph, "Police", Column::Recipients);
+    assert!(matches!(p.kind, NodeKind::Party(id) if id == party(&register, "Police")));
+    assert_eq!(p.detail, "Public authority · 2 links");
+    let (home, _) = node(&graph, "Home Office", Column::Recipients);
+    assert_eq!((bundle_links(&graph, housing, police), bundle_links(&graph, housing, home)), (2, 1));
+    // The other kind stays grouped, and every link is still counted once.
+    node(&graph, "Processor", Column::Sources);
+    assert_eq!(graph.link_count(), register.links.len());
+}
+
+#[test]
+fn the_demo_overview_counts_every_link_once_and_draws_as_svg() {
+    let register = demo();
+    let graph = FlowGraph::build(&register, Scope::Overview);
+    assert_eq!(graph.link_count(), register.links.len());
+    let activities: usize = graph
+        .nodes
+        .iter()
+        .map(|n| match n.kind {
+            NodeKind::ServiceSummary { activities, .. } => activities,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(activities, register.activities.len());
+    assert_eq!(graph.nodes.iter().filter(|n| n.column == Column::Services).count(), register.services.len());
+    // Each side's kinds count each party once and each of its links once.
+    for column in [Column::Sources, Column::Recipients] {
+        let direction = if column == Column::Sources { Direction::Source } else { Direction::Recipient };
+        for kind in PartyKind::ALL {
+            let links: Vec<_> = register
+                .links
+                .iter()
+                .filter(|l| l.fields.direction == direction)
+                .filter(|l| {
+                    register.parties.iter().any(|p| p.id == l.fields.party_id && p.fields.kind == *kind)
+                })
+                .collect();
+            let parties: BTreeSet<PartyId> = links.iter().map(|l| l.fields.party_id).collect();
+            let box_ = graph.nodes.iter().find(|n| n.column == column && n.label == kind.label());
+            match box_.map(|n| &n.kind) {
+                Some(NodeKind::PartyGroup { parties: p, links: l, .. }) => {
+                    assert_eq!((*p, *l), (parties.len(), links.len()), "{kind:?} {column:?}")
+                }
+                _ => assert!(links.is_empty(), "{kind:?} {column:?} has links but no box"),
+            }
+        }
+    }
+    // Expanding every kind draws every linked party, still each link once.
+    let all: ropa::flows::overview::Expanded = PartyKind::ALL.iter().copied().collect();
+    assert_eq!(ropa::flows::overview::build(&register, &all).link_count(), register.links.len());
+
+    let svg = ropa::flows::svg::render_graph(&register, &graph);
+    let text = parse_xml(&svg).concat();
+    assert!(text.contains("Whole register, by service and kind of party"), "{text}");
+    let drawn: usize = svg
+        .split("<path ")
+        .filter_map(|p| p.split("data-links=\"").nth(1))
+        .map(|rest| rest.split('"').next().unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(drawn, register.links.len(), "the lines' counts add up to every link");
+}
+
+#[test]
+fn ropa_flows_draws_a_large_register_as_the_overview_unless_asked_for_every_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.ropa");
+    let mut store = Store::create(&db).unwrap();
+    ropa::generate::generate(&mut store, ropa::generate::Spec { activities: 200, seed: 7 }).unwrap();
+    let links = store.load_register().unwrap().links.len();
+    assert!(links > ropa::flows::FULL_MAP_MAX_LINKS, "{links}");
+    drop(store);
+    let out = dir.path().join("map.svg");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ropa"))
+            .args(["flows", "--db"])
+            .arg(&db)
+            .arg("--out")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let overview = run(&[]);
+    assert!(overview.contains("data-party-kind=") && !overview.contains("data-link-id="));
+    let full = run(&["--full"]);
+    assert_eq!(full.matches("data-link-id=").count(), links, "--full draws every link");
+}
+
+/// Times the whole register's overview and full map on the register named by
+/// `ROPA_FLOWS_TIMING` (e.g. one made by `ropa generate --activities 10000`):
+/// `ROPA_FLOWS_TIMING=/tmp/g10k.ropa cargo test --test flows timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, run by hand on a generated register"]
+fn timing_of_the_overview_and_the_full_map() {
+    let Ok(path) = std::env::var("ROPA_FLOWS_TIMING") else { return };
+    let register = Store::open_read(std::path::Path::new(&path)).unwrap().load_register().unwrap();
+    let start = std::time::Instant::now();
+    let graph = FlowGraph::build(&register, Scope::Overview);
+    let built = start.elapsed();
+    let laid = ropa::flows::svg::layout_graph(&graph);
+    let labels = ropa::flows::svg::edge_labels(&graph, &laid);
+    println!(
+        "overview: {} boxes, {} lines, {} counts shown; build {:?}, build+layout {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        labels.len(),
+        built,
+        start.elapsed()
+    );
+    let all: ropa::flows::overview::Expanded = [PartyKind::PublicAuthority].into();
+    let start = std::time::Instant::now();
+    let graph = ropa::flows::overview::build(&register, &all);
+    let _ = ropa::flows::svg::layout_graph(&graph);
+    println!(
+        "overview, public authorities expanded: {} boxes, {} lines, {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        start.elapsed()
+    );
+    let service = register.services[0].id;
+    let start = std::time::Instant::now();
+    let graph = FlowGraph::build(&register, Scope::Service(service));
+    let _ = ropa::flows::svg::layout_graph(&graph);
+    println!(
+        "one service's full map: {} boxes, {} lines, {:?}",
+        graph.nodes.len(),
+        graph.edges.len(),
+        start.elapsed()
+    );
+    if std::env::var("ROPA_FLOWS_TIMING_FULL").is_ok() {
+        let start = std::time::Instant::now();
+        let graph = FlowGraph::build(&register, Scope::Register);
+        let _ = ropa::flows::svg::layout_graph(&graph);
+        println!("full map: {} boxes, {} lines, {:?}", graph.nodes.len(), graph.edges.len(), start.elapsed());
     }
 }

@@ -21,11 +21,30 @@ pub struct Args {
     /// Only this party (by name).
     #[arg(long)]
     party: Option<String>,
+    /// The whole register as the overview (one box per service and per kind of
+    /// party, with counts), however small. The default draws every link up to
+    /// 1,500 links and the overview above.
+    #[arg(long, conflicts_with_all = ["service", "party", "full"])]
+    overview: bool,
+    /// The whole register with every link, however large (slow and hard to read
+    /// above a few thousand links).
+    #[arg(long, conflicts_with_all = ["service", "party"])]
+    full: bool,
 }
 
-pub fn run(Args { db, out, service, party }: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
-    let (nodes, edges) = ropa::file_commands::write_flow_svg(&db, &out, service.as_deref(), party.as_deref())
-        .with_context(|| format!("Drawing the flow map of {}", db.display()))?;
+pub fn run(
+    Args { db, out, service, party, overview, full }: Args,
+    stdout: &mut Output,
+) -> anyhow::Result<ExitCode> {
+    use ropa::file_commands::WholeMap;
+    let whole = match (overview, full) {
+        (true, _) => WholeMap::Overview,
+        (_, true) => WholeMap::Full,
+        _ => WholeMap::Auto,
+    };
+    let (nodes, edges) =
+        ropa::file_commands::write_flow_svg(&db, &out, service.as_deref(), party.as_deref(), whole)
+            .with_context(|| format!("Drawing the flow map of {}", db.display()))?;
     stdout.line(&format!("Wrote the flow map ({nodes} boxes, {edges} lines) to {}", out.display()));
     Ok(ExitCode::SUCCESS)
 }

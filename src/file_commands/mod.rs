@@ -19,7 +19,7 @@ pub use audit_pack::{PackSummary, write_audit_pack};
 pub use check::check_file;
 pub use create::create_register;
 pub use export::{ExportRequest, export_register_file, export_request_file};
-pub use flows::write_flow_svg;
+pub use flows::{WholeMap, write_flow_svg};
 pub use import::{ImportFile, PlannedImport, read_import_file, remember_mapping, remembered_mappings};
 pub use notice::{CommandOutcome, NoticeCommand, run_command};
 pub use review_pack::{apply_review_pack, write_review_pack};

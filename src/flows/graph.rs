@@ -17,8 +17,11 @@ use crate::model::{
 };
 
 /// Which part of the register a map shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
+    /// The whole register grouped: one box per service and per kind of party,
+    /// with counts ([`super::overview`]).
+    Overview,
     /// Every service and every link.
     Register,
     /// One service: its activities' links, and the links of other activities that
@@ -32,7 +35,8 @@ impl Scope {
     /// The scope in words, for titles: "Whole register", "Service: Early Help".
     pub fn describe(self, register: &Register) -> String {
         match self {
-            Self::Register => "Whole register".to_string(),
+            Self::Overview => "Whole register, by service and kind of party".to_string(),
+            Self::Register => "Whole register, every link".to_string(),
             Self::Service(id) => format!("Service: {}", register.service_name(id)),
             Self::Party(id) => format!("Party: {}", register.party_name(id)),
         }
@@ -89,6 +93,31 @@ pub enum NodeKind {
     InternalParty(PartyId),
     /// A processing activity.
     Activity(ActivityId),
+    /// A service on the overview, with its counts (a click opens its map).
+    ServiceSummary {
+        /// The service.
+        service_id: ServiceId,
+        /// Its activities.
+        activities: usize,
+        /// Links of its activities, both ways.
+        links: usize,
+    },
+    /// One kind of party on the overview, on one side (a click shows its parties).
+    PartyGroup {
+        /// The kind.
+        kind: PartyKind,
+        /// Parties of this kind with a link on this side.
+        parties: usize,
+        /// Their links on this side.
+        links: usize,
+    },
+}
+
+impl NodeKind {
+    /// Whether the box stands for a service (drawn in bold).
+    pub fn is_service(&self) -> bool {
+        matches!(self, Self::Service { .. } | Self::ServiceSummary { .. })
+    }
 }
 
 /// A box on the map.
@@ -130,6 +159,24 @@ impl FlowEdge {
     }
 }
 
+/// Links drawn as one line on the overview: between one service and one kind
+/// of party (or one party of an expanded kind), one way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    /// The service.
+    pub service_id: ServiceId,
+    /// Source or recipient, seen from the service's activities.
+    pub direction: Direction,
+    /// Links it stands for.
+    pub links: usize,
+    /// Of them, links passing special category data.
+    pub special: usize,
+    /// Of them, links passing criminal offence data.
+    pub criminal: usize,
+    /// Of them, links with an outside body and no agreement recorded.
+    pub lacking_agreement: usize,
+}
+
 /// What an edge stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EdgeKind {
@@ -137,6 +184,8 @@ pub enum EdgeKind {
     Owns,
     /// Data passes along a link.
     Flow(FlowEdge),
+    /// Several links, counted (the overview).
+    Bundle(Bundle),
 }
 
 /// A line on the map, from where the data comes from to where it goes (for
@@ -172,7 +221,11 @@ enum Slot {
 
 impl FlowGraph {
     /// Builds the flow graph of `scope` in `register`.
+    /// The whole register's [`Scope::Overview`] has nothing expanded.
     pub fn build(register: &Register, scope: Scope) -> Self {
+        if scope == Scope::Overview {
+            return super::overview::build(register, &super::overview::Expanded::new());
+        }
         let lookup = register.lookup();
         let links = links_in_scope(register, scope);
         let activities = activities_in_scope(register, scope, &links);
@@ -203,8 +256,57 @@ impl FlowGraph {
     pub fn flows(&self) -> impl Iterator<Item = &FlowEdge> {
         self.edges.iter().filter_map(|edge| match &edge.kind {
             EdgeKind::Flow(flow) => Some(flow),
-            EdgeKind::Owns => None,
+            EdgeKind::Owns | EdgeKind::Bundle(_) => None,
         })
+    }
+
+    /// The layer a column is laid out in: its place from the left, less the empty
+    /// columns between non-empty ones (the overview has no activities column).
+    pub fn layer_of(&self, column: Column) -> usize {
+        self.layers()[column.index()]
+    }
+
+    /// [`Self::layer_of`] every column, by column index.
+    pub fn layers(&self) -> [usize; 4] {
+        let mut used = [false; 4];
+        for node in &self.nodes {
+            used[node.column.index()] = true;
+        }
+        let first = used.iter().position(|&u| u).unwrap_or(0);
+        let last = used.iter().rposition(|&u| u).unwrap_or(0);
+        let mut layers = [0; 4];
+        let mut dropped = 0;
+        for (i, layer) in layers.iter_mut().enumerate() {
+            *layer = i - dropped;
+            if i > first && i < last && !used[i] {
+                dropped += 1;
+            }
+        }
+        layers
+    }
+
+    /// Links on the map: one per flow line, and every link a bundle counts.
+    pub fn link_count(&self) -> usize {
+        self.edges
+            .iter()
+            .map(|edge| match &edge.kind {
+                EdgeKind::Flow(_) => 1,
+                EdgeKind::Bundle(bundle) => bundle.links,
+                EdgeKind::Owns => 0,
+            })
+            .sum()
+    }
+
+    /// Links on the map with an outside body and no agreement recorded.
+    pub fn lacking_agreement_count(&self) -> usize {
+        self.edges
+            .iter()
+            .map(|edge| match &edge.kind {
+                EdgeKind::Flow(flow) => usize::from(flow.lacks_agreement()),
+                EdgeKind::Bundle(bundle) => bundle.lacking_agreement,
+                EdgeKind::Owns => 0,
+            })
+            .sum()
     }
 
     /// Indexes of the nodes standing for `party_id` (on either side, or as its service).
@@ -213,7 +315,9 @@ impl FlowGraph {
             .filter(|&i| match &self.nodes[i].kind {
                 NodeKind::Party(id) | NodeKind::InternalParty(id) => *id == party_id,
                 NodeKind::Service { parties, .. } => parties.contains(&party_id),
-                NodeKind::Activity(_) => false,
+                NodeKind::Activity(_) | NodeKind::ServiceSummary { .. } | NodeKind::PartyGroup { .. } => {
+                    false
+                }
             })
             .collect()
     }
@@ -227,7 +331,7 @@ fn activities_in_scope<'a>(register: &'a Register, scope: Scope, links: &[&Link]
         .activities
         .iter()
         .filter(|a| match scope {
-            Scope::Register => true,
+            Scope::Register | Scope::Overview => true,
             Scope::Service(service_id) => a.fields.service_id == service_id || linked.contains(&a.id),
             Scope::Party(_) => linked.contains(&a.id),
         })
@@ -280,7 +384,7 @@ fn links_in_scope(register: &Register, scope: Scope) -> Vec<&Link> {
         .links
         .iter()
         .filter(|link| match scope {
-            Scope::Register => true,
+            Scope::Register | Scope::Overview => true,
             Scope::Party(party_id) => link.fields.party_id == party_id,
             Scope::Service(service_id) => {
                 service_of.get(&link.activity_id) == Some(&service_id)

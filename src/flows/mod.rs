@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod graph;
 pub mod layout;
+pub mod overview;
 pub mod party_view;
 pub mod questions;
 pub mod svg;
@@ -17,6 +18,17 @@ pub use svg::render_svg;
 
 use crate::model::Register;
 use crate::{Error, Result};
+
+/// Above this many links the whole register's map is drawn as the overview
+/// ([`Scope::Overview`]): every link on one map is unreadable well before, and its
+/// layout takes seconds (16 s at 100,000 links).
+pub const FULL_MAP_MAX_LINKS: usize = 1_500;
+
+/// How the whole register is drawn: every link when it has at most
+/// [`FULL_MAP_MAX_LINKS`], else the overview.
+pub fn whole_register(register: &Register) -> Scope {
+    if register.links.len() > FULL_MAP_MAX_LINKS { Scope::Overview } else { Scope::Register }
+}
 
 /// Resolves `--service NAME` or `--party NAME` (case-insensitive) to a scope.
 pub fn scope_by_name(register: &Register, service: Option<&str>, party: Option<&str>) -> Result<Scope> {

@@ -5,8 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::graph::{Column, EdgeKind, FlowEdge, FlowGraph, NodeKind, Scope};
+use super::graph::{Bundle, Column, EdgeKind, FlowEdge, FlowGraph, NodeKind, Scope};
 use super::layout::{self, LayoutInput, Point, Rect, Size, metrics, wrap};
+use super::overview::plural;
 use crate::model::{Direction, Register};
 
 /// Space above the drawing for the title and the column headings.
@@ -56,8 +57,41 @@ pub fn colour(flow: &FlowEdge) -> &'static str {
     }
 }
 
-/// Renders the flow map of `scope` in `register` as SVG.
+/// The colour of a bundle of links, as of a flow carrying what any of them carries.
+pub fn bundle_colour(bundle: &Bundle) -> &'static str {
+    match (bundle.special > 0, bundle.criminal > 0) {
+        (true, true) => BOTH,
+        (true, false) => SPECIAL,
+        (false, true) => CRIMINAL,
+        (false, false) => PLAIN,
+    }
+}
+
+/// The width of a bundle's line: wider for more links, within reason.
+pub fn bundle_width(bundle: &Bundle) -> f64 {
+    (1.0 + (bundle.links as f64).log2() * 0.6).clamp(1.0, 6.0)
+}
+
+/// What a bundle's hover title says: how many links, and how many of them
+/// carry special category or criminal offence data or lack an agreement.
+pub fn bundle_text(bundle: &Bundle) -> String {
+    let mut parts = vec![plural(bundle.links, "link", "links")];
+    if bundle.special > 0 {
+        parts.push(format!("{} with special category data", bundle.special));
+    }
+    if bundle.criminal > 0 {
+        parts.push(format!("{} with criminal offence data", bundle.criminal));
+    }
+    if bundle.lacking_agreement > 0 {
+        parts.push(format!("{} with an outside body and no agreement", bundle.lacking_agreement));
+    }
+    parts.join("; ")
+}
+
+/// Renders the flow map of `scope` in `register` as SVG; the whole register
+/// ([`Scope::Register`]) as [`super::whole_register`] says.
 pub fn render_svg(register: &Register, scope: Scope) -> String {
+    let scope = if scope == Scope::Register { super::whole_register(register) } else { scope };
     render_graph(register, &FlowGraph::build(register, scope))
 }
 
@@ -69,18 +103,49 @@ fn label_lines(graph: &FlowGraph) -> Vec<Vec<String>> {
 /// Lays out `graph` with box sizes from its labels.
 pub fn layout_graph(graph: &FlowGraph) -> layout::Layout {
     let lines = label_lines(graph);
+    let layers = graph.layers();
     let input = LayoutInput {
-        layers: graph.nodes.iter().map(|n| n.column.index()).collect(),
+        layers: graph.nodes.iter().map(|n| layers[n.column.index()]).collect(),
         sizes: graph
             .nodes
             .iter()
             .zip(&lines)
-            .map(|(n, l)| Size::for_label(l, &n.detail, matches!(n.kind, NodeKind::Service { .. })))
+            .map(|(n, l)| Size::for_label(l, &n.detail, n.kind.is_service()))
             .collect(),
         edges: graph.edges.iter().map(|e| (e.from, e.to)).collect(),
     };
     let gap = if graph.flows().count() <= LABELLED_FLOWS { LABELLED_LAYER_GAP } else { layout::LAYER_GAP };
-    layout::layout_with_gap(&input, gap)
+    let mut laid = layout::layout_with_gap(&input, gap);
+    if graph.scope == Scope::Overview {
+        kinds_at_the_top(graph, &mut laid);
+    }
+    laid
+}
+
+/// On the overview the few kinds of party would sit level with the middle of a
+/// long column of services, off screen on a big register: they are stacked from
+/// the top instead (in the order the layout chose) and the lines drawn again.
+/// Every line joins adjacent columns, so it is one straight-ended curve.
+fn kinds_at_the_top(graph: &FlowGraph, laid: &mut layout::Layout) {
+    for column in [Column::Sources, Column::Recipients] {
+        let mut boxes: Vec<usize> =
+            (0..graph.nodes.len()).filter(|&i| graph.nodes[i].column == column).collect();
+        boxes.sort_by(|&a, &b| laid.nodes[a].y.total_cmp(&laid.nodes[b].y));
+        let mut y = 0.0;
+        for i in boxes {
+            laid.nodes[i].y = y;
+            y += laid.nodes[i].height + layout::NODE_GAP;
+        }
+    }
+    for (edge, route) in graph.edges.iter().zip(laid.routes.iter_mut()) {
+        let (a, b) = (laid.nodes[edge.from], laid.nodes[edge.to]);
+        let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
+        *route = vec![
+            Point { x: left.x + left.width, y: left.y + left.height / 2.0 },
+            Point { x: right.x, y: right.y + right.height / 2.0 },
+        ];
+    }
+    laid.height = laid.nodes.iter().map(|r| r.y + r.height).fold(0.0, f64::max);
 }
 
 /// Renders an already built graph as SVG.
@@ -168,6 +233,9 @@ fn label_text(flow: &FlowEdge) -> String {
 /// to its party, and left out where it would overlap a box or another label (the
 /// hover title still says it all).
 pub fn edge_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
+    if graph.scope == Scope::Overview {
+        return count_labels(graph, laid);
+    }
     if graph.flows().count() > LABELLED_FLOWS {
         return Vec::new();
     }
@@ -199,6 +267,42 @@ pub fn edge_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
             laid.nodes.iter().any(|n| n.overlaps(&rect)) || placed.iter().any(|l| l.rect.overlaps(&rect));
         if !clashes {
             placed.push(EdgeLabel { rect, lines, colour: colour(flow) });
+        }
+    }
+    placed
+}
+
+/// The overview's counts: each bundle's number of links at the middle of its
+/// line, left out where it would overlap a box or another count (its hover
+/// title still says it). Placed once per layout, by sweeping labels sorted by x.
+fn count_labels(graph: &FlowGraph, laid: &layout::Layout) -> Vec<EdgeLabel> {
+    let mut candidates: Vec<EdgeLabel> = Vec::new();
+    for (edge, route) in graph.edges.iter().zip(&laid.routes) {
+        let EdgeKind::Bundle(bundle) = &edge.kind else { continue };
+        if route.len() < 2 {
+            continue;
+        }
+        let (a, b) = (route[route.len() / 2 - 1], route[route.len() / 2]);
+        let text = super::overview::thousands(bundle.links);
+        let width = text.chars().count() as f64 * LABEL_CHAR_WIDTH + 6.0;
+        let height = LABEL_LINE_HEIGHT + 2.0;
+        let rect = Rect { x: (a.x + b.x - width) / 2.0, y: (a.y + b.y - height) / 2.0, width, height };
+        candidates.push(EdgeLabel { rect, lines: vec![text], colour: bundle_colour(bundle) });
+    }
+    // Labels mostly share a few x positions (the middles between columns): bucket
+    // them by column gap and check only neighbours by y.
+    candidates.sort_by(|p, q| {
+        (p.rect.x.round(), p.rect.y)
+            .partial_cmp(&(q.rect.x.round(), q.rect.y))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut placed: Vec<EdgeLabel> = Vec::new();
+    for label in candidates {
+        let near = placed.iter().rev().take(64);
+        let clashes = near.into_iter().any(|l| l.rect.overlaps(&label.rect))
+            || laid.nodes.iter().any(|n| n.overlaps(&label.rect));
+        if !clashes {
+            placed.push(label);
         }
     }
     placed
@@ -257,7 +361,7 @@ fn headings(svg: &mut String, graph: &FlowGraph, laid: &layout::Layout, dx: f64,
         if !graph.nodes.iter().any(|n| n.column == column) {
             continue;
         }
-        let Some(&(left, width)) = laid.layer_spans.get(column.index()) else { continue };
+        let Some(&(left, width)) = laid.layer_spans.get(graph.layer_of(column)) else { continue };
         let _ = writeln!(
             svg,
             r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="14" font-weight="bold" fill="#566573">{}</text>"##,
@@ -307,6 +411,10 @@ fn edge_svg(
             return;
         }
         EdgeKind::Flow(flow) => flow,
+        EdgeKind::Bundle(bundle) => {
+            bundle_svg(svg, register, bundle, &d, backwards);
+            return;
+        }
     };
     let colour = colour(flow);
     let marker = match colour {
@@ -338,10 +446,35 @@ fn edge_svg(
     );
 }
 
+fn bundle_svg(svg: &mut String, register: &Register, bundle: &Bundle, d: &str, backwards: bool) {
+    let colour = bundle_colour(bundle);
+    let marker = match colour {
+        SPECIAL => "special",
+        CRIMINAL => "criminal",
+        BOTH => "both",
+        _ => "plain",
+    };
+    let dash = if bundle.lacking_agreement > 0 { r#" stroke-dasharray="6,4""# } else { "" };
+    let end = if backwards { "marker-start" } else { "marker-end" };
+    let service = register.service_name(bundle.service_id);
+    let way = match bundle.direction {
+        Direction::Source => "into",
+        Direction::Recipient => "out of",
+    };
+    let _ = writeln!(
+        svg,
+        r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="{:.1}" stroke-opacity="0.6"{dash} {end}="url(#arrow-{marker})" data-links="{}" data-service-id="{}"><title>{}</title></path>"#,
+        bundle_width(bundle),
+        bundle.links,
+        bundle.service_id,
+        escape(&format!("{} {way} {service}", bundle_text(bundle)))
+    );
+}
+
 /// The fill and outline colours of a node's box, by what it stands for.
 pub fn node_colours(node: &super::graph::Node) -> (&'static str, &'static str) {
     match (&node.kind, node.column) {
-        (NodeKind::Service { .. }, _) => ("#fdebd0", "#ca6f1e"),
+        (NodeKind::Service { .. } | NodeKind::ServiceSummary { .. }, _) => ("#fdebd0", "#ca6f1e"),
         (NodeKind::InternalParty(_), _) => ("#f4ecf7", "#7d3c98"),
         (NodeKind::Activity(_), _) => ("#fef9e7", "#b7950b"),
         (_, Column::Sources) => ("#eaf2fb", "#2e86c1"),
@@ -366,13 +499,19 @@ fn node_svg(svg: &mut String, node: &super::graph::Node, rect: &Rect, lines: &[S
         NodeKind::Party(id) | NodeKind::InternalParty(id) => format!(r#" data-party-id="{id}""#),
         NodeKind::Service { service_id, .. } => format!(r#" data-service-id="{service_id}""#),
         NodeKind::Activity(id) => format!(r#" data-activity-id="{id}""#),
+        NodeKind::ServiceSummary { service_id, activities, links } => {
+            format!(r#" data-service-id="{service_id}" data-activities="{activities}" data-links="{links}""#)
+        }
+        NodeKind::PartyGroup { kind, parties, links } => {
+            format!(r#" data-party-kind="{}" data-parties="{parties}" data-links="{links}""#, kind.code())
+        }
     };
     let _ = writeln!(
         svg,
         r#"<g{attr}><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" rx="5" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
         rect.width, rect.height
     );
-    let weight = if matches!(node.kind, NodeKind::Service { .. }) { r#" font-weight="bold""# } else { "" };
+    let weight = if node.kind.is_service() { r#" font-weight="bold""# } else { "" };
     let tx = x + metrics::PADDING;
     let mut baseline = y + metrics::PADDING + 11.0;
     for line in lines {

@@ -56,7 +56,7 @@ pub use session::Session;
 pub struct App {
     pub(super) session: Option<Session>,
     pub(super) page: Page,
-    commands: Vec<Command>,
+    pub(super) commands: Vec<Command>,
     /// Commands pushed while the snapshot loads, run when it lands.
     waiting_for_snapshot: Vec<Command>,
     pub(super) settings: Settings,

@@ -101,9 +101,13 @@ impl AppFrame {
     }
 
     /// Whether the page shown has everything it builds in the background (the
-    /// flow map's layout).
+    /// flow map's layout, the checks' report).
     pub fn page_ready(&self) -> bool {
-        true // FLOWMAP-MERGE: self.app.page != Page::Flows || self.app.flows_page.is_ready()
+        match self.app.page {
+            Page::Flows => self.app.flows_page.is_ready(),
+            Page::Checks => !self.app.checks_page.is_checking(),
+            _ => true,
+        }
     }
 
     /// One frame with the mouse wheel turned down one notch over the page.

@@ -8,7 +8,8 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 use ropa::flows::graph::{Column, EdgeKind, FlowEdge, NodeKind};
 use ropa::flows::layout::{self, Point, metrics, wrap};
-use ropa::flows::svg::{self, BOTH, CRIMINAL, PLAIN, SPECIAL};
+use ropa::flows::overview::Expanded;
+use ropa::flows::svg::{self, BOTH, CRIMINAL, EdgeLabel, PLAIN, SPECIAL};
 use ropa::flows::{FlowGraph, Scope};
 use ropa::model::Register;
 
@@ -19,6 +20,8 @@ const HIT_DISTANCE: f32 = 5.0;
 /// Zoom limits.
 const MIN_ZOOM: f32 = 0.05;
 const MAX_ZOOM: f32 = 3.0;
+/// The zoom a fitted map is never made smaller than, if its width allows.
+const READABLE_ZOOM: f32 = 0.6;
 /// Screen space kept above the boxes for the column headings.
 const HEADING_SPACE: f32 = 26.0;
 
@@ -35,17 +38,34 @@ pub struct FlowMap {
     polylines: Vec<Vec<Pos2>>,
     /// Each edge's bounding box in layout units (for culling and hits).
     edge_bounds: Vec<Rect>,
+    /// The overview's link counts on its lines, placed once.
+    labels: Vec<EdgeLabel>,
 }
 
 impl FlowMap {
     /// Builds and lays out the map of `scope` in `register`.
     pub fn build(register: &Register, scope: Scope) -> Self {
-        let graph = FlowGraph::build(register, scope);
+        Self::of_graph(FlowGraph::build(register, scope))
+    }
+
+    /// Builds and lays out the map of `scope`, the overview with the kinds of
+    /// party in `expanded` shown as their parties.
+    pub fn build_expanded(register: &Register, scope: Scope, expanded: &Expanded) -> Self {
+        match scope {
+            Scope::Overview => Self::of_graph(ropa::flows::overview::build(register, expanded)),
+            scope => Self::build(register, scope),
+        }
+    }
+
+    /// Lays out `graph`.
+    pub fn of_graph(graph: FlowGraph) -> Self {
         let layout = svg::layout_graph(&graph);
         let lines = graph.nodes.iter().map(|node| wrap(&node.label, metrics::WRAP_CHARS)).collect();
         let polylines: Vec<Vec<Pos2>> = layout.routes.iter().map(|route| flatten(route)).collect();
         let edge_bounds = polylines.iter().map(|points| Rect::from_points(points)).collect();
-        Self { graph, layout, lines, polylines, edge_bounds }
+        let labels =
+            if graph.scope == Scope::Overview { svg::edge_labels(&graph, &layout) } else { Vec::new() };
+        Self { graph, layout, lines, polylines, edge_bounds, labels }
     }
 
     /// The boxes a selection of `node` outlines: every box of the same party.
@@ -126,8 +146,11 @@ impl View {
     fn fit(&mut self, extent: Rect, canvas: Vec2) {
         let margin = 20.0;
         let size = extent.size().max(vec2(1.0, 1.0));
-        let zoom =
-            ((canvas.x - 2.0 * margin) / size.x).min((canvas.y - 2.0 * margin - HEADING_SPACE) / size.y);
+        let across = (canvas.x - 2.0 * margin) / size.x;
+        let down = (canvas.y - 2.0 * margin - HEADING_SPACE) / size.y;
+        // A map too tall to read whole (the overview of a big register) fits its
+        // width instead, at a size the text can be read, from the top.
+        let zoom = across.min(down).max(across.min(READABLE_ZOOM));
         self.zoom = zoom.clamp(MIN_ZOOM, 1.2);
         let drawn = size * self.zoom;
         self.pan =
@@ -149,7 +172,7 @@ pub struct Highlight {
 pub fn canvas_ui(ui: &mut egui::Ui, map: &FlowMap, view: &mut View, highlight: Highlight) -> Option<Hit> {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let nodes = map.graph.nodes.len();
-    let flows = map.graph.flows().count();
+    let flows = map.graph.link_count();
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Image, true, format!("Flow map: {nodes} boxes, {flows} links"))
     });
@@ -177,6 +200,7 @@ pub fn canvas_ui(ui: &mut egui::Ui, map: &FlowMap, view: &mut View, highlight: H
     draw_headings(&painter, map, view.zoom, &to_screen);
     draw_edges(&painter, map, view.zoom, visible, highlight, &to_screen);
     draw_nodes(&painter, map, view.zoom, visible, highlight, &to_screen);
+    draw_labels(&painter, map, view.zoom, visible, &to_screen);
     if map.graph.nodes.is_empty() {
         painter.text(
             rect.center(),
@@ -209,13 +233,22 @@ fn hover_ui(ui: &mut egui::Ui, map: &FlowMap, hit: Hit) {
             let Some(edge) = map.graph.edges.get(edge) else { return };
             let (from, to) = (&map.graph.nodes[edge.from].label, &map.graph.nodes[edge.to].label);
             ui.strong(format!("From {from} to {to}"));
-            if let EdgeKind::Flow(flow) = &edge.kind {
-                ui.label(flow.passes.describe());
-                if flow.lacks_agreement() {
-                    ui.label("No agreement recorded");
+            match &edge.kind {
+                EdgeKind::Flow(flow) => {
+                    ui.label(flow.passes.describe());
+                    if flow.lacks_agreement() {
+                        ui.label("No agreement recorded");
+                    }
+                    ui.weak("Click to open the activity");
+                }
+                EdgeKind::Bundle(bundle) => {
+                    ui.label(svg::bundle_text(bundle));
+                    ui.weak("Click to open the service's map");
+                }
+                EdgeKind::Owns => {
+                    ui.weak("Click to open the activity");
                 }
             }
-            ui.weak("Click to open the activity");
         }
     }
 }
@@ -225,7 +258,7 @@ fn draw_headings(painter: &egui::Painter, map: &FlowMap, zoom: f32, to_screen: &
         if !map.graph.nodes.iter().any(|n| n.column == column) {
             continue;
         }
-        let Some(&(left, width)) = map.layout.layer_spans.get(column.index()) else { continue };
+        let Some(&(left, width)) = map.layout.layer_spans.get(map.graph.layer_of(column)) else { continue };
         let at = to_screen(pos2((left + width / 2.0) as f32, 0.0)) - vec2(0.0, 6.0);
         painter.text(
             at,
@@ -266,6 +299,11 @@ fn draw_edges(
                     if flow_colour(flow) == hex(PLAIN) { 1.3 } else { 2.0 },
                     flow.lacks_agreement(),
                 ),
+                EdgeKind::Bundle(bundle) => (
+                    hex(svg::bundle_colour(bundle)).gamma_multiply(if pass { 1.0 } else { 0.55 }),
+                    svg::bundle_width(bundle) as f32,
+                    bundle.lacking_agreement > 0,
+                ),
             };
             let width = if pass { width + 1.5 } else { width } * zoom.clamp(0.5, 1.5);
             let stroke = Stroke::new(width, colour);
@@ -274,7 +312,7 @@ fn draw_edges(
             } else {
                 painter.add(Shape::line(points.clone(), stroke));
             }
-            if matches!(edge.kind, EdgeKind::Flow(_)) {
+            if !matches!(edge.kind, EdgeKind::Owns) {
                 arrow_head(painter, &points, colour, (7.0 * zoom).clamp(3.0, 10.0));
             }
         }
@@ -331,6 +369,36 @@ fn draw_nodes(
     }
 }
 
+/// The overview's counts on its lines, when the text is big enough to read.
+fn draw_labels(
+    painter: &egui::Painter,
+    map: &FlowMap,
+    zoom: f32,
+    visible: Rect,
+    to_screen: &impl Fn(Pos2) -> Pos2,
+) {
+    if zoom < 0.3 {
+        return;
+    }
+    for label in &map.labels {
+        let layout_rect = to_rect(&label.rect);
+        if !layout_rect.intersects(visible) {
+            continue;
+        }
+        let rect = Rect::from_min_max(to_screen(layout_rect.min), to_screen(layout_rect.max));
+        let colour = hex(label.colour);
+        painter.rect(
+            rect,
+            3.0 * zoom,
+            Color32::from_white_alpha(235),
+            Stroke::new(0.6, colour),
+            StrokeKind::Inside,
+        );
+        let text = label.lines.first().map_or("", String::as_str);
+        painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(10.0 * zoom), colour);
+    }
+}
+
 /// The legend, as a strip of line samples and their meanings.
 pub fn legend_ui(ui: &mut egui::Ui) {
     let entries = [
@@ -376,13 +444,18 @@ pub fn flow_colour(flow: &FlowEdge) -> Color32 {
 
 fn node_colours(kind: &NodeKind, column: Column) -> (Color32, Color32) {
     let (fill, stroke) = match (kind, column) {
-        (NodeKind::Service { .. }, _) => ("#fdebd0", "#ca6f1e"),
+        (NodeKind::Service { .. } | NodeKind::ServiceSummary { .. }, _) => ("#fdebd0", "#ca6f1e"),
         (NodeKind::InternalParty(_), _) => ("#f4ecf7", "#7d3c98"),
         (NodeKind::Activity(_), _) => ("#fef9e7", "#b7950b"),
         (_, Column::Sources) => ("#eaf2fb", "#2e86c1"),
         _ => ("#e9f7ef", "#229954"),
     };
     (hex(fill), hex(stroke))
+}
+
+/// A colour from its `#rrggbb` code (grey if malformed).
+pub fn hex_colour(code: &str) -> Color32 {
+    hex(code)
 }
 
 fn hex(code: &str) -> Color32 {

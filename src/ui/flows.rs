@@ -2,12 +2,22 @@
 //! (with a side panel listing the links of the box clicked), the ready questions
 //! with their table and CSV export, and the party view with "Merge into…".
 //!
-//! The map is laid out once per scope and register change ([`FlowsPage::stale`]),
-//! never per frame.
+//! The map is laid out once per scope and snapshot, never per frame: on a worker
+//! thread when the register is large (the page says "Laying out the map…" until it
+//! lands), kept per scope and dropped when the snapshot changes
+//! ([`FlowsPage::stale`]); a layout of an older snapshot landing late is discarded.
+//! The whole register is drawn as the overview (by service and kind of party)
+//! above [`ropa::flows::FULL_MAP_MAX_LINKS`] links.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 use crate::ui::dialog_keys::enter_confirms;
 use ropa::flows::Scope;
 use ropa::flows::graph::{EdgeKind, NodeKind};
+use ropa::flows::overview::Expanded;
 use ropa::flows::party_view::PartyView;
 use ropa::flows::questions::FlowRow;
 use ropa::model::{Direction, PartyId, Register};
@@ -30,13 +40,44 @@ pub enum Tab {
     Party,
 }
 
+/// Registers with at most this many links have their maps laid out in the frame
+/// (a few milliseconds); larger ones on a worker thread.
+const INLINE_LINKS: usize = 1_000;
+/// Laid-out maps kept at most (for one snapshot).
+const CACHED_MAPS: usize = 12;
+
+/// Which map: the scope, and for the overview the kinds of party expanded.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MapKey {
+    /// The scope.
+    pub scope: Scope,
+    /// The overview's kinds shown as their parties (empty for other scopes).
+    pub expanded: Expanded,
+}
+
+/// A layout landing from a worker: the snapshot generation it was made for, its key, the map.
+type Landed = (u64, MapKey, FlowMap);
+
 /// The Data flows page's state.
-#[derive(Default)]
 pub struct FlowsPage {
     /// The tab shown.
     pub tab: Tab,
     scope: Option<Scope>,
-    map: Option<FlowMap>,
+    expanded: Expanded,
+    /// The map shown: the last key asked for.
+    current: Option<MapKey>,
+    /// Maps laid out for this snapshot.
+    maps: HashMap<MapKey, FlowMap>,
+    /// Maps being laid out on workers for this snapshot.
+    pending: HashSet<MapKey>,
+    /// Bumped on every snapshot change, so that a late layout is told apart.
+    generation: u64,
+    sender: Sender<Landed>,
+    receiver: Receiver<Landed>,
+    /// Above this many links the layout goes to a worker (tests lower it).
+    inline_links: usize,
+    /// A party to select once the map showing it is laid out.
+    select_when_ready: Option<PartyId>,
     view: View,
     highlight: Highlight,
     /// The questions tab.
@@ -50,6 +91,33 @@ pub struct FlowsPage {
     pub last_merge: Option<PartyMerge>,
 }
 
+impl Default for FlowsPage {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            tab: Tab::default(),
+            scope: None,
+            expanded: Expanded::new(),
+            current: None,
+            maps: HashMap::new(),
+            pending: HashSet::new(),
+            generation: 0,
+            sender,
+            receiver,
+            inline_links: INLINE_LINKS,
+            select_when_ready: None,
+            view: View::default(),
+            highlight: Highlight::default(),
+            questions: QuestionsPanel::default(),
+            party: None,
+            party_view: None,
+            merge_keep: None,
+            confirm_merge: false,
+            last_merge: None,
+        }
+    }
+}
+
 impl FlowsPage {
     /// An empty page; `today` dates the "agreements ending" question.
     pub fn new(today: ropa::model::Date) -> Self {
@@ -58,26 +126,140 @@ impl FlowsPage {
         page
     }
 
-    /// Marks everything built from the register as out of date.
+    /// Marks everything built from the register as out of date: the maps laid
+    /// out are dropped and any still being laid out will be discarded.
     pub fn stale(&mut self) {
-        self.map = None;
+        self.generation += 1;
+        self.maps.clear();
+        self.pending.clear();
         self.party_view = None;
         self.questions.stale();
     }
 
-    /// Shows the map of `scope`, laid out on the next frame.
+    /// Shows the map of `scope`, laid out on the next frame (or taken from the cache).
     pub fn set_scope(&mut self, scope: Scope) {
         self.scope = Some(scope);
-        self.map = None;
         self.highlight = Highlight::default();
         self.view = View::default();
     }
 
+    /// Shows the overview's `kind` of party as its parties, or groups it again.
+    pub fn toggle_kind(&mut self, kind: ropa::model::PartyKind) {
+        if !self.expanded.remove(&kind) {
+            self.expanded.insert(kind);
+        }
+        self.highlight = Highlight::default();
+    }
+
+    /// Whether the map of the current scope is laid out and can be drawn.
+    pub fn is_ready(&self) -> bool {
+        self.current.as_ref().is_some_and(|key| self.maps.contains_key(key))
+    }
+
+    /// Lays out on the page's thread any map from now on, whatever the
+    /// register's size (`usize::MAX`), or on a worker always (`0`): for tests.
+    #[cfg(test)]
+    pub fn lay_out_inline_up_to(&mut self, links: usize) {
+        self.inline_links = links;
+    }
+
+    /// Blocks until the map asked for last has landed (benchmarks and tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn wait_for_map(&mut self) {
+        while !self.is_ready() && !self.pending.is_empty() {
+            match self.receiver.recv_timeout(Duration::from_secs(60)) {
+                Ok(landed) => self.land(landed),
+                Err(_) => return,
+            }
+        }
+    }
+
+    /// Where the centre of the first box labelled `label` is drawn, from the
+    /// canvas's top left (tests click it).
+    #[cfg(test)]
+    pub fn box_centre(&self, label: &str) -> Option<egui::Vec2> {
+        let map = self.map()?;
+        let node = map.graph.nodes.iter().position(|n| n.label == label)?;
+        let rect = map.layout.nodes.get(node)?;
+        let centre = egui::vec2((rect.x + rect.width / 2.0) as f32, (rect.y + rect.height / 2.0) as f32);
+        Some(self.view.pan + centre * self.view.zoom)
+    }
+
+    /// The labels of the boxes on the map shown (tests).
+    #[cfg(test)]
+    pub fn box_labels(&self) -> Vec<String> {
+        self.map().map(|map| map.graph.nodes.iter().map(|n| n.label.clone()).collect()).unwrap_or_default()
+    }
+
+    /// The scope of the map shown.
+    pub fn shown_scope(&self) -> Option<Scope> {
+        self.current.as_ref().map(|key| key.scope)
+    }
+
+    /// The key of the map `register` shows now.
+    fn key(&self, register: &Register) -> MapKey {
+        let scope = self.scope.unwrap_or_else(|| ropa::flows::whole_register(register));
+        let expanded = if scope == Scope::Overview { self.expanded.clone() } else { Expanded::new() };
+        MapKey { scope, expanded }
+    }
+
+    /// Keeps a layout that landed, unless it was made from an older snapshot.
+    fn land(&mut self, (generation, key, map): Landed) {
+        if generation != self.generation {
+            return;
+        }
+        self.pending.remove(&key);
+        if self.maps.len() >= CACHED_MAPS {
+            let current = self.current.clone();
+            self.maps.retain(|k, _| Some(k) == current.as_ref());
+        }
+        self.maps.insert(key, map);
+    }
+
+    /// Takes in the layouts that landed, and asks for the map of the current scope
+    /// if it is neither laid out nor on its way: in this frame for a small
+    /// register, else on a worker that wakes the window when done.
+    fn request(&mut self, register: &Arc<Register>, ctx: &egui::Context) {
+        while let Ok(landed) = self.receiver.try_recv() {
+            self.land(landed);
+        }
+        let key = self.key(register);
+        self.current = Some(key.clone());
+        if self.maps.contains_key(&key) || self.pending.contains(&key) {
+            return;
+        }
+        if register.links.len() <= self.inline_links {
+            let map = FlowMap::build_expanded(register, key.scope, &key.expanded);
+            self.maps.insert(key, map);
+            return;
+        }
+        self.pending.insert(key.clone());
+        let (register, sender, ctx, generation) =
+            (Arc::clone(register), self.sender.clone(), ctx.clone(), self.generation);
+        std::thread::spawn(move || {
+            let map = FlowMap::build_expanded(&register, key.scope, &key.expanded);
+            let _ignored_if_the_page_is_gone = sender.send((generation, key, map));
+            ctx.request_repaint();
+        });
+    }
+
+    /// The map shown, if laid out.
+    fn map(&self) -> Option<&FlowMap> {
+        self.current.as_ref().and_then(|key| self.maps.get(key))
+    }
+
     /// Selects the box standing for `party` on the map (the first, if it is on both
-    /// sides), laying the map out first if needed.
+    /// sides): on the map shown if it has one, else on the party's own map, once laid out.
     pub fn select_party_node(&mut self, register: &Register, party: PartyId) {
-        let map = self.map_for(register);
-        self.highlight = Highlight { node: map.graph.nodes_of_party(party).first().copied(), edge: None };
+        let on_map = self.map().map(|map| map.graph.nodes_of_party(party));
+        match on_map.and_then(|nodes| nodes.first().copied()) {
+            Some(node) => self.highlight = Highlight { node: Some(node), edge: None },
+            None => {
+                let _ = register;
+                self.set_scope(Scope::Party(party));
+                self.select_when_ready = Some(party);
+            }
+        }
     }
 
     /// Shows `party` on the party tab.
@@ -88,16 +270,20 @@ impl FlowsPage {
         self.tab = Tab::Party;
     }
 
-    /// Writes the map shown as a standalone SVG file.
+    /// Writes the map shown as a standalone SVG file (built now if not laid out yet).
     pub fn write_svg(&mut self, register: &Register, path: &std::path::Path) -> ropa::Result<()> {
-        let svg = ropa::flows::svg::render_graph(register, &self.map_for(register).graph);
+        let key = self.key(register);
+        let svg = match self.maps.get(&key) {
+            Some(map) => ropa::flows::svg::render_graph(register, &map.graph),
+            None => {
+                let graph = match key.scope {
+                    Scope::Overview => ropa::flows::overview::build(register, &key.expanded),
+                    scope => ropa::flows::FlowGraph::build(register, scope),
+                };
+                ropa::flows::svg::render_graph(register, &graph)
+            }
+        };
         ropa::fsio::write_bytes(path, svg.as_bytes(), "Writing the flow map")
-    }
-
-    /// The map of the current scope, built if out of date.
-    fn map_for(&mut self, register: &Register) -> &FlowMap {
-        let scope = self.scope.unwrap_or(Scope::Register);
-        self.map.get_or_insert_with(|| FlowMap::build(register, scope))
     }
 }
 
@@ -109,7 +295,8 @@ impl SnapshotPage for FlowsPage {
 }
 
 /// Draws the page.
-pub fn ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, page: &mut FlowsPage, shared: &Arc<Register>, commands: &mut Vec<Command>) {
+    let register: &Register = shared;
     ui.horizontal(|ui| {
         ui.heading("Data flows");
         ui.separator();
@@ -125,18 +312,24 @@ pub fn ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands
     });
     ui.separator();
     match page.tab {
-        Tab::Map => map_tab_ui(ui, page, register, commands),
+        Tab::Map => map_tab_ui(ui, page, shared, commands),
         Tab::Questions => super::flow_questions::ui(ui, &mut page.questions, register, commands),
         Tab::Party => party_tab_ui(ui, page, register, commands),
     }
     merge_prompt_ui(ui, page, register, commands);
 }
 
-fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands: &mut Vec<Command>) {
+fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, shared: &Arc<Register>, commands: &mut Vec<Command>) {
+    let register: &Register = shared;
     // Wrapped, so that on a small screen the toolbar never widens the page past
     // the window (which pushed the side panel off it).
     ui.horizontal_wrapped(|ui| {
         scope_picker_ui(ui, page, register);
+        if page.shown_scope().is_some_and(|s| s != Scope::Overview)
+            && ui.button("Back to the overview").clicked()
+        {
+            page.set_scope(Scope::Overview);
+        }
         ui.separator();
         if ui.button("Zoom in").clicked() {
             page.view.zoom_by(1.25, ui.available_size() / 2.0);
@@ -152,29 +345,66 @@ fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, comm
         }
         ui.weak("Drag to pan, scroll to zoom, click a box or a line.");
     });
-    page.map_for(register);
-    let Some(map) = &page.map else { return };
-    let flows = map.graph.flows().count();
-    let missing = map.graph.flows().filter(|f| f.lacks_agreement()).count();
+    page.request(shared, ui.ctx());
+    if !page.is_ready() {
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| ui.label("Laying out the map…"));
+        // The worker wakes the window when it lands; this is a safety net only.
+        ui.ctx().request_repaint_after(Duration::from_millis(500));
+        return;
+    }
+    if let Some(party) = page.select_when_ready.take() {
+        let node = page.map().and_then(|map| map.graph.nodes_of_party(party).first().copied());
+        page.highlight = Highlight { node, edge: None };
+    }
+    let Some(map) = page.map() else { return };
+    let flows = ropa::flows::overview::thousands(map.graph.link_count());
+    let missing = ropa::flows::overview::thousands(map.graph.lacking_agreement_count());
+    let overview = map.graph.scope == Scope::Overview;
     ui.weak(format!(
-        "{} · {flows} links · {missing} with an outside body and no agreement",
-        map.graph.scope.describe(register)
+        "{} · {flows} links · {missing} with an outside body and no agreement{}",
+        map.graph.scope.describe(register),
+        if overview { " · click a service for its map, a kind of party for its parties" } else { "" }
     ));
     flow_canvas::legend_ui(ui);
     egui::Panel::right("flow-links").resizable(true).default_size(340.0).show(ui, |ui| {
         side_panel_ui(ui, page, register, commands);
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        let Some(map) = &page.map else { return };
-        match flow_canvas::canvas_ui(ui, map, &mut page.view, page.highlight) {
-            Some(Hit::Node(node)) => page.highlight = Highlight { node: Some(node), edge: None },
-            Some(Hit::Edge(edge)) => {
+        let Some(key) = page.current.clone() else { return };
+        let Some(map) = page.maps.get(&key) else { return };
+        let hit = flow_canvas::canvas_ui(ui, map, &mut page.view, page.highlight);
+        let node_kind = match hit {
+            Some(Hit::Node(node)) => map.graph.nodes.get(node).map(|n| n.kind.clone()),
+            _ => None,
+        };
+        let bundle_service =
+            match hit.and_then(|h| if let Hit::Edge(e) = h { map.graph.edges.get(e) } else { None }) {
+                Some(edge) => match &edge.kind {
+                    EdgeKind::Bundle(bundle) => Some(bundle.service_id),
+                    _ => None,
+                },
+                None => None,
+            };
+        let activity = match hit {
+            Some(Hit::Edge(edge)) => edge_activity(map, edge),
+            _ => None,
+        };
+        match (hit, node_kind) {
+            (Some(Hit::Node(_)), Some(NodeKind::ServiceSummary { service_id, .. })) => {
+                page.set_scope(Scope::Service(service_id));
+            }
+            (Some(Hit::Node(_)), Some(NodeKind::PartyGroup { kind, .. })) => page.toggle_kind(kind),
+            (Some(Hit::Node(node)), _) => page.highlight = Highlight { node: Some(node), edge: None },
+            (Some(Hit::Edge(edge)), _) => {
                 page.highlight.edge = Some(edge);
-                if let Some(activity) = edge_activity(map, edge) {
+                if let Some(service) = bundle_service {
+                    page.set_scope(Scope::Service(service));
+                } else if let Some(activity) = activity {
                     commands.push(Command::OpenActivity(activity));
                 }
             }
-            None => {}
+            (None, _) => {}
         }
     });
 }
@@ -187,11 +417,12 @@ fn edge_activity(map: &FlowMap, edge: usize) -> Option<ropa::model::ActivityId> 
             NodeKind::Activity(id) => Some(id),
             _ => None,
         },
+        EdgeKind::Bundle(_) => None,
     }
 }
 
 fn scope_picker_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register) {
-    let current = page.scope.unwrap_or(Scope::Register);
+    let current = page.scope.unwrap_or_else(|| ropa::flows::whole_register(register));
     let label = ui.label("Show");
     let mut chosen = current;
     egui::ComboBox::from_id_salt("flow-scope")
@@ -199,7 +430,12 @@ fn scope_picker_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register)
         .width(320.0)
         .height(400.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, Scope::Register, "Whole register");
+            ui.selectable_value(&mut chosen, Scope::Overview, Scope::Overview.describe(register));
+            let full_ok = register.links.len() <= ropa::flows::FULL_MAP_MAX_LINKS;
+            ui.add_enabled_ui(full_ok, |ui| {
+                ui.selectable_value(&mut chosen, Scope::Register, Scope::Register.describe(register))
+                    .on_disabled_hover_text("Too many links to draw on one map: choose a service or a party");
+            });
             ui.separator();
             for service in &register.services {
                 let scope = Scope::Service(service.id);
@@ -213,16 +449,21 @@ fn scope_picker_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register)
         })
         .response
         .labelled_by(label.id);
-    if chosen != current || page.scope.is_none() {
+    if chosen != current {
         page.set_scope(chosen);
     }
 }
 
 fn side_panel_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, commands: &mut Vec<Command>) {
-    let Some(map) = &page.map else { return };
+    let Some(key) = page.current.clone() else { return };
+    let Some(map) = page.maps.get(&key) else { return };
     let Some(node_index) = page.highlight.node else {
         ui.add_space(8.0);
-        ui.label("Click a box to list its links here; click a line to open its activity.");
+        if map.graph.scope == Scope::Overview {
+            ui.label("Click a service to open its map, a kind of party to show its parties (click again to group them), a party to list its lines here.");
+        } else {
+            ui.label("Click a box to list its links here; click a line to open its activity.");
+        }
         return;
     };
     let Some(node) = map.graph.nodes.get(node_index) else { return };
@@ -234,10 +475,16 @@ fn side_panel_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, c
     };
     let mut show_party = None;
     let mut chosen_edge = None;
-    if let Some(id) = party
-        && ui.button("Party view").clicked()
-    {
-        show_party = Some(id);
+    let mut open_scope = None;
+    if let Some(id) = party {
+        ui.horizontal(|ui| {
+            if ui.button("Party view").clicked() {
+                show_party = Some(id);
+            }
+            if map.graph.scope != Scope::Party(id) && ui.button("Map of this party").clicked() {
+                open_scope = Some(Scope::Party(id));
+            }
+        });
     }
     ui.separator();
     // A party drawn on both sides lists the links of both boxes.
@@ -251,12 +498,34 @@ fn side_panel_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, c
         }
         None => map.graph.edges_at(node_index),
     };
-    ui.label(format!(
-        "{} links",
-        edges.iter().filter(|&&e| matches!(map.graph.edges[e].kind, EdgeKind::Flow(_))).count()
-    ));
+    let links: usize = edges
+        .iter()
+        .map(|&e| match &map.graph.edges[e].kind {
+            EdgeKind::Flow(_) => 1,
+            EdgeKind::Bundle(bundle) => bundle.links,
+            EdgeKind::Owns => 0,
+        })
+        .sum();
+    ui.label(format!("{links} links"));
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         for edge_index in edges {
+            if let EdgeKind::Bundle(bundle) = &map.graph.edges[edge_index].kind {
+                let service = register.service_name(bundle.service_id);
+                let way = if bundle.direction == Direction::Source { "To" } else { "From" };
+                let colour = flow_canvas::hex_colour(ropa::flows::svg::bundle_colour(bundle));
+                let text = egui::RichText::new(format!("{way} {service}")).color(colour).strong();
+                if ui
+                    .add(
+                        egui::Button::selectable(false, text).min_size(egui::vec2(ui.available_width(), 0.0)),
+                    )
+                    .clicked()
+                {
+                    open_scope = Some(Scope::Service(bundle.service_id));
+                }
+                ui.label(egui::RichText::new(ropa::flows::svg::bundle_text(bundle)).small());
+                ui.add_space(4.0);
+                continue;
+            }
             let EdgeKind::Flow(flow) = &map.graph.edges[edge_index].kind else { continue };
             let activity = register.activity(flow.activity_id).map_or("", |a| a.fields.name.as_str());
             let party = register.party_name(flow.party_id);
@@ -288,6 +557,9 @@ fn side_panel_ui(ui: &mut egui::Ui, page: &mut FlowsPage, register: &Register, c
     }
     if let Some(id) = show_party {
         page.show_party(id);
+    }
+    if let Some(scope) = open_scope {
+        page.set_scope(scope);
     }
 }
 

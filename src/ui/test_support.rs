@@ -138,6 +138,11 @@ impl App {
         (&mut self.flows_page, self.session.as_ref().map(|s| &*s.register))
     }
 
+    /// Queues `command` as a widget would; it runs after the next frame's UI pass.
+    pub fn push_command(&mut self, command: super::app::Command) {
+        self.commands.push(command);
+    }
+
     /// The Notices page's state.
     pub fn notice_page_mut(&mut self) -> &mut NoticePage {
         &mut self.notice_page

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use ropa::Store;
+use ropa::flows::Scope;
 use ropa::flows::questions::party_flows;
 use ropa::model::{
     ActivityFields, Direction, LinkDraft, LinkFields, PartyFields, PartyId, PartyKind, ServiceFields,
@@ -271,4 +272,111 @@ fn a_question_answer_exports_as_a_pdf_table() {
         assert!(text.contains(feed), "{feed:?} missing: {text}");
     }
     assert!(text.contains("Page 1 of"), "running footer");
+}
+
+/// The demo register's Data flows page showing the overview, every map laid out
+/// on a worker: steps frames until the page has asked for its map, and checks
+/// that this first frame says the map is being laid out.
+fn overview_on_a_worker() -> Harness<'static, App> {
+    let mut harness = harness(app_on(demo_store()));
+    {
+        let (page, _) = harness.state_mut().flows_page_mut();
+        page.lay_out_inline_up_to(0);
+        page.set_scope(Scope::Overview);
+    }
+    harness.run();
+    harness.get_by_label("Data flows").click();
+    for _ in 0..5 {
+        harness.step();
+        if harness.state_mut().flows_page_mut().0.shown_scope().is_some() {
+            break;
+        }
+    }
+    assert!(!harness.state_mut().flows_page_mut().0.is_ready());
+    assert!(harness.query_by_label("Laying out the map…").is_some(), "the first frame says so");
+    assert!(harness.query_by_label_contains("Flow map:").is_none());
+    land(&mut harness);
+    harness
+}
+
+/// Waits for the worker's layout and draws it.
+fn land(harness: &mut Harness<'_, App>) {
+    harness.run();
+    harness.state_mut().flows_page_mut().0.wait_for_map();
+    harness.run();
+    assert!(harness.state_mut().flows_page_mut().0.is_ready());
+}
+
+/// Clicks the centre of the box labelled `label` on the map.
+fn click_box(harness: &mut Harness<'_, App>, label: &str) {
+    let canvas = harness.get_by_label_contains("Flow map:").rect();
+    let offset = harness.state_mut().flows_page_mut().0.box_centre(label).expect(label);
+    let pos = canvas.min + offset;
+    assert!(canvas.contains(pos), "{label} is on screen");
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    harness.input_mut().events.push(egui::Event::PointerMoved(pos));
+    harness.step();
+    harness.input_mut().events.push(button(true));
+    harness.step();
+    harness.input_mut().events.push(button(false));
+    harness.run();
+}
+
+#[test]
+fn the_overview_is_laid_out_on_a_worker_and_a_service_box_opens_its_map() {
+    let mut harness = overview_on_a_worker();
+    let links = harness.state().session().unwrap().register.links.len();
+    let services = harness.state().session().unwrap().register.services.len();
+    let canvas = harness.get_by_label_contains("Flow map:").accesskit_node().label().unwrap_or_default();
+    assert!(canvas.contains(&format!("{links} links")), "{canvas}");
+    assert!(harness.query_by_label_contains("by service and kind of party").is_some());
+    let labels = harness.state_mut().flows_page_mut().0.box_labels();
+    assert!(labels.iter().any(|l| l == "Public authority") && labels.iter().any(|l| l == "Early Help"));
+    assert!(!labels.iter().any(|l| l == GMP), "parties are grouped by kind");
+    assert!(labels.len() > services);
+
+    click_box(&mut harness, "Early Help");
+    land(&mut harness);
+    let early_help = {
+        let register = &harness.state().session().unwrap().register;
+        register.services.iter().find(|s| s.fields.name == "Early Help").unwrap().id
+    };
+    assert_eq!(harness.state_mut().flows_page_mut().0.shown_scope(), Some(Scope::Service(early_help)));
+    assert!(harness.query_by_label_contains("Service: Early Help ·").is_some());
+
+    // Back to the overview: taken from the cache, drawn in the same frame.
+    harness.get_by_label("Back to the overview").click();
+    harness.run();
+    assert!(harness.state_mut().flows_page_mut().0.is_ready());
+    assert!(harness.query_by_label_contains("by service and kind of party").is_some());
+
+    click_box(&mut harness, "Public authority");
+    land(&mut harness);
+    let labels = harness.state_mut().flows_page_mut().0.box_labels();
+    assert!(labels.iter().any(|l| l == GMP), "the kind's parties are shown: {labels:?}");
+}
+
+#[test]
+fn a_saved_edit_lays_the_overview_out_again_and_a_late_layout_is_discarded() {
+    let mut harness = overview_on_a_worker();
+    assert!(!harness.state_mut().flows_page_mut().0.box_labels().iter().any(|l| l == "Parks"));
+    harness.state_mut().push_command(super::app::Command::AddService("Parks".into()));
+    harness.run();
+    land(&mut harness);
+    assert!(harness.state_mut().flows_page_mut().0.box_labels().iter().any(|l| l == "Parks"));
+
+    // A layout asked for, then the snapshot changes before it lands: the late
+    // one (without "Allotments") is thrown away and the map laid out again.
+    harness.state_mut().flows_page_mut().0.toggle_kind(ropa::model::PartyKind::Processor);
+    harness.step();
+    assert!(!harness.state_mut().flows_page_mut().0.is_ready());
+    harness.state_mut().push_command(super::app::Command::AddService("Allotments".into()));
+    harness.step();
+    land(&mut harness);
+    assert!(harness.state_mut().flows_page_mut().0.box_labels().iter().any(|l| l == "Allotments"));
 }

@@ -194,6 +194,8 @@ fn edge_items(
             return vec![Item::Stroke { points, colour: Rgb::from_hex(OWNS), width: 0.9, dashed: false }];
         }
         EdgeKind::Flow(flow) => flow,
+        // The report draws the full maps, never the overview's bundles.
+        EdgeKind::Bundle(_) => return Vec::new(),
     };
     let colour = Rgb::from_hex(svg::colour(flow));
     let width = if svg::colour(flow) == svg::PLAIN { 0.8 } else { 1.2 };

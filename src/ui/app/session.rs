@@ -30,6 +30,8 @@ pub struct Session {
     pub store: Store,
     /// The snapshot the pages draw from, reloaded after every change. Empty while
     /// the snapshot loads: nothing reads it until then (see [`Session::is_loading`]).
+    /// Shared, so that workers (the flow map's layout, the checks) read it
+    /// without a copy.
     pub register: Arc<Register>,
     /// The change log's head read with the register, in the same transaction:
     /// what the app's exports carry (`None` while the snapshot loads).
