@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use ropa::checks::{Field, Finding, Severity};
 
 use super::app::{App, Page};
-use super::test_support::{app_on, click, demo_store, harness, type_into};
+use super::test_support::{TODAY, app_on, click, demo_store, harness, type_into};
 
 fn report_findings(harness: &Harness<'_, App>) -> Vec<Finding> {
     harness.state().checks_page().report().unwrap().findings.clone()
@@ -261,4 +261,29 @@ fn the_checks_as_at_a_day_apply_the_law_of_that_day_read_only_and_back_to_today_
     assert!(after.message.contains("Art 22B(1)-(3)"), "{}", after.message);
     click(&mut harness, "Checks");
     assert!(shown(&harness, &after) && !shown(&harness, &before));
+}
+
+#[test]
+fn the_checks_as_at_a_day_count_only_the_acknowledgements_made_by_then() {
+    let mut store = automated_decisions_store();
+    let report = ropa::checks::run(
+        &store.load_register().unwrap(),
+        &[],
+        ropa::checks::Settings::new(time::macros::date!(2025 - 11 - 01)),
+    );
+    let missing = report.findings.iter().find(|f| f.rule.0 == "art6-missing").unwrap().clone();
+    store
+        .acknowledge_open_finding(&missing.key(), "A. Officer", TODAY, "Basis being agreed with legal")
+        .unwrap();
+    let mut harness = harness(app_on(store));
+    harness.run();
+    let acknowledged = |page: &super::checks::ChecksPage| {
+        let report = page.report().unwrap();
+        !report.findings.iter().find(|f| f.rule.0 == "art6-missing").unwrap().is_open()
+    };
+    assert!(acknowledged(harness.state().checks_page()), "acknowledged today");
+    show_as_at(&mut harness, "2026-03-01");
+    assert!(!acknowledged(harness.state().as_at_checks_page().unwrap()), "open as at 1 March 2026");
+    click(&mut harness, "Back to today");
+    assert!(acknowledged(harness.state().checks_page()), "today's report untouched");
 }
