@@ -1,15 +1,17 @@
 //! "Show the register as at…": the register as it stood at the end of a chosen day,
 //! rebuilt from the change log, shown read-only on the Register page with a clear
-//! banner and a way back to today.
+//! banner and a way back to today, and checked as at that day under the law then
+//! in force (the Checks page shows that report while the view is shown).
 
 use ropa::model::{Date, Register, format_date};
 
 use super::app::Command;
+use super::checks::ChecksPage;
 use super::register_view::RegisterView;
 use super::widgets::DateText;
 
 /// The register as it stood at the end of a day, and its table rows.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct AsAtRegister {
     /// The day.
     pub date: Date,
@@ -17,10 +19,13 @@ pub struct AsAtRegister {
     pub register: Register,
     /// Its table rows.
     pub view: RegisterView,
+    /// The checks run over it with that day as today, under the law then in
+    /// force: the Checks page shows them, read-only, while the view is shown.
+    pub checks: ChecksPage,
 }
 
 /// The as-at state: the date typed and the register shown, if any.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct AsAt {
     /// The date typed.
     text: DateText,
@@ -29,10 +34,11 @@ pub struct AsAt {
 }
 
 impl AsAt {
-    /// Shows `register` as it stood at the end of `date`.
-    pub fn show(&mut self, date: Date, register: Register) {
+    /// Shows `register` as it stood at the end of `date`, with `checks` run
+    /// over it as at that day.
+    pub fn show(&mut self, date: Date, register: Register, checks: ChecksPage) {
         let view = RegisterView::build(&register);
-        self.shown = Some(AsAtRegister { date, register, view });
+        self.shown = Some(AsAtRegister { date, register, view, checks });
     }
 }
 
@@ -51,6 +57,10 @@ pub fn bar_ui(ui: &mut egui::Ui, as_at: &mut AsAt, commands: &mut Vec<Command>) 
                     ));
                     ui.weak(format!("({} activities then)", shown.view.total()));
                     ui.weak(format!("Law as in force that day. {}", ropa::law::currency_note(shown.date)));
+                    ui.label(format!(
+                        "Checked under the law of that day: {} (see Checks).",
+                        shown.checks.open_summary()
+                    ));
                     if ui.button("Back to today").clicked() {
                         commands.push(Command::LeaveAsAt);
                     }

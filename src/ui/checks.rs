@@ -52,6 +52,9 @@ pub struct ChecksPage {
     controllers: Vec<(String, Option<bool>)>,
     /// The pass the page was last drawn in, so that it opens at its top.
     last_pass: Option<u64>,
+    /// The day the register was checked as at, under the law of that day, for
+    /// the as-at view: the page is then read-only. `None` for today's report.
+    as_at: Option<Date>,
 }
 
 /// The counts the page and the navigation show, by severity in
@@ -163,15 +166,8 @@ impl ChecksPage {
         today: Date,
         worker: bool,
     ) -> ropa::Result<()> {
-        let acknowledgements = store.acknowledgements()?;
-        self.public_authority = store.is_public_authority()?;
-        let settings =
-            checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
-        self.controllers = register
-            .named_controllers()
-            .into_iter()
-            .map(|name| (name.to_owned(), register.controller_status(name)))
-            .collect();
+        self.as_at = None;
+        let (acknowledgements, settings) = self.prepare(store, register, today)?;
         if !worker {
             self.running = None;
             self.install(checks::run(register, &acknowledgements, settings));
@@ -185,6 +181,39 @@ impl ChecksPage {
         });
         self.running = Some(receiver);
         Ok(())
+    }
+
+    /// Runs the checks, at once, over `register` as it stood at the end of
+    /// `date`, with that day as today (so under the law in force that day) and
+    /// only the acknowledgements made by then; the controller's status is as
+    /// stored. The page is then read-only.
+    pub fn refresh_as_at(&mut self, store: &Store, register: &Register, date: Date) -> ropa::Result<()> {
+        self.as_at = Some(date);
+        let (acknowledgements, settings) = self.prepare(store, register, date)?;
+        self.running = None;
+        self.install(checks::run(register, &acknowledgements, settings));
+        Ok(())
+    }
+
+    /// Reads what a run needs from `store` (the acknowledgements made by the
+    /// as-at day, if any) and lists the named controllers' status.
+    fn prepare(
+        &mut self,
+        store: &Store,
+        register: &Register,
+        today: Date,
+    ) -> ropa::Result<(Vec<ropa::model::Acknowledgement>, checks::Settings)> {
+        let mut acknowledgements = store.acknowledgements()?;
+        ropa::model::acknowledgements_as_at(&mut acknowledgements, self.as_at);
+        self.public_authority = store.is_public_authority()?;
+        let settings =
+            checks::Settings { public_authority: self.public_authority, ..checks::Settings::new(today) };
+        self.controllers = register
+            .named_controllers()
+            .into_iter()
+            .map(|name| (name.to_owned(), register.controller_status(name)))
+            .collect();
+        Ok((acknowledgements, settings))
     }
 
     /// Installs the report of the checks run on a worker thread, if it has
@@ -280,6 +309,18 @@ impl ChecksPage {
         self.stored_name = name.to_owned();
     }
 
+    /// The day the report checks the register as at, if it is the as-at view's.
+    #[cfg(test)]
+    pub fn as_at(&self) -> Option<Date> {
+        self.as_at
+    }
+
+    /// Open errors, warnings and advice, in words: "2 errors, 5 warnings, 1 advice".
+    pub fn open_summary(&self) -> String {
+        let [errors, warnings, advice] = self.counts.open;
+        format!("{errors} errors, {warnings} warnings, {advice} advice open")
+    }
+
     /// Open (unacknowledged) errors and warnings.
     pub fn open_counts(&self) -> (usize, usize) {
         (self.counts.open(Severity::Error), self.counts.open(Severity::Warning))
@@ -315,7 +356,9 @@ pub fn severity_word(severity: Severity) -> &'static str {
 }
 
 /// The open errors and warnings for the navigation, coloured; nothing when clear.
-pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
+/// They always count today's register; while the as-at view is shown
+/// (`as_at_shown`) they say so, since the Checks page then shows that day's.
+pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage, as_at_shown: bool) {
     let (errors, warnings) = page.open_counts();
     // One count a line, never broken inside ("38 / warnings") however narrow the
     // navigation is.
@@ -325,6 +368,9 @@ pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
             ui.add(egui::Label::new(text).extend());
         });
     };
+    if as_at_shown {
+        line(ui, egui::RichText::new("Today:").weak());
+    }
     if errors == 0 && warnings == 0 {
         line(ui, egui::RichText::new("No open errors").weak());
         line(ui, egui::RichText::new("or warnings").weak());
@@ -333,6 +379,29 @@ pub fn navigation_counts_ui(ui: &mut egui::Ui, page: &ChecksPage) {
     let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
     line(ui, egui::RichText::new(plural(errors, "error")).color(severity_color(ui, Severity::Error)));
     line(ui, egui::RichText::new(plural(warnings, "warning")).color(severity_color(ui, Severity::Warning)));
+}
+
+/// The as-at report's banner: the day, the law applied, and the way back.
+fn as_at_banner_ui(ui: &mut egui::Ui, date: Date, commands: &mut Vec<Command>) {
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.linear_multiply(0.15))
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(format!(
+                    "Checks as at the end of {}, under the law in force that day",
+                    format_date(date)
+                ));
+                ui.weak(ropa::law::currency_note(date));
+                ui.weak(
+                    "Read-only: acknowledgements made by then count; acknowledging is done on today's report.",
+                );
+                if ui.button("Back to today").clicked() {
+                    commands.push(Command::LeaveAsAt);
+                }
+            });
+        });
 }
 
 /// Draws the page.
@@ -346,13 +415,26 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
     page.last_pass = Some(pass);
     ui.horizontal(|ui| {
         ui.heading("Checks");
-        let (errors, warnings) = page.open_counts();
-        let advice = page.counts.open(Severity::Advice);
-        ui.weak(format!("{errors} errors, {warnings} warnings, {advice} advice open"));
+        ui.weak(page.open_summary());
         if page.is_checking() {
             ui.weak("· checking the change…");
         }
     });
+    if let Some(date) = page.as_at {
+        as_at_banner_ui(ui, date, commands);
+    } else {
+        today_controls_ui(ui, page, register, commands);
+    }
+    list_ui(ui, page, &report, register, commands, opened);
+}
+
+/// Today's controls: the public-authority status and the name recorded.
+fn today_controls_ui(
+    ui: &mut egui::Ui,
+    page: &mut ChecksPage,
+    register: &Register,
+    commands: &mut Vec<Command>,
+) {
     controllers_ui(ui, page, register, commands);
     // Wrapped: a row wider than the window widens the page, and the findings
     // below would then be cut at the window's edge instead of wrapping.
@@ -368,6 +450,17 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
         }
         ui.weak("Recorded with your changes, reviews and acknowledgements, after the computer's user name.");
     });
+}
+
+/// Draws the rest of the page: the filters and the list.
+fn list_ui(
+    ui: &mut egui::Ui,
+    page: &mut ChecksPage,
+    report: &Report,
+    register: &Register,
+    commands: &mut Vec<Command>,
+    opened: bool,
+) {
     let mut relist = filter_ui(ui, page);
     ui.separator();
     // Its own id, so that it never takes the scroll offset of another page's
@@ -376,6 +469,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
     if opened {
         area = area.vertical_scroll_offset(0.0);
     }
+    let read_only = page.as_at.is_some();
     let ChecksPage { rows, list, counts, only_rule, folded, acknowledging, .. } = page;
     area.show_viewport(ui, |ui, viewport| {
         ui.set_max_width(ui.available_width().min(1000.0));
@@ -384,7 +478,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
                 return;
             };
             match *row {
-                Row::Completeness => completeness_ui(ui, &report),
+                Row::Completeness => completeness_ui(ui, report),
                 Row::ByRule => relist |= by_rule_ui(ui, only_rule, counts),
                 Row::Nothing { filtered: false } => {
                     ui.label("No findings: every check passes.");
@@ -400,7 +494,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ChecksPage, register: &Register, command
                 }
                 Row::Finding(at) => {
                     if let Some(finding) = report.findings.get(at) {
-                        finding_ui(ui, finding, acknowledging, commands);
+                        finding_ui(ui, finding, read_only, acknowledging, commands);
                     }
                 }
             }
@@ -587,9 +681,12 @@ fn group_heading_ui(
     true
 }
 
+/// One finding; `read_only` (the as-at report) leaves out the buttons and the
+/// link to the editor, which act on today's register.
 fn finding_ui(
     ui: &mut egui::Ui,
     finding: &Finding,
+    read_only: bool,
     acknowledging: &mut Option<AcknowledgeDialog>,
     commands: &mut Vec<Command>,
 ) {
@@ -605,11 +702,13 @@ fn finding_ui(
                 } else {
                     egui::RichText::new(&finding.message).weak()
                 };
-                let response = ui
+                if read_only {
+                    ui.add(egui::Label::new(message).wrap());
+                } else if ui
                     .add(egui::Label::new(message).wrap().sense(egui::Sense::click()))
                     .on_hover_text(format!("Open {} in the editor", finding.field.label().to_lowercase()))
-                    .on_hover_cursor(egui::CursorIcon::PointingHand);
-                if response.clicked()
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .clicked()
                     && let Some(target) = target(finding)
                 {
                     commands.push(Command::OpenFinding(target));
@@ -625,6 +724,7 @@ fn finding_ui(
                         rule
                     ));
                     match &finding.acknowledged {
+                        None if read_only => {}
                         None => {
                             if ui
                                 .small_button("Acknowledge…")
@@ -646,10 +746,11 @@ fn finding_ui(
                                 format_date(ack.acknowledged_on),
                                 ack.reason
                             ));
-                            if ui
-                                .small_button("Withdraw")
-                                .accessible_name(format!("Withdraw acknowledgement: {}", finding.message))
-                                .clicked()
+                            if !read_only
+                                && ui
+                                    .small_button("Withdraw")
+                                    .accessible_name(format!("Withdraw acknowledgement: {}", finding.message))
+                                    .clicked()
                             {
                                 for id in finding.acknowledgement_ids() {
                                     commands.push(Command::WithdrawAcknowledgement(id));

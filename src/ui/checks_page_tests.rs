@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use ropa::checks::{Field, Finding, Severity};
 
 use super::app::{App, Page};
-use super::test_support::{app_on, click, demo_store, harness, type_into};
+use super::test_support::{TODAY, app_on, click, demo_store, harness, type_into};
 
 fn report_findings(harness: &Harness<'_, App>) -> Vec<Finding> {
     harness.state().checks_page().report().unwrap().findings.clone()
@@ -225,4 +225,115 @@ fn on_a_register_file_an_acknowledgement_shows_once_its_checks_land() {
     let now = report_findings(&harness).into_iter().find(|f| f.key() == finding.key()).unwrap();
     assert!(!now.is_open(), "the worker's report carries the acknowledgement");
     assert!(harness.query_by_label(&format!("Withdraw acknowledgement: {}", finding.message)).is_some());
+}
+
+/// One activity, recorded on 1 November 2025 (before the DUAA's main
+/// commencement on 5 February 2026), whose automated decisions use health data
+/// with neither 9(2)(a) nor 9(2)(g): Art 22(4) before that day, Art 22B after.
+fn automated_decisions_store() -> ropa::Store {
+    use ropa::law::SpecialCategory;
+    let mut store = ropa::Store::in_memory().unwrap();
+    store.set_clock(|| time::macros::datetime!(2025-11-01 10:00 UTC));
+    let service = store
+        .insert_service(&ropa::model::ServiceFields { name: "Adult Care".into(), ..Default::default() })
+        .unwrap();
+    let mut fields = ropa::model::ActivityFields::new(service, "Care needs scoring");
+    fields.purposes = vec!["Prioritising assessments".into()];
+    fields.special_categories.insert(SpecialCategory::Health);
+    fields.automated_decision_making = Some("Referrals are scored and ranked by the system".into());
+    store.insert_activity(&fields, &[]).unwrap();
+    store
+}
+
+fn adm_finding(page: &super::checks::ChecksPage) -> Finding {
+    let report = page.report().unwrap();
+    report.findings.iter().find(|f| f.rule.0 == "adm-special-category").unwrap().clone()
+}
+
+fn show_as_at(harness: &mut Harness<'_, App>, day: &str) {
+    click(harness, "Register");
+    harness.get_by_label("As-at date").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    type_into(harness, "As-at date", day);
+    click(harness, "Show the register as at that date");
+}
+
+#[test]
+fn the_checks_as_at_a_day_apply_the_law_of_that_day_read_only_and_back_to_today_restores_today() {
+    let mut harness = harness(app_on(automated_decisions_store()));
+    harness.run();
+    click(&mut harness, "Checks");
+    let today = adm_finding(harness.state().checks_page());
+    assert!(today.message.contains("Art 22B(1)-(3)"), "{}", today.message);
+    assert!(shown(&harness, &today));
+    let acknowledge = format!("Acknowledge: {}", today.message);
+    assert!(harness.query_by_label(&acknowledge).is_some());
+
+    show_as_at(&mut harness, "2025-12-01");
+    let page = harness.state().as_at_checks_page().unwrap();
+    assert_eq!(page.as_at(), Some(time::macros::date!(2025 - 12 - 01)));
+    let before = adm_finding(page);
+    assert!(before.message.contains("(UK GDPR Art 22(4))"), "{}", before.message);
+    let summary = page.open_summary();
+    assert!(
+        harness.query_by_label_contains(&format!("Checked under the law of that day: {summary}")).is_some(),
+        "the Register page's banner counts the findings as at that day"
+    );
+    click(&mut harness, "Checks");
+    assert!(
+        harness
+            .query_by_label_contains("Checks as at the end of 2025-12-01, under the law in force that day")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&ropa::law::currency_note(time::macros::date!(2025 - 12 - 01)))
+            .is_some()
+    );
+    assert!(shown(&harness, &before), "the old Art 22(4) finding is listed");
+    assert!(!shown(&harness, &today), "today's Art 22B finding is not");
+    assert!(
+        harness.query_all_by_label_contains("Acknowledge: ").next().is_none(),
+        "acknowledging is a today action"
+    );
+    assert!(harness.query_by_label("Today:").is_some(), "the navigation says it counts today's");
+
+    click(&mut harness, "Back to today");
+    assert!(!harness.state().is_showing_as_at());
+    assert_eq!(harness.state().page(), Page::Checks);
+    assert!(shown(&harness, &today) && !shown(&harness, &before), "today's report is back");
+    assert!(harness.query_by_label(&acknowledge).is_some());
+    assert!(harness.query_by_label("Today:").is_none());
+
+    show_as_at(&mut harness, "2026-03-01");
+    let after = adm_finding(harness.state().as_at_checks_page().unwrap());
+    assert!(after.message.contains("Art 22B(1)-(3)"), "{}", after.message);
+    click(&mut harness, "Checks");
+    assert!(shown(&harness, &after) && !shown(&harness, &before));
+}
+
+#[test]
+fn the_checks_as_at_a_day_count_only_the_acknowledgements_made_by_then() {
+    let mut store = automated_decisions_store();
+    let report = ropa::checks::run(
+        &store.load_register().unwrap(),
+        &[],
+        ropa::checks::Settings::new(time::macros::date!(2025 - 11 - 01)),
+    );
+    let missing = report.findings.iter().find(|f| f.rule.0 == "art6-missing").unwrap().clone();
+    store
+        .acknowledge_open_finding(&missing.key(), "A. Officer", TODAY, "Basis being agreed with legal")
+        .unwrap();
+    let mut harness = harness(app_on(store));
+    harness.run();
+    let acknowledged = |page: &super::checks::ChecksPage| {
+        let report = page.report().unwrap();
+        !report.findings.iter().find(|f| f.rule.0 == "art6-missing").unwrap().is_open()
+    };
+    assert!(acknowledged(harness.state().checks_page()), "acknowledged today");
+    show_as_at(&mut harness, "2026-03-01");
+    assert!(!acknowledged(harness.state().as_at_checks_page().unwrap()), "open as at 1 March 2026");
+    click(&mut harness, "Back to today");
+    assert!(acknowledged(harness.state().checks_page()), "today's report untouched");
 }

@@ -128,6 +128,11 @@ impl App {
         &self.checks_page
     }
 
+    /// The Checks page's state for the register shown as at a day, if shown.
+    pub fn as_at_checks_page(&self) -> Option<&ChecksPage> {
+        self.as_at.shown.as_ref().map(|shown| &shown.checks)
+    }
+
     /// Whether the register shown is an earlier day's, read-only.
     pub fn is_showing_as_at(&self) -> bool {
         self.as_at.shown.is_some()

@@ -9,7 +9,7 @@ use ropa::model::{ActivityId, Date};
 
 use super::{App, Notice, Page};
 use crate::ui::backups::{self, RestoreDialog};
-use crate::ui::checks::FindingTarget;
+use crate::ui::checks::{ChecksPage, FindingTarget};
 use crate::ui::review_dialog::ReviewDialog;
 use crate::ui::reviews::who;
 use crate::ui::undo;
@@ -26,6 +26,10 @@ impl App {
         // checks; at once for one in memory (the tests), which is small.
         let worker = session.store.path().is_some();
         self.checks_page.refresh(&session.store, &session.register, self.today, worker)?;
+        // The as-at report follows the public-authority status as stored.
+        if let Some(shown) = &mut self.as_at.shown {
+            shown.checks.refresh_as_at(&session.store, &shown.register, shown.date)?;
+        }
         self.reviews_page.refresh(&session.register, self.today);
         self.history.loaded = None;
         let focus = self.editor.as_ref().and_then(|editor| editor.focused_field());
@@ -160,8 +164,11 @@ impl App {
     }
 
     pub(super) fn show_as_at(&mut self, date: Date) -> ropa::Result<()> {
-        let register = self.session_or_err()?.store.register_as_at(date)?;
-        self.as_at.show(date, register);
+        let store = &self.session_or_err()?.store;
+        let register = store.register_as_at(date)?;
+        let mut checks = ChecksPage::default();
+        checks.refresh_as_at(store, &register, date)?;
+        self.as_at.show(date, register, checks);
         self.editor = None;
         self.page = Page::Register;
         Ok(())

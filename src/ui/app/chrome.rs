@@ -208,7 +208,7 @@ impl App {
                     self.commands.push(Command::Navigate(page));
                 }
                 if page == Page::Checks && self.session.as_ref().is_some_and(|s| !s.is_loading()) {
-                    checks::navigation_counts_ui(ui, &self.checks_page);
+                    checks::navigation_counts_ui(ui, &self.checks_page, self.as_at.shown.is_some());
                 }
             }
             ui.add_space(12.0);

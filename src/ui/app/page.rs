@@ -96,7 +96,10 @@ impl App {
                     }
                 }
             }
-            Page::Checks => checks::ui(ui, &mut self.checks_page, &session.register, &mut self.commands),
+            Page::Checks => match &mut self.as_at.shown {
+                Some(shown) => checks::ui(ui, &mut shown.checks, &shown.register, &mut self.commands),
+                None => checks::ui(ui, &mut self.checks_page, &session.register, &mut self.commands),
+            },
             Page::Reviews => {
                 reviews::ui(ui, &mut self.reviews_page, &session.register, self.today, &mut self.commands);
             }
