@@ -205,5 +205,11 @@ impl std::fmt::Display for TargetProblem {
     }
 }
 
+/// The path a writer's error names when the writer does not know its file: an
+/// error from a writer handed out by `fsio::write_atomically` is given the
+/// target's path. Here, at the bottom layer, so that the typesetter's streaming
+/// writer can name it too.
+pub(crate) const UNNAMED_OUTPUT: &str = "(export)";
+
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

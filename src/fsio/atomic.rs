@@ -71,9 +71,7 @@ fn write_temp(
 /// PDF report runs to 180 MB) go to the file in pieces of this size.
 const WRITE_BUFFER: usize = 256 * 1024;
 
-/// The path a writer's error names when the writer does not know its file: an
-/// error from a writer handed out by [`write_atomically`] is given the target's path.
-pub(crate) const UNNAMED_OUTPUT: &str = "(export)";
+pub(crate) use crate::error::UNNAMED_OUTPUT;
 
 /// `error` naming `target` when it named no file (see [`UNNAMED_OUTPUT`]).
 fn naming(error: Error, target: &Path) -> Error {

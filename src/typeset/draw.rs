@@ -120,7 +120,7 @@ impl<'o> Objects<'o> {
 
     fn check(&mut self) -> Result<()> {
         self.error.take().map_or(Ok(()), |source| {
-            Err(Error::Io { action: "Writing the export", path: crate::fsio::UNNAMED_OUTPUT.into(), source })
+            Err(Error::Io { action: "Writing the export", path: crate::error::UNNAMED_OUTPUT.into(), source })
         })
     }
 
