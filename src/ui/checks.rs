@@ -619,8 +619,14 @@ fn by_rule_ui(ui: &mut egui::Ui, only_rule: &mut Option<RuleId>, counts: &Counts
     changed
 }
 
+/// Above this many services the completeness table starts folded, so that the
+/// findings are on the first screen (a council of 200 services would push them
+/// four screens down).
+const COMPLETENESS_OPEN_UP_TO: usize = 12;
+
 fn completeness_ui(ui: &mut egui::Ui, report: &Report) {
-    egui::CollapsingHeader::new("Completeness by service").default_open(true).show(ui, |ui| {
+    let open = report.completeness.len() <= COMPLETENESS_OPEN_UP_TO;
+    egui::CollapsingHeader::new("Completeness by service").default_open(open).show(ui, |ui| {
         ui.weak("The share of the required ICO and Article 30 fields that are filled.");
         egui::Grid::new("completeness").num_columns(3).spacing([12.0, 4.0]).show(ui, |ui| {
             for service in &report.completeness {

@@ -337,3 +337,25 @@ fn the_checks_as_at_a_day_count_only_the_acknowledgements_made_by_then() {
     click(&mut harness, "Back to today");
     assert!(acknowledged(harness.state().checks_page()), "today's report untouched");
 }
+
+#[test]
+fn a_register_of_many_services_starts_with_its_completeness_table_folded() {
+    const BODY: &str = "The share of the required ICO and Article 30 fields that are filled.";
+    // 700 generated activities: 14 services of 50 activities each.
+    let mut harness = harness(app_on(generated_store(700)));
+    harness.run();
+    harness.get_by_label("Checks").click();
+    harness.run_steps(10);
+    assert_eq!(harness.state().page(), Page::Checks);
+    assert!(harness.query_by_label("Completeness by service").is_some());
+    assert!(harness.query_by_label(BODY).is_none(), "folded, so the findings come first");
+    harness.get_by_label("Completeness by service").click();
+    harness.run_steps(10);
+    assert!(harness.query_by_label(BODY).is_some(), "unfolds on a click");
+    assert_eq!(harness.query_all_by_label("50 activities").count(), 14);
+
+    let mut small = super::test_support::harness(app_on(demo_store()));
+    small.run();
+    click(&mut small, "Checks");
+    assert!(small.query_by_label(BODY).is_some(), "the demo's few services are shown open");
+}
