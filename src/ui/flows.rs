@@ -151,6 +151,12 @@ impl FlowsPage {
         self.highlight = Highlight::default();
     }
 
+    /// Whether the overview shows `kind` of party as its parties.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn is_expanded(&self, kind: ropa::model::PartyKind) -> bool {
+        self.expanded.contains(&kind)
+    }
+
     /// Whether the map of the current scope is laid out and can be drawn.
     pub fn is_ready(&self) -> bool {
         self.current.as_ref().is_some_and(|key| self.maps.contains_key(key))
