@@ -235,3 +235,68 @@ mod tests {
         assert_eq!(IcoColumn::PolicyExceptions.letter(), "AD");
     }
 }
+
+/// How column M ("Name and contact details of joint controller") opens for an
+/// activity the organisation carries out as a processor, before the controller.
+pub const PROCESSOR_OPENING: &str = "We process on behalf of: ";
+
+/// How column M names a partnership's lead partner, after the joint controllers:
+/// `" (lead partner: NAME)"`.
+const LEAD_OPENING: &str = " (lead partner: ";
+
+/// Column M for an activity of `role`: blank for a sole controller, the joint
+/// controllers (and the lead partner), or the controller it is processed for.
+pub fn role_cell(role: &crate::model::Role) -> String {
+    use crate::model::Role;
+    match role {
+        Role::Controller => String::new(),
+        Role::JointController { with, lead } if lead.trim().is_empty() => with.clone(),
+        Role::JointController { with, lead } => format!("{with}{LEAD_OPENING}{lead})"),
+        Role::Processor { for_controller } => format!("{PROCESSOR_OPENING}{for_controller}"),
+    }
+}
+
+/// The role a filled-in column M states, as [`role_cell`] writes it; any other
+/// text names the joint controllers.
+pub fn role_of_cell(cell: &str) -> crate::model::Role {
+    use crate::model::Role;
+    let cell = cell.trim();
+    if let Some(controller) = cell.strip_prefix(PROCESSOR_OPENING.trim_end()) {
+        return Role::Processor { for_controller: controller.trim().to_string() };
+    }
+    if let Some(open) = cell.strip_suffix(')').and_then(|rest| rest.rfind(LEAD_OPENING).map(|at| (rest, at))) {
+        let (rest, at) = open;
+        let lead = rest[at + LEAD_OPENING.len()..].trim();
+        let with = rest[..at].trim();
+        if !lead.is_empty() && !with.is_empty() {
+            return Role::JointController { with: with.to_string(), lead: lead.to_string() };
+        }
+    }
+    Role::JointController { with: cell.to_string(), lead: String::new() }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+    use crate::model::Role;
+
+    #[test]
+    fn every_role_reads_back_from_the_cell_it_writes() {
+        let roles = [
+            Role::JointController { with: "Home Office, 2 Marsham St".into(), lead: String::new() },
+            Role::JointController { with: "Home Office (Asylum) and NHS".into(), lead: "Home Office".into() },
+            Role::Processor { for_controller: "St Mary's School; head@example.org".into() },
+        ];
+        for role in roles {
+            assert_eq!(role_of_cell(&role_cell(&role)), role, "{}", role_cell(&role));
+        }
+        assert_eq!(role_cell(&Role::Controller), "");
+    }
+
+    #[test]
+    fn an_officers_own_wording_is_kept_as_the_joint_controllers() {
+        for cell in ["Sefton Council (lead)", "NHS Trust (lead partner: )", "We process data for the CCG"] {
+            assert_eq!(role_of_cell(cell), Role::JointController { with: cell.into(), lead: String::new() });
+        }
+    }
+}

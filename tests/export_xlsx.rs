@@ -462,3 +462,51 @@ fn the_processor_sheet_of_the_workbook_imports_back() {
     let imported = store.load_register().unwrap();
     assert_eq!(export(&imported, Format::ProcessorCsv), export(&register, Format::ProcessorCsv));
 }
+
+/// Each activity's role (controller, joint controller with its lead, processor
+/// for whom) and transfers, keyed by service and name.
+fn roles(register: &Register) -> std::collections::BTreeMap<(String, String), (Role, Vec<Transfer>)> {
+    register
+        .activities
+        .iter()
+        .map(|a| {
+            let key = (register.service_name(a.fields.service_id).to_string(), a.fields.name.clone());
+            (key, (a.fields.role.clone(), a.fields.transfers.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_workbook_imports_in_one_step_with_every_activitys_role_and_transfers() {
+    let register = register_with_processing();
+    assert!(
+        register.activities.iter().any(|a| matches!(&a.fields.role, Role::JointController { lead, .. } if !lead.is_empty())),
+        "the fixture names a lead partner"
+    );
+    let bytes = export(&register, Format::IcoXlsx);
+    let mut fresh = Store::in_memory().unwrap();
+    let plan = ropa::import::read_ico_workbook(&bytes, "register.xlsx", &fresh.load_register().unwrap()).unwrap();
+    assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
+    assert_eq!(plan.activities.len(), register.activities.len());
+    ropa::import::apply(&plan, &mut fresh).unwrap();
+    let imported = fresh.load_register().unwrap();
+    assert_eq!(roles(&imported), roles(&register));
+    assert_eq!(export(&imported, Format::ProcessorCsv), export(&register, Format::ProcessorCsv));
+    assert_eq!(export(&imported, Format::IcoCsv), export(&register, Format::IcoCsv));
+}
+
+#[test]
+fn a_processor_record_saved_as_csv_imports_as_one_through_the_import_entry() {
+    let register = register_with_processing();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("processor.csv");
+    std::fs::write(&csv, export(&register, Format::ProcessorCsv)).unwrap();
+    let fresh = Store::in_memory().unwrap().load_register().unwrap();
+    let input = ropa::import::mapping::MappingInput { given: None, memory: None };
+    let read = ropa::file_commands::read_import_file(&csv, &fresh, None, input).unwrap();
+    let ropa::file_commands::ImportFile::Plan(planned) = read else { panic!("read as a review pack") };
+    assert!(planned.plan.report.rejected.is_empty(), "{:?}", planned.plan.report.rejected);
+    let planned_roles: Vec<&Role> = planned.plan.activities.iter().map(|a| &a.fields.role).collect();
+    assert_eq!(planned_roles.len(), 2, "{planned_roles:?}");
+    assert!(planned_roles.iter().all(|r| matches!(r, Role::Processor { .. })), "{planned_roles:?}");
+}

@@ -52,18 +52,14 @@ fn cells(bytes: &[u8]) -> Sheets {
         .collect()
 }
 
-/// Imports the workbook `bytes` (its controller record, then its processor
-/// record) into a new register.
+/// Imports the workbook `bytes` (its controller record, its processor record and
+/// its tables, in one plan) into a new register.
 fn import_workbook(bytes: &[u8], file: &str) -> Register {
     let mut store = Store::in_memory().unwrap();
     let register = store.load_register().unwrap();
     let plan = ropa::import::read_ico_workbook(bytes, file, &register).unwrap();
     assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
     ropa::import::apply(&plan, &mut store).unwrap();
-    let register = store.load_register().unwrap();
-    let processor = ropa::import::read_processor_workbook(bytes, file, &register).unwrap();
-    assert!(processor.report.rejected.is_empty(), "{:?}", processor.report.rejected);
-    ropa::import::apply(&processor, &mut store).unwrap();
     store.load_register().unwrap()
 }
 

@@ -13,7 +13,7 @@ use crate::Result;
 use crate::ico_template::IcoColumn;
 use crate::law::{LAW_CURRENT_TO, LegalItem, rights_for};
 use crate::model::{
-    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register, Role,
+    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register,
     format_date,
 };
 
@@ -182,7 +182,7 @@ pub fn columns_on(lookup: &Lookup<'_>, activity: &Activity, day: Date) -> [Strin
     [
         lookup.service_name(f.service_id).to_string(),
         join(&f.purposes),
-        joint_controller(&f.role),
+        crate::ico_template::role_cell(&f.role),
         join(&f.data_subjects),
         personal_data(activity),
         parties(lookup, activity, Direction::Recipient),
@@ -263,15 +263,6 @@ fn yes_with_detail(detail: Option<&str>) -> String {
         None => "No".into(),
         Some("") => "Yes".into(),
         Some(detail) => format!("Yes: {detail}"),
-    }
-}
-
-fn joint_controller(role: &Role) -> String {
-    match role {
-        Role::Controller => String::new(),
-        Role::JointController { with, lead } if lead.trim().is_empty() => with.clone(),
-        Role::JointController { with, lead } => format!("{with} (lead partner: {lead})"),
-        Role::Processor { for_controller } => format!("We process on behalf of: {for_controller}"),
     }
 }
 

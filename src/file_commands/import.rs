@@ -60,6 +60,9 @@ pub fn read_import_file(
     }
     let layout = layout.unwrap_or_else(|| detect(&bytes));
     let (plan, mapped, exact_restore) = match layout {
+        Layout::IcoCsv if crate::import::is_processor_csv(&bytes) => {
+            (crate::import::read_processor_csv(&bytes, &file, register)?, None, None)
+        }
         Layout::IcoCsv | Layout::Workbook => {
             let read = if layout == Layout::IcoCsv {
                 read_csv_mapped(&bytes, &file, register, mapping)?

@@ -16,7 +16,7 @@ use super::law_fields::{read_interests, read_safeguard, split_retention};
 use super::legislation::{labelled, legislation_in};
 use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, propose};
 use super::party_kind::guess_kind;
-use super::processor::safeguard_of;
+use super::processor::{self, safeguard_of};
 use super::services::ServiceIndex;
 use super::special::{is_category_name, special_categories};
 use super::text::{after_yes, decode, name_key, says_no, split_list, yes_no};
@@ -29,7 +29,7 @@ use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
     ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaProgress, LinkFields,
-    PartyFields, PartyId, PartyKind, Register, Retention, Role, ServiceId, Transfer,
+    PartyFields, PartyId, PartyKind, Register, Retention, ServiceId, Transfer,
 };
 use crate::{Error, Result};
 
@@ -182,7 +182,12 @@ pub fn read_workbook_mapped(
     let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
     let mut tables = Vec::new();
     let mut records = Vec::new();
+    let mut processor_records = Vec::new();
     for sheet in sheets {
+        if processor::is_processor_sheet(&sheet.grid) {
+            processor_records.push(sheet.grid);
+            continue;
+        }
         match tables::table_sheet(sheet.grid) {
             Ok(mut table) => {
                 table.cell_warnings = sheet.warnings;
@@ -199,6 +204,9 @@ pub fn read_workbook_mapped(
         })
         .max_by_key(|(_, _, matched)| *matched);
     let Some((table, warnings, _)) = best else {
+        if let Some(mapped) = processor_only(&processor_records, file, register) {
+            return Ok(mapped);
+        }
         return Err(Error::Import {
             file: file.to_string(),
             message: format!(
@@ -220,7 +228,22 @@ pub fn read_workbook_mapped(
         plan.report.warn(Some(row), Some(&column), message);
     }
     tables::read_tables(&tables, &mut plan, register);
+    for grid in &processor_records {
+        processor::read_processor_sheet(grid, register, &mut plan);
+    }
     Ok(table.into_mapped(plan))
+}
+
+/// A workbook whose only record is a processor record (Art 30(2)): its first
+/// processor sheet read as the plan, with no column mapping to confirm.
+fn processor_only(grids: &[Grid], file: &str, register: &Register) -> Option<Mapped> {
+    let grid = grids.first()?;
+    let sheet = grid.sheet.clone();
+    let file = format!("{file}, sheet \"{}\"", sheet.as_deref().unwrap_or_default());
+    let mut plan = Plan { report: super::Report::new(file), ..Plan::default() };
+    let heading_row = processor::read_processor_sheet(grid, register, &mut plan)?;
+    let headings = grid.rows.iter().find(|row| row.number == heading_row).map(|row| row.cells.clone());
+    Some(Mapped { plan, proposals: Vec::new(), sheet, heading_row, headings: headings.unwrap_or_default() })
 }
 
 /// The 0-based index of spreadsheet column letters ("A" is 0, "AD" is 29).
@@ -620,7 +643,7 @@ impl<'r> Reader<'r> {
         }
         let joint = row.get(IcoColumn::JointController);
         if !says_no(joint) {
-            f.role = Role::JointController { with: joint.to_string(), lead: String::new() };
+            f.role = crate::ico_template::role_of_cell(joint);
         }
         f.transfers = self.transfers(row);
         let (period, reason) = split_retention(row.get(IcoColumn::Retention));

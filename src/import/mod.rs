@@ -33,7 +33,7 @@ pub use ico_csv::{Mapped, read_csv_mapped, read_ico_csv, read_ico_workbook, read
 pub use plan::{
     OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, apply, dry_run,
 };
-pub use processor::{read_processor_csv, read_processor_rows, read_processor_workbook};
+pub use processor::{is_processor_csv, read_processor_csv, read_processor_rows, read_processor_workbook};
 pub use report::{Issue, Report};
 pub use restore::{restore, restore_dry_run};
 pub(crate) use special::special_categories;

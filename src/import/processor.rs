@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 use super::law_fields::{NO_SAFEGUARD, read_safeguard};
 use super::services::ServiceIndex;
 use super::text::{decode, name_key, split_list, yes_no};
-use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Report};
+use super::grid::Grid;
+use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Ref, Report};
 use crate::cells::restore;
 use crate::ico_template::LIST_SEPARATOR;
 use crate::model::{
@@ -82,33 +83,100 @@ fn sheet_rows(range: &calamine::Range<calamine::Data>) -> Vec<Vec<String>> {
 pub fn read_processor_rows(rows: &[Vec<String>], file: &str, register: &Register) -> Result<Plan> {
     let rows: Vec<Vec<&str>> =
         rows.iter().map(|row| row.iter().map(|cell| restore(cell)).collect()).collect();
-    let Some((header, columns)) = find_headings(&rows) else {
-        return Err(Error::Import {
-            file: file.to_string(),
-            message: format!(
-                "no heading row of the processor record was found (looked for \"{}\" and \"{}\"); check it is a processor record exported by ROPA Register",
-                ProcessorColumn::Controller.heading(),
-                ProcessorColumn::CategoriesOfProcessing.heading()
-            ),
-        });
-    };
-    let mut reader = Reader::new(file, register);
-    reader.plan.organisation = read_contacts(&rows[..header], &register.organisation)
-        .map(|edited| super::OrganisationEdit { base: register.organisation.clone(), edited });
+    let plan = Plan { report: Report::new(file), ..Plan::default() };
+    read_cells(&rows, register, plan).ok_or_else(|| Error::Import {
+        file: file.to_string(),
+        message: format!(
+            "no heading row of the processor record was found (looked for \"{}\" and \"{}\"); check it is a processor record exported by ROPA Register",
+            ProcessorColumn::Controller.heading(),
+            ProcessorColumn::CategoriesOfProcessing.heading()
+        ),
+    })
+}
+
+/// Whether the sheet `grid` holds a processor record (its headings are the
+/// processor record's), as the `ico-xlsx` export's "Processor record" sheet does.
+pub(super) fn is_processor_sheet(grid: &Grid) -> bool {
+    find_headings(&cells_by_number(grid)).is_some()
+}
+
+/// Reads the processor record on sheet `grid` (cells already restored) into
+/// `plan`, which may hold the same workbook's controller record already: a row
+/// for an activity the plan holds is that activity, written once on each record,
+/// and only tells its role. The messages about the sheet's rows name it. Returns
+/// the heading row's number, or `None` (and `plan` untouched) when the sheet
+/// holds no processor record.
+pub(super) fn read_processor_sheet(grid: &Grid, register: &Register, plan: &mut Plan) -> Option<usize> {
+    let rows = cells_by_number(grid);
+    let (header, _) = find_headings(&rows)?;
+    let (warnings, rejected) = (plan.report.warnings.len(), plan.report.rejected.len());
+    *plan = read_cells(&rows, register, std::mem::take(plan))?;
+    if let Some(sheet) = &grid.sheet {
+        let place = |issue: &mut super::Issue| {
+            issue.column = Some(match issue.column.take() {
+                Some(column) => format!("{column} on sheet \"{sheet}\""),
+                None => format!("on sheet \"{sheet}\""),
+            });
+        };
+        plan.report.warnings.iter_mut().skip(warnings).for_each(place);
+        plan.report.rejected.iter_mut().skip(rejected).for_each(place);
+    }
+    Some(header + 1)
+}
+
+/// Whether the text file `bytes` is a processor record saved as CSV (its
+/// headings are the processor record's, within its first rows).
+pub fn is_processor_csv(bytes: &[u8]) -> bool {
+    let Some((text, _encoding)) = decode(bytes) else { return false };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .take(HEADING_ROWS)
+        .filter_map(|r| r.ok())
+        .map(|r| r.iter().map(|cell| restore(cell).to_string()).collect())
+        .collect();
+    let cells: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+    find_headings(&cells).is_some()
+}
+
+/// The cells of `grid` with row `i` the spreadsheet's row `i + 1`.
+fn cells_by_number(grid: &Grid) -> Vec<Vec<&str>> {
+    let last = grid.rows.iter().map(|row| row.number).max().unwrap_or(0);
+    let mut rows = vec![Vec::new(); last];
+    for row in &grid.rows {
+        if let Some(slot) = row.number.checked_sub(1).and_then(|index| rows.get_mut(index)) {
+            *slot = row.cells.iter().map(String::as_str).collect();
+        }
+    }
+    rows
+}
+
+/// Reads restored rows into `plan`; `None` when no heading row is found.
+fn read_cells(rows: &[Vec<&str>], register: &Register, plan: Plan) -> Option<Plan> {
+    let (header, columns) = find_headings(rows)?;
+    let base = plan.organisation.as_ref().map_or(&register.organisation, |edit| &edit.edited);
+    let contacts = read_contacts(&rows[..header], base);
+    let mut reader = Reader::over(register, plan);
+    if let Some(edited) = contacts {
+        reader.plan.organisation = Some(super::OrganisationEdit { base: register.organisation.clone(), edited });
+    }
     for (index, cells) in rows.iter().enumerate().skip(header + 1) {
         if cells.iter().any(|cell| !cell.trim().is_empty()) {
             reader.read_row(index + 1, &columns, cells);
         }
     }
-    Ok(reader.plan)
+    Some(reader.plan)
 }
+
+/// How many rows from the top the heading row is looked for in.
+const HEADING_ROWS: usize = 60;
 
 /// The heading row (index) and the column each heading is in: the first row in
 /// which at least three of the layout's headings appear.
 fn find_headings(rows: &[Vec<&str>]) -> Option<(usize, HashMap<ProcessorColumn, usize>)> {
     let wanted: Vec<(ProcessorColumn, String)> =
         ProcessorColumn::ALL.iter().map(|&c| (c, name_key(c.heading()))).collect();
-    rows.iter().enumerate().take(60).find_map(|(index, row)| {
+    rows.iter().enumerate().take(HEADING_ROWS).find_map(|(index, row)| {
         let mut columns = HashMap::new();
         for (position, cell) in row.iter().enumerate() {
             let key = name_key(cell);
@@ -185,24 +253,53 @@ fn contact_mut(organisation: &mut Organisation, who: Who) -> &mut Contact {
 struct Reader {
     plan: Plan,
     services: ServiceIndex,
+    /// The register's activities, by service and name.
     activities: BTreeSet<(String, String)>,
+    /// The activities the plan creates, by service and name: their index.
+    planned: HashMap<(String, String), usize>,
 }
 
 impl Reader {
-    fn new(file: &str, register: &Register) -> Self {
-        let services = ServiceIndex::of(register);
-        let service_names: HashMap<ServiceId, &str> =
-            register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
+    /// A reader adding to `plan`, made against `register`.
+    fn over(register: &Register, plan: Plan) -> Self {
+        let services = ServiceIndex::of_plan(register, &plan);
         let activities = register
             .activities
             .iter()
-            .map(|a| {
-                let service = service_names.get(&a.fields.service_id).copied().unwrap_or("");
-                (name_key(service), name_key(&a.fields.name))
+            .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
+            .collect();
+        let planned = plan
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(index, a)| {
+                let service = match a.service {
+                    Ref::Existing(id) => register.service_name(id),
+                    Ref::New(at) => plan.services.get(at).map_or("", |s| s.name.as_str()),
+                };
+                ((name_key(service), name_key(&a.fields.name)), index)
             })
             .collect();
-        let plan = Plan { report: Report::new(file), ..Plan::default() };
-        Self { plan, services, activities }
+        Self { plan, services, activities, planned }
+    }
+
+    /// A row for an activity the plan already creates (from the controller
+    /// record of the same workbook): it is carried out as a processor for
+    /// `controller`, which the controller record may not have said.
+    fn same_activity(&mut self, number: usize, index: usize, controller: &str) {
+        let Some(activity) = self.plan.activities.get_mut(index) else { return };
+        if matches!(activity.fields.role, Role::Processor { .. }) {
+            return;
+        }
+        activity.fields.role = Role::Processor { for_controller: controller.to_string() };
+        self.plan.report.warn(
+            Some(number),
+            Some(ProcessorColumn::Controller.heading()),
+            format!(
+                "\"{}\" is on the controller record as well; taken as carried out as a processor, from this row",
+                activity.fields.name
+            ),
+        );
     }
 
     fn read_row(&mut self, number: usize, columns: &HashMap<ProcessorColumn, usize>, cells: &[&str]) {
@@ -232,7 +329,12 @@ impl Reader {
             );
             return;
         }
-        if !self.activities.insert((name_key(&service_name), name_key(name))) {
+        let key = (name_key(&service_name), name_key(name));
+        if let Some(&index) = self.planned.get(&key) {
+            self.same_activity(number, index, get(ProcessorColumn::Controller));
+            return;
+        }
+        if !self.activities.insert(key) {
             self.plan.report.reject(
                 Some(number),
                 Some(ProcessorColumn::CategoriesOfProcessing.heading()),

@@ -25,6 +25,15 @@ impl ServiceIndex {
         Self { by_name, last: None }
     }
 
+    /// The index of `register`'s services and of those `plan` already creates.
+    pub(super) fn of_plan(register: &Register, plan: &Plan) -> Self {
+        let mut index = Self::of(register);
+        for (at, service) in plan.services.iter().enumerate() {
+            index.by_name.entry(name_key(&service.name)).or_insert(Ref::New(at));
+        }
+        index
+    }
+
     /// The service named `name` (ignoring case and punctuation): an existing one,
     /// one the plan already creates, or a new one added to `plan`.
     pub(super) fn service_ref(&mut self, plan: &mut Plan, name: &str) -> Ref<ServiceId> {
