@@ -264,7 +264,8 @@ pub fn role_of_cell(cell: &str) -> crate::model::Role {
     if let Some(controller) = cell.strip_prefix(PROCESSOR_OPENING.trim_end()) {
         return Role::Processor { for_controller: controller.trim().to_string() };
     }
-    if let Some(open) = cell.strip_suffix(')').and_then(|rest| rest.rfind(LEAD_OPENING).map(|at| (rest, at))) {
+    if let Some(open) = cell.strip_suffix(')').and_then(|rest| rest.rfind(LEAD_OPENING).map(|at| (rest, at)))
+    {
         let (rest, at) = open;
         let lead = rest[at + LEAD_OPENING.len()..].trim();
         let with = rest[..at].trim();

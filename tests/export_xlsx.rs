@@ -480,12 +480,16 @@ fn roles(register: &Register) -> std::collections::BTreeMap<(String, String), (R
 fn the_whole_workbook_imports_in_one_step_with_every_activitys_role_and_transfers() {
     let register = register_with_processing();
     assert!(
-        register.activities.iter().any(|a| matches!(&a.fields.role, Role::JointController { lead, .. } if !lead.is_empty())),
+        register
+            .activities
+            .iter()
+            .any(|a| matches!(&a.fields.role, Role::JointController { lead, .. } if !lead.is_empty())),
         "the fixture names a lead partner"
     );
     let bytes = export(&register, Format::IcoXlsx);
     let mut fresh = Store::in_memory().unwrap();
-    let plan = ropa::import::read_ico_workbook(&bytes, "register.xlsx", &fresh.load_register().unwrap()).unwrap();
+    let plan =
+        ropa::import::read_ico_workbook(&bytes, "register.xlsx", &fresh.load_register().unwrap()).unwrap();
     assert!(plan.report.rejected.is_empty(), "{:?}", plan.report.rejected);
     assert_eq!(plan.activities.len(), register.activities.len());
     ropa::import::apply(&plan, &mut fresh).unwrap();

@@ -155,10 +155,10 @@ fn a_full_csv_written_before_the_answer_existed_reads_as_the_migration_infers() 
 /// For every link: what the links CSV row says passes, keyed by the link's id.
 fn csv_passes(register: &Register) -> BTreeMap<LinkId, (String, BTreeSet<String>, String)> {
     let rows = links_csv(register);
-    assert_eq!(rows.len(), register.links.len(), "one CSV row per link, in register order");
+    assert_eq!(rows.len(), register.links.len(), "one CSV row per link, in the record's order");
     register
-        .links
-        .iter()
+        .links_in_record_order()
+        .into_iter()
         .zip(rows)
         .map(|(link, row)| {
             let passes = (

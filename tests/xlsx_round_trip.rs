@@ -224,3 +224,17 @@ fn the_workbooks_contact_block_carries_the_log_head_and_its_import_ignores_it() 
     assert_eq!(plan.organisation.unwrap().edited.controller, register.organisation.controller);
     assert!(plan.report.warnings.iter().all(|w| !w.message.contains("head")), "{:?}", plan.report.warnings);
 }
+
+#[test]
+fn the_demo_workbook_exported_imported_and_exported_again_is_the_same_cell_by_cell() {
+    let mut store = Store::in_memory().unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    let first = export(&store.load_register().unwrap(), Format::IcoXlsx);
+    let imported = import_workbook(&first, "demo.xlsx");
+    let (first, second) = (cells(&first), cells(&export(&imported, Format::IcoXlsx)));
+    let read_back = |w: &[(String, Vec<Vec<String>>)]| {
+        w.iter().filter(|(n, _)| !DERIVED.contains(&n.as_str())).cloned().collect::<Vec<_>>()
+    };
+    let differences = differences(&read_back(&first), &read_back(&second));
+    assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
+}

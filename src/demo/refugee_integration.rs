@@ -95,8 +95,8 @@ fn beneficiary_services(service_id: ServiceId) -> ActivityFields {
         "For legal and regulatory compliance purposes, for example, to ensure compliance with safeguarding, \
          health and safety requirements and other legal obligations, or in connection with litigation, an \
          internal investigation or audit, and to ensure compliance with laws, as well as equal opportunities \
-         monitoring;",
-        "To maintain our own accounts and records;",
+         monitoring",
+        "To maintain our own accounts and records",
         LEGITIMATE_BUSINESS_INTEREST,
     ]);
     a.data_subjects = strings(&[

@@ -13,8 +13,7 @@ use crate::Result;
 use crate::ico_template::IcoColumn;
 use crate::law::{LAW_CURRENT_TO, LegalItem, rights_for};
 use crate::model::{
-    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register,
-    format_date,
+    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register, format_date,
 };
 
 /// The separator between the items of a list in one cell (the layout's, in

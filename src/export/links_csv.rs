@@ -25,7 +25,7 @@ pub fn write(
     csv.row(&HEADINGS)?;
     let lookup = register.lookup();
     let total = register.links.len();
-    for (done, link) in register.links.iter().enumerate() {
+    for (done, link) in register.links_in_record_order().into_iter().enumerate() {
         step(progress, done, total)?;
         csv.row(&cells(&lookup, link))?;
     }

@@ -246,6 +246,14 @@ fn processor_only(grids: &[Grid], file: &str, register: &Register) -> Option<Map
     Some(Mapped { plan, proposals: Vec::new(), sheet, heading_row, headings: headings.unwrap_or_default() })
 }
 
+/// Whether a personal-data item says it is special category data, as the export
+/// writes it ("Health (special category)") or as older files did ("Special
+/// category: Health").
+fn marks_special_category(item: &str) -> bool {
+    let key = name_key(item);
+    key.ends_with(" special category") || key.starts_with("special category ")
+}
+
 /// The 0-based index of spreadsheet column letters ("A" is 0, "AD" is 29).
 fn letters_index(letters: &str) -> usize {
     letters.bytes().fold(0, |n, b| n * 26 + usize::from(b.saturating_sub(b'A')) + 1).saturating_sub(1)
@@ -638,8 +646,10 @@ impl<'r> Reader<'r> {
     fn read_article30(&mut self, row: &Row<'_>, f: &mut ActivityFields) {
         f.purposes = split_list(row.get(IcoColumn::Purpose));
         f.data_subjects = split_list(row.get(IcoColumn::DataSubjects));
-        for item in split_list(row.get(IcoColumn::PersonalData)) {
-            self.sort_personal_data(row.number, item, f);
+        let items = split_list(row.get(IcoColumn::PersonalData));
+        let marked = items.iter().any(|item| marks_special_category(item));
+        for item in items {
+            self.sort_personal_data(row.number, item, marked, f);
         }
         let joint = row.get(IcoColumn::JointController);
         if !says_no(joint) {
@@ -655,7 +665,10 @@ impl<'r> Reader<'r> {
 
     /// Puts an item of column E where the law puts it: special category data and
     /// criminal offence data are kept apart from ordinary personal data.
-    fn sort_personal_data(&mut self, row: usize, item: String, f: &mut ActivityFields) {
+    /// In a cell that `marked` its special category data item by item (as this
+    /// app's export does), an unmarked item is ordinary personal data whatever its
+    /// words suggest: the officer classified it.
+    fn sort_personal_data(&mut self, row: usize, item: String, marked: bool, f: &mut ActivityFields) {
         let column = Some(IcoColumn::PersonalData.heading());
         let bare = item.trim_start_matches("Special category:").trim().to_string();
         // This app's export writes criminal offence data as "Criminal offence data"
@@ -669,7 +682,18 @@ impl<'r> Reader<'r> {
             return;
         }
         let categories = special_categories(&bare);
-        if !categories.is_empty() {
+        if marked && !categories.is_empty() && !marks_special_category(&item) && !is_category_name(&bare) {
+            let titles: Vec<&str> = categories.iter().map(|c| c.title()).collect();
+            self.plan.report.warn(
+                Some(row),
+                column,
+                format!(
+                    "\"{item}\" may be special category data (Art 9(1): {}); kept as ordinary personal data, as the cell marks its special category data item by item",
+                    titles.join(", ")
+                ),
+            );
+            f.personal_data.push(item);
+        } else if !categories.is_empty() {
             let titles: Vec<&str> = categories.iter().map(|c| c.title()).collect();
             f.special_categories.extend(categories);
             if is_category_name(&bare) {
@@ -783,9 +807,17 @@ impl<'r> Reader<'r> {
         let mut after_label = false;
         let mut kept = Vec::new();
         for piece in cell.split([';', '\n', '\r']).map(str::trim).filter(|piece| !piece.is_empty()) {
-            after_label |= labelled(piece).is_some();
             let unread = parsed.unrecognised.iter().any(|u| u.text == piece);
-            let found = legislation_in(piece).or_else(|| (after_label && unread).then(|| piece.to_string()));
+            // After "Legislation:" every piece is legislation, word for word: the
+            // export writes the activity's legislation there, one title a piece.
+            let found = match labelled(piece) {
+                Some(rest) => {
+                    after_label = true;
+                    Some(rest.to_string()).filter(|rest| !rest.is_empty())
+                }
+                None if after_label => Some(piece.to_string()),
+                None => legislation_in(piece),
+            };
             if let Some(law) = found {
                 if unread {
                     kept.push(piece.to_string());

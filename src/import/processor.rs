@@ -9,10 +9,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::grid::Grid;
 use super::law_fields::{NO_SAFEGUARD, read_safeguard};
 use super::services::ServiceIndex;
 use super::text::{decode, name_key, split_list, yes_no};
-use super::grid::Grid;
 use super::{MAX_CELL_CHARS, MAX_FILE_BYTES, Plan, PlannedActivity, Ref, Report};
 use crate::cells::restore;
 use crate::ico_template::LIST_SEPARATOR;
@@ -158,7 +158,8 @@ fn read_cells(rows: &[Vec<&str>], register: &Register, plan: Plan) -> Option<Pla
     let contacts = read_contacts(&rows[..header], base);
     let mut reader = Reader::over(register, plan);
     if let Some(edited) = contacts {
-        reader.plan.organisation = Some(super::OrganisationEdit { base: register.organisation.clone(), edited });
+        reader.plan.organisation =
+            Some(super::OrganisationEdit { base: register.organisation.clone(), edited });
     }
     for (index, cells) in rows.iter().enumerate().skip(header + 1) {
         if cells.iter().any(|cell| !cell.trim().is_empty()) {

@@ -58,7 +58,7 @@ pub fn name_key(name: &str) -> String {
 pub fn split_list(cell: &str) -> Vec<String> {
     let separators: &[char] = if cell.contains([';', '\n', '\r']) { &[';', '\n', '\r'] } else { &[','] };
     cell.split(separators)
-        .map(|item| strip_bullet(item.trim()).trim_end_matches(['.', ';']).trim())
+        .map(|item| strip_bullet(item.trim()).trim())
         .filter(|item| !item.is_empty())
         .map(str::to_string)
         .collect()

@@ -94,6 +94,18 @@ impl Register {
         }
     }
 
+    /// Every link, each activity's together in the order of the record (the
+    /// register's order of activities), and each activity's in the order they
+    /// were made: the order of the links tables, so that a table read back into
+    /// a new register is written again row for row.
+    pub fn links_in_record_order(&self) -> Vec<&Link> {
+        let position: HashMap<ActivityId, usize> =
+            self.activities.iter().enumerate().map(|(at, activity)| (activity.id, at)).collect();
+        let mut links: Vec<&Link> = self.links.iter().collect();
+        links.sort_by_key(|link| position.get(&link.activity_id).copied().unwrap_or(usize::MAX));
+        links
+    }
+
     /// The links of one activity in one direction.
     pub fn links_of(&self, activity_id: ActivityId, direction: Direction) -> impl Iterator<Item = &Link> {
         self.links

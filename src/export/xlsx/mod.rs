@@ -130,7 +130,7 @@ fn links_sheet(workbook: &mut Workbook, styles: &Styles, register: &Register) ->
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[2], styles)?;
     let heading_row = sheet.heading_row(&links_csv::HEADINGS)?;
     let lookup = register.lookup();
-    for link in &register.links {
+    for link in register.links_in_record_order() {
         sheet.row(&links_csv::cells(&lookup, link))?;
     }
     sheet.finish_table(heading_row, links_csv::HEADINGS.len(), &LINKS_YES_NO)
