@@ -514,3 +514,37 @@ fn the_import_command_reads_a_workbook_without_being_told_its_format() {
     assert!(out.contains("sheet \"Template\": rejected: row 11"), "{out}");
     assert_eq!(Store::open(&db).unwrap().activities().unwrap().len(), 2);
 }
+
+/// Acts whose titles have a comma or a bracket inside (from legislation.gov.uk),
+/// written after "Legislation:" as the export writes them.
+const TITLES: [&str; 3] = [
+    "Nationality, Asylum and Immigration Act 2002",
+    "Asylum and Immigration (Treatment of Claimants, etc.) Act 2004",
+    "The Privacy and Electronic Communications (EC Directive) Regulations 2003",
+];
+
+#[test]
+fn legislation_after_its_label_is_kept_word_for_word_however_its_titles_are_punctuated() {
+    let mut row = benefits_row();
+    let basis = format!("Art 6(1)(e) Public task; Legislation: {}", TITLES.join("; "));
+    row[IcoColumn::ALL.iter().position(|c| *c == IcoColumn::Article6).unwrap()] = basis;
+    let (store, _) = imported(&template(contact_rows_per_role(), vec![row]));
+    let fields = &store.activities().unwrap()[0].fields;
+    assert_eq!(fields.legislation, TITLES);
+    assert_eq!(fields.lawful_bases, [LawfulBasis::PublicTask].into_iter().collect());
+}
+
+#[test]
+fn an_unmarked_item_beside_marked_special_category_data_stays_as_the_officer_classed_it() {
+    let mut row = benefits_row();
+    let data = "Name; biometric residence permit number; Health (special category); medical history";
+    row[IcoColumn::ALL.iter().position(|c| *c == IcoColumn::PersonalData).unwrap()] = data.into();
+    let (store, plan) = imported(&template(contact_rows_per_role(), vec![row]));
+    let fields = &store.activities().unwrap()[0].fields;
+    assert_eq!(fields.special_categories, [SpecialCategory::Health].into_iter().collect());
+    assert_eq!(fields.personal_data, ["Name", "biometric residence permit number", "medical history"]);
+    let notes: Vec<String> =
+        plan.report.lines().into_iter().filter(|l| l.contains("may be special")).collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(notes[0].contains("Biometric") && notes[0].contains("row 8"), "{notes:#?}");
+}
