@@ -84,14 +84,15 @@ pub fn read_processor_rows(rows: &[Vec<String>], file: &str, register: &Register
     let rows: Vec<Vec<&str>> =
         rows.iter().map(|row| row.iter().map(|cell| restore(cell)).collect()).collect();
     let plan = Plan { report: Report::new(file), ..Plan::default() };
-    read_cells(&rows, register, plan).ok_or_else(|| Error::Import {
+    let headings = find_headings(&rows).ok_or_else(|| Error::Import {
         file: file.to_string(),
         message: format!(
             "no heading row of the processor record was found (looked for \"{}\" and \"{}\"); check it is a processor record exported by ROPA Register",
             ProcessorColumn::Controller.heading(),
             ProcessorColumn::CategoriesOfProcessing.heading()
         ),
-    })
+    })?;
+    Ok(read_cells(&rows, headings, register, plan))
 }
 
 /// Whether the sheet `grid` holds a processor record (its headings are the
@@ -108,9 +109,10 @@ pub(super) fn is_processor_sheet(grid: &Grid) -> bool {
 /// holds no processor record.
 pub(super) fn read_processor_sheet(grid: &Grid, register: &Register, plan: &mut Plan) -> Option<usize> {
     let rows = cells_by_number(grid);
-    let (header, _) = find_headings(&rows)?;
+    let headings = find_headings(&rows)?;
+    let header = headings.0;
     let (warnings, rejected) = (plan.report.warnings.len(), plan.report.rejected.len());
-    *plan = read_cells(&rows, register, std::mem::take(plan))?;
+    *plan = read_cells(&rows, headings, register, std::mem::take(plan));
     if let Some(sheet) = &grid.sheet {
         let place = |issue: &mut super::Issue| {
             issue.column = Some(match issue.column.take() {
@@ -151,9 +153,13 @@ fn cells_by_number(grid: &Grid) -> Vec<Vec<&str>> {
     rows
 }
 
-/// Reads restored rows into `plan`; `None` when no heading row is found.
-fn read_cells(rows: &[Vec<&str>], register: &Register, plan: Plan) -> Option<Plan> {
-    let (header, columns) = find_headings(rows)?;
+/// Reads restored rows, whose heading row and columns are `headings`, into `plan`.
+fn read_cells(
+    rows: &[Vec<&str>],
+    (header, columns): (usize, HashMap<ProcessorColumn, usize>),
+    register: &Register,
+    plan: Plan,
+) -> Plan {
     let base = plan.organisation.as_ref().map_or(&register.organisation, |edit| &edit.edited);
     let contacts = read_contacts(&rows[..header], base);
     let mut reader = Reader::over(register, plan);
@@ -166,7 +172,7 @@ fn read_cells(rows: &[Vec<&str>], register: &Register, plan: Plan) -> Option<Pla
             reader.read_row(index + 1, &columns, cells);
         }
     }
-    Some(reader.plan)
+    reader.plan
 }
 
 /// How many rows from the top the heading row is looked for in.
