@@ -5,7 +5,7 @@
 //! lines) that yields nothing is returned as unrecognised, with a hint when a likely
 //! intended citation can be named (e.g. "Article 9(1)(g)": 9(2)(g) was probably meant).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::law::{Article9Condition, LawfulBasis, LegalItem, Schedule1Condition};
 
@@ -25,6 +25,46 @@ pub struct Unrecognised {
     pub text: String,
     /// Why it was not understood, and what was probably meant.
     pub note: String,
+}
+
+/// Each distinct cell's reading, remembered for the rest of an import: a
+/// register's citation cells repeat ("Public task" on most rows), and looking a
+/// reading up costs far less than making it again.
+#[derive(Debug, Default)]
+pub struct CitationMemo {
+    article6: HashMap<String, Parsed<LawfulBasis>>,
+    article9: HashMap<String, Parsed<Article9Condition>>,
+    schedule1: HashMap<String, Parsed<Schedule1Condition>>,
+}
+
+impl CitationMemo {
+    /// [`parse_article6`] of `text`, read once per distinct text.
+    pub fn article6(&mut self, text: &str) -> Parsed<LawfulBasis> {
+        remembered(&mut self.article6, text, parse_article6)
+    }
+
+    /// [`parse_article9`] of `text`, read once per distinct text.
+    pub fn article9(&mut self, text: &str) -> Parsed<Article9Condition> {
+        remembered(&mut self.article9, text, parse_article9)
+    }
+
+    /// [`parse_schedule1`] of `text`, read once per distinct text.
+    pub fn schedule1(&mut self, text: &str) -> Parsed<Schedule1Condition> {
+        remembered(&mut self.schedule1, text, parse_schedule1)
+    }
+}
+
+fn remembered<T: Clone>(
+    readings: &mut HashMap<String, Parsed<T>>,
+    text: &str,
+    read: fn(&str) -> Parsed<T>,
+) -> Parsed<T> {
+    if let Some(parsed) = readings.get(text) {
+        return parsed.clone();
+    }
+    let parsed = read(text);
+    readings.insert(text.to_string(), parsed.clone());
+    parsed
 }
 
 /// Reads Article 6 lawful bases.
@@ -284,6 +324,29 @@ const ARTICLE9_WORDS: &[(&str, Article9Condition)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_reading_is_the_reading_of_that_text() {
+        let cells = [
+            "Public task",
+            "Article 6(1)(e); Article 6(1)(c)",
+            "Public task",
+            "Art 9(2)(h)",
+            "Sch 1 para 18",
+            "Consent",
+            "Article 6(1)(e); Article 6(1)(c)",
+            "",
+            "Legitimate interests",
+        ];
+        let mut memo = CitationMemo::default();
+        for _ in 0..2 {
+            for cell in cells {
+                assert_eq!(memo.article6(cell), parse_article6(cell), "{cell}");
+                assert_eq!(memo.article9(cell), parse_article9(cell), "{cell}");
+                assert_eq!(memo.schedule1(cell), parse_schedule1(cell), "{cell}");
+            }
+        }
+    }
 
     fn check6(text: &str, expected: &[LawfulBasis], unrecognised: usize) {
         let parsed = parse_article6(text);

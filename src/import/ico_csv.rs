@@ -8,13 +8,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::citations::{Parsed, Unrecognised, parse_article6, parse_article9, parse_schedule1};
+use super::citations::{CitationMemo, Parsed, Unrecognised};
 use super::contacts::read_contacts;
 use super::csv_grid::{self, Fault};
 use super::grid::{Grid, column_letters};
 use super::law_fields::{read_interests, read_safeguard, split_retention};
 use super::legislation::{labelled, legislation_in};
-use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, propose};
+use super::mapping::{Basis, ColumnMapping, MappingInput, Proposal, Target, most_matches, propose};
 use super::party_kind::guess_kind;
 use super::processor::{self, safeguard_of};
 use super::services::ServiceIndex;
@@ -314,19 +314,25 @@ pub(super) fn find_heading(
     faults: Vec<Fault>,
     input: MappingInput<'_>,
 ) -> Option<(Table, usize)> {
-    let (header, proposals, matched) = grid
-        .rows
-        .iter()
-        .enumerate()
-        .take(HEADING_SEARCH_ROWS)
-        .map(|(index, row)| {
-            let sample: Vec<&[String]> =
-                grid.rows.iter().skip(index + 1).take(SAMPLE_ROWS).map(|r| r.cells.as_slice()).collect();
-            let proposals = propose(&row.cells, &sample, input);
-            let matched = proposals.iter().filter(|p| p.target != Target::Note).count();
-            (index, proposals, matched)
-        })
-        .max_by_key(|(index, _, matched)| (*matched, std::cmp::Reverse(*index)))?;
+    let mut best: Option<(usize, Vec<Proposal>, usize)> = None;
+    for (index, row) in grid.rows.iter().enumerate().take(HEADING_SEARCH_ROWS) {
+        // The earliest row with the most matches wins, so a row that cannot
+        // match more than the best so far is not read (a data row under the
+        // headings: reading it means guessing each cell's field from the cells
+        // below it).
+        let most = best.as_ref().map_or(0, |(_, _, matched)| *matched);
+        if best.is_some() && most_matches(&row.cells) <= most {
+            continue;
+        }
+        let sample: Vec<&[String]> =
+            grid.rows.iter().skip(index + 1).take(SAMPLE_ROWS).map(|r| r.cells.as_slice()).collect();
+        let proposals = propose(&row.cells, &sample, input);
+        let matched = proposals.iter().filter(|p| p.target != Target::Note).count();
+        if best.is_none() || matched > most {
+            best = Some((index, proposals, matched));
+        }
+    }
+    let (header, proposals, matched) = best?;
     (matched >= 3).then_some((Table { grid, header, proposals, faults }, matched))
 }
 
@@ -427,6 +433,8 @@ struct Reader<'r> {
     recipient_countries: Vec<(String, String)>,
     /// Whether some column is the business function; if none, band rows name it.
     has_function_column: bool,
+    /// The citation cells read so far, each distinct text read once.
+    citations: CitationMemo,
 }
 
 impl<'r> Reader<'r> {
@@ -455,6 +463,7 @@ impl<'r> Reader<'r> {
             contracts: HashMap::new(),
             recipient_countries: Vec::new(),
             has_function_column: true,
+            citations: CitationMemo::default(),
         }
     }
 
@@ -777,10 +786,10 @@ impl<'r> Reader<'r> {
     fn read_lawfulness(&mut self, row: &Row<'_>, f: &mut ActivityFields) {
         self.read_bases(row, IcoColumn::Article6, f);
         self.read_bases(row, IcoColumn::GdprArticle6, f);
-        let article9 = parse_article9(row.get(IcoColumn::Article9));
+        let article9 = self.citations.article9(row.get(IcoColumn::Article9));
         f.article9_conditions = article9.items.clone();
         self.keep_unrecognised(row.number, IcoColumn::Article9, article9, f);
-        let schedule1 = parse_schedule1(row.get(IcoColumn::Schedule1));
+        let schedule1 = self.citations.schedule1(row.get(IcoColumn::Schedule1));
         f.schedule1_conditions = schedule1.items.clone();
         self.keep_unrecognised(row.number, IcoColumn::Schedule1, schedule1, f);
         let interests = read_interests(row.get(IcoColumn::LegitimateInterests));
@@ -802,7 +811,7 @@ impl<'r> Reader<'r> {
     /// beside them ("Public task (Children Act 1989, s.17)"), kept word for word.
     fn read_bases(&mut self, row: &Row<'_>, column: IcoColumn, f: &mut ActivityFields) {
         let cell = row.get(column);
-        let mut parsed = parse_article6(cell);
+        let mut parsed = self.citations.article6(cell);
         f.lawful_bases.extend(parsed.items.iter().copied());
         let mut after_label = false;
         let mut kept = Vec::new();
@@ -1119,5 +1128,65 @@ fn dpia_progress(cell: &str) -> DpiaProgress {
         DpiaProgress::InProgress
     } else {
         DpiaProgress::NotStarted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[Vec<&str>]) -> Grid {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| super::super::grid::GridRow {
+                number: i + 1,
+                cells: cells.iter().map(|c| c.to_string()).collect(),
+            })
+            .collect();
+        Grid { sheet: None, rows }
+    }
+
+    /// The heading row as found by reading every candidate row in full.
+    fn read_every_row(grid: &Grid) -> (usize, usize) {
+        let input = MappingInput::default();
+        (0..grid.rows.len().min(HEADING_SEARCH_ROWS))
+            .map(|index| {
+                let sample: Vec<&[String]> =
+                    grid.rows.iter().skip(index + 1).take(SAMPLE_ROWS).map(|r| r.cells.as_slice()).collect();
+                let proposals = propose(&grid.rows[index].cells, &sample, input);
+                (index, proposals.iter().filter(|p| p.target != Target::Note).count())
+            })
+            .max_by_key(|&(index, matched)| (matched, std::cmp::Reverse(index)))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_heading_row_found_without_reading_data_rows_is_the_one_reading_every_row_finds() {
+        let ico: Vec<&str> = IcoColumn::ALL.iter().map(|c| c.heading()).collect();
+        let data = vec!["Public task"; 30];
+        let short = vec!["Purpose", "Lawful basis", "Retention", "", ""];
+        let council = vec!["Data processing activity", "Purpose", "Legal basis", "Relevant law", "Retention"];
+        let answers =
+            vec!["Housing allocations", "Allocating homes", "Public task", "Housing Act 1996", "6 years"];
+        let grids = [
+            grid(&[
+                vec!["Record of processing activities"],
+                short.clone(),
+                ico.clone(),
+                data.clone(),
+                data.clone(),
+            ]),
+            grid(&[ico.clone(), ico.clone(), data.clone()]),
+            grid(&[short.clone(), council.clone(), answers.clone(), answers.clone(), answers.clone()]),
+            grid(&[vec!["Name", "Address"], council.clone(), answers.clone(), council.clone(), answers]),
+            grid(&[data.clone(), data.clone(), short, data]),
+        ];
+        for (number, grid) in grids.into_iter().enumerate() {
+            let expected = read_every_row(&grid);
+            let found = find_heading(grid, Vec::new(), MappingInput::default());
+            let found = found.map(|(table, matched)| (table.header, matched));
+            assert_eq!(found, Some(expected).filter(|&(_, matched)| matched >= 3), "grid {number}");
+        }
     }
 }

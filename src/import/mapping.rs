@@ -371,6 +371,12 @@ pub fn propose(headings: &[String], sample: &[&[String]], input: MappingInput<'_
 /// A heading longer than this is not matched (a data cell, not a heading).
 const LONGEST_HEADING_BYTES: usize = 1_000;
 
+/// The most fields [`propose`] can map a row of headings to: one per heading
+/// that is neither blank nor too long to be a heading.
+pub(super) fn most_matches(headings: &[String]) -> usize {
+    headings.iter().filter(|h| !h.trim().is_empty() && h.len() <= LONGEST_HEADING_BYTES).count()
+}
+
 /// A cell longer than this is not read to guess its column's field.
 const LONGEST_SAMPLE_BYTES: usize = 2_000;
 

@@ -13,6 +13,7 @@
 //! in linear time.
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::OnceLock;
 
 use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
@@ -391,11 +392,28 @@ fn read_link(cells: &mut Cells<'_>, index: &mut Index) {
 /// The lawful basis written first ("Art 6(1)(e) Public task; detail"), and the detail.
 fn basis(cell: &str) -> (Option<LawfulBasis>, String) {
     let (first, rest) = cell.split_once(';').map_or((cell, ""), |(a, b)| (a, b));
-    let key = name_key(first);
-    match LawfulBasis::ALL.iter().copied().find(|b| name_key(&b.label()) == key) {
+    static BASES: OnceLock<HashMap<String, LawfulBasis>> = OnceLock::new();
+    let bases = BASES.get_or_init(|| LawfulBasis::ALL.iter().map(|&b| (name_key(&b.label()), b)).collect());
+    match bases.get(&name_key(first)).copied() {
         Some(basis) => (Some(basis), rest.trim().to_string()),
         None => (None, cell.trim().to_string()),
     }
+}
+
+/// The special category whose title or label is `written`, ignoring case and
+/// punctuation (each of 100,000 links' cells is looked up, not compared with
+/// every category's words made anew).
+fn special_category_named(written: &str) -> Option<SpecialCategory> {
+    static NAMES: OnceLock<HashMap<String, SpecialCategory>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for &category in SpecialCategory::ALL {
+            names.entry(name_key(category.title())).or_insert(category);
+            names.entry(name_key(&category.label())).or_insert(category);
+        }
+        names
+    });
+    names.get(&name_key(written)).copied()
 }
 
 /// What special category and criminal offence data the row says passes: as
@@ -404,12 +422,7 @@ fn basis(cell: &str) -> (Option<LawfulBasis>, String) {
 fn special_data(cells: &mut Cells<'_>, fields: &mut LinkFields, activity: usize) {
     let mut categories = BTreeSet::new();
     for item in items(cells.get("Special category data")) {
-        let key = name_key(&item);
-        match SpecialCategory::ALL
-            .iter()
-            .copied()
-            .find(|c| name_key(c.title()) == key || name_key(&c.label()) == key)
-        {
+        match special_category_named(&item) {
             Some(category) => {
                 categories.insert(category);
             }

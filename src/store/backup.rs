@@ -135,6 +135,6 @@ impl Store {
         if application_id != super::open::APPLICATION_ID {
             return Err(Error::NotARegister { path: path.to_path_buf() });
         }
-        Ok(Store::from_connection(conn, Some(path.to_path_buf())))
+        Store::from_connection(conn, Some(path.to_path_buf()))
     }
 }

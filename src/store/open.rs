@@ -35,7 +35,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Self::from_connection(conn, Some(path.to_path_buf()));
+        let mut store = Self::from_connection(conn, Some(path.to_path_buf()))?;
         store.configure()?;
         migrate::create_schema(&mut store.conn)?;
         Ok(store)
@@ -55,7 +55,7 @@ impl Store {
             // Checked before anything writes, so a refused file is left as it was.
             migrate::check_schema(&conn, path)?;
         }
-        let mut store = Self::from_connection(conn, Some(path_buf));
+        let mut store = Self::from_connection(conn, Some(path_buf))?;
         store.configure()?;
         if version < migrate::SCHEMA_VERSION {
             // The only write an open makes, and the only time it takes the lock.
@@ -86,7 +86,7 @@ impl Store {
         migrate::check_schema(&conn, path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "query_only", "ON")?;
-        Ok(Self::from_connection(conn, Some(path.to_path_buf())))
+        Self::from_connection(conn, Some(path.to_path_buf()))
     }
 
     /// What to tell the user once about where this register is kept (a network
@@ -104,7 +104,7 @@ impl Store {
     /// A new register held in memory, for tests and previews.
     pub fn in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self::from_connection(conn, None);
+        let mut store = Self::from_connection(conn, None)?;
         store.configure()?;
         migrate::create_schema(&mut store.conn)?;
         Ok(store)
@@ -132,10 +132,18 @@ impl Store {
             }
             // FULL: a commit reported to the user survives a power cut, not only a crash.
             self.conn.pragma_update(None, "synchronous", "FULL")?;
+            // Room for a whole import's changed pages: with SQLite's 2 MB
+            // default, a 10,000-activity import spilled pages to the log in the
+            // middle of its transaction and read them back.
+            self.conn.pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
         }
         Ok(())
     }
 }
+
+/// The page cache of a connection that writes, in KiB (SQLite reads a negative
+/// `cache_size` as KiB).
+const WRITE_CACHE_KIB: i64 = -32 * 1024;
 
 /// The file system of the folder holding the register at `path`.
 fn file_system_of_register(path: &Path) -> FileSystem {
