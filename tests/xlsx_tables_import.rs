@@ -159,3 +159,26 @@ fn table_rows_that_cannot_be_read_are_warnings_naming_sheet_row_and_column() {
     let shelter = register.parties.iter().find(|p| p.fields.name == "Shelter").unwrap();
     assert_eq!(shelter.fields.contact, "help@shelter.example");
 }
+
+/// The register's own workbook carries its findings, which an import skips; a
+/// council's workbook whose record happens to sit on a sheet called "Findings"
+/// still imports from it.
+#[test]
+fn a_record_on_a_sheet_named_like_the_findings_still_imports() {
+    let headings = ropa::export::ico_csv::heading_row();
+    let mut activity = vec![""; headings.len()];
+    activity[0] = "Housing";
+    activity[1] = "Allocate council homes";
+    *activity.last_mut().unwrap() = "Housing allocations";
+    let mut workbook = Workbook::new();
+    sheet(&mut workbook, "Introduction", &[vec!["Our record of processing activities"]]);
+    sheet(&mut workbook, "Findings", &[headings, activity]);
+    let bytes = workbook.save_to_buffer().unwrap();
+    let register = Store::in_memory().unwrap().load_register().unwrap();
+    let plan = ropa::import::read_ico_workbook(&bytes, "council.xlsx", &register).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    ropa::import::apply(&plan, &mut store).unwrap();
+    let names: Vec<String> =
+        store.load_register().unwrap().activities.into_iter().map(|a| a.fields.name).collect();
+    assert_eq!(names, ["Housing allocations"]);
+}

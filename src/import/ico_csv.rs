@@ -25,6 +25,7 @@ use super::{
 };
 use super::{tables, workbook};
 use crate::cells::restore;
+use crate::export::xlsx::CHECK_SHEETS;
 use crate::ico_template::IcoColumn;
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
@@ -178,8 +179,32 @@ pub fn read_workbook_mapped(
     register: &Register,
     input: MappingInput<'_>,
 ) -> Result<Mapped> {
+    // The register's own workbook carries its findings (a sheet as long as the
+    // register and its links): read them only if no other sheet is a record.
+    let is_checks = |name: &str| CHECK_SHEETS.iter().any(|sheet| sheet.eq_ignore_ascii_case(name.trim()));
+    let sheets = workbook::read_sheets_where(bytes, file, |name| !is_checks(name))?;
+    if let Some(mapped) = plan_of_sheets(sheets, file, register, input)? {
+        return Ok(mapped);
+    }
     let sheets = workbook::read_sheets(bytes, file)?;
     let names: Vec<String> = sheets.iter().filter_map(|s| s.grid.sheet.clone()).collect();
+    plan_of_sheets(sheets, file, register, input)?.ok_or_else(|| Error::Import {
+        file: file.to_string(),
+        message: format!(
+            "{NO_HEADINGS}; the sheets are {}",
+            names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+        ),
+    })
+}
+
+/// The plan read from a workbook's `sheets`, or `None` when none of them is a
+/// record (controller or processor).
+fn plan_of_sheets(
+    sheets: Vec<workbook::Sheet>,
+    file: &str,
+    register: &Register,
+    input: MappingInput<'_>,
+) -> Result<Option<Mapped>> {
     let mut tables = Vec::new();
     let mut records = Vec::new();
     let mut processor_records = Vec::new();
@@ -204,16 +229,7 @@ pub fn read_workbook_mapped(
         })
         .max_by_key(|(_, _, matched)| *matched);
     let Some((table, warnings, _)) = best else {
-        if let Some(mapped) = processor_only(&processor_records, file, register) {
-            return Ok(mapped);
-        }
-        return Err(Error::Import {
-            file: file.to_string(),
-            message: format!(
-                "{NO_HEADINGS}; the sheets are {}",
-                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
-            ),
-        });
+        return Ok(processor_only(&processor_records, file, register));
     };
     let sheet_name = table.grid.sheet.clone().unwrap_or_default();
     let file = format!("{file}, sheet \"{sheet_name}\"");
@@ -231,7 +247,7 @@ pub fn read_workbook_mapped(
     for grid in &processor_records {
         processor::read_processor_sheet(grid, register, &mut plan);
     }
-    Ok(table.into_mapped(plan))
+    Ok(Some(table.into_mapped(plan)))
 }
 
 /// A workbook whose only record is a processor record (Art 30(2)): its first

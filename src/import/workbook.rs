@@ -35,13 +35,19 @@ pub struct Sheet {
 
 /// Every sheet of the workbook in `bytes`, in the workbook's order.
 pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>> {
+    read_sheets_where(bytes, file, |_| true)
+}
+
+/// The sheets of the workbook in `bytes` whose names `keep` accepts, in the
+/// workbook's order (a sheet not kept is never parsed).
+pub fn read_sheets_where(bytes: &[u8], file: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<Sheet>> {
     let fail = |message: String| Error::Import { file: file.to_string(), message };
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
         fail(format!("it is not a workbook that can be read (xlsx, xls or ods): {error}"))
     })?;
     let names = workbook.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
+    for name in names.into_iter().filter(|name| keep(name)) {
         let range = workbook
             .worksheet_range(&name)
             .map_err(|error| fail(format!("sheet \"{name}\" cannot be read: {error}")))?;

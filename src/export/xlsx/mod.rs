@@ -35,6 +35,10 @@ use sheet::{SheetWriter, Styles};
 pub const SHEETS: [&str; 7] =
     ["Controller record", "Processor record", "Links", "Parties", "Agreements", "Findings", "Completeness"];
 
+/// The sheets holding what the checks found, not what the register says: an
+/// import reads them only when no other sheet holds a record.
+pub const CHECK_SHEETS: [&str; 2] = [SHEETS[5], SHEETS[6]];
+
 /// The ICO columns answered Yes or No (U, X and AC).
 pub const ICO_YES_NO: [IcoColumn; 3] =
     [IcoColumn::DpiaRequired, IcoColumn::Breach, IcoColumn::RetainedPerPolicy];
