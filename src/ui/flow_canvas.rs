@@ -11,6 +11,8 @@ use ropa::flows::layout::{self, Point, metrics, wrap};
 use ropa::flows::overview::Expanded;
 use ropa::flows::svg::{self, BOTH, CRIMINAL, EdgeLabel, PLAIN, SPECIAL};
 use ropa::flows::{FlowGraph, Scope};
+
+use super::flow_dashes::Dashes;
 use ropa::model::Register;
 
 /// Points per curved stretch of a line.
@@ -287,11 +289,11 @@ fn draw_edges(
         .collect();
     // Highlighted lines last, so they sit on top.
     for pass in [false, true] {
+        let mut dashes = Dashes::default();
         for (i, edge) in map.graph.edges.iter().enumerate() {
             if touching[i] != pass || !map.edge_bounds[i].intersects(visible) {
                 continue;
             }
-            let points: Vec<Pos2> = map.polylines[i].iter().map(|&p| to_screen(p)).collect();
             let (colour, width, dashed) = match &edge.kind {
                 EdgeKind::Owns => (hex("#aab7b8"), 1.2, false),
                 EdgeKind::Flow(flow) => (
@@ -307,16 +309,62 @@ fn draw_edges(
             };
             let width = if pass { width + 1.5 } else { width } * zoom.clamp(0.5, 1.5);
             let stroke = Stroke::new(width, colour);
-            if dashed {
-                painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
-            } else {
-                painter.add(Shape::line(points.clone(), stroke));
-            }
-            if !matches!(edge.kind, EdgeKind::Owns) {
-                arrow_head(painter, &points, colour, (7.0 * zoom).clamp(3.0, 10.0));
+            let points = &map.polylines[i];
+            for run in visible_runs(points, visible.expand(EDGE_MARGIN / zoom), MIN_STEP / zoom) {
+                let ends_line = run.last() == points.last();
+                let run: Vec<Pos2> = run.into_iter().map(to_screen).collect();
+                if ends_line && !matches!(edge.kind, EdgeKind::Owns) {
+                    arrow_head(painter, &run, colour, (7.0 * zoom).clamp(3.0, 10.0));
+                }
+                if dashed {
+                    dashes.add(&run, stroke);
+                } else {
+                    painter.add(Shape::line(run, stroke));
+                }
             }
         }
+        if !dashes.is_empty() {
+            painter.add(dashes.into_shape());
+        }
     }
+}
+
+/// How far outside the canvas (screen pixels) a line is still drawn, so that its
+/// width and arrow head are never cut at the edge.
+const EDGE_MARGIN: f32 = 16.0;
+/// The shortest stretch of a line drawn (screen pixels): points closer together
+/// than this to the last one kept are one point on the screen.
+const MIN_STEP: f32 = 1.5;
+
+/// The stretches of the line through `points` that cross `visible`, each as the
+/// points to draw: a stretch wholly outside is left out (most of the overview's
+/// lines run far below the window), and a point within `min_step` of the last
+/// kept one is dropped, but each stretch keeps its first and last points.
+fn visible_runs(points: &[Pos2], visible: Rect, min_step: f32) -> Vec<Vec<Pos2>> {
+    let mut runs: Vec<Vec<Pos2>> = Vec::new();
+    let mut run: Vec<Pos2> = Vec::new();
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if !Rect::from_two_pos(a, b).intersects(visible) {
+            if run.len() > 1 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.clear();
+            continue;
+        }
+        if run.is_empty() {
+            run.push(a);
+        }
+        match run.as_mut_slice() {
+            // The stretch so far is one short step: move its end instead.
+            [.., before, last] if last.distance(*before) < min_step => *last = b,
+            _ => run.push(b),
+        }
+    }
+    if run.len() > 1 {
+        runs.push(run);
+    }
+    runs
 }
 
 fn draw_nodes(
@@ -531,6 +579,32 @@ mod tests {
         // The middle of a line may pass under another line, never under a box.
         assert!(matches!(map.hit(middle, 3.0), Some(Hit::Edge(_))));
         assert_eq!(map.hit(pos2(-500.0, -500.0), 3.0), None);
+    }
+
+    #[test]
+    fn a_line_is_drawn_only_where_it_crosses_the_view_and_keeps_its_ends() {
+        let visible = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        // Down through the view, out below it, and back in.
+        let points =
+            [pos2(50.0, -50.0), pos2(50.0, 50.0), pos2(50.0, 300.0), pos2(50.0, 400.0), pos2(60.0, 90.0)];
+        assert_eq!(
+            visible_runs(&points, visible, 0.0),
+            vec![
+                vec![pos2(50.0, -50.0), pos2(50.0, 50.0), pos2(50.0, 300.0)],
+                vec![pos2(50.0, 400.0), pos2(60.0, 90.0)]
+            ]
+        );
+        // Wholly outside: nothing to draw.
+        assert!(visible_runs(&[pos2(200.0, 0.0), pos2(300.0, 50.0)], visible, 0.0).is_empty());
+        // A curve sampled finer than the screen shows keeps its ends and its shape.
+        let curve: Vec<Pos2> = (0..=100).map(|i| pos2(i as f32 * 0.1, (i as f32 * 0.1).powi(2))).collect();
+        let runs = visible_runs(&curve, visible, 1.5);
+        let [run] = runs.as_slice() else { panic!("one run: {runs:?}") };
+        assert_eq!((run.first(), run.last()), (curve.first(), curve.last()));
+        assert!(run.len() < 70, "{} points", run.len());
+        assert!(run.iter().all(|p| curve.contains(p)), "every point drawn is on the curve");
+        let steps: Vec<f32> = run.windows(2).map(|w| w[0].distance(w[1])).collect();
+        assert!(steps[..steps.len() - 1].iter().all(|&step| step >= 1.5), "{steps:?}");
     }
 
     #[test]

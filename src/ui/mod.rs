@@ -18,6 +18,7 @@ mod export;
 mod field_notes;
 mod file_dialog;
 mod flow_canvas;
+mod flow_dashes;
 mod flow_questions;
 mod flows;
 mod history;
