@@ -6,6 +6,11 @@
 /// (and the layouts after it) write lists and the importers read them.
 pub const LIST_SEPARATOR: &str = "; ";
 
+/// The workbook's sheets holding what the checks found, not what the register
+/// says (findings, completeness): an import reads them only when no other sheet
+/// holds a record.
+pub const CHECK_SHEETS: [&str; 2] = ["Findings", "Completeness"];
+
 /// A column after AD, not in the ICO template, naming the activity each row
 /// describes (the template itself has no such column).
 pub const ACTIVITY_HEADING: &str = "Processing activity (added by ROPA Register)";

@@ -25,8 +25,7 @@ use super::{
 };
 use super::{tables, workbook};
 use crate::cells::restore;
-use crate::export::xlsx::CHECK_SHEETS;
-use crate::ico_template::IcoColumn;
+use crate::ico_template::{CHECK_SHEETS, IcoColumn};
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
     ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaProgress, LinkFields,

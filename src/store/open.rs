@@ -132,18 +132,10 @@ impl Store {
             }
             // FULL: a commit reported to the user survives a power cut, not only a crash.
             self.conn.pragma_update(None, "synchronous", "FULL")?;
-            // Room for a whole import's changed pages: with SQLite's 2 MB
-            // default, a 10,000-activity import spilled pages to the log in the
-            // middle of its transaction and read them back.
-            self.conn.pragma_update(None, "cache_size", WRITE_CACHE_KIB)?;
         }
         Ok(())
     }
 }
-
-/// The page cache of a connection that writes, in KiB (SQLite reads a negative
-/// `cache_size` as KiB).
-const WRITE_CACHE_KIB: i64 = -32 * 1024;
 
 /// The file system of the folder holding the register at `path`.
 fn file_system_of_register(path: &Path) -> FileSystem {

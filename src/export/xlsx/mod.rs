@@ -23,7 +23,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 use super::{Options, Progress, findings_csv, ico_csv, links_csv, processor, step, write_error};
 use crate::checks::Report;
-use crate::ico_template::IcoColumn;
+use crate::ico_template::{CHECK_SHEETS, IcoColumn};
 use crate::model::Register;
 use crate::{Error, Result};
 
@@ -32,12 +32,15 @@ pub use sheet::{MAX_CELL_CHARS, column_name};
 use sheet::{SheetWriter, Styles};
 
 /// The sheet names, in order.
-pub const SHEETS: [&str; 7] =
-    ["Controller record", "Processor record", "Links", "Parties", "Agreements", "Findings", "Completeness"];
-
-/// The sheets holding what the checks found, not what the register says: an
-/// import reads them only when no other sheet holds a record.
-pub const CHECK_SHEETS: [&str; 2] = [SHEETS[5], SHEETS[6]];
+pub const SHEETS: [&str; 7] = [
+    "Controller record",
+    "Processor record",
+    "Links",
+    "Parties",
+    "Agreements",
+    CHECK_SHEETS[0],
+    CHECK_SHEETS[1],
+];
 
 /// The ICO columns answered Yes or No (U, X and AC).
 pub const ICO_YES_NO: [IcoColumn; 3] =
