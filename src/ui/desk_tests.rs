@@ -485,3 +485,21 @@ fn escape_on_the_save_changes_prompt_cancels_and_keeps_the_edits() {
     assert_eq!(harness.state().page(), Page::Activity);
     assert!(harness.state().editor().unwrap().is_dirty(), "the edits are kept");
 }
+
+#[test]
+fn at_1024_by_700_the_flow_maps_hint_and_legend_entries_are_never_broken_across_lines() {
+    let mut harness = harness_at(egui::vec2(1024.0, 700.0));
+    harness.run();
+    harness.get_by_label("Data flows").click();
+    for _ in 0..4 {
+        harness.run();
+    }
+    let line = |text: &str| {
+        let rect = harness.get_by_label(text).rect();
+        assert!(rect.height() < 20.0, "\"{text}\" is broken across lines: {rect:?}");
+        assert!(rect.right() <= 1024.0, "\"{text}\" runs off the window: {rect:?}");
+    };
+    line("Drag to pan, scroll to zoom, click a box or a line.");
+    line("Dashed: outside body, no agreement");
+    line("Grey: service's own activity");
+}

@@ -459,15 +459,27 @@ pub fn legend_ui(ui: &mut egui::Ui) {
     ];
     ui.horizontal_wrapped(|ui| {
         for (colour, dashed, text) in entries {
-            let (rect, _) = ui.allocate_exact_size(vec2(30.0, 12.0), Sense::hover());
-            let line = vec![rect.left_center(), rect.right_center()];
+            // Each entry is one widget, swatch and words: on a narrow window it
+            // moves to the next row whole, never breaking between its words or
+            // from its swatch.
+            let galley = ui.painter().layout_no_wrap(
+                text.to_string(),
+                FontId::proportional(11.0),
+                ui.visuals().text_color(),
+            );
+            let size = vec2(30.0 + 6.0 + galley.size().x, galley.size().y.max(12.0));
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+            let swatch = Rect::from_min_size(rect.min, vec2(30.0, rect.height()));
+            let line = vec![swatch.left_center(), swatch.right_center()];
             let stroke = Stroke::new(2.5, colour);
             if dashed {
                 ui.painter().extend(Shape::dashed_line(&line, stroke, 6.0, 4.0));
             } else {
                 ui.painter().add(Shape::line(line, stroke));
             }
-            ui.label(egui::RichText::new(text).size(11.0));
+            let text_at = pos2(swatch.right() + 6.0, rect.center().y - galley.size().y / 2.0);
+            ui.painter().galley(text_at, galley, ui.visuals().text_color());
             ui.add_space(8.0);
         }
     });

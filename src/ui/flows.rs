@@ -349,7 +349,12 @@ fn map_tab_ui(ui: &mut egui::Ui, page: &mut FlowsPage, shared: &Arc<Register>, c
         if ui.button("Export SVG…").clicked() {
             commands.push(Command::ChooseFile(FilePurpose::FlowSvg));
         }
-        ui.weak("Drag to pan, scroll to zoom, click a box or a line.");
+        // Kept whole: on a narrow window it moves below the buttons rather
+        // than breaking after its first word.
+        let hint = egui::Label::new(
+            egui::RichText::new("Drag to pan, scroll to zoom, click a box or a line.").weak(),
+        );
+        ui.add(hint.wrap_mode(egui::TextWrapMode::Extend));
     });
     page.request(shared, ui.ctx());
     if !page.is_ready() {
