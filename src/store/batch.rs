@@ -50,7 +50,7 @@ impl Store {
     /// Runs `build` exactly as [`Store::batch`] does, then rolls everything back:
     /// a dry run that fails wherever the real run would, and changes nothing.
     pub fn batch_dry_run<T>(&mut self, build: impl FnOnce(&Batch<'_>) -> Result<T>) -> Result<T> {
-        self.write_then(|tx| build(&Batch { tx }), super::Finish::RollBack)
+        self.with_batch_cache(|store| store.write_then(|tx| build(&Batch { tx }), super::Finish::RollBack))
     }
 }
 

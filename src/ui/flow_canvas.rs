@@ -11,9 +11,9 @@ use ropa::flows::layout::{self, Point, metrics, wrap};
 use ropa::flows::overview::Expanded;
 use ropa::flows::svg::{self, BOTH, CRIMINAL, EdgeLabel, PLAIN, SPECIAL};
 use ropa::flows::{FlowGraph, Scope};
-
-use super::flow_dashes::Dashes;
 use ropa::model::Register;
+
+use super::flow_dashes::{self, Dashes};
 
 /// Points per curved stretch of a line.
 const CURVE_STEPS: usize = 12;
@@ -348,8 +348,9 @@ fn visible_runs(points: &[Pos2], visible: Rect, min_step: f32) -> Vec<Vec<Pos2>>
         if !Rect::from_two_pos(a, b).intersects(visible) {
             if run.len() > 1 {
                 runs.push(std::mem::take(&mut run));
+            } else {
+                run.clear();
             }
-            run.clear();
             continue;
         }
         if run.is_empty() {
@@ -474,7 +475,7 @@ pub fn legend_ui(ui: &mut egui::Ui) {
             let line = vec![swatch.left_center(), swatch.right_center()];
             let stroke = Stroke::new(2.5, colour);
             if dashed {
-                ui.painter().extend(Shape::dashed_line(&line, stroke, 6.0, 4.0));
+                ui.painter().extend(Shape::dashed_line(&line, stroke, flow_dashes::DASH, flow_dashes::GAP));
             } else {
                 ui.painter().add(Shape::line(line, stroke));
             }

@@ -14,9 +14,9 @@ pub struct Dashes {
     mesh: Mesh,
 }
 
-/// The pattern: pixels drawn, then pixels left, along every line.
-const DASH: f32 = 6.0;
-const GAP: f32 = 4.0;
+/// The pattern, as the legend shows it too: pixels drawn, then pixels left.
+pub const DASH: f32 = 6.0;
+pub const GAP: f32 = 4.0;
 
 impl Dashes {
     /// Adds the line through `points`, dashed.
