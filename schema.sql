@@ -1,4 +1,4 @@
--- ROPA Register schema, version 4.
+-- ROPA Register schema, version 5.
 -- Applied whole to a new register; older registers are brought here by the
 -- append-only migrations in src/store/migrate.rs. PRAGMA user_version holds the
 -- version and is set by the code, not here.
@@ -109,7 +109,7 @@ CREATE TABLE activity (
 -- table, WITHOUT ROWID: rows are stored in key order, so reading a register
 -- whole is a sequential scan, not one random lookup per item. `list` names the
 -- field: purpose, data_subject, personal_data, other_special, unrecognised_citation,
--- legislation, system.
+-- legislation. (The systems holding the data are links to assets: activity_asset.)
 CREATE TABLE activity_item (
     activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
     list        TEXT NOT NULL,
@@ -279,3 +279,37 @@ CREATE TABLE controller_authority (
     name                TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
     is_public_authority INTEGER NOT NULL CHECK (is_public_authority IN (0, 1))
 );
+
+-- Information assets (schema version 5): the systems, shared drives, paper file
+-- stores and cloud services that hold personal data, each with its information
+-- asset owner. `hosting` is 'not_stated', 'in_house' or 'processor' (then
+-- `processor_id` names the processor party).
+CREATE TABLE asset (
+    id                INTEGER PRIMARY KEY,
+    version           INTEGER NOT NULL DEFAULT 1,
+    name              TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    kind              TEXT NOT NULL DEFAULT 'not_stated',
+    owner_name        TEXT NOT NULL DEFAULT '',
+    owner_role        TEXT NOT NULL DEFAULT '',
+    location          TEXT NOT NULL DEFAULT '',
+    hosting           TEXT NOT NULL DEFAULT 'not_stated'
+                      CHECK (hosting IN ('not_stated', 'in_house', 'processor')),
+    processor_id      INTEGER REFERENCES party(id) ON DELETE RESTRICT,
+    country           TEXT NOT NULL DEFAULT '',
+    security_measures TEXT NOT NULL DEFAULT '',
+    retention         TEXT NOT NULL DEFAULT '',
+    continuity        TEXT NOT NULL DEFAULT '',
+    notes             TEXT NOT NULL DEFAULT '',
+    CHECK ((hosting = 'processor') = (processor_id IS NOT NULL))
+);
+CREATE INDEX asset_by_processor ON asset(processor_id);
+
+-- The assets holding an activity's data, in the activity's order (ICO
+-- "Location of personal data"). An asset in use cannot be deleted.
+CREATE TABLE activity_asset (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    asset_id    INTEGER NOT NULL REFERENCES asset(id) ON DELETE RESTRICT,
+    PRIMARY KEY (activity_id, position)
+) WITHOUT ROWID;
+CREATE INDEX activity_asset_by_asset ON activity_asset(asset_id);

@@ -227,6 +227,26 @@ pub const PARTY_HEADINGS: [&str; 7] =
 pub const AGREEMENT_HEADINGS: [&str; 8] =
     ["Agreement", "Kind", "Reference", "Parties", "Start", "Review due", "End", "Notes"];
 
+/// The workbook's Information assets sheet: its headings, in order. The last,
+/// the number of activities holding data in the asset, is written for the
+/// reader and ignored on import.
+pub const ASSET_HEADINGS: [&str; 14] = [
+    "Information asset",
+    "Asset kind",
+    "Information asset owner",
+    "Owner's role",
+    "Location",
+    "Hosting",
+    "Processor",
+    "Country",
+    "Outside the UK",
+    "Security measures",
+    "Retention",
+    "Business continuity",
+    "Notes",
+    "Activities holding data in it",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ struct Case {
     activity: ActivityFields,
     links: Vec<LinkFields>,
     agreements: Vec<Agreement>,
+    assets: Vec<Asset>,
     public_authority: bool,
 }
 
@@ -97,6 +98,7 @@ fn register(case: Case) -> Register {
             .collect(),
         agreements: case.agreements,
         controllers: Vec::new(),
+        assets: case.assets,
     }
 }
 
@@ -131,6 +133,7 @@ fn run_on(today: Date, setup: impl FnOnce(&mut Case)) -> checks::Report {
             agreement(CONTRACT, AgreementKind::ProcessorContract, "Case system contract"),
             agreement(JOINT, AgreementKind::JointController, "Partnership arrangement"),
         ],
+        assets: Vec::new(),
         public_authority: true,
     };
     setup(&mut case);
@@ -345,6 +348,7 @@ fn unrecognised_citations_are_flagged_with_a_suggestion() {
         activity: case_activity,
         links: Vec::new(),
         agreements: Vec::new(),
+        assets: Vec::new(),
         public_authority: true,
     });
     reg.services[0].fields.name = "Early Help".into();
@@ -490,7 +494,13 @@ fn every_rule_is_listed_once_with_its_citation() {
 fn messages_name_the_record_and_cite_the_law() {
     let mut activity = clean_activity();
     activity.criminal_offence_data = Some("Offences".into());
-    let reg = register(Case { activity, links: Vec::new(), agreements: Vec::new(), public_authority: true });
+    let reg = register(Case {
+        activity,
+        links: Vec::new(),
+        agreements: Vec::new(),
+        assets: Vec::new(),
+        public_authority: true,
+    });
     let report = checks::run(&reg, &[], Settings::new(TODAY));
     let finding = report.findings.iter().find(|f| f.rule.0 == "criminal-no-sch1").unwrap();
     assert!(finding.message.contains("\"Family support casework\" (Early Help)"), "{}", finding.message);
@@ -505,14 +515,26 @@ fn messages_name_the_record_and_cite_the_law() {
 fn completeness_counts_the_fields_that_apply() {
     let mut activity = clean_activity();
     activity.dpia.required = Some(false);
-    let reg = register(Case { activity, links: Vec::new(), agreements: Vec::new(), public_authority: true });
+    let reg = register(Case {
+        activity,
+        links: Vec::new(),
+        agreements: Vec::new(),
+        assets: Vec::new(),
+        public_authority: true,
+    });
     let score = &checks::run(&reg, &[], Settings::new(TODAY)).completeness[0];
     assert_eq!((score.filled, score.required, score.percent()), (11, 11, 100));
 
     let mut activity = clean_activity();
     activity.special_categories = set([SpecialCategory::Health]);
     activity.security_measures.clear();
-    let reg = register(Case { activity, links: Vec::new(), agreements: Vec::new(), public_authority: true });
+    let reg = register(Case {
+        activity,
+        links: Vec::new(),
+        agreements: Vec::new(),
+        assets: Vec::new(),
+        public_authority: true,
+    });
     let score = &checks::run(&reg, &[], Settings::new(TODAY)).completeness[0];
     // DPIA undecided, no security description, no Art 9 condition: 12 required, 9 filled.
     assert_eq!((score.filled, score.required, score.percent()), (9, 12, 75));
@@ -525,6 +547,7 @@ fn ten_thousand_activities_get_one_finding_per_rule_each() {
         activity: clean_activity(),
         links: Vec::new(),
         agreements: vec![agreement(SHARING, AgreementKind::DataSharing, "Protocol")],
+        assets: Vec::new(),
         public_authority: true,
     });
     let template = reg.activities[0].clone();
@@ -708,6 +731,7 @@ fn run_register(today: Date, edit: impl FnOnce(&mut Register)) -> checks::Report
         activity: clean_activity(),
         links: Vec::new(),
         agreements: vec![agreement(SHARING, AgreementKind::DataSharing, "GM Information Sharing Protocol")],
+        assets: Vec::new(),
         public_authority: true,
     });
     edit(&mut reg);
@@ -776,6 +800,7 @@ fn acknowledgements_stored_per_party_before_grouping_still_cover_their_party() {
         activity: clean_activity(),
         links: Vec::new(),
         agreements: Vec::new(),
+        assets: Vec::new(),
         public_authority: true,
     };
     three_recipients(&mut case_setup);
@@ -1135,6 +1160,7 @@ fn the_public_authority_bar_reads_the_activitys_controller() {
         activity: clean_activity(),
         links: Vec::new(),
         agreements: Vec::new(),
+        assets: Vec::new(),
         public_authority: true,
     });
     partnership(Some(false))(&mut reg);
@@ -1179,7 +1205,11 @@ fn the_version1_fixture_migrates_with_nothing_lost_and_its_acknowledgement_still
     assert!(register.controllers.is_empty(), "no controller status recorded yet");
     drop(store);
     let after: Vec<i64> = tables.iter().map(|t| count(t)).collect();
-    assert_eq!(before, after);
+    // The log gains one entry per asset the systems became (schema version 5).
+    let logged = tables.iter().position(|t| *t == "change_log").unwrap();
+    let mut expected = before.clone();
+    expected[logged] += count("asset");
+    assert_eq!(after, expected);
     let mut store = Store::open(&path).unwrap();
     let acknowledgements = store.acknowledgements().unwrap();
     assert_eq!(acknowledgements.len(), 1);
@@ -1191,4 +1221,147 @@ fn the_version1_fixture_migrates_with_nothing_lost_and_its_acknowledgement_still
                 .any(|c| c.acknowledged.as_ref().is_some_and(|a| a.id == acknowledgements[0].id))
     });
     assert!(covered, "the stored acknowledgement {:?} matches a finding", acknowledgements[0].key);
+}
+
+// ---- Information assets (issue 21). ----
+
+/// The clean activity's asset, owned and in-house: no rule fires on it.
+fn owned_asset() -> Asset {
+    let mut fields = AssetFields::new("Liquidlogic EHM");
+    fields.kind = AssetKind::System;
+    fields.owner_name = "Jane Smith".into();
+    fields.owner_role = "Head of Early Help".into();
+    fields.hosting = Hosting::InHouse;
+    Asset { id: AssetId(1), version: 1, fields }
+}
+
+#[test]
+fn an_owned_in_house_asset_in_the_uk_raises_nothing() {
+    check(|c| c.assets = vec![owned_asset()], &[]);
+}
+
+#[test]
+fn an_asset_with_no_owner_is_one_finding_naming_each_unowned_asset() {
+    let report = run(|c| {
+        let mut unowned = owned_asset();
+        unowned.fields.owner_name = "  ".into();
+        let mut paper = AssetFields::new("Paper files, Bootle");
+        paper.owner_role = "Records manager".into();
+        c.assets = vec![unowned, Asset { id: AssetId(2), version: 1, fields: paper }];
+    });
+    let found: Vec<_> = report.findings.iter().filter(|f| f.rule.0 == "asset-no-owner").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(labels(found[0]), ["Liquidlogic EHM", "Paper files, Bootle"]);
+    assert_eq!(found[0].activity_id, None);
+    assert_eq!(found[0].field, Field::Assets);
+    assert!(found[0].message.contains("Art 24(1)"), "{}", found[0].message);
+    let subjects: Vec<_> = found[0].concerns.iter().map(|c| c.subject.as_str()).collect();
+    assert_eq!(subjects, ["asset:1", "asset:2"], "named by id, so a rename keeps its acknowledgement");
+}
+
+#[test]
+fn an_asset_hosted_by_a_processor_needs_an_art_28_contract_naming_that_processor() {
+    let hosted = || {
+        let mut asset = owned_asset();
+        asset.fields.hosting = Hosting::Processor { party: PROCESSOR };
+        asset
+    };
+    check(|c| c.assets = vec![hosted()], &["asset-processor-no-contract"]);
+    // A data sharing agreement with the processor is not an Art 28 contract.
+    check(
+        |c| {
+            c.assets = vec![hosted()];
+            let mut sharing = agreement(SHARING, AgreementKind::DataSharing, "Sharing");
+            sharing.fields.parties = vec![PROCESSOR];
+            c.agreements = vec![sharing];
+        },
+        &["asset-processor-no-contract"],
+    );
+    // A contract with someone else does not cover it either; one with the processor does.
+    check(
+        |c| {
+            c.assets = vec![hosted()];
+            let mut contract = agreement(CONTRACT, AgreementKind::ProcessorContract, "Hosting contract");
+            contract.fields.parties = vec![POLICE];
+            c.agreements = vec![contract];
+        },
+        &["asset-processor-no-contract"],
+    );
+    check(
+        |c| {
+            c.assets = vec![hosted()];
+            let mut contract = agreement(CONTRACT, AgreementKind::ProcessorContract, "Hosting contract");
+            contract.fields.parties = vec![PROCESSOR];
+            c.agreements = vec![contract];
+        },
+        &[],
+    );
+    let report = run(|c| c.assets = vec![hosted()]);
+    let finding = report.findings.iter().find(|f| f.rule.0 == "asset-processor-no-contract").unwrap();
+    assert_eq!(labels(finding), ["Liquidlogic EHM (hosted by Case Systems Ltd)"]);
+}
+
+#[test]
+fn data_held_in_an_asset_abroad_needs_a_transfer_to_that_country_on_the_activity() {
+    let abroad = || {
+        let mut asset = owned_asset();
+        asset.fields.country = "United States".into();
+        asset
+    };
+    check(|c| c.assets = vec![abroad()], &["asset-abroad-no-transfer"]);
+    let report = run(|c| c.assets = vec![abroad()]);
+    let finding = report.findings.iter().find(|f| f.rule.0 == "asset-abroad-no-transfer").unwrap();
+    assert_eq!(finding.activity_id, Some(ACTIVITY));
+    assert!(finding.message.contains("\"Liquidlogic EHM\" in United States"), "{}", finding.message);
+    // A transfer elsewhere does not cover it (and itself wants a safeguard).
+    check(
+        |c| {
+            c.assets = vec![abroad()];
+            c.activity.transfers = vec![Transfer {
+                destination: "India".into(),
+                safeguard: Some(TransferSafeguard::Adequacy),
+                detail: String::new(),
+                data_protection_test_met: None,
+            }];
+        },
+        &["asset-abroad-no-transfer"],
+    );
+    check(
+        |c| {
+            c.assets = vec![abroad()];
+            c.activity.transfers = vec![Transfer {
+                destination: "united states".into(),
+                safeguard: Some(TransferSafeguard::Adequacy),
+                detail: String::new(),
+                data_protection_test_met: None,
+            }];
+        },
+        &[],
+    );
+    // An asset abroad that the activity does not name is not its concern.
+    check(
+        |c| {
+            let mut other = abroad();
+            other.fields.name = "Survey platform".into();
+            c.assets = vec![owned_asset(), other];
+        },
+        &[],
+    );
+}
+
+#[test]
+fn the_asset_rules_read_assets_saved_in_a_store() {
+    let mut store = Store::in_memory().unwrap();
+    let service =
+        store.insert_service(&ServiceFields { name: "Early Help".into(), ..Default::default() }).unwrap();
+    let mut fields = ActivityFields::new(service, "Family support casework");
+    fields.systems = vec!["Liquidlogic EHM".into(), "liquidlogic ehm".into(), "Cloud drive".into()];
+    store.insert_activity(&fields, &[]).unwrap();
+    let register = store.load_register().unwrap();
+    let names: Vec<_> = register.assets.iter().map(|a| a.fields.name.as_str()).collect();
+    assert_eq!(names, ["Cloud drive", "Liquidlogic EHM"], "one asset per name, made as the activity saved");
+    assert_eq!(register.activities[0].fields.systems, ["Liquidlogic EHM", "Liquidlogic EHM", "Cloud drive"]);
+    let report = checks::run(&register, &[], Settings::new(TODAY));
+    let unowned = report.findings.iter().find(|f| f.rule.0 == "asset-no-owner").unwrap();
+    assert_eq!(labels(unowned), ["Cloud drive", "Liquidlogic EHM"]);
 }

@@ -55,6 +55,12 @@ fn pdftotext_recovers_names_headings_footers_and_non_ascii() {
     for heading in ropa::export::links_csv::HEADINGS {
         assert!(raw.contains(heading), "links heading {heading:?} missing");
     }
+    // The information asset register, after the links.
+    let assets = raw.rfind("Information assets Information asset").expect("the assets section and its table");
+    for heading in ropa::export::xlsx::ASSET_HEADINGS {
+        assert!(raw[assets..].contains(heading), "asset heading {heading:?} missing");
+    }
+    assert!(raw[assets..].contains("Liquidlogic EHM") && raw[assets..].contains("Paper files"));
     for heading in ropa::export::ico_csv::headings() {
         assert!(raw.contains(heading), "ICO heading {heading:?} missing from the detail pages");
     }

@@ -139,6 +139,7 @@ fn the_workbook_has_its_sheets_in_order() {
             "Links",
             "Parties",
             "Agreements",
+            "Information assets",
             "Findings",
             "Completeness"
         ]

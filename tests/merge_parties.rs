@@ -110,3 +110,30 @@ fn merge_refuses_bad_input_and_changes_nothing() {
     assert!(store.merge_parties(ropa::model::PartyId(999_999), dup).is_err());
     assert_eq!(store.load_register().unwrap(), before);
 }
+
+#[test]
+fn an_asset_hosted_by_the_duplicate_moves_to_the_kept_party_and_back_on_undo() {
+    use ropa::model::{AssetFields, Hosting};
+    let (mut store, nhs, dup) = with_duplicate();
+    let mut fields = AssetFields::new("Shared care record");
+    fields.hosting = Hosting::Processor { party: dup };
+    let asset = store.insert_asset(&fields).unwrap();
+    // A processor hosting an asset (and named by no link) is not deleted either.
+    let host = store.insert_party(&PartyFields::new("Hosting Ltd", PartyKind::Processor)).unwrap().id;
+    fields.name = "Records archive".into();
+    fields.hosting = Hosting::Processor { party: host };
+    store.insert_asset(&fields).unwrap();
+    let deleting = store.delete_party(host).unwrap_err().to_string();
+    assert!(deleting.contains("hosts an information asset"), "{deleting}");
+    let before = store.load_register().unwrap();
+
+    let merge = store.merge_parties(nhs, dup).unwrap();
+    let moved = store.assets().unwrap().into_iter().find(|a| a.id == asset.id).unwrap();
+    assert_eq!(moved.fields.hosting, Hosting::Processor { party: nhs });
+    assert_eq!(moved.version, asset.version + 1);
+    assert!(store.verify().unwrap().is_intact());
+
+    store.undo_merge_parties(&merge).unwrap();
+    assert_eq!(store.load_register().unwrap(), before);
+    assert!(store.verify().unwrap().is_intact());
+}

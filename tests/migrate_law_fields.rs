@@ -43,6 +43,9 @@ fn all_rows(path: &Path, only_columns_of: Option<&Path>) -> BTreeMap<String, Vec
             .unwrap()
             .map(Result::unwrap)
             .collect();
+        if columns.is_empty() {
+            continue; // a table the older file does not have
+        }
         let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY 1, 2")).unwrap();
         let rows = stmt
@@ -101,7 +104,19 @@ fn the_version_1_fixture_migrates_with_nothing_lost_and_the_new_fields_empty() {
         after.keys().filter(|t| before.contains_key(*t)).collect::<Vec<_>>()
     );
     for (table, rows) in &before {
-        assert_eq!(Some(rows), after.get(table), "table {table} changed in the migration");
+        let after = &after[table];
+        match table.as_str() {
+            // Migration 5 moves the systems into assets (tests/migrate_assets.rs)
+            // and logs the assets it makes after the old entries.
+            "activity_item" => {
+                let kept = |rows: &[Vec<Value>]| -> Vec<Vec<Value>> {
+                    rows.iter().filter(|r| r[1] != Value::Text("system".into())).cloned().collect()
+                };
+                assert_eq!(kept(rows), kept(after), "table {table} changed in the migration");
+            }
+            "change_log" => assert_eq!(rows.as_slice(), &after[..rows.len()], "the old log changed"),
+            _ => assert_eq!(rows, after, "table {table} changed in the migration"),
+        }
     }
 
     // The migrated file has exactly the layout a new register gets from schema.sql.

@@ -113,7 +113,7 @@ fn the_whole_workbook_exported_imported_and_exported_again_is_the_same_cell_by_c
         w.iter().filter(|(n, _)| !DERIVED.contains(&n.as_str())).cloned().collect::<Vec<_>>()
     };
     let (first, second) = (read_back(&first), read_back(&second));
-    assert_eq!(first.len(), 5, "records, links, parties and agreements");
+    assert_eq!(first.len(), 6, "records, links, parties, agreements and assets");
     let differences = differences(&first, &second);
     assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
 }
@@ -237,4 +237,136 @@ fn the_demo_workbook_exported_imported_and_exported_again_is_the_same_cell_by_ce
     };
     let differences = differences(&read_back(&first), &read_back(&second));
     assert!(differences.is_empty(), "{} cells differ:\n{}", differences.len(), differences.join("\n"));
+}
+
+/// A register whose activity's data is held in a described asset hosted by a
+/// processor, and in one nobody has described.
+fn register_with_assets() -> Register {
+    use ropa::model::{
+        ActivityFields, AgreementFields, AgreementKind, AssetFields, AssetKind, Hosting, PartyFields,
+        PartyKind, ServiceFields,
+    };
+    let mut store = Store::in_memory().unwrap();
+    let service =
+        store.insert_service(&ServiceFields { name: "Early Help".into(), ..Default::default() }).unwrap();
+    let host =
+        store.insert_party(&PartyFields::new("System C Healthcare Ltd", PartyKind::Processor)).unwrap();
+    let mut contract = AgreementFields::new(AgreementKind::ProcessorContract, "Hosting contract EH-2024-07");
+    contract.parties = vec![host.id];
+    store.insert_agreement(&contract).unwrap();
+    let mut fields = AssetFields::new("Liquidlogic EHM");
+    fields.kind = AssetKind::CloudService;
+    fields.owner_name = "Jane Smith".into();
+    fields.owner_role = "Head of Early Help".into();
+    fields.location = "Microsoft Azure UK South".into();
+    fields.hosting = Hosting::Processor { party: host.id };
+    fields.security_measures = "Role-based access; MFA; encryption at rest (AES-256)".into();
+    fields.retention = "Case files 6 years after closure; audit trail 2 years".into();
+    fields.continuity = "Nightly backup to UK West; recovery point 24 hours".into();
+    fields.notes = "=HYPERLINK(\"http://example.invalid\")".into();
+    store.insert_asset(&fields).unwrap();
+    let mut activity = ActivityFields::new(service, "Family support casework");
+    activity.systems = vec!["Liquidlogic EHM".into(), "Paper files, Bootle Town Hall".into()];
+    store.insert_activity(&activity, &[]).unwrap();
+    store.load_register().unwrap()
+}
+
+#[test]
+fn the_information_assets_sheet_says_every_detail_and_comes_back_in_a_new_register() {
+    let register = register_with_assets();
+    let bytes = export(&register, Format::IcoXlsx);
+    let sheets = cells(&bytes);
+    let (_, rows) = sheets.iter().find(|(name, _)| name == "Information assets").unwrap();
+    assert_eq!(rows[0], xlsx::ASSET_HEADINGS.map(str::to_string).to_vec());
+    let described = rows.iter().find(|r| r[0] == "Liquidlogic EHM").unwrap();
+    assert_eq!(
+        described[1..9],
+        [
+            "Cloud service",
+            "Jane Smith",
+            "Head of Early Help",
+            "Microsoft Azure UK South",
+            "Hosted by a processor",
+            "System C Healthcare Ltd",
+            "",
+            "No"
+        ]
+    );
+    assert_eq!(described[13], "1", "one activity holds data in it");
+    assert!(described[12].starts_with('\''), "a formula-like note is neutralised: {:?}", described[12]);
+    let bare = rows.iter().find(|r| r[0] == "Paper files, Bootle Town Hall").unwrap();
+    assert_eq!(bare[1], "Not stated");
+
+    let imported = import_workbook(&bytes, "register.xlsx");
+    let strip = |r: &Register| {
+        r.assets
+            .iter()
+            .map(|a| {
+                let mut f = a.fields.clone();
+                f.hosting = match f.hosting {
+                    ropa::model::Hosting::Processor { party } => ropa::model::Hosting::Processor {
+                        party: ropa::model::PartyId(r.party_name(party).len() as i64),
+                    },
+                    other => other,
+                };
+                f
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&imported), strip(&register));
+    let back = cells(&export(&imported, Format::IcoXlsx));
+    let again = back.iter().find(|(name, _)| name == "Information assets").unwrap();
+    assert_eq!(&again.1, rows);
+}
+
+#[test]
+fn the_full_csv_and_json_carry_the_assets_and_restore_them_with_their_processor() {
+    let register = register_with_assets();
+    let mut csv = Vec::new();
+    export::full_csv::write(&register, &options(), &mut csv, &mut NoProgress).unwrap();
+    let read = export::full_csv::read(csv.as_slice()).unwrap();
+    assert_eq!(
+        read.assets.iter().map(|a| &a.fields).collect::<Vec<_>>(),
+        register.assets.iter().map(|a| &a.fields).collect::<Vec<_>>()
+    );
+    let mut store = Store::in_memory().unwrap();
+    ropa::import::restore(&mut store, &read).unwrap();
+    let restored = store.load_register().unwrap();
+    assert_eq!(restored.assets, register.assets);
+    assert_eq!(restored.activities[0].fields.systems, register.activities[0].fields.systems);
+
+    let json = ropa::import::json::to_json(&register).unwrap();
+    let incoming = ropa::import::json::from_json(json.as_bytes(), "register.json").unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let empty = store.load_register().unwrap();
+    let plan = ropa::import::json::merge_plan(&incoming, &empty, "register.json");
+    assert_eq!(plan.assets.len(), 2, "{:?}", plan.assets);
+    ropa::import::apply(&plan, &mut store).unwrap();
+    let merged = store.load_register().unwrap();
+    let hosted = merged.asset_named("Liquidlogic EHM").unwrap();
+    let processor = hosted.fields.hosting.processor().expect("still hosted by a processor");
+    assert_eq!(merged.party_name(processor), "System C Healthcare Ltd");
+    assert!(store.verify().unwrap().is_intact());
+}
+
+#[test]
+fn a_full_csv_asset_hosted_by_a_processor_it_does_not_name_is_refused_with_its_row() {
+    let register = register_with_assets();
+    let mut csv = Vec::new();
+    export::full_csv::write(&register, &options(), &mut csv, &mut NoProgress).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    let broken: String = text
+        .split("\r\n")
+        .map(|line| {
+            if line.starts_with("asset,") && line.contains(",processor,") {
+                line.replacen(",processor,1,", ",processor,,", 1)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    assert_ne!(broken, text, "the asset row was changed");
+    let error = export::full_csv::read(broken.as_bytes()).unwrap_err().to_string();
+    assert!(error.contains("processor_id") && error.contains("Row "), "{error}");
 }

@@ -146,6 +146,8 @@ pub enum Field {
     Legislation,
     /// The organisation profile: controller, DPO and ICO registration.
     Organisation,
+    /// The register's information assets.
+    Assets,
 }
 
 impl Field {
@@ -176,6 +178,7 @@ impl Field {
             Self::Dpia => "Data protection impact assessment",
             Self::Legislation => "Legislation and statutory basis",
             Self::Organisation => "Organisation profile",
+            Self::Assets => "Information assets",
         }
     }
 }

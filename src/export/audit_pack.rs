@@ -1,5 +1,6 @@
 //! The audit pack: what an ICO auditor asks for, in one folder. The register in
-//! the ICO layout, the full PDF report, the findings, the links table, the whole
+//! the ICO layout, the full PDF report, the findings, the links table, the
+//! information asset register, the whole
 //! register as JSON, the flow maps (whole register and per service), every
 //! service's privacy notice (or why it is blocked), and a `MANIFEST.txt` with each
 //! file's SHA-256 in the form `sha256sum -c MANIFEST.txt` checks, followed by the
@@ -54,6 +55,7 @@ pub fn build(snapshot: &Snapshot, options: &Options) -> Result<Vec<PackFile>> {
         ("register-report.pdf", Format::Pdf),
         ("findings.csv", Format::FindingsCsv),
         ("links.csv", Format::LinksCsv),
+        ("assets.csv", Format::AssetsCsv),
         ("register.json", Format::Json),
         ("flow-map.svg", Format::FlowSvg),
     ] {

@@ -3,7 +3,7 @@
 //!
 //! One header row names the union of all columns ([`COLUMNS`]); the `record` column
 //! says what each row is (`organisation`, `service`, `party`, `agreement`,
-//! `activity`, `transfer`, `link`) and a row fills only its own columns. Choices are
+//! `asset`, `activity`, `transfer`, `link`) and a row fills only its own columns. Choices are
 //! written as their stable codes, dates as ISO 8601, yes/no as `yes`/`no` (empty
 //! when not known), and lists with [`encode_list`].
 
@@ -131,6 +131,15 @@ columns! {
     Method = "method",
     AgreementId = "agreement_id",
     Notes = "notes",
+    // Information asset (schema version 5); name, kind, country, security
+    // measures and notes are the shared columns above.
+    OwnerName = "owner_name",
+    OwnerRole = "owner_role",
+    Location = "location",
+    Hosting = "hosting",
+    ProcessorId = "processor_id",
+    AssetRetention = "asset_retention",
+    Continuity = "continuity",
 }
 
 /// Every column's heading, in file order.
@@ -181,6 +190,9 @@ pub fn write(
     }
     for agreement in &register.agreements {
         csv.row(&agreement_row(agreement).cells)?;
+    }
+    for asset in &register.assets {
+        csv.row(&asset_row(asset).cells)?;
     }
     let total = register.activities.len() + register.links.len();
     for (done, activity) in register.activities.iter().enumerate() {
@@ -335,6 +347,24 @@ fn agreement_row(agreement: &Agreement) -> Row {
         .set(Column::Start, date_cell(f.start))
         .set(Column::ReviewDue, date_cell(f.review_due))
         .set(Column::End, date_cell(f.end))
+        .set(Column::Notes, &f.notes);
+    row
+}
+
+fn asset_row(asset: &Asset) -> Row {
+    let mut row = Row::new("asset", asset.id);
+    let f = &asset.fields;
+    row.set(Column::Name, &f.name)
+        .set(Column::Kind, f.kind.code())
+        .set(Column::OwnerName, &f.owner_name)
+        .set(Column::OwnerRole, &f.owner_role)
+        .set(Column::Location, &f.location)
+        .set(Column::Hosting, f.hosting.code())
+        .set(Column::ProcessorId, f.hosting.processor().map_or_else(String::new, |id| id.to_string()))
+        .set(Column::Country, &f.country)
+        .set(Column::SecurityMeasures, &f.security_measures)
+        .set(Column::AssetRetention, &f.retention)
+        .set(Column::Continuity, &f.continuity)
         .set(Column::Notes, &f.notes);
     row
 }
@@ -564,6 +594,7 @@ fn read_row(row: &Fields<'_>, register: &mut Register) -> Result<()> {
         "service" => register.services.push(read_service(row)?),
         "party" => register.parties.push(read_party(row)?),
         "agreement" => register.agreements.push(read_agreement(row)?),
+        "asset" => register.assets.push(read_asset(row)?),
         "activity" => register.activities.push(read_activity(row)?),
         "transfer" => read_transfer(row, register)?,
         "link" => register.links.push(read_link(row)?),
@@ -631,6 +662,46 @@ fn read_agreement(row: &Fields<'_>) -> Result<Agreement> {
             start: row.date(Column::Start)?,
             review_due: row.date(Column::ReviewDue)?,
             end: row.date(Column::End)?,
+            notes: row.text(Column::Notes),
+        },
+    })
+}
+
+fn read_asset(row: &Fields<'_>) -> Result<Asset> {
+    let processor = row.optional_id(Column::ProcessorId, PartyId)?;
+    let hosting = match (row.text(Column::Hosting).trim(), processor) {
+        ("not_stated" | "", None) => Hosting::NotStated,
+        ("in_house", None) => Hosting::InHouse,
+        ("processor", Some(party)) => Hosting::Processor { party },
+        ("processor", None) => {
+            return Err(row.invalid(
+                Column::ProcessorId,
+                "an asset hosted by a processor names the processor's party id",
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(
+                row.invalid(Column::ProcessorId, "only an asset hosted by a processor names a processor")
+            );
+        }
+        (other, None) => {
+            return Err(row.invalid(Column::Hosting, format!("\"{other}\" is not a kind of hosting")));
+        }
+    };
+    Ok(Asset {
+        id: AssetId(row.number(Column::Id)?),
+        version: 1,
+        fields: AssetFields {
+            name: row.text(Column::Name),
+            kind: row.choice(Column::Kind, AssetKind::from_code)?,
+            owner_name: row.text(Column::OwnerName),
+            owner_role: row.text(Column::OwnerRole),
+            location: row.text(Column::Location),
+            hosting,
+            country: row.text(Column::Country),
+            security_measures: row.text(Column::SecurityMeasures),
+            retention: row.text(Column::AssetRetention),
+            continuity: row.text(Column::Continuity),
             notes: row.text(Column::Notes),
         },
     })

@@ -11,6 +11,7 @@
 //! describes the layouts.
 
 pub mod answer_csv;
+pub mod assets_csv;
 pub mod audit_pack;
 /// Spreadsheet-safe cells, shared with the importers (which restore them).
 pub use crate::cells;
@@ -123,6 +124,8 @@ pub enum Format {
     ProcessorCsv,
     /// One row per activity–party link (CSV).
     LinksCsv,
+    /// The information asset register: one row per asset (CSV).
+    AssetsCsv,
     /// Every field of every record, for import (CSV).
     FullCsv,
     /// The full register report (PDF): cover, findings, register table, flow map,
@@ -149,6 +152,7 @@ impl Format {
         Self::IcoXlsx,
         Self::ProcessorCsv,
         Self::LinksCsv,
+        Self::AssetsCsv,
         Self::FullCsv,
         Self::Pdf,
         Self::PdfTable,
@@ -165,6 +169,7 @@ impl Format {
             Self::IcoXlsx => "ico-xlsx",
             Self::ProcessorCsv => "processor-csv",
             Self::LinksCsv => "links-csv",
+            Self::AssetsCsv => "assets-csv",
             Self::FullCsv => "full-csv",
             Self::Pdf => "pdf",
             Self::PdfTable => "pdf-table",
@@ -187,6 +192,7 @@ impl Format {
             Self::IcoXlsx => "ICO template workbook with every sheet (Excel)",
             Self::ProcessorCsv => "Processor record, Art 30(2) (CSV)",
             Self::LinksCsv => "Links table (CSV)",
+            Self::AssetsCsv => "Information asset register (CSV)",
             Self::FullCsv => "Full register for import (CSV)",
             Self::Pdf => "Register report (PDF)",
             Self::PdfTable => "Register table only (PDF)",
@@ -204,7 +210,12 @@ impl Format {
             Self::Json => "json",
             Self::FlowSvg => "svg",
             Self::IcoXlsx => "xlsx",
-            Self::IcoCsv | Self::ProcessorCsv | Self::LinksCsv | Self::FullCsv | Self::FindingsCsv => "csv",
+            Self::IcoCsv
+            | Self::ProcessorCsv
+            | Self::LinksCsv
+            | Self::AssetsCsv
+            | Self::FullCsv
+            | Self::FindingsCsv => "csv",
             Self::PublicHtml => "",
         }
     }
@@ -303,6 +314,7 @@ pub fn write_in(
         }
         Format::ProcessorCsv => processor::write(register, options, out, progress),
         Format::LinksCsv => links_csv::write(register, options, out, progress),
+        Format::AssetsCsv => assets_csv::write(register, options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
         Format::Pdf | Format::PdfTable => {
             let report = context.report(register, options);

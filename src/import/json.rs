@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::text::name_key;
 use super::{
-    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedLink, PlannedParty, Ref, Report,
+    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedAsset, PlannedLink, PlannedParty, Ref,
+    Report,
 };
 use crate::model::{ActivityId, AgreementId, Link, LogHead, PartyId, Register, ServiceId};
 use crate::{Error, Result};
@@ -98,6 +99,7 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
     let services = plan_services(incoming, register, &mut plan);
     let parties = plan_parties(incoming, register, &services, &mut plan);
     let agreements = plan_agreements(incoming, &parties, &mut plan);
+    plan_assets(incoming, register, &parties, &mut plan);
     reject_orphan_links(incoming, &mut plan);
     let existing: HashSet<(String, String)> = register
         .activities
@@ -141,6 +143,38 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
         }
     }
     plan
+}
+
+/// The file's assets the register does not have (by name), with their processor.
+fn plan_assets(
+    incoming: &Register,
+    register: &Register,
+    parties: &HashMap<PartyId, Ref<PartyId>>,
+    plan: &mut Plan,
+) {
+    for asset in &incoming.assets {
+        if register.asset_named(&asset.fields.name).is_some() {
+            continue;
+        }
+        let processor = match asset.fields.hosting.processor() {
+            None => None,
+            Some(party) => match parties.get(&party) {
+                Some(&target) => Some(target),
+                None => {
+                    plan.report.reject(
+                        None,
+                        None,
+                        format!(
+                            "asset {} \"{}\" is hosted by party {party}, which is not in the file; not imported",
+                            asset.id, asset.fields.name
+                        ),
+                    );
+                    continue;
+                }
+            },
+        };
+        plan.assets.push(PlannedAsset { fields: asset.fields.clone(), processor });
+    }
 }
 
 /// The planned link, or why it cannot be planned.
@@ -314,6 +348,13 @@ pub fn canonical(register: &Register) -> Register {
         agreement.version = 1;
         agreement.fields.parties =
             agreement.fields.parties.iter().filter_map(|p| parties.get(p).copied()).collect();
+    }
+    for (index, asset) in out.assets.iter_mut().enumerate() {
+        asset.id = crate::model::AssetId(index as i64 + 1);
+        asset.version = 1;
+        if let crate::model::Hosting::Processor { party } = &mut asset.fields.hosting {
+            *party = parties.get(party).copied().unwrap_or(PartyId(0));
+        }
     }
     for activity in &mut out.activities {
         activity.id = activities[&activity.id];

@@ -2,8 +2,8 @@
 
 use crate::Result;
 use crate::model::{
-    ActivityFields, AgreementFields, AgreementId, LinkDraft, LinkFields, Organisation, PartyFields, PartyId,
-    ServiceFields, ServiceId,
+    ActivityFields, AgreementFields, AgreementId, AssetFields, Hosting, LinkDraft, LinkFields, Organisation,
+    PartyFields, PartyId, ServiceFields, ServiceId,
 };
 use crate::store::{Batch, Store};
 
@@ -34,6 +34,17 @@ pub struct PlannedAgreement {
     pub fields: AgreementFields,
     /// The parties to it.
     pub parties: Vec<Ref<PartyId>>,
+}
+
+/// An information asset to create with what the file says of it. (An asset an
+/// activity names that neither the file nor the register describes is made
+/// bare when the activity lands.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedAsset {
+    /// Its fields (a processor's `hosting` is set from `processor` below).
+    pub fields: AssetFields,
+    /// The processor hosting it, when one does.
+    pub processor: Option<Ref<PartyId>>,
 }
 
 /// A link of a planned activity.
@@ -83,6 +94,8 @@ pub struct Plan {
     pub parties: Vec<PlannedParty>,
     /// Agreements to create.
     pub agreements: Vec<PlannedAgreement>,
+    /// Information assets to create.
+    pub assets: Vec<PlannedAsset>,
     /// Activities to create.
     pub activities: Vec<PlannedActivity>,
     /// Parties matched to existing records (file name, register name).
@@ -100,12 +113,17 @@ impl Plan {
     /// A one-line summary for the preview, e.g. "12 activities, 3 services, ...".
     pub fn summary(&self) -> String {
         format!(
-            "{} activities, {} new services, {} new parties ({} matched to existing), {} agreements, {} links; {} rows rejected, {} warnings",
+            "{} activities, {} new services, {} new parties ({} matched to existing), {} agreements, {}{} links; {} rows rejected, {} warnings",
             self.activities.len(),
             self.services.len(),
             self.parties.len(),
             self.matched_parties.len(),
             self.agreements.len(),
+            if self.assets.is_empty() {
+                String::new()
+            } else {
+                format!("{} new information assets, ", self.assets.len())
+            },
             self.link_count(),
             self.report.rejected.len(),
             self.report.warnings.len(),
@@ -140,6 +158,13 @@ fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
         let members = agreement.parties.iter().map(|&p| resolve(p, &parties)).collect::<Result<_>>()?;
         agreements
             .push(batch.insert_agreement(&AgreementFields { parties: members, ..agreement.fields.clone() })?);
+    }
+    for asset in &plan.assets {
+        let hosting = match asset.processor {
+            Some(processor) => Hosting::Processor { party: resolve(processor, &parties)? },
+            None => asset.fields.hosting,
+        };
+        batch.insert_asset(&AssetFields { hosting, ..asset.fields.clone() })?;
     }
     for activity in &plan.activities {
         let fields =

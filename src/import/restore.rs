@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{LinkDraft, PartyId, Register, ServiceId};
+use crate::model::{Hosting, LinkDraft, PartyId, Register, ServiceId};
 use crate::store::{Batch, Store};
 use crate::{Error, Result};
 
@@ -50,6 +50,13 @@ fn restore_in(batch: &Batch<'_>, register: &Register) -> Result<()> {
         fields.parties =
             fields.parties.iter().map(|&id| map_party(id, &agreement.fields.title)).collect::<Result<_>>()?;
         agreements.insert(agreement.id, batch.insert_agreement(&fields)?);
+    }
+    for asset in sorted(&register.assets, |a| a.id) {
+        let mut fields = asset.fields.clone();
+        if let Hosting::Processor { party } = &mut fields.hosting {
+            *party = map_party(*party, &asset.fields.name)?;
+        }
+        batch.insert_asset(&fields)?;
     }
     for activity in sorted(&register.activities, |a| a.id) {
         let mut fields = activity.fields.clone();

@@ -1,6 +1,7 @@
-//! Reading back the workbook's tables of parties, agreements and links (the
-//! "Parties", "Agreements" and "Links" sheets of the `ico-xlsx` export) into a
-//! plan already read from its register sheet.
+//! Reading back the workbook's tables of parties, agreements, information assets
+//! and links (the "Parties", "Agreements", "Information assets" and "Links"
+//! sheets of the `ico-xlsx` export) into a plan already read from its register
+//! sheet.
 //!
 //! Each sheet is found by its headings, wherever it is. Parties and agreements
 //! the plan creates take the sheet's details (kind, country, contact, dates...);
@@ -17,12 +18,12 @@ use std::sync::OnceLock;
 
 use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
-use super::{Plan, PlannedAgreement, PlannedLink, PlannedParty, Ref};
-use crate::ico_template::{AGREEMENT_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS};
+use super::{Plan, PlannedAgreement, PlannedAsset, PlannedLink, PlannedParty, Ref};
+use crate::ico_template::{AGREEMENT_HEADINGS, ASSET_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS};
 use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
 use crate::model::{
-    AgreementFields, AgreementId, AgreementKind, Date, Direction, LinkFields, PartyFields, PartyId,
-    PartyKind, Register, ServiceId, SpecialData, parse_date, parse_uk_date,
+    AgreementFields, AgreementId, AgreementKind, AssetFields, AssetKind, Date, Direction, Hosting,
+    LinkFields, PartyFields, PartyId, PartyKind, Register, ServiceId, SpecialData, parse_date, parse_uk_date,
 };
 
 /// Which table a sheet holds.
@@ -30,6 +31,7 @@ use crate::model::{
 pub(super) enum Kind {
     Parties,
     Agreements,
+    Assets,
     Links,
 }
 
@@ -38,6 +40,7 @@ impl Kind {
         match self {
             Self::Parties => &PARTY_HEADINGS,
             Self::Agreements => &AGREEMENT_HEADINGS,
+            Self::Assets => &ASSET_HEADINGS[..ASSET_HEADINGS.len() - 1],
             Self::Links => &LINK_HEADINGS,
         }
     }
@@ -59,7 +62,7 @@ const HEADING_SEARCH_ROWS: usize = 10;
 /// The table `grid` holds, when its heading row (among the first ten rows) has
 /// every heading of the parties, agreements or links table.
 pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
-    for kind in [Kind::Links, Kind::Agreements, Kind::Parties] {
+    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Parties] {
         let found = grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
             let keys: HashMap<String, usize> =
                 row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
@@ -75,10 +78,10 @@ pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
 }
 
 /// Reads `tables` into `plan` (read from the register sheet against `register`):
-/// parties first, then agreements (which name parties), then links.
+/// parties first, then agreements and assets (which name parties), then links.
 pub(super) fn read_tables(tables: &[TableSheet], plan: &mut Plan, register: &Register) {
     let mut index = Index::new(plan, register);
-    for kind in [Kind::Parties, Kind::Agreements, Kind::Links] {
+    for kind in [Kind::Parties, Kind::Agreements, Kind::Assets, Kind::Links] {
         for table in tables.iter().filter(|t| t.kind == kind) {
             let mut reader = SheetReader { table, plan: &mut *plan, index: &mut index };
             reader.read();
@@ -94,6 +97,8 @@ struct Index {
     agreements: HashMap<String, Ref<AgreementId>>,
     /// By (title, kind): the key the agreements sheet matches on.
     agreements_by_title: HashMap<(String, AgreementKind), Ref<AgreementId>>,
+    /// Assets: the register's (matched, left as they are) and the plan's, by name.
+    assets: HashMap<String, Ref<crate::model::AssetId>>,
     /// The planned activity at each (service, activity) name.
     activities: HashMap<(String, String), usize>,
     /// Activities the register holds already, by the same key.
@@ -110,6 +115,7 @@ impl Index {
             services: HashMap::new(),
             agreements: HashMap::new(),
             agreements_by_title: HashMap::new(),
+            assets: HashMap::new(),
             activities: HashMap::new(),
             existing_activities: HashSet::new(),
             unclaimed: HashMap::new(),
@@ -131,6 +137,12 @@ impl Index {
         }
         for (i, agreement) in plan.agreements.iter().enumerate() {
             index.add_agreement(&agreement.fields, Ref::New(i));
+        }
+        for asset in &register.assets {
+            index.assets.insert(name_key(&asset.fields.name), Ref::Existing(asset.id));
+        }
+        for (i, asset) in plan.assets.iter().enumerate() {
+            index.assets.entry(name_key(&asset.fields.name)).or_insert(Ref::New(i));
         }
         let service_names: HashMap<ServiceId, &str> =
             register.services.iter().map(|s| (s.id, s.fields.name.as_str())).collect();
@@ -181,6 +193,7 @@ impl SheetReader<'_> {
             match self.table.kind {
                 Kind::Parties => read_party(&mut cells, self.index),
                 Kind::Agreements => read_agreement(&mut cells, self.index),
+                Kind::Assets => read_asset(&mut cells, self.index),
                 Kind::Links => read_link(&mut cells, self.index),
             }
         }
@@ -276,6 +289,73 @@ fn read_party(cells: &mut Cells<'_>, index: &mut Index) {
         party.fields.contact = contact;
         party.fields.notes = notes;
         party.internal_service = internal_service;
+    }
+}
+
+fn read_asset(cells: &mut Cells<'_>, index: &mut Index) {
+    let name = cells.get("Information asset").to_string();
+    if name.is_empty() {
+        cells.warn("Information asset", "empty; an asset needs a name, so the row was not imported".into());
+        return;
+    }
+    if let Some(Ref::Existing(_)) = index.assets.get(&name_key(&name)) {
+        return;
+    }
+    let kind_cell = cells.get("Asset kind").to_string();
+    let kind = choice(AssetKind::ALL, &kind_cell, AssetKind::label, AssetKind::code).unwrap_or_else(|| {
+        if !kind_cell.is_empty() {
+            cells.warn(
+                "Asset kind",
+                format!(
+                    "\"{kind_cell}\" is not a kind of asset; the asset \"{name}\" is imported as \"{}\"",
+                    AssetKind::Other.label()
+                ),
+            );
+        }
+        if kind_cell.is_empty() { AssetKind::NotStated } else { AssetKind::Other }
+    });
+    let hosting_cell = cells.get("Hosting").to_string();
+    let processor_cell = cells.get("Processor").to_string();
+    let hostings = [Hosting::NotStated, Hosting::InHouse, Hosting::Processor { party: PartyId(0) }];
+    let mut hosting = choice(&hostings, &hosting_cell, Hosting::label, Hosting::code).unwrap_or_else(|| {
+        if !hosting_cell.is_empty() {
+            cells.warn("Hosting", format!("\"{hosting_cell}\" is not a kind of hosting; the asset \"{name}\" is imported with hosting not stated"));
+        }
+        Hosting::NotStated
+    });
+    let mut processor = None;
+    if let Hosting::Processor { .. } = hosting {
+        processor = index.parties.get(&name_key(&processor_cell)).copied();
+        if processor.is_none() {
+            cells.warn(
+                "Processor",
+                format!("no party \"{processor_cell}\" is in the register or the import (nor on the Parties sheet); the asset \"{name}\" is imported with hosting not stated"),
+            );
+            hosting = Hosting::NotStated;
+        }
+    }
+    let mut fields = AssetFields::new(name.clone());
+    fields.kind = kind;
+    fields.hosting = hosting;
+    fields.owner_name = cells.get("Information asset owner").to_string();
+    fields.owner_role = cells.get("Owner's role").to_string();
+    fields.location = cells.get("Location").to_string();
+    fields.country = cells.get("Country").to_string();
+    fields.security_measures = cells.get("Security measures").to_string();
+    fields.retention = cells.get("Retention").to_string();
+    fields.continuity = cells.get("Business continuity").to_string();
+    fields.notes = cells.get("Notes").to_string();
+    let planned = PlannedAsset { fields, processor };
+    match index.assets.get(&name_key(&name)).copied() {
+        Some(Ref::New(i)) => {
+            if let Some(asset) = cells.plan.assets.get_mut(i) {
+                *asset = planned;
+            }
+        }
+        _ => {
+            index.assets.insert(name_key(&name), Ref::New(cells.plan.assets.len()));
+            cells.plan.assets.push(planned);
+        }
     }
 }
 

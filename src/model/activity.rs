@@ -234,7 +234,9 @@ pub struct ActivityFields {
     /// General description of technical and organisational security measures:
     /// Art 30(1)(g).
     pub security_measures: String,
-    /// Systems and locations where the data is held.
+    /// The information assets holding the data (ICO "Location of personal
+    /// data"), each by the name of an asset of the register. The store links each
+    /// name to its asset, making an asset for a name it does not know.
     pub systems: Vec<String>,
     /// Automated decision-making including profiling (Art 22): `Some(detail)` when it happens.
     pub automated_decision_making: Option<String>,

@@ -49,3 +49,7 @@ row_id!(
     /// Id of an agreement (data sharing agreement, contract or arrangement).
     AgreementId
 );
+row_id!(
+    /// Id of an information asset (a system, drive, file store or cloud service).
+    AssetId
+);

@@ -8,6 +8,7 @@
 mod acknowledgement;
 mod activity;
 mod agreement;
+mod asset;
 mod controller;
 pub(crate) mod finding_subjects;
 mod ids;
@@ -27,8 +28,9 @@ mod uk_date;
 pub use acknowledgement::{Acknowledgement, FindingKey, acknowledgements_as_at};
 pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
+pub use asset::{Asset, AssetFields, AssetKind, Hosting};
 pub use controller::{ControllerStatus, controller_key};
-pub use ids::{ActivityId, AgreementId, LinkId, PartyId, ServiceId};
+pub use ids::{ActivityId, AgreementId, AssetId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields, Passes, SpecialData};
 pub use log_head::{LogHead, ParseLogHeadError};
 pub use notice_template::{ExtraText, ParagraphKey, SectionKey, Template};

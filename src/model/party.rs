@@ -67,11 +67,17 @@ impl PartyFields {
 
     /// Whether the party is outside the United Kingdom.
     pub fn is_outside_uk(&self) -> bool {
-        let country = self.country.trim();
-        !country.is_empty()
-            && !["united kingdom", "uk", "england", "wales", "scotland", "northern ireland"]
-                .contains(&country.to_lowercase().as_str())
+        is_outside_uk(&self.country)
     }
+}
+
+/// Whether `country`, as a record gives it, is outside the United Kingdom
+/// (empty means the UK).
+pub(super) fn is_outside_uk(country: &str) -> bool {
+    let country = country.trim();
+    !country.is_empty()
+        && !["united kingdom", "uk", "england", "wales", "scotland", "northern ireland"]
+            .contains(&country.to_lowercase().as_str())
 }
 
 /// A stored party.

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, ActivityId, Agreement, AgreementId, ControllerStatus, Direction, Link, Organisation, Party,
-    PartyId, Service, ServiceId, controller_key,
+    Activity, ActivityId, Agreement, AgreementId, Asset, ControllerStatus, Direction, Link, Organisation,
+    Party, PartyId, Service, ServiceId, controller_key,
 };
 
 /// A consistent snapshot of a register, loaded in one read transaction.
@@ -28,6 +28,10 @@ pub struct Register {
     /// (partnership registers), by name. Absent from files written before it.
     #[serde(default)]
     pub controllers: Vec<ControllerStatus>,
+    /// Information assets, by name. Absent from files written before schema
+    /// version 5.
+    #[serde(default)]
+    pub assets: Vec<Asset>,
 }
 
 impl Register {
@@ -44,6 +48,20 @@ impl Register {
     /// The agreement with `id`.
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
         self.agreements.iter().find(|agreement| agreement.id == id)
+    }
+
+    /// The asset called `name` (ignoring case, as the register compares names).
+    pub fn asset_named(&self, name: &str) -> Option<&Asset> {
+        let name = name.trim();
+        self.assets.iter().find(|asset| asset.fields.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The activities that name the asset called `name`, in register order.
+    pub fn activities_holding<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Activity> + 'a {
+        let name = name.trim();
+        self.activities
+            .iter()
+            .filter(move |a| a.fields.systems.iter().any(|s| s.trim().eq_ignore_ascii_case(name)))
     }
 
     /// The activity with `id`.

@@ -60,14 +60,26 @@ impl Snapshot {
 
     /// The snapshot narrowed to the service with `id`: its activities and their
     /// links, its extra notice text, and the acknowledgements of its activities or
-    /// of no activity. The organisation, services, parties, agreements and
-    /// controllers stay whole, so that names and references still resolve.
+    /// of no activity, and the information assets its activities hold data in.
+    /// The organisation, services, parties, agreements and controllers stay
+    /// whole, so that names and references still resolve.
     pub fn of_service(&self, id: ServiceId) -> Self {
         let register = &self.register;
         let activities: Vec<_> =
             register.activities.iter().filter(|a| a.fields.service_id == id).cloned().collect();
         let kept: HashSet<ActivityId> = activities.iter().map(|a| a.id).collect();
         let links = register.links.iter().filter(|l| kept.contains(&l.activity_id)).cloned().collect();
+        let held: HashSet<String> = activities
+            .iter()
+            .flat_map(|a| &a.fields.systems)
+            .map(|name| name.trim().to_lowercase())
+            .collect();
+        let assets = register
+            .assets
+            .iter()
+            .filter(|a| held.contains(&a.fields.name.trim().to_lowercase()))
+            .cloned()
+            .collect();
         let acknowledgements = self
             .acknowledgements
             .iter()
@@ -76,7 +88,7 @@ impl Snapshot {
             .collect();
         let extra = self.notices.extra.get(&id).map(|text| (id, text.clone())).into_iter().collect();
         Self {
-            register: Register { activities, links, ..register.clone() },
+            register: Register { activities, links, assets, ..register.clone() },
             acknowledgements,
             notices: NoticeTexts { template: self.notices.template.clone(), extra },
             ..self.clone()

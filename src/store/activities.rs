@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, Row, named_params};
 
 use super::Store;
+use super::assets::{fill_activity_assets, write_activity_assets};
 use super::audit::{ActivityRecord, Tx, log};
 use super::codec::{
     columns, date_sql, decode, flag_sql, get_code, get_date, get_str, is_unique_violation, required_name,
@@ -54,7 +55,7 @@ impl Store {
     pub fn insert_activity(&mut self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<Activity> {
         self.write(|tx| {
             let id = insert_activity(tx, None, fields, links)?;
-            Ok(Activity { id, version: 1, fields: fields.clone() })
+            stored(tx, id)
         })
     }
 
@@ -91,7 +92,7 @@ impl Store {
                 insert_link(tx, id, Some(link.id), &link.fields)?;
             }
             log(tx, "activity", id.0, None, activity_record(tx, id)?.as_ref())?;
-            Ok(Activity { id, version: 1, fields: fields.clone() })
+            stored(tx, id)
         })
     }
 }
@@ -110,14 +111,20 @@ pub(super) fn insert_activity(
     Ok(id)
 }
 
+/// The activity `id` as stored: its asset names as the asset register spells them.
+fn stored(conn: &Connection, id: ActivityId) -> Result<Activity> {
+    select_activities(conn, Some(id))?.pop().ok_or_else(|| Error::NotFound { what: format!("activity {id}") })
+}
+
 /// The activity with its links, as the change log records it.
 pub(super) fn activity_record(conn: &Connection, id: ActivityId) -> Result<Option<ActivityRecord>> {
     let Some(activity) = select_activities(conn, Some(id))?.pop() else { return Ok(None) };
     Ok(Some(ActivityRecord { activity, links: select_links(conn, Some(id))? }))
 }
 
-/// The activity's free-text lists with the names they are stored under.
-fn item_lists(fields: &ActivityFields) -> [(&'static str, &Vec<String>); 7] {
+/// The activity's free-text lists with the names they are stored under. (The
+/// assets holding its data, `systems`, are links: see [`super::assets`].)
+fn item_lists(fields: &ActivityFields) -> [(&'static str, &Vec<String>); 6] {
     [
         ("purpose", &fields.purposes),
         ("data_subject", &fields.data_subjects),
@@ -125,7 +132,6 @@ fn item_lists(fields: &ActivityFields) -> [(&'static str, &Vec<String>); 7] {
         ("other_special", &fields.other_special_items),
         ("unrecognised_citation", &fields.unrecognised_citations),
         ("legislation", &fields.legislation),
-        ("system", &fields.systems),
     ]
 }
 
@@ -137,7 +143,6 @@ fn item_list_mut<'a>(fields: &'a mut ActivityFields, list: &str) -> Option<&'a m
         "other_special" => &mut fields.other_special_items,
         "unrecognised_citation" => &mut fields.unrecognised_citations,
         "legislation" => &mut fields.legislation,
-        "system" => &mut fields.systems,
         _ => return None,
     })
 }
@@ -190,8 +195,9 @@ pub(super) fn save_activity(
     if let Some(links) = links {
         sync_links(tx, id, links)?;
     }
-    log(tx, "activity", id.0, before.as_ref(), activity_record(tx, id)?.as_ref())?;
-    Ok(Activity { id, version: version + 1, fields: fields.clone() })
+    let after = activity_record(tx, id)?;
+    log(tx, "activity", id.0, before.as_ref(), after.as_ref())?;
+    after.map(|record| record.activity).ok_or_else(|| Error::NotFound { what: format!("activity {id}") })
 }
 
 fn update_activity_row(conn: &Connection, id: ActivityId, version: i64, f: &ActivityFields) -> Result<()> {
@@ -340,7 +346,10 @@ fn duplicate_or(error: rusqlite::Error, name: &str) -> Error {
     }
 }
 
-fn insert_activity_lists(conn: &Connection, id: ActivityId, fields: &ActivityFields) -> Result<()> {
+/// Writes the activity's lists, legal codes, transfers and asset links.
+fn insert_activity_lists(tx: &Tx<'_>, id: ActivityId, fields: &ActivityFields) -> Result<()> {
+    write_activity_assets(tx, id, &fields.systems)?;
+    let conn: &Connection = tx;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_item (activity_id, list, position, value) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -374,8 +383,9 @@ fn insert_activity_lists(conn: &Connection, id: ActivityId, fields: &ActivityFie
 }
 
 fn delete_activity_lists(conn: &Connection, id: ActivityId) -> Result<()> {
-    let tables =
-        ["activity_item", "activity_transfer"].into_iter().chain(CODE_TABLES.iter().map(|(table, _)| *table));
+    let tables = ["activity_item", "activity_transfer", "activity_asset"]
+        .into_iter()
+        .chain(CODE_TABLES.iter().map(|(table, _)| *table));
     for table in tables {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?.execute([id])?;
     }
@@ -392,6 +402,9 @@ pub(super) fn select_activities(conn: &Connection, only: Option<ActivityId>) -> 
     let mut activities: Vec<Activity> = rows.collect::<rusqlite::Result<_>>()?;
     let index: HashMap<ActivityId, usize> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
     fill_items(conn, only, &mut activities, &index)?;
+    fill_activity_assets(conn, only, |id, name| {
+        index.get(&id).map(|&i| activities[i].fields.systems.push(name))
+    })?;
     fill_codes(conn, only, &mut activities, &index)?;
     fill_transfers(conn, only, &mut activities, &index)?;
     if only.is_none() {

@@ -7,7 +7,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::Store;
 use super::audit::ActivityRecord;
-use crate::model::{Agreement, ControllerStatus, Date, Organisation, Party, Register, Service};
+use crate::model::{Agreement, Asset, ControllerStatus, Date, Organisation, Party, Register, Service};
 use crate::{Error, Result};
 
 impl Store {
@@ -43,6 +43,7 @@ pub(super) fn register_before(conn: &Connection, moment: OffsetDateTime) -> Resu
             "party" => register.parties.push(parse::<Party>(&after)?),
             "agreement" => register.agreements.push(parse::<Agreement>(&after)?),
             "controller" => register.controllers.push(parse::<ControllerStatus>(&after)?),
+            "asset" => register.assets.push(parse::<Asset>(&after)?),
             "activity" => {
                 let record = parse::<ActivityRecord>(&after)?;
                 register.activities.push(record.activity);

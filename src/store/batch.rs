@@ -10,8 +10,8 @@ use super::reviews::{ReviewMark, record_review};
 use super::services::insert_service;
 use crate::Result;
 use crate::model::{
-    ActivityFields, ActivityId, AgreementFields, AgreementId, Date, LinkDraft, Organisation, PartyFields,
-    PartyId, ServiceFields, ServiceId,
+    ActivityFields, ActivityId, AgreementFields, AgreementId, AssetFields, AssetId, Date, LinkDraft,
+    Organisation, PartyFields, PartyId, ServiceFields, ServiceId,
 };
 
 /// The page cache while a batch runs, in KiB (SQLite reads a negative
@@ -85,6 +85,11 @@ impl Batch<'_> {
     /// Adds an agreement.
     pub fn insert_agreement(&self, fields: &AgreementFields) -> Result<AgreementId> {
         insert_agreement(self.tx, fields)
+    }
+
+    /// Adds an information asset.
+    pub fn insert_asset(&self, fields: &AssetFields) -> Result<AssetId> {
+        super::assets::insert_asset(self.tx, fields)
     }
 
     /// Adds an activity with its links.

@@ -87,5 +87,6 @@ fn select_register(conn: &Connection) -> Result<Register> {
         links: select_links(conn, None)?,
         agreements: select_agreements(conn)?,
         controllers: select_controllers(conn)?,
+        assets: super::assets::select_assets(conn, None)?,
     })
 }

@@ -1,5 +1,5 @@
-//! Merging duplicate parties ("NHS" and "N.H.S."): every link and agreement
-//! membership of the duplicate is re-pointed to the kept party and the duplicate
+//! Merging duplicate parties ("NHS" and "N.H.S."): every link, agreement
+//! membership and asset hosted by the duplicate is re-pointed to the kept party and the duplicate
 //! is deleted, in one logged transaction; the returned [`PartyMerge`] undoes it.
 
 use rusqlite::named_params;
@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::activities::activity_record;
 use super::agreements::select_agreements;
+use super::assets::select_assets;
 use super::audit::{Tx, log};
 use super::codec::is_unique_violation;
 use super::conn_ext::ConnExt;
 use super::parties::select_parties;
-use crate::model::{ActivityId, Agreement, AgreementId, LinkId, Party, PartyId};
+use crate::model::{ActivityId, Agreement, AgreementId, Asset, AssetId, LinkId, Party, PartyId};
 use crate::{Error, Result};
 
 /// What a merge changed, so that [`Store::undo_merge_parties`] can put it back.
@@ -28,6 +29,10 @@ pub struct PartyMerge {
     pub activities: Vec<(ActivityId, i64)>,
     /// The agreements the duplicate was a party to.
     pub agreements: Vec<MergedMembership>,
+    /// The information assets the duplicate hosted, with their versions before
+    /// the merge.
+    #[serde(default)]
+    pub assets: Vec<(AssetId, i64)>,
 }
 
 /// An agreement the duplicate was a party to.
@@ -70,6 +75,24 @@ fn agreement(tx: &Tx<'_>, id: AgreementId) -> Result<Agreement> {
         .into_iter()
         .find(|agreement| agreement.id == id)
         .ok_or_else(|| Error::NotFound { what: format!("agreement {id}") })
+}
+
+fn asset(tx: &Tx<'_>, id: AssetId) -> Result<Asset> {
+    select_assets(tx, Some(id))?.pop().ok_or_else(|| Error::NotFound { what: format!("asset {id}") })
+}
+
+/// Points the assets `ids` at the processor `party`, setting each one's version
+/// with `version(before)`, and logs each.
+fn rehost(tx: &Tx<'_>, ids: &[AssetId], party: PartyId, version: impl Fn(&Asset) -> i64) -> Result<()> {
+    for &id in ids {
+        let before = asset(tx, id)?;
+        tx.execute(
+            "UPDATE asset SET processor_id = ?2, version = ?3 WHERE id = ?1",
+            (id, party, version(&before)),
+        )?;
+        log(tx, "asset", id.0, Some(&before), Some(&asset(tx, id)?))?;
+    }
+    Ok(())
 }
 
 fn ids<T: rusqlite::types::FromSql>(tx: &Tx<'_>, sql: &str, party: PartyId) -> Result<Vec<T>> {
@@ -116,9 +139,12 @@ fn merge(tx: &Tx<'_>, kept: PartyId, duplicate: PartyId) -> Result<PartyMerge> {
         log(tx, "agreement", id.0, Some(&before), Some(&agreement(tx, id)?))?;
         agreements.push(MergedMembership { agreement_id: id, version: before.version, kept_was_member });
     }
+    let hosted: Vec<AssetId> = ids(tx, "SELECT id FROM asset WHERE processor_id = ?1 ORDER BY id", dup)?;
+    let assets = hosted.iter().map(|&id| Ok((id, asset(tx, id)?.version))).collect::<Result<Vec<_>>>()?;
+    rehost(tx, &hosted, kept, |before| before.version + 1)?;
     tx.execute("DELETE FROM party WHERE id = ?1", [dup])?;
     log(tx, "party", dup.0, Some(&duplicate), None)?;
-    Ok(PartyMerge { kept, duplicate, moved_links, activities, agreements })
+    Ok(PartyMerge { kept, duplicate, moved_links, activities, agreements, assets })
 }
 
 fn version_of(tx: &Tx<'_>, table: &str, id: i64) -> Result<Option<i64>> {
@@ -137,6 +163,11 @@ fn check_unchanged(tx: &Tx<'_>, merge: &PartyMerge) -> Result<()> {
         let id = membership.agreement_id;
         if version_of(tx, "agreement", id.0)? != Some(membership.version + 1) {
             return conflict(format!("agreement {id}"));
+        }
+    }
+    for &(id, version) in &merge.assets {
+        if version_of(tx, "asset", id.0)? != Some(version + 1) {
+            return conflict(format!("asset {id}"));
         }
     }
     for link in &merge.moved_links {
@@ -191,6 +222,9 @@ fn undo(tx: &Tx<'_>, merge: &PartyMerge) -> Result<()> {
         }
         tx.execute("UPDATE agreement SET version = ?2 WHERE id = ?1", (id, membership.version))?;
         log(tx, "agreement", id.0, Some(&before), Some(&agreement(tx, id)?))?;
+    }
+    for &(id, version) in &merge.assets {
+        rehost(tx, &[id], dup.id, |_| version)?;
     }
     Ok(())
 }

@@ -7,23 +7,41 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use super::audit::{Stamp, Tx};
 use super::open::APPLICATION_ID;
 use crate::Result;
 
 /// The schema a new register gets.
 pub(super) const SCHEMA: &str = include_str!("../../schema.sql");
 
-/// One forward step: the SQL that takes a register from version `index + 1` to `index + 2`.
-type Migration = &'static str;
+/// One forward step, taking a register from version `index + 1` to `index + 2`:
+/// its SQL, then, where rows must move in ways that are logged, a function run in
+/// the same transaction.
+#[derive(Clone, Copy)]
+struct Migration {
+    sql: &'static str,
+    data: Option<fn(&Tx<'_>) -> Result<()>>,
+}
+
+impl Migration {
+    const fn sql(sql: &'static str) -> Self {
+        Self { sql, data: None }
+    }
+}
 
 /// The migrations, oldest first. `MIGRATIONS[0]` upgrades version 1 to version 2.
 const MIGRATIONS: &[Migration] = &[
     // 1 -> 2: each named controller's public-authority status (issue 17).
-    include_str!("migrations/controllers.sql"),
+    Migration::sql(include_str!("migrations/controllers.sql")),
     // 2 -> 3: a link's three-way answer for special category and criminal offence data (issue 16).
-    include_str!("migrations/link_special_data.sql"),
+    Migration::sql(include_str!("migrations/link_special_data.sql")),
     // 3 -> 4: the Annex 1 condition, the retention reason and each transfer's data protection test (issue 17).
-    include_str!("migrations/law_fields.sql"),
+    Migration::sql(include_str!("migrations/law_fields.sql")),
+    // 4 -> 5: information assets, the activities' systems moved into them, logged (issue 21).
+    Migration {
+        sql: include_str!("migrations/assets.sql"),
+        data: Some(super::asset_migration::move_systems),
+    },
 ];
 
 /// The schema version this build writes and reads.
@@ -39,9 +57,10 @@ pub(super) fn create_schema(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Brings a register up to [`SCHEMA_VERSION`], in one transaction.
-pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
-    run_steps(conn, MIGRATIONS)
+/// Brings a register up to [`SCHEMA_VERSION`], in one transaction; what a step
+/// logs is stamped with `stamp`.
+pub(super) fn upgrade(conn: &mut Connection, stamp: Stamp) -> Result<()> {
+    run_steps(conn, MIGRATIONS, stamp)
 }
 
 /// Refuses a register whose tables lack a table or column that `schema.sql`
@@ -66,12 +85,16 @@ pub(super) fn check_schema(conn: &Connection, path: &std::path::Path) -> Result<
     Ok(())
 }
 
-fn run_steps(conn: &mut Connection, steps: &[Migration]) -> Result<()> {
+fn run_steps(conn: &mut Connection, steps: &[Migration], stamp: Stamp) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version = current_version(&tx)?;
     let target = 1 + steps.len() as i64;
+    let logged = Tx { tx: &tx, stamp };
     for (index, step) in steps.iter().enumerate().skip(usize::try_from(version - 1).unwrap_or(0)) {
-        tx.execute_batch(step)?;
+        tx.execute_batch(step.sql)?;
+        if let Some(data) = step.data {
+            data(&logged)?;
+        }
         tx.pragma_update(None, "user_version", index as i64 + 2)?;
     }
     if version < target {
@@ -88,16 +111,36 @@ fn current_version(tx: &Transaction<'_>) -> Result<i64> {
 mod tests {
     use super::*;
 
+    fn stamp() -> Stamp {
+        Stamp { at: "2026-12-03T10:00:00Z".into(), actor: "test".into() }
+    }
+
+    #[test]
+    fn a_failing_data_step_leaves_the_database_as_it_was() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (a INTEGER); PRAGMA user_version = 1;").unwrap();
+        fn fails(tx: &Tx<'_>) -> Result<()> {
+            tx.execute("INSERT INTO t (a) VALUES (1)", [])?;
+            Err(crate::Error::Invalid { field: "test".into(), message: "the data step failed".into() })
+        }
+        let steps = &[Migration { sql: "ALTER TABLE t ADD COLUMN b TEXT;", data: Some(fails) }];
+        assert!(run_steps(&mut conn, steps, stamp()).is_err());
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+        assert_eq!(version, 1);
+        let rows: i64 = conn.query_row("SELECT count(*) FROM t", [], |row| row.get(0)).unwrap();
+        assert_eq!(rows, 0);
+    }
+
     #[test]
     fn steps_run_from_the_current_version_up() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (a INTEGER); PRAGMA user_version = 2;").unwrap();
-        let steps: &[Migration] = &[
-            "CREATE TABLE never_run (x INTEGER);",
-            "ALTER TABLE t ADD COLUMN b TEXT;",
-            "CREATE INDEX t_b ON t(b);",
+        let steps = &[
+            Migration::sql("CREATE TABLE never_run (x INTEGER);"),
+            Migration::sql("ALTER TABLE t ADD COLUMN b TEXT;"),
+            Migration::sql("CREATE INDEX t_b ON t(b);"),
         ];
-        run_steps(&mut conn, steps).unwrap();
+        run_steps(&mut conn, steps, stamp()).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
         assert_eq!(version, 4);
         let never_run: i64 = conn
@@ -111,8 +154,8 @@ mod tests {
     fn a_failing_step_leaves_the_database_as_it_was() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (a INTEGER); PRAGMA user_version = 1;").unwrap();
-        let steps: &[Migration] = &["ALTER TABLE t ADD COLUMN b TEXT;", "THIS IS NOT SQL;"];
-        assert!(run_steps(&mut conn, steps).is_err());
+        let steps = &[Migration::sql("ALTER TABLE t ADD COLUMN b TEXT;"), Migration::sql("THIS IS NOT SQL;")];
+        assert!(run_steps(&mut conn, steps, stamp()).is_err());
         let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
         assert_eq!(version, 1);
         let columns: i64 =

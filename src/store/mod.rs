@@ -8,6 +8,8 @@ mod acknowledgements;
 mod activities;
 mod agreements;
 mod as_at;
+mod asset_migration;
+mod assets;
 mod audit;
 mod backup;
 mod batch;

@@ -59,7 +59,11 @@ impl Store {
         store.configure()?;
         if version < migrate::SCHEMA_VERSION {
             // The only write an open makes, and the only time it takes the lock.
-            migrate::upgrade(&mut store.conn)?;
+            let stamp = super::audit::Stamp {
+                at: store.clock.now(),
+                actor: format!("{} (schema upgrade to version {})", store.actor, migrate::SCHEMA_VERSION),
+            };
+            migrate::upgrade(&mut store.conn, stamp)?;
             migrate::check_schema(&store.conn, path)?;
         }
         Ok(store)

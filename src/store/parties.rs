@@ -72,6 +72,18 @@ impl Store {
                     reason: format!("{links} links name it; remove those links first"),
                 });
             }
+            let hosted: i64 =
+                tx.query_row("SELECT count(*) FROM asset WHERE processor_id = ?1", [id], |r| r.get(0))?;
+            if hosted > 0 {
+                return Err(Error::InUse {
+                    what: format!("party {id}"),
+                    reason: if hosted == 1 {
+                        "it hosts an information asset; choose another host for it first".to_string()
+                    } else {
+                        format!("it hosts {hosted} information assets; choose another host for them first")
+                    },
+                });
+            }
             let before =
                 select_party(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("party {id}") })?;
             tx.execute("DELETE FROM party WHERE id = ?1", [id])?;

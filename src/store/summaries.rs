@@ -196,7 +196,7 @@ fn fill_lists(conn: &Connection, drafts: &mut [Draft]) -> Result<()> {
     // need a temporary sort tree for the order.
     let mut stmt = conn.prepare_cached(
         "SELECT activity_id, list, value FROM activity_item
-         WHERE +list IN ('purpose', 'data_subject', 'personal_data', 'legislation', 'system')
+         WHERE +list IN ('purpose', 'data_subject', 'personal_data', 'legislation')
          ORDER BY activity_id, list, position",
     )?;
     let mut rows = stmt.query([])?;
@@ -210,10 +210,18 @@ fn fill_lists(conn: &Connection, drafts: &mut [Draft]) -> Result<()> {
             "data_subject" => &mut draft.data_subjects,
             "personal_data" => &mut draft.personal_data,
             "legislation" => &mut draft.legislation,
-            "system" => &mut draft.systems,
             other => return Err(unknown_code(other, "activity_item.list").into()),
         };
         list.push(get_str(row, 2)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.activity_id, a.name FROM activity_asset l JOIN asset a ON a.id = l.asset_id
+         ORDER BY l.activity_id, l.position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let Some(draft) = draft_mut(drafts, row.get(0)?) else { continue };
+        draft.systems.push(get_str(row, 1)?);
     }
     Ok(())
 }

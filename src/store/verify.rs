@@ -172,6 +172,12 @@ fn differences(live: &Register, logged: &Register) -> Result<Vec<String>> {
     compare("party", &live_parties, &logged_parties, &mut found);
     compare("agreement", &agreements(live)?, &agreements(logged)?, &mut found);
     compare(
+        "asset",
+        &records(live.assets.iter().map(|a| (a.id.0, a)))?,
+        &records(logged.assets.iter().map(|a| (a.id.0, a)))?,
+        &mut found,
+    );
+    compare(
         "activity",
         &records(live.activities.iter().map(|a| (a.id.0, a)))?,
         &records(logged.activities.iter().map(|a| (a.id.0, a)))?,

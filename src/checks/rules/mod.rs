@@ -2,6 +2,7 @@
 //! for their topic. See the module documentation of `checks` for how to add one.
 
 mod agreements;
+mod assets;
 mod automated;
 mod chapter5;
 mod flows;
@@ -92,6 +93,7 @@ pub static RULES: &[Rule] = &[
     rule("international-organisation-no-transfer", Warning, "International organisation as recipient with no transfer recorded", "UK GDPR Art 44, Art 30(1)(e)", A(flows::international_organisation_no_transfer)),
     rule("recipient-no-agreement", Warning, "External recipient with no agreement", "UK GDPR Art 5(2); ICO Data sharing code", A(flows::recipient_no_agreement)),
     rule("processor-no-contract", Error, "Processor with no Article 28 contract", "UK GDPR Art 28(3)", A(flows::processor_no_contract)),
+    rule("asset-abroad-no-transfer", Warning, "Data held in an information asset outside the UK with no transfer recorded", "UK GDPR Arts 44-46, 49; Art 30(1)(e)", A(assets::abroad_no_transfer)),
     rule("joint-controller-no-arrangement", Warning, "Joint controllers with no Article 26 arrangement", "UK GDPR Art 26(1)", A(flows::joint_controller_no_arrangement)),
     rule("dpia-required", Warning, "High-risk processing with no completed DPIA", "UK GDPR Art 35(1), (3), (4); ICO list", A(risk::dpia_required)),
     rule("children-online", Advice, "Children among the users of an online service", "UK GDPR Art 25(1), recital 38; ICO Age appropriate design code", A(risk::children_online)),
@@ -102,6 +104,9 @@ pub static RULES: &[Rule] = &[
     rule("review-date-missing", Advice, "No next review date", "UK GDPR Art 5(2), Art 24(1)", A(record::review_date_missing)),
     rule("review-overdue", Warning, "Review overdue", "UK GDPR Art 5(2), Art 24(1)", A(record::review_overdue)),
     rule("review-due-soon", Advice, "Review due soon", "UK GDPR Art 5(2), Art 24(1)", A(record::review_due_soon)),
+    // Information assets: the ICO Accountability Framework's asset register.
+    rule("asset-no-owner", Warning, "Information asset with no owner", "UK GDPR Art 5(2), Art 24(1); ICO Accountability Framework", O(assets::no_owner)),
+    rule("asset-processor-no-contract", Error, "Information asset hosted by a processor with no Article 28 contract", "UK GDPR Art 28(3)", O(assets::processor_no_contract)),
     rule("agreement-review-overdue", Warning, "Agreement review overdue", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::review_overdue)),
     rule("agreement-ending-soon", Advice, "Agreement ends soon", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ending_soon)),
     rule("agreement-ended", Warning, "Agreement ended but still relied on", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ended)),
@@ -127,6 +132,11 @@ pub(super) static AMENDED_CITATIONS: &[(&str, crate::model::Date, &str)] = &[
         "international-organisation-no-transfer",
         crate::law::DUAA_MAIN_COMMENCEMENT,
         "UK GDPR Art 44A, Art 30(1)(e)",
+    ),
+    (
+        "asset-abroad-no-transfer",
+        crate::law::DUAA_MAIN_COMMENCEMENT,
+        "UK GDPR Arts 44A, 45A, 46, 49; Art 30(1)(e)",
     ),
     (
         "recipient-abroad-no-transfer",

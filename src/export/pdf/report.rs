@@ -153,6 +153,7 @@ fn content(
             step(progress, 3 + done, total)?;
         }
         links_table(flow, register, &lookup);
+        assets_table(flow, register);
     }
     Ok(())
 }
@@ -255,6 +256,7 @@ fn cover(
         ("Processing activities", register.activities.len().to_string()),
         ("Parties linked", parties.len().to_string()),
         ("Links (data flows)", register.links.len().to_string()),
+        ("Information assets", register.assets.len().to_string()),
     ]);
     if let Some(head) = about.log_head {
         rows.push(("Change log (check with ropa verify --head)", head.to_string()));
@@ -363,6 +365,40 @@ fn details(flow: &mut Flow<'_>, lookup: &Lookup<'_>, activity: &Activity, day: c
             .collect();
         flow.table(&key_values(rows, DETAIL, DETAIL_BOLD));
     }
+}
+
+/// The information asset register, as the `assets-csv` export and the
+/// workbook's sheet give it; none when the register has no assets (the cover
+/// gives their number).
+fn assets_table(flow: &mut Flow<'_>, register: &Register) {
+    if register.assets.is_empty() {
+        return;
+    }
+    flow.new_page();
+    flow.paragraph("Information assets", Style::bold(14.0), 2);
+    flow.space(4.0);
+    let weights = [1.2, 0.8, 0.9, 0.9, 1.0, 0.8, 0.9, 0.6, 0.5, 1.3, 1.0, 1.0, 1.0, 0.6];
+    let holdings = super::super::xlsx::asset_holdings(register);
+    let table = Table {
+        columns: super::super::xlsx::ASSET_HEADINGS
+            .iter()
+            .zip(weights)
+            .map(|(h, w)| Column::new(*h, w))
+            .collect(),
+        rows: register
+            .assets
+            .iter()
+            .map(|asset| {
+                let holding = holdings.get(&asset.fields.name.trim().to_lowercase()).copied().unwrap_or(0);
+                super::super::xlsx::asset_cells(register, asset, holding).into_iter().collect()
+            })
+            .collect(),
+        show_header: true,
+        style: BODY,
+        header_style: BODY_BOLD,
+        auto_width: true,
+    };
+    flow.table(&table);
 }
 
 fn links_table(flow: &mut Flow<'_>, register: &Register, lookup: &Lookup<'_>) {

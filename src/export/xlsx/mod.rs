@@ -5,8 +5,9 @@
 //!    it out (contact block, band row, headings A to AD and the activity name, one
 //!    row per activity), from the same functions in [`super::ico_csv`];
 //! 2. **Processor record**: the Art 30(2) layout of [`super::processor`];
-//! 3. **Links**, 4. **Parties**, 5. **Agreements**: one row per record;
-//! 6. **Findings** and 7. **Completeness**: the two tables of the findings CSV.
+//! 3. **Links**, 4. **Parties**, 5. **Agreements**, 6. **Information assets**:
+//!    one row per record;
+//! 7. **Findings** and 8. **Completeness**: the two tables of the findings CSV.
 //!
 //! Every sheet has its header frozen, an autofilter over its table, wrapped text,
 //! widths measured from its contents and Yes/No dropdowns where an answer is yes
@@ -27,17 +28,20 @@ use crate::ico_template::{CHECK_SHEETS, IcoColumn};
 use crate::model::Register;
 use crate::{Error, Result};
 
-pub use records::{AGREEMENT_HEADINGS, PARTY_HEADINGS};
+pub use records::{
+    AGREEMENT_HEADINGS, ASSET_HEADINGS, PARTY_HEADINGS, asset_cells, holdings as asset_holdings,
+};
 pub use sheet::{MAX_CELL_CHARS, column_name};
 use sheet::{SheetWriter, Styles};
 
 /// The sheet names, in order.
-pub const SHEETS: [&str; 7] = [
+pub const SHEETS: [&str; 8] = [
     "Controller record",
     "Processor record",
     "Links",
     "Parties",
     "Agreements",
+    "Information assets",
     CHECK_SHEETS[0],
     CHECK_SHEETS[1],
 ];
@@ -75,6 +79,7 @@ pub fn write(
     tick(register.links.len(), progress)?;
     parties_sheet(&mut workbook, &styles, register)?;
     agreements_sheet(&mut workbook, &styles, register)?;
+    assets_sheet(&mut workbook, &styles, register)?;
     findings_sheets(&mut workbook, &styles, register, report)?;
     tick(report.findings.len(), progress)?;
     let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
@@ -161,19 +166,30 @@ fn agreements_sheet(workbook: &mut Workbook, styles: &Styles, register: &Registe
     sheet.finish_table(heading_row, AGREEMENT_HEADINGS.len(), &[])
 }
 
+fn assets_sheet(workbook: &mut Workbook, styles: &Styles, register: &Register) -> Result<()> {
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[5], styles)?;
+    let heading_row = sheet.heading_row(&ASSET_HEADINGS)?;
+    let holdings = records::holdings(register);
+    for asset in &register.assets {
+        let holding = holdings.get(&asset.fields.name.trim().to_lowercase()).copied().unwrap_or(0);
+        sheet.row(&records::asset_cells(register, asset, holding))?;
+    }
+    sheet.finish_table(heading_row, ASSET_HEADINGS.len(), &records::ASSET_YES_NO)
+}
+
 fn findings_sheets(
     workbook: &mut Workbook,
     styles: &Styles,
     register: &Register,
     report: &Report,
 ) -> Result<()> {
-    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[5], styles)?;
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
     let heading_row = sheet.heading_row(&findings_csv::HEADINGS)?;
     for finding in &report.findings {
         sheet.row(&findings_csv::cells(register, finding))?;
     }
     sheet.finish_table(heading_row, findings_csv::HEADINGS.len(), &[])?;
-    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[7], styles)?;
     let heading_row = sheet.heading_row(&findings_csv::COMPLETENESS_HEADINGS)?;
     for score in &report.completeness {
         sheet.row(&findings_csv::completeness_cells(score))?;
