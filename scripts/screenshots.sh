@@ -44,7 +44,7 @@ for theme in ${ROPA_THEMES:-Light Dark HighContrast}; do
     # Every other page, clicked in the navigation (no window manager gives the
     # window keyboard focus), in every theme.
     {
-      for page in 75:checks 142:reviews 171:parties 200:agreements 229:flows 258:notices 287:organisation 316:exports; do
+      for page in 75:checks 142:reviews 171:parties 200:agreements 229:flows 258:notices 287:organisation 316:exports 345:assets; do
         xdotool mousemove 50 "${page%%:*}" click 1
         sleep 3
         import -window root -crop "$size+0+0" +repage "$out/${prefix}${page#*:}-$name-$size.png"

@@ -775,7 +775,7 @@ fn yes_no_row(ui: &mut egui::Ui, label: &str, id_salt: &str, value: &mut Option<
 fn security_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions: &Suggestions) {
     section_heading(ui, "Technical and organisational security measures", "Art 30(1)(g)");
     multiline_row(ui, "Security measures", &mut fields.security_measures);
-    list_editor_ui(ui, "Systems and locations", &mut fields.systems, &suggestions.systems);
+    list_editor_ui(ui, "Information assets holding the data", &mut fields.systems, &suggestions.systems);
 }
 
 fn accountability_section(

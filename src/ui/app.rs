@@ -17,6 +17,7 @@ use ropa::model::Date;
 use super::activity_editor::ActivityEditor;
 use super::agreements::AgreementsPage;
 use super::as_at::AsAt;
+use super::assets::AssetsPage;
 use super::backups::{self, RestoreDialog};
 use super::checks::ChecksPage;
 use super::export::ExportPage;
@@ -72,6 +73,7 @@ pub struct App {
     pub(super) editor: Option<ActivityEditor>,
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
+    assets_page: AssetsPage,
     organisation_page: OrganisationPage,
     pub(super) export_page: ExportPage,
     import_page: ImportPage,
@@ -111,6 +113,7 @@ impl App {
             editor: None,
             parties_page: PartiesPage::default(),
             agreements_page: AgreementsPage::default(),
+            assets_page: AssetsPage::default(),
             organisation_page: OrganisationPage::default(),
             export_page: ExportPage::default(),
             import_page: ImportPage::default(),

@@ -152,6 +152,8 @@ pub enum FindingTarget {
     Activity(ActivityId, Field),
     /// An agreement, opened on the Agreements page.
     Agreement(AgreementId),
+    /// The Information assets page, on the asset the finding names first.
+    Asset(Option<ropa::model::AssetId>),
 }
 
 impl ChecksPage {
@@ -805,6 +807,12 @@ pub fn target(finding: &Finding) -> Option<FindingTarget> {
     match (finding.activity_id, finding.agreement_id) {
         (Some(activity), _) => Some(FindingTarget::Activity(activity, finding.field)),
         (None, Some(agreement)) => Some(FindingTarget::Agreement(agreement)),
+        (None, None) if finding.field == Field::Assets => Some(FindingTarget::Asset(
+            finding
+                .concerns
+                .iter()
+                .find_map(|c| c.subject.strip_prefix("asset:")?.parse().ok().map(ropa::model::AssetId)),
+        )),
         (None, None) => None,
     }
 }

@@ -32,11 +32,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Core(Format::IcoCsv),
         Self::Core(Format::IcoXlsx),
         Self::Core(Format::ProcessorCsv),
         Self::Core(Format::LinksCsv),
+        Self::Core(Format::AssetsCsv),
         Self::Core(Format::FullCsv),
         Self::Core(Format::Pdf),
         Self::Core(Format::PdfTable),

@@ -13,7 +13,7 @@ use super::undo::UndoStack;
 use super::widgets::set_date_style;
 
 /// The pages reachable by Ctrl and a digit, in the navigation's order.
-pub const PAGE_SHORTCUTS: [(egui::Key, Page); 9] = [
+pub const PAGE_SHORTCUTS: [(egui::Key, Page); 10] = [
     (egui::Key::Num1, Page::Register),
     (egui::Key::Num2, Page::Checks),
     (egui::Key::Num3, Page::Reviews),
@@ -23,13 +23,14 @@ pub const PAGE_SHORTCUTS: [(egui::Key, Page); 9] = [
     (egui::Key::Num7, Page::Notices),
     (egui::Key::Num8, Page::Organisation),
     (egui::Key::Num9, Page::Export),
+    (egui::Key::Num0, Page::Assets),
 ];
 
 /// Every shortcut, as the Keyboard shortcuts window lists it.
 const SHORTCUTS: [(&str, &str); 12] = [
     (
-        "Ctrl+1 … Ctrl+9",
-        "Register, Checks, Reviews due, Parties, Agreements, Data flows, Privacy notices, Organisation, Exports",
+        "Ctrl+1 … Ctrl+9, Ctrl+0",
+        "Register, Checks, Reviews due, Parties, Agreements, Data flows, Privacy notices, Organisation, Exports, Information assets",
     ),
     ("Ctrl+E", "Exports"),
     ("Ctrl+F", "Filter the register"),

@@ -9,6 +9,7 @@ mod activity_editor;
 mod agreements;
 mod app;
 mod as_at;
+mod assets;
 mod backups;
 #[allow(dead_code)] // Used only by benches/register.rs.
 pub mod bench;
@@ -38,6 +39,8 @@ mod theme;
 mod undo;
 mod widgets;
 
+#[cfg(test)]
+mod assets_tests;
 #[cfg(test)]
 mod checks_page_tests;
 #[cfg(test)]

@@ -194,7 +194,7 @@ pub struct Suggestions {
     pub personal_data: Vec<String>,
     /// Legislation.
     pub legislation: Vec<String>,
-    /// Systems and locations.
+    /// The register's information assets, by name.
     pub systems: Vec<String>,
 }
 
@@ -320,6 +320,7 @@ fn suggestions(register: &Register) -> Suggestions {
                 .chain(register.links.iter().flat_map(|link| &link.fields.data_categories)),
         ),
         legislation: distinct(fields().flat_map(|f| &f.legislation)),
-        systems: distinct(fields().flat_map(|f| &f.systems)),
+        // Every asset of the register, named by an activity or not yet.
+        systems: distinct(register.assets.iter().map(|asset| &asset.fields.name)),
     }
 }

@@ -74,6 +74,13 @@ impl App {
                 }
                 self.page = Page::Agreements;
             }
+            FindingTarget::Asset(id) => {
+                self.editor = None;
+                if let Some(id) = id {
+                    self.assets_page.select(id);
+                }
+                self.page = Page::Assets;
+            }
         }
         Ok(())
     }

@@ -9,6 +9,7 @@ use ropa::model::{ActivityId, Date, Direction, Organisation, PartyKind};
 use super::{App, Notice, Page, Session};
 use crate::ui::activity_editor::{ActivityDraft, ActivityEditor};
 use crate::ui::agreements::AgreementDraft;
+use crate::ui::assets::AssetDraft;
 use crate::ui::checks::FindingTarget;
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::parties::PartyDraft;
@@ -51,6 +52,10 @@ pub enum Command {
     SaveParty(PartyDraft),
     /// Save an agreement draft.
     SaveAgreement(AgreementDraft),
+    /// Save an information asset draft.
+    SaveAsset(AssetDraft),
+    /// Delete an information asset no activity names.
+    DeleteAsset(ropa::model::AssetId),
     /// Save the organisation profile.
     SaveOrganisation(Organisation),
     /// Ask for a file (native dialog, falling back to a typed path).
@@ -165,7 +170,8 @@ impl Command {
             Self::OpenActivity(id) | Self::OpenFinding(FindingTarget::Activity(id, _)) => {
                 editor.activity_id() != Some(*id)
             }
-            Self::OpenFinding(FindingTarget::Agreement(_)) | Self::RestoreBackup(_) => true,
+            Self::OpenFinding(FindingTarget::Agreement(_) | FindingTarget::Asset(_))
+            | Self::RestoreBackup(_) => true,
             Self::NewActivity
             | Self::OpenRegister(_)
             | Self::NewRegister(_)
@@ -240,6 +246,8 @@ impl App {
             }
             Command::SaveParty(draft) => self.save_party(draft),
             Command::SaveAgreement(draft) => self.save_agreement(draft),
+            Command::SaveAsset(draft) => self.save_asset(draft),
+            Command::DeleteAsset(id) => self.delete_asset(id),
             Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
             Command::ChooseFile(purpose) => {
                 self.choose_file(purpose);

@@ -7,8 +7,8 @@ use ropa::model::Register;
 use super::{App, Command};
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::{
-    activity_editor, agreements, as_at, checks, export, flows, history, import, notice_preview, organisation,
-    parties, register, reviews,
+    activity_editor, agreements, as_at, assets, checks, export, flows, history, import, notice_preview,
+    organisation, parties, register, reviews,
 };
 
 /// A page of the main window.
@@ -22,6 +22,8 @@ pub enum Page {
     Parties,
     /// Agreements and the links relying on them.
     Agreements,
+    /// Information assets and the activities holding data in them.
+    Assets,
     /// Who keeps the record.
     Organisation,
     /// Exports to CSV, PDF and JSON.
@@ -40,7 +42,7 @@ pub enum Page {
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    pub(super) const NAVIGATION: [Self; 9] = [
+    pub(super) const NAVIGATION: [Self; 10] = [
         Self::Register,
         Self::Checks,
         Self::Reviews,
@@ -50,6 +52,7 @@ impl Page {
         Self::Notices,
         Self::Organisation,
         Self::Export,
+        Self::Assets,
     ];
 
     /// The page's name in the navigation.
@@ -58,6 +61,7 @@ impl Page {
             Self::Register | Self::Activity => "Register",
             Self::Parties => "Parties",
             Self::Agreements => "Agreements",
+            Self::Assets => "Assets",
             Self::Organisation => "Organisation",
             Self::Export => "Exports",
             Self::Import => "Import",
@@ -121,6 +125,7 @@ impl App {
             Page::Agreements => {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
+            Page::Assets => assets::ui(ui, &mut self.assets_page, &session.register, &mut self.commands),
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
             Page::Export => {
                 let as_at = self.as_at.shown.as_ref();

@@ -5,6 +5,7 @@ use ropa::model::Organisation;
 
 use super::{App, Notice};
 use crate::ui::agreements::AgreementDraft;
+use crate::ui::assets::AssetDraft;
 use crate::ui::parties::PartyDraft;
 
 impl App {
@@ -43,6 +44,44 @@ impl App {
         self.agreements_page.select(saved.id);
         self.reload()?;
         self.notice = Some(Notice::info(format!("Saved the agreement \"{}\".", saved.fields.title)));
+        Ok(())
+    }
+
+    pub(super) fn save_asset(&mut self, draft: AssetDraft) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let saved = match draft.id {
+            Some(id) => session.store.update_asset(id, draft.version, &draft.fields),
+            None => session.store.insert_asset(&draft.fields),
+        };
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.assets_page.problem = Some(error.to_string());
+                return Ok(());
+            }
+        };
+        self.assets_page.select(saved.id);
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Saved the information asset \"{}\".", saved.fields.name)));
+        Ok(())
+    }
+
+    pub(super) fn delete_asset(&mut self, id: ropa::model::AssetId) -> ropa::Result<()> {
+        let session = self.session_or_err()?;
+        let name = session
+            .register
+            .assets
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.fields.name.clone())
+            .unwrap_or_default();
+        if let Err(error) = session.store.delete_asset(id) {
+            self.assets_page.problem = Some(error.to_string());
+            return Ok(());
+        }
+        self.assets_page.clear();
+        self.reload()?;
+        self.notice = Some(Notice::info(format!("Deleted the information asset \"{name}\".")));
         Ok(())
     }
 

@@ -123,6 +123,7 @@ impl App {
         self.register_page = RegisterPage::default();
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
+        self.assets_page = crate::ui::assets::AssetsPage::default();
         self.organisation_page = OrganisationPage::default();
         self.import_page = ImportPage::default();
         self.export_page.scope = export::ScopeChoice::Whole;
@@ -212,9 +213,10 @@ impl App {
             return Ok(());
         };
         self.register_page.apply(&mut session.view);
-        let pages: [&mut dyn SnapshotPage; 5] = [
+        let pages: [&mut dyn SnapshotPage; 6] = [
             &mut self.parties_page,
             &mut self.agreements_page,
+            &mut self.assets_page,
             &mut self.organisation_page,
             &mut self.flows_page,
             &mut self.notice_page,
