@@ -49,6 +49,10 @@ for theme in ${ROPA_THEMES:-Light Dark HighContrast}; do
         sleep 3
         import -window root -crop "$size+0+0" +repage "$out/${prefix}${page#*:}-$name-$size.png"
       done
+      # The first information asset's form, opened from the Assets page just shown.
+      xdotool mousemove 250 130 click 1
+      sleep 3
+      import -window root -crop "$size+0+0" +repage "$out/${prefix}asset-$name-$size.png"
       # The editor on the first activity: back to the Register, double-click its row.
       xdotool mousemove 50 46 click 1
       sleep 2
