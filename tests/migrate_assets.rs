@@ -261,3 +261,24 @@ fn a_migration_killed_part_way_leaves_the_file_as_it_was() {
     }
     assert!(interrupted > 0, "no kill landed before the migration committed");
 }
+
+#[test]
+fn an_asset_or_an_asset_link_changed_with_sqlite3_is_reported_by_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_copy(dir.path());
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE asset SET owner_name = 'Someone Else' WHERE id = (SELECT min(id) FROM asset)", [])
+        .unwrap();
+    conn.execute(
+        "DELETE FROM activity_asset WHERE activity_id = (SELECT max(activity_id) FROM activity_asset)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let found = Store::open(&path).unwrap().verify().unwrap();
+    assert!(!found.is_intact());
+    let differences = found.differences.join("\n");
+    assert!(differences.contains("asset ") && differences.contains("owner_name"), "{differences}");
+    assert!(differences.contains("activity ") && differences.contains("systems"), "{differences}");
+}

@@ -182,3 +182,75 @@ fn a_record_on_a_sheet_named_like_the_findings_still_imports() {
         store.load_register().unwrap().activities.into_iter().map(|a| a.fields.name).collect();
     assert_eq!(names, ["Housing allocations"]);
 }
+
+#[test]
+fn an_information_assets_sheet_is_read_with_its_faults_named_and_the_preview_lists_each_asset() {
+    use ropa::export::xlsx::ASSET_HEADINGS;
+    let mut workbook = Workbook::new();
+    let headings = ropa::export::ico_csv::heading_row();
+    let location = ropa::export::ico_csv::headings()
+        .iter()
+        .position(|h| h.starts_with("Location of personal data"))
+        .expect("the ICO location column");
+    let mut activity = vec![""; headings.len()];
+    activity[0] = "Housing";
+    activity[1] = "Allocate council homes";
+    activity[location] = "Northgate Housing; Paper files";
+    *activity.last_mut().unwrap() = "Housing allocations";
+    sheet(&mut workbook, "Controller record", &[headings.clone(), activity]);
+    let row = |cells: [&'static str; 14]| cells.to_vec();
+    sheet(
+        &mut workbook,
+        "Information assets",
+        &[
+            ASSET_HEADINGS.to_vec(),
+            row([
+                "Northgate Housing",
+                "Cloud service",
+                "Sam Patel",
+                "Head of Housing",
+                "Supplier data centre",
+                "Hosted by a processor",
+                "Nobody Hosting Ltd",
+                "",
+                "No",
+                "MFA",
+                "",
+                "",
+                "",
+                "1",
+            ]),
+            row(["", "System", "", "", "", "", "", "", "", "", "", "", "", ""]),
+        ],
+    );
+    let mut store = Store::in_memory().unwrap();
+    let register = store.load_register().unwrap();
+    let plan =
+        ropa::import::read_ico_workbook(&workbook.save_to_buffer().unwrap(), "council.xlsx", &register)
+            .unwrap();
+    let lines = plan.report.lines().join("\n");
+    for expected in [
+        "row 2, column \"Processor (G) on sheet \"Information assets\"\": no party \"Nobody Hosting Ltd\"",
+        "row 3, column \"Information asset (A) on sheet \"Information assets\"\": empty",
+    ] {
+        assert!(lines.contains(expected), "wanted {expected:?} in:\n{lines}");
+    }
+    let preview = ropa::import::preview::Preview::of(&plan, &register).lines();
+    assert!(
+        preview.contains(&"information asset \"Northgate Housing\": new (owner Sam Patel)".to_string()),
+        "{preview:?}"
+    );
+    assert!(
+        preview.contains(
+            &"information asset \"Paper files\": new (named by an activity, nothing else recorded)"
+                .to_string()
+        ),
+        "{preview:?}"
+    );
+    ropa::import::apply(&plan, &mut store).unwrap();
+    let register = store.load_register().unwrap();
+    let northgate = register.asset_named("Northgate Housing").unwrap();
+    assert_eq!(northgate.fields.owner_role, "Head of Housing");
+    assert_eq!(northgate.fields.hosting, ropa::model::Hosting::NotStated, "no processor to point at");
+    assert_eq!(register.activities[0].fields.systems, ["Northgate Housing", "Paper files"]);
+}

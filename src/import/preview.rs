@@ -26,6 +26,35 @@ impl Fate {
     }
 }
 
+/// Every asset the plan describes or its activities name, each once, in the
+/// order met: matched to the register's asset of that name, or new (described by
+/// the file, or made bare from the name).
+fn assets(plan: &Plan, register: &Register) -> Vec<(String, Fate, Option<String>)> {
+    let mut seen = std::collections::HashSet::new();
+    let described = plan.assets.iter().map(|a| a.fields.name.as_str());
+    let named = plan.activities.iter().flat_map(|a| a.fields.systems.iter().map(String::as_str));
+    let mut out = Vec::new();
+    for name in described.chain(named).map(str::trim).filter(|name| !name.is_empty()) {
+        if !seen.insert(name.to_lowercase()) {
+            continue;
+        }
+        let line = match register.asset_named(name) {
+            Some(existing) => (name.to_string(), Fate::Matched(existing.fields.name.clone()), None),
+            None => {
+                let planned = plan.assets.iter().find(|a| a.fields.name.trim().eq_ignore_ascii_case(name));
+                let detail = match planned {
+                    Some(a) if a.fields.has_owner() => format!("owner {}", a.fields.owner_name.trim()),
+                    Some(_) => "no owner given".to_string(),
+                    None => "named by an activity, nothing else recorded".to_string(),
+                };
+                (name.to_string(), Fate::New, Some(detail))
+            }
+        };
+        out.push(line);
+    }
+    out
+}
+
 /// One activity the import writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityLine {
@@ -56,6 +85,9 @@ pub struct Preview {
     pub agreements: Vec<(String, String, usize)>,
     /// Links to create, over every activity.
     pub links: usize,
+    /// Information assets the import names: (name, new or matched, what the
+    /// file says of a new one: its owner, or that nothing is described).
+    pub assets: Vec<(String, Fate, Option<String>)>,
 }
 
 impl Preview {
@@ -110,7 +142,8 @@ impl Preview {
             .iter()
             .map(|a| (a.fields.title.clone(), a.fields.kind.label().to_string(), a.parties.len()))
             .collect();
-        Self { activities, services, parties, agreements, links: plan.link_count(), organisation }
+        let assets = assets(plan, register);
+        Self { activities, services, parties, agreements, links: plan.link_count(), organisation, assets }
     }
 
     /// The preview as lines of text, as `ropa import --dry-run` prints it.
@@ -131,6 +164,10 @@ impl Preview {
         }
         for (title, kind, parties) in &self.agreements {
             lines.push(format!("agreement \"{title}\" ({kind}): new, {parties} parties"));
+        }
+        for (name, fate, detail) in &self.assets {
+            let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+            lines.push(format!("information asset \"{name}\": {}{detail}", fate.describe()));
         }
         lines.push(format!("links: {} new", self.links));
         for line in &self.activities {

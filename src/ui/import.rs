@@ -502,6 +502,12 @@ fn what_lands_ui(ui: &mut egui::Ui, preview: &Preview) {
         ui.label(format!("{title} ({kind}): new, {parties} parties"));
     }
     ui.add_space(6.0);
+    ui.strong(format!("Information assets ({})", preview.assets.len()));
+    for (name, fate, detail) in &preview.assets {
+        let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+        ui.label(format!("{name}: {}{detail}", fate.describe()));
+    }
+    ui.add_space(6.0);
     ui.strong(format!("Links ({})", preview.links));
     ui.add_space(6.0);
     ui.strong(format!("Activities ({})", preview.activities.len()));
