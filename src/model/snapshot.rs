@@ -72,12 +72,12 @@ impl Snapshot {
         let held: HashSet<String> = activities
             .iter()
             .flat_map(|a| &a.fields.systems)
-            .map(|name| name.trim().to_lowercase())
+            .map(|name| name.trim().to_ascii_lowercase())
             .collect();
         let assets = register
             .assets
             .iter()
-            .filter(|a| held.contains(&a.fields.name.trim().to_lowercase()))
+            .filter(|a| held.contains(&a.fields.name.trim().to_ascii_lowercase()))
             .cloned()
             .collect();
         let acknowledgements = self

@@ -5,7 +5,7 @@
 //! holding the data"); an asset named there for the first time appears here with
 //! nothing else recorded, for its owner to be filled in.
 
-use ropa::model::{Asset, AssetFields, AssetId, AssetKind, Hosting, PartyKind, Register};
+use ropa::model::{ActivityId, Asset, AssetFields, AssetId, AssetKind, Hosting, PartyKind, Register};
 
 use super::activity_editor::choice_combo;
 use super::app::{Command, SnapshotPage};
@@ -75,6 +75,9 @@ pub struct AssetsPage {
     /// The filter `shown` was worked out for (filter, only unowned, assets).
     shown_for: Option<(String, bool, usize)>,
     list: widgets::VirtualList,
+    /// The activities holding data in the saved asset: (id, name, service),
+    /// found when the asset or the snapshot changes, never per frame.
+    holders: Vec<(ActivityId, String, String)>,
     /// The last save's or delete's failure, shown above the form.
     pub problem: Option<String>,
 }
@@ -106,6 +109,12 @@ impl AssetsPage {
             .selected
             .and_then(|id| register.assets.iter().find(|asset| asset.id == id))
             .map(AssetDraft::stored);
+        self.holders = draft.as_ref().map_or_else(Vec::new, |d| {
+            register
+                .activities_holding(&d.fields.name)
+                .map(|a| (a.id, a.fields.name.clone(), register.service_name(a.fields.service_id).to_owned()))
+                .collect()
+        });
         self.saved = draft.clone();
         self.hosting = draft.as_ref().map(|d| HostingChoice::of(d.fields.hosting));
         self.draft = draft;
@@ -258,8 +267,8 @@ fn editor_ui(ui: &mut egui::Ui, page: &mut AssetsPage, register: &Register, comm
     multiline_row(ui, "Retention", &mut fields.retention);
     multiline_row(ui, "Business continuity", &mut fields.continuity);
     multiline_row(ui, "Asset notes", &mut fields.notes);
-    if let Some(saved) = &page.saved {
-        holders_ui(ui, &saved.fields.name, register, commands);
+    if page.saved.is_some() {
+        holders_ui(ui, &page.holders, commands);
     }
 }
 
@@ -290,19 +299,17 @@ fn processor_ui(ui: &mut egui::Ui, fields: &mut AssetFields, register: &Register
     }
 }
 
-fn holders_ui(ui: &mut egui::Ui, name: &str, register: &Register, commands: &mut Vec<Command>) {
+fn holders_ui(ui: &mut egui::Ui, holders: &[(ActivityId, String, String)], commands: &mut Vec<Command>) {
     section_heading(ui, "Activities holding data in it", "ICO template: Location of personal data");
-    let mut any = false;
-    for activity in register.activities_holding(name) {
-        any = true;
+    for (id, name, service) in holders {
         ui.horizontal(|ui| {
-            if ui.link(&activity.fields.name).clicked() {
-                commands.push(Command::OpenActivity(activity.id));
+            if ui.link(name).clicked() {
+                commands.push(Command::OpenActivity(*id));
             }
-            ui.weak(register.service_name(activity.fields.service_id));
+            ui.weak(service);
         });
     }
-    if !any {
+    if holders.is_empty() {
         ui.weak("No activity names this asset yet; add it in an activity's \"Information assets holding the data\".");
     }
 }

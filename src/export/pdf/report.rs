@@ -378,21 +378,13 @@ fn assets_table(flow: &mut Flow<'_>, register: &Register) {
     flow.paragraph("Information assets", Style::bold(14.0), 2);
     flow.space(4.0);
     let weights = [1.2, 0.8, 0.9, 0.9, 1.0, 0.8, 0.9, 0.6, 0.5, 1.3, 1.0, 1.0, 1.0, 0.6];
-    let holdings = super::super::xlsx::asset_holdings(register);
     let table = Table {
         columns: super::super::xlsx::ASSET_HEADINGS
             .iter()
             .zip(weights)
             .map(|(h, w)| Column::new(*h, w))
             .collect(),
-        rows: register
-            .assets
-            .iter()
-            .map(|asset| {
-                let holding = holdings.get(&asset.fields.name.trim().to_lowercase()).copied().unwrap_or(0);
-                super::super::xlsx::asset_cells(register, asset, holding).into_iter().collect()
-            })
-            .collect(),
+        rows: super::super::assets_csv::rows(register).map(Vec::from).collect(),
         show_header: true,
         style: BODY,
         header_style: BODY_BOLD,

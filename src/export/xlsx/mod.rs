@@ -22,15 +22,13 @@ use std::io::Write;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
-use super::{Options, Progress, findings_csv, ico_csv, links_csv, processor, step, write_error};
+use super::{Options, Progress, assets_csv, findings_csv, ico_csv, links_csv, processor, step, write_error};
 use crate::checks::Report;
 use crate::ico_template::{CHECK_SHEETS, IcoColumn};
 use crate::model::Register;
 use crate::{Error, Result};
 
-pub use records::{
-    AGREEMENT_HEADINGS, ASSET_HEADINGS, PARTY_HEADINGS, asset_cells, holdings as asset_holdings,
-};
+pub use records::{AGREEMENT_HEADINGS, ASSET_HEADINGS, PARTY_HEADINGS};
 pub use sheet::{MAX_CELL_CHARS, column_name};
 use sheet::{SheetWriter, Styles};
 
@@ -169,10 +167,8 @@ fn agreements_sheet(workbook: &mut Workbook, styles: &Styles, register: &Registe
 fn assets_sheet(workbook: &mut Workbook, styles: &Styles, register: &Register) -> Result<()> {
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[5], styles)?;
     let heading_row = sheet.heading_row(&ASSET_HEADINGS)?;
-    let holdings = records::holdings(register);
-    for asset in &register.assets {
-        let holding = holdings.get(&asset.fields.name.trim().to_lowercase()).copied().unwrap_or(0);
-        sheet.row(&records::asset_cells(register, asset, holding))?;
+    for row in assets_csv::rows(register) {
+        sheet.row(&row)?;
     }
     sheet.finish_table(heading_row, ASSET_HEADINGS.len(), &records::ASSET_YES_NO)
 }
