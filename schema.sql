@@ -90,10 +90,6 @@ CREATE TABLE activity (
     security_measures         TEXT NOT NULL DEFAULT '',
     automated_decision_making INTEGER NOT NULL DEFAULT 0 CHECK (automated_decision_making IN (0, 1)),
     automated_decision_detail TEXT NOT NULL DEFAULT '',
-    dpia_required             INTEGER CHECK (dpia_required IN (0, 1)),
-    dpia_progress             TEXT NOT NULL DEFAULT 'not_started',
-    dpia_link                 TEXT NOT NULL DEFAULT '',
-    dpia_date                 TEXT,
     breach                    INTEGER NOT NULL DEFAULT 0 CHECK (breach IN (0, 1)),
     breach_link               TEXT NOT NULL DEFAULT '',
     last_reviewed             TEXT,
@@ -313,3 +309,33 @@ CREATE TABLE activity_asset (
     PRIMARY KEY (activity_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX activity_asset_by_asset ON activity_asset(asset_id);
+
+-- Data protection impact assessments (schema version 6), each with the
+-- activities it covers, in its order. Deleting an activity takes it out of each
+-- DPIA covering it, logged (`store::dpias`).
+CREATE TABLE dpia (
+    id               INTEGER PRIMARY KEY,
+    version          INTEGER NOT NULL DEFAULT 1,
+    title            TEXT NOT NULL CHECK (trim(title) <> ''),
+    status           TEXT NOT NULL DEFAULT 'screening'
+                     CHECK (status IN ('screening', 'in_progress', 'completed', 'approved', 'reviewed')),
+    screening        TEXT NOT NULL DEFAULT 'not_stated'
+                     CHECK (screening IN ('not_stated', 'required', 'not_required')),
+    residual_risk    TEXT NOT NULL DEFAULT 'not_stated'
+                     CHECK (residual_risk IN ('not_stated', 'low', 'medium', 'high')),
+    ico_consultation TEXT NOT NULL DEFAULT 'not_stated'
+                     CHECK (ico_consultation IN ('not_stated', 'not_needed', 'consulted')),
+    started          TEXT,
+    completed        TEXT,
+    next_review      TEXT,
+    document         TEXT NOT NULL DEFAULT '',
+    notes            TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE dpia_activity (
+    dpia_id     INTEGER NOT NULL REFERENCES dpia(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE RESTRICT,
+    PRIMARY KEY (dpia_id, position)
+) WITHOUT ROWID;
+CREATE INDEX dpia_activity_by_activity ON dpia_activity(activity_id);

@@ -247,6 +247,29 @@ pub const ASSET_HEADINGS: [&str; 14] = [
     "Activities holding data in it",
 ];
 
+/// The workbook's DPIAs sheet and the `dpias-csv` export: the headings, in
+/// order. "Activities covered" lists each activity as "Service — Activity", one
+/// per line; the last two are written for the reader and ignored on import.
+pub const DPIA_HEADINGS: [&str; 13] = [
+    "DPIA",
+    "Status",
+    "Screening outcome",
+    "Residual risk",
+    "ICO consulted (Art 36)",
+    "Started",
+    "Completed",
+    "Next review",
+    "Document",
+    "Notes",
+    "Activities covered",
+    "Number of activities",
+    "Review overdue",
+];
+
+/// Between a service's name and an activity's in [`DPIA_HEADINGS`]' "Activities
+/// covered".
+pub const SERVICE_ACTIVITY_SEPARATOR: &str = " — ";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,8 @@ struct Case {
     links: Vec<LinkFields>,
     agreements: Vec<Agreement>,
     assets: Vec<Asset>,
+    /// The activity's DPIA as the ICO columns answer it, made into a record.
+    dpia: DpiaAnswers,
     public_authority: bool,
 }
 
@@ -99,6 +101,10 @@ fn register(case: Case) -> Register {
         agreements: case.agreements,
         controllers: Vec::new(),
         assets: case.assets,
+        dpias: records_from_answers([(ACTIVITY, "Family support casework", &case.dpia)])
+            .into_iter()
+            .map(|fields| Dpia { id: DpiaId(1), version: 1, fields })
+            .collect(),
     }
 }
 
@@ -134,6 +140,7 @@ fn run_on(today: Date, setup: impl FnOnce(&mut Case)) -> checks::Report {
             agreement(JOINT, AgreementKind::JointController, "Partnership arrangement"),
         ],
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     };
     setup(&mut case);
@@ -349,6 +356,7 @@ fn unrecognised_citations_are_flagged_with_a_suggestion() {
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     reg.services[0].fields.name = "Early Help".into();
@@ -435,7 +443,7 @@ fn joint_controllers_need_an_article26_arrangement() {
 
 #[test]
 fn automated_decisions_need_detail() {
-    let completed = |c: &mut Case| c.activity.dpia.progress = DpiaProgress::Completed;
+    let completed = |c: &mut Case| c.dpia.progress = DpiaProgress::Completed;
     check(
         |c| {
             completed(c);
@@ -499,6 +507,7 @@ fn messages_name_the_record_and_cite_the_law() {
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     let report = checks::run(&reg, &[], Settings::new(TODAY));
@@ -513,13 +522,13 @@ fn messages_name_the_record_and_cite_the_law() {
 
 #[test]
 fn completeness_counts_the_fields_that_apply() {
-    let mut activity = clean_activity();
-    activity.dpia.required = Some(false);
+    let activity = clean_activity();
     let reg = register(Case {
         activity,
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers { required: Some(false), ..DpiaAnswers::default() },
         public_authority: true,
     });
     let score = &checks::run(&reg, &[], Settings::new(TODAY)).completeness[0];
@@ -533,6 +542,7 @@ fn completeness_counts_the_fields_that_apply() {
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     let score = &checks::run(&reg, &[], Settings::new(TODAY)).completeness[0];
@@ -548,6 +558,7 @@ fn ten_thousand_activities_get_one_finding_per_rule_each() {
         links: Vec::new(),
         agreements: vec![agreement(SHARING, AgreementKind::DataSharing, "Protocol")],
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     let template = reg.activities[0].clone();
@@ -732,6 +743,7 @@ fn run_register(today: Date, edit: impl FnOnce(&mut Register)) -> checks::Report
         links: Vec::new(),
         agreements: vec![agreement(SHARING, AgreementKind::DataSharing, "GM Information Sharing Protocol")],
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     edit(&mut reg);
@@ -801,6 +813,7 @@ fn acknowledgements_stored_per_party_before_grouping_still_cover_their_party() {
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     };
     three_recipients(&mut case_setup);
@@ -941,7 +954,7 @@ fn high_risk_processing_needs_a_completed_dpia() {
     check(
         |c| {
             profiling(c);
-            c.activity.dpia.progress = DpiaProgress::Completed;
+            c.dpia.progress = DpiaProgress::Completed;
         },
         &[],
     );
@@ -949,14 +962,14 @@ fn high_risk_processing_needs_a_completed_dpia() {
         |c| c.activity.purposes.push("Match your personal information with DWP records".into()),
         &["dpia-required"],
     );
-    check(|c| c.activity.dpia.required = Some(true), &["dpia-required"]);
+    check(|c| c.dpia.required = Some(true), &["dpia-required"]);
     check(
         |c| c.activity.special_categories = set([SpecialCategory::Biometric]),
         &["dpia-required", "art9-no-condition"],
     );
     let report = run(|c| {
         profiling(c);
-        c.activity.dpia.progress = DpiaProgress::InProgress;
+        c.dpia.progress = DpiaProgress::InProgress;
     });
     assert!(report.findings[0].message.contains("not yet completed"), "{}", report.findings[0].message);
     // Purposes that only "match your needs" are not data matching.
@@ -1161,6 +1174,7 @@ fn the_public_authority_bar_reads_the_activitys_controller() {
         links: Vec::new(),
         agreements: Vec::new(),
         assets: Vec::new(),
+        dpia: DpiaAnswers::default(),
         public_authority: true,
     });
     partnership(Some(false))(&mut reg);

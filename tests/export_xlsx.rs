@@ -140,6 +140,7 @@ fn the_workbook_has_its_sheets_in_order() {
             "Parties",
             "Agreements",
             "Information assets",
+            "DPIAs",
             "Findings",
             "Completeness"
         ]

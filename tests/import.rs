@@ -147,8 +147,9 @@ fn a_realistic_ico_template_imports_with_contacts_citations_and_matched_parties(
     assert!(f.unrecognised_citations[0].contains("Article 9(1)(g)"));
     assert_eq!(f.retention, Retention::Period { months: 72, from: "case closure".into() });
     assert_eq!(f.systems, ["Liquidlogic EHM", "Paper files"]);
-    assert_eq!(f.dpia.required, Some(true));
-    assert_eq!(f.dpia.progress, DpiaProgress::Completed);
+    let dpia = register.dpia_answers(early.id);
+    assert_eq!(dpia.required, Some(true));
+    assert_eq!(dpia.progress, DpiaProgress::Completed);
     assert_eq!(f.automated_decision_making, None);
     assert!(f.transfers.is_empty(), "\"None\" is not a destination");
 

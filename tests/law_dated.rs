@@ -28,14 +28,6 @@ fn activity(today: Date) -> ActivityFields {
     f.retention = Retention::Period { months: 72, from: "case closure".into() };
     f.security_measures = "Role-based access".into();
     f.next_review_due = Some(today + Duration::days(100));
-    // A completed DPIA: the cases below add high-risk processing (automated
-    // decisions) and test the law of the day, not the DPIA rule.
-    f.dpia = Dpia {
-        required: Some(true),
-        progress: DpiaProgress::Completed,
-        link: "DPIA-2026-014".into(),
-        date: Some(date!(2026 - 01 - 10)),
-    };
     f
 }
 
@@ -67,8 +59,21 @@ fn register(fields: ActivityFields) -> Register {
         parties: Vec::new(),
         links: Vec::new(),
         agreements: Vec::new(),
+        dpias: vec![completed_dpia()],
         ..Register::default()
     }
+}
+
+/// A completed DPIA covering the activity: the cases add high-risk processing
+/// (automated decisions) and test the law of the day, not the DPIA rule.
+fn completed_dpia() -> Dpia {
+    let mut fields = DpiaFields::new("Early Help casework DPIA");
+    fields.status = DpiaStatus::Completed;
+    fields.screening = Screening::Required;
+    fields.completed = Some(date!(2026 - 01 - 10));
+    fields.document = "DPIA-2026-014".into();
+    fields.activities = vec![ACTIVITY];
+    Dpia { id: DpiaId(1), version: 1, fields }
 }
 
 /// The findings (rule id, message) for a clean activity changed by `edit`, checked

@@ -35,14 +35,24 @@ fn all_rows(path: &Path, only_columns_of: Option<&Path>) -> BTreeMap<String, Vec
         .collect();
     let mut out = BTreeMap::new();
     for table in tables {
-        let source = columns_from.as_ref().unwrap_or(&conn);
-        let columns: Vec<String> = source
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"))
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let names = |c: &Connection| -> Vec<String> {
+            c.prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        // Only the columns both files have: a column dropped by a migration
+        // (the DPIA answers, moved into their own table) is compared elsewhere.
+        let own = names(&conn);
+        let columns: Vec<String> = match &columns_from {
+            Some(other) => {
+                let theirs = names(other);
+                own.into_iter().filter(|c| theirs.contains(c)).collect()
+            }
+            None => own,
+        };
         if columns.is_empty() {
             continue; // a table the older file does not have
         }
@@ -97,7 +107,7 @@ fn the_version_1_fixture_migrates_with_nothing_lost_and_the_new_fields_empty() {
 
     // Every cell of version 1 is still there, as it was: the old columns of each
     // table, read from the migrated file, equal the untouched copy's.
-    let before = all_rows(&untouched, None);
+    let before = all_rows(&untouched, Some(&path));
     let after = all_rows(&path, Some(&untouched));
     assert_eq!(
         before.keys().collect::<Vec<_>>(),

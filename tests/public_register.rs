@@ -111,13 +111,25 @@ fn nothing_internal_is_published() {
         f.description = format!("INTERNAL-DESCRIPTION-{index}");
         f.security_measures = format!("SECURITY-DETAIL-{index}");
         f.systems = vec![format!("ASSET-NAME-{index}")];
-        f.dpia.link = format!("https://intranet.example/dpia/{index}");
         f.legitimate_interests_assessment = format!("LIA-NOTE-{index}");
         f.consent_record = format!("CONSENT-RECORD-{index}");
         f.policy_document = format!("POLICY-DOC-{index}");
         f.policy_exceptions = format!("POLICY-EXCEPTION-{index}");
         f.breach = Some(format!("BREACH-NOTE-{index}"));
     }
+    register.dpias = register
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(index, activity)| {
+            let mut fields = ropa::model::DpiaFields::new(format!("DPIA-TITLE-{index}"));
+            fields.document = format!("https://intranet.example/dpia/{index}");
+            fields.notes = format!("DPIA-NOTE-{index}");
+            fields.residual_risk = ropa::model::ResidualRisk::High;
+            fields.activities = vec![activity.id];
+            ropa::model::Dpia { id: ropa::model::DpiaId(index as i64 + 1), version: 1, fields }
+        })
+        .collect();
     register.organisation.dpo.name = "Priya Dpo-Person".into();
     register.organisation.dpo.email = "dpo@example.gov.uk".into();
     for link in &mut register.links {
@@ -136,6 +148,8 @@ fn nothing_internal_is_published() {
         "SECURITY-DETAIL",
         "ASSET-NAME",
         "intranet.example",
+        "DPIA-TITLE",
+        "DPIA-NOTE",
         "LIA-NOTE",
         "CONSENT-RECORD",
         "POLICY-DOC",

@@ -52,12 +52,6 @@ fn full_activity(service_id: ServiceId) -> ActivityFields {
     f.security_measures = "Role-based access; encryption at rest".into();
     f.systems = vec!["Liquidlogic EHM".into(), "Paper files".into()];
     f.automated_decision_making = Some("Risk score, reviewed by a worker".into());
-    f.dpia = Dpia {
-        required: Some(true),
-        progress: DpiaProgress::Completed,
-        link: "DPIA-7".into(),
-        date: Some(date("2024-02-29")),
-    };
     f.breach = Some("BR-2023-4".into());
     f.last_reviewed = Some(date("2025-03-31"));
     f.next_review_due = Some(date("2026-03-31"));

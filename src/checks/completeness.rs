@@ -16,7 +16,24 @@
 
 use serde::Serialize;
 
-use crate::model::{ActivityFields, ActivityStatus, Register, Retention, Role, ServiceId};
+use crate::model::{ActivityFields, ActivityStatus, DpiaAnswers, Register, Retention, Role, ServiceId};
+
+/// An activity as completeness counts it: its fields, and its DPIA as the DPIA
+/// records covering it answer the ICO template's columns.
+#[derive(Debug)]
+pub struct Counted<'a> {
+    /// The activity's fields.
+    pub fields: &'a ActivityFields,
+    /// Its DPIA answers.
+    pub dpia: DpiaAnswers,
+}
+
+impl std::ops::Deref for Counted<'_> {
+    type Target = ActivityFields;
+    fn deref(&self) -> &ActivityFields {
+        self.fields
+    }
+}
 
 /// One field that counts towards completeness.
 #[derive(Debug, Clone, Copy)]
@@ -24,12 +41,12 @@ pub struct CompletenessField {
     /// The field, in the words of the form.
     pub label: &'static str,
     /// Whether the field is required for this activity.
-    pub applies: fn(&ActivityFields) -> bool,
+    pub applies: fn(&Counted<'_>) -> bool,
     /// Whether it is filled.
-    pub filled: fn(&ActivityFields) -> bool,
+    pub filled: fn(&Counted<'_>) -> bool,
 }
 
-fn always(_: &ActivityFields) -> bool {
+fn always(_: &Counted<'_>) -> bool {
     true
 }
 
@@ -41,15 +58,15 @@ fn list(items: &[String]) -> bool {
     items.iter().any(|item| text(item))
 }
 
-fn needs_schedule1(f: &ActivityFields) -> bool {
+fn needs_schedule1(f: &Counted<'_>) -> bool {
     f.criminal_offence_data.is_some()
         || f.article9_conditions.iter().any(|c| c.required_schedule1_part().is_some())
 }
 
 const fn field(
     label: &'static str,
-    applies: fn(&ActivityFields) -> bool,
-    filled: fn(&ActivityFields) -> bool,
+    applies: fn(&Counted<'_>) -> bool,
+    filled: fn(&Counted<'_>) -> bool,
 ) -> CompletenessField {
     CompletenessField { label, applies, filled }
 }
@@ -131,14 +148,16 @@ pub fn completeness(register: &Register) -> Vec<ServiceCompleteness> {
         .collect();
     let index: std::collections::HashMap<ServiceId, usize> =
         scores.iter().enumerate().map(|(i, s)| (s.service_id, i)).collect();
+    let dpias = register.dpia_index();
     for activity in register.activities.iter().filter(|a| a.fields.status != ActivityStatus::Retired) {
         let Some(score) = index.get(&activity.fields.service_id).and_then(|i| scores.get_mut(*i)) else {
             continue;
         };
         score.activities += 1;
-        for field in COMPLETENESS_FIELDS.iter().filter(|field| (field.applies)(&activity.fields)) {
+        let counted = Counted { fields: &activity.fields, dpia: dpias.answers(activity.id) };
+        for field in COMPLETENESS_FIELDS.iter().filter(|field| (field.applies)(&counted)) {
             score.required += 1;
-            score.filled += usize::from((field.filled)(&activity.fields));
+            score.filled += usize::from((field.filled)(&counted));
         }
     }
     scores.sort_by_key(|s| s.service_name.to_lowercase());

@@ -40,7 +40,7 @@ mod text;
 
 use serde::Serialize;
 
-pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, ServiceCompleteness, completeness};
+pub use completeness::{COMPLETENESS_FIELDS, CompletenessField, Counted, ServiceCompleteness, completeness};
 pub use counts::RuleCount;
 pub use engine::{Context, Hit, Out, check, parse_today, run};
 pub use health::is_health_data;
@@ -148,6 +148,8 @@ pub enum Field {
     Organisation,
     /// The register's information assets.
     Assets,
+    /// The register's DPIA records.
+    Dpias,
 }
 
 impl Field {
@@ -179,6 +181,7 @@ impl Field {
             Self::Legislation => "Legislation and statutory basis",
             Self::Organisation => "Organisation profile",
             Self::Assets => "Information assets",
+            Self::Dpias => "DPIA records",
         }
     }
 }

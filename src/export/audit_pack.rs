@@ -56,6 +56,7 @@ pub fn build(snapshot: &Snapshot, options: &Options) -> Result<Vec<PackFile>> {
         ("findings.csv", Format::FindingsCsv),
         ("links.csv", Format::LinksCsv),
         ("assets.csv", Format::AssetsCsv),
+        ("dpias.csv", Format::DpiasCsv),
         ("register.json", Format::Json),
         ("flow-map.svg", Format::FlowSvg),
     ] {

@@ -108,10 +108,6 @@ columns! {
     Systems = "systems",
     AutomatedDecisionMaking = "automated_decision_making",
     AutomatedDecisionDetail = "automated_decision_detail",
-    DpiaRequired = "dpia_required",
-    DpiaProgress = "dpia_progress",
-    DpiaLink = "dpia_link",
-    DpiaDate = "dpia_date",
     Breach = "breach",
     BreachLink = "breach_link",
     LastReviewed = "last_reviewed",
@@ -140,6 +136,14 @@ columns! {
     ProcessorId = "processor_id",
     AssetRetention = "asset_retention",
     Continuity = "continuity",
+    // DPIA (schema version 6); title, status, start (started), review_due (next
+    // review) and notes are the shared columns above.
+    Screening = "screening",
+    ResidualRisk = "residual_risk",
+    IcoConsultation = "ico_consultation",
+    Completed = "completed",
+    Document = "document",
+    ActivityIds = "activity_ids",
 }
 
 /// Every column's heading, in file order.
@@ -201,6 +205,9 @@ pub fn write(
         for transfer in &activity.fields.transfers {
             csv.row(&transfer_row(activity.id, transfer).cells)?;
         }
+    }
+    for dpia in &register.dpias {
+        csv.row(&dpia_row(dpia).cells)?;
     }
     for (done, link) in register.links.iter().enumerate() {
         step(progress, register.activities.len() + done, total)?;
@@ -369,6 +376,24 @@ fn asset_row(asset: &Asset) -> Row {
     row
 }
 
+fn dpia_row(dpia: &Dpia) -> Row {
+    let mut row = Row::new("dpia", dpia.id);
+    let f = &dpia.fields;
+    let activity_ids: Vec<String> = f.activities.iter().map(ToString::to_string).collect();
+    row.set(Column::Title, &f.title)
+        .set(Column::Status, f.status.code())
+        .set(Column::Screening, f.screening.code())
+        .set(Column::ResidualRisk, f.residual_risk.code())
+        .set(Column::IcoConsultation, f.ico_consultation.code())
+        .set(Column::Start, date_cell(f.started))
+        .set(Column::Completed, date_cell(f.completed))
+        .set(Column::ReviewDue, date_cell(f.next_review))
+        .set(Column::Document, &f.document)
+        .set(Column::ActivityIds, encode_list(&activity_ids))
+        .set(Column::Notes, &f.notes);
+    row
+}
+
 fn activity_row(activity: &Activity) -> Row {
     let mut row = Row::new("activity", activity.id);
     let f = &activity.fields;
@@ -415,10 +440,6 @@ fn activity_row(activity: &Activity) -> Row {
         .set(Column::Systems, encode_list(&f.systems))
         .set(Column::AutomatedDecisionMaking, yes_no(f.automated_decision_making.is_some()))
         .set(Column::AutomatedDecisionDetail, f.automated_decision_making.clone().unwrap_or_default())
-        .set(Column::DpiaRequired, maybe_yes_no(f.dpia.required))
-        .set(Column::DpiaProgress, f.dpia.progress.code())
-        .set(Column::DpiaLink, &f.dpia.link)
-        .set(Column::DpiaDate, date_cell(f.dpia.date))
         .set(Column::Breach, yes_no(f.breach.is_some()))
         .set(Column::BreachLink, f.breach.clone().unwrap_or_default())
         .set(Column::LastReviewed, date_cell(f.last_reviewed))
@@ -573,12 +594,55 @@ pub fn read(input: impl Read) -> Result<Register> {
         });
     }
     let mut register = Register::default();
+    let mut legacy = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let record = record.map_err(read_error)?;
         let row = Fields { header: &header, record: &record, row: index + 2 };
         read_row(&row, &mut register)?;
+        if let Some(answers) = legacy_answers(&row)? {
+            legacy.push(answers);
+        }
+    }
+    if register.dpias.is_empty() {
+        register.dpias =
+            records_from_answers(legacy.iter().map(|(id, name, said)| (*id, name.as_str(), said)))
+                .into_iter()
+                .enumerate()
+                .map(|(at, fields)| Dpia { id: DpiaId(at as i64 + 1), version: 1, fields })
+                .collect();
     }
     Ok(register)
+}
+
+/// An activity row's DPIA answers in a file written before DPIAs were records
+/// (columns `dpia_required`, `dpia_progress`, `dpia_link`, `dpia_date`).
+fn legacy_answers(row: &Fields<'_>) -> Result<Option<(ActivityId, String, DpiaAnswers)>> {
+    if row.text(Column::Record) != "activity" || !row.header.contains_key("dpia_progress") {
+        return Ok(None);
+    }
+    let cell = |name: &str| {
+        row.header.get(name).and_then(|&at| row.record.get(at)).map_or("", str::trim).to_string()
+    };
+    let bad = |name: &str, what: &str| Error::Invalid {
+        field: format!("Row {}, column {name}", row.row),
+        message: format!("\"{}\" {what}", cell(name)),
+    };
+    let required = match cell("dpia_required").as_str() {
+        "" => None,
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => return Err(bad("dpia_required", "should be yes, no or empty")),
+    };
+    let progress = match cell("dpia_progress").as_str() {
+        "" => DpiaProgress::NotStarted,
+        code => DpiaProgress::from_code(code).ok_or_else(|| bad("dpia_progress", "is not a known code"))?,
+    };
+    let date = match cell("dpia_date").as_str() {
+        "" => None,
+        text => Some(parse_date(text).ok_or_else(|| bad("dpia_date", "is not a date like 2025-03-31"))?),
+    };
+    let said = DpiaAnswers { required, progress, link: cell("dpia_link"), date };
+    Ok(Some((ActivityId(row.number(Column::Id)?), row.text(Column::Name), said)))
 }
 
 fn read_error(error: csv::Error) -> Error {
@@ -595,6 +659,7 @@ fn read_row(row: &Fields<'_>, register: &mut Register) -> Result<()> {
         "party" => register.parties.push(read_party(row)?),
         "agreement" => register.agreements.push(read_agreement(row)?),
         "asset" => register.assets.push(read_asset(row)?),
+        "dpia" => register.dpias.push(read_dpia(row)?),
         "activity" => register.activities.push(read_activity(row)?),
         "transfer" => read_transfer(row, register)?,
         "link" => register.links.push(read_link(row)?),
@@ -707,6 +772,36 @@ fn read_asset(row: &Fields<'_>) -> Result<Asset> {
     })
 }
 
+fn read_dpia(row: &Fields<'_>) -> Result<Dpia> {
+    let activities = row
+        .list(Column::ActivityIds)
+        .iter()
+        .map(|id| {
+            id.trim()
+                .parse()
+                .map(ActivityId)
+                .map_err(|_| row.invalid(Column::ActivityIds, format!("\"{id}\" is not an id")))
+        })
+        .collect::<Result<_>>()?;
+    Ok(Dpia {
+        id: DpiaId(row.number(Column::Id)?),
+        version: 1,
+        fields: DpiaFields {
+            title: row.text(Column::Title),
+            status: row.choice(Column::Status, DpiaStatus::from_code)?,
+            screening: row.choice(Column::Screening, Screening::from_code)?,
+            residual_risk: row.choice(Column::ResidualRisk, ResidualRisk::from_code)?,
+            ico_consultation: row.choice(Column::IcoConsultation, IcoConsultation::from_code)?,
+            started: row.date(Column::Start)?,
+            completed: row.date(Column::Completed)?,
+            next_review: row.date(Column::ReviewDue)?,
+            document: row.text(Column::Document),
+            notes: row.text(Column::Notes),
+            activities,
+        },
+    })
+}
+
 fn read_role(row: &Fields<'_>) -> Result<Role> {
     match row.text(Column::Role).trim() {
         "controller" => Ok(Role::Controller),
@@ -773,12 +868,6 @@ fn read_activity(row: &Fields<'_>) -> Result<Activity> {
             Column::AutomatedDecisionMaking,
             Column::AutomatedDecisionDetail,
         )?,
-        dpia: Dpia {
-            required: row.flag(Column::DpiaRequired)?,
-            progress: row.choice(Column::DpiaProgress, DpiaProgress::from_code)?,
-            link: row.text(Column::DpiaLink),
-            date: row.date(Column::DpiaDate)?,
-        },
         breach: detail_if(row, Column::Breach, Column::BreachLink)?,
         last_reviewed: row.date(Column::LastReviewed)?,
         next_review_due: row.date(Column::NextReviewDue)?,

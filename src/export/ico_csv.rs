@@ -13,7 +13,8 @@ use crate::Result;
 use crate::ico_template::IcoColumn;
 use crate::law::{LAW_CURRENT_TO, LegalItem, rights_for};
 use crate::model::{
-    Activity, AgreementKind, Contact, Date, Direction, DpiaProgress, LogHead, Lookup, Register, format_date,
+    Activity, AgreementKind, Contact, Date, Direction, DpiaAnswers, DpiaProgress, LogHead, Lookup, Register,
+    format_date,
 };
 
 /// The separator between the items of a list in one cell (the layout's, in
@@ -178,6 +179,7 @@ pub fn columns(lookup: &Lookup<'_>, activity: &Activity) -> [String; 30] {
 pub fn columns_on(lookup: &Lookup<'_>, activity: &Activity, day: Date) -> [String; 30] {
     let f = &activity.fields;
     let bases: Vec<String> = f.lawful_bases.iter().map(|basis| basis.label_on(day)).collect();
+    let dpia = lookup.dpias.answers(activity.id);
     [
         lookup.service_name(f.service_id).to_string(),
         join(&f.purposes),
@@ -199,9 +201,9 @@ pub fn columns_on(lookup: &Lookup<'_>, activity: &Activity, day: Date) -> [Strin
         parties(lookup, activity, Direction::Source),
         f.consent_record.clone(),
         join(&f.systems),
-        yes_no(f.dpia.required),
-        dpia_progress(activity),
-        f.dpia.link.clone(),
+        yes_no(dpia.required),
+        dpia_progress(&dpia),
+        dpia.link.clone(),
         yes_no(Some(f.breach.is_some())),
         f.breach.clone().unwrap_or_default(),
         join_labels(&f.schedule1_conditions, day),
@@ -370,9 +372,11 @@ fn lawful_bases_with_legislation(bases: Vec<String>, legislation: &[String]) -> 
     }
 }
 
-fn dpia_progress(activity: &Activity) -> String {
-    let dpia = &activity.fields.dpia;
-    if dpia.required != Some(true) && dpia.progress == DpiaProgress::NotStarted && dpia.link.is_empty() {
+/// The progress cell, with the date in brackets; empty while nothing is said
+/// but "not started".
+fn dpia_progress(dpia: &DpiaAnswers) -> String {
+    let unsaid = dpia.progress == DpiaProgress::NotStarted && dpia.link.is_empty() && dpia.date.is_none();
+    if unsaid && dpia.required != Some(true) {
         return String::new();
     }
     match dpia.date {

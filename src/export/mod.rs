@@ -13,6 +13,7 @@
 pub mod answer_csv;
 pub mod assets_csv;
 pub mod audit_pack;
+pub mod dpias_csv;
 /// Spreadsheet-safe cells, shared with the importers (which restore them).
 pub use crate::cells;
 mod context;
@@ -126,6 +127,8 @@ pub enum Format {
     LinksCsv,
     /// The information asset register: one row per asset (CSV).
     AssetsCsv,
+    /// The DPIA register: one row per data protection impact assessment (CSV).
+    DpiasCsv,
     /// Every field of every record, for import (CSV).
     FullCsv,
     /// The full register report (PDF): cover, findings, register table, flow map,
@@ -153,6 +156,7 @@ impl Format {
         Self::ProcessorCsv,
         Self::LinksCsv,
         Self::AssetsCsv,
+        Self::DpiasCsv,
         Self::FullCsv,
         Self::Pdf,
         Self::PdfTable,
@@ -170,6 +174,7 @@ impl Format {
             Self::ProcessorCsv => "processor-csv",
             Self::LinksCsv => "links-csv",
             Self::AssetsCsv => "assets-csv",
+            Self::DpiasCsv => "dpias-csv",
             Self::FullCsv => "full-csv",
             Self::Pdf => "pdf",
             Self::PdfTable => "pdf-table",
@@ -193,6 +198,7 @@ impl Format {
             Self::ProcessorCsv => "Processor record, Art 30(2) (CSV)",
             Self::LinksCsv => "Links table (CSV)",
             Self::AssetsCsv => "Information asset register (CSV)",
+            Self::DpiasCsv => "DPIA register (CSV)",
             Self::FullCsv => "Full register for import (CSV)",
             Self::Pdf => "Register report (PDF)",
             Self::PdfTable => "Register table only (PDF)",
@@ -214,6 +220,7 @@ impl Format {
             | Self::ProcessorCsv
             | Self::LinksCsv
             | Self::AssetsCsv
+            | Self::DpiasCsv
             | Self::FullCsv
             | Self::FindingsCsv => "csv",
             Self::PublicHtml => "",
@@ -315,6 +322,7 @@ pub fn write_in(
         Format::ProcessorCsv => processor::write(register, options, out, progress),
         Format::LinksCsv => links_csv::write(register, options, out, progress),
         Format::AssetsCsv => assets_csv::write(register, options, out, progress),
+        Format::DpiasCsv => dpias_csv::write(register, context.today(options), options, out, progress),
         Format::FullCsv => full_csv::write(register, options, out, progress),
         Format::Pdf | Format::PdfTable => {
             let report = context.report(register, options);

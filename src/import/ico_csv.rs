@@ -28,8 +28,8 @@ use crate::cells::restore;
 use crate::ico_template::{CHECK_SHEETS, IcoColumn};
 use crate::law::{LegalItem, TransferSafeguard};
 use crate::model::{
-    ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaProgress, LinkFields,
-    PartyFields, PartyId, PartyKind, Register, Retention, ServiceId, Transfer,
+    ActivityFields, ActivityStatus, AgreementFields, AgreementKind, Direction, DpiaAnswers, DpiaProgress,
+    LinkFields, PartyFields, PartyId, PartyKind, Register, Retention, ServiceId, Transfer,
 };
 use crate::{Error, Result};
 
@@ -646,7 +646,7 @@ impl<'r> Reader<'r> {
                 fields.legislation.push(law);
             }
         }
-        read_accountability(row, &mut fields);
+        let dpia = read_accountability(row, &mut fields);
         let mut links = self.links(row, IcoColumn::Sources, Direction::Source);
         links.extend(self.links(row, IcoColumn::Recipients, Direction::Recipient));
         self.read_processor_contract(row, &mut links);
@@ -658,7 +658,7 @@ impl<'r> Reader<'r> {
                 party.fields.country = country;
             }
         }
-        self.plan.activities.push(PlannedActivity { row: Some(row.number), service, fields, links });
+        self.plan.activities.push(PlannedActivity { row: Some(row.number), service, fields, links, dpia });
     }
 
     fn service_name(&mut self, row: &Row<'_>) -> Option<String> {
@@ -987,12 +987,15 @@ fn bracketed(cell: &str) -> Option<(&str, &str)> {
     Some((&cell[..open], &cell[open + 2..cell.len() - 1]))
 }
 
-fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
-    f.dpia.required = yes_no(row.get(IcoColumn::DpiaRequired));
+/// Reads the breach columns into `f`, and returns the DPIA columns' answers.
+fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) -> DpiaAnswers {
     let (progress, date) = dated(row.get(IcoColumn::DpiaProgress));
-    f.dpia.progress = dpia_progress(progress);
-    f.dpia.date = date;
-    f.dpia.link = row.get(IcoColumn::DpiaLink).to_string();
+    let dpia = DpiaAnswers {
+        required: yes_no(row.get(IcoColumn::DpiaRequired)),
+        progress: dpia_progress(progress),
+        date,
+        link: row.get(IcoColumn::DpiaLink).to_string(),
+    };
     let breach_link = row.get(IcoColumn::BreachLink);
     let breach_link = if says_no(breach_link) { "" } else { breach_link };
     if yes_no(row.get(IcoColumn::Breach)) == Some(true) || !breach_link.is_empty() {
@@ -1001,6 +1004,7 @@ fn read_accountability(row: &Row<'_>, f: &mut ActivityFields) {
     f.policy_document = row.get(IcoColumn::RetentionPolicy).to_string();
     f.retained_per_policy = yes_no(row.get(IcoColumn::RetainedPerPolicy));
     f.policy_exceptions = row.get(IcoColumn::PolicyExceptions).to_string();
+    dpia
 }
 
 /// The business function of a layout that has none: the sheet's name, or for a
@@ -1047,14 +1051,14 @@ fn name_and_kind(written: &str) -> (&str, Option<PartyKind>) {
     }
 }
 
-/// "Completed (2024-02-29)": the text before the date and the date.
+/// "Completed (2024-02-29)", "Completed (29/02/2024)" or "Completed (29 February
+/// 2024)": the text before the date and the date.
 fn dated(cell: &str) -> (&str, Option<crate::model::Date>) {
     let cell = cell.trim();
-    if let Some(open) = cell.rfind(" (").filter(|_| cell.ends_with(')')) {
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        if let Ok(date) = crate::model::Date::parse(&cell[open + 2..cell.len() - 1], &format) {
-            return (&cell[..open], Some(date));
-        }
+    if let Some(open) = cell.rfind(" (").filter(|_| cell.ends_with(')'))
+        && let Ok(date) = crate::model::parse_uk_date(&cell[open + 2..cell.len() - 1])
+    {
+        return (&cell[..open], Some(date));
     }
     (cell, None)
 }

@@ -8,17 +8,22 @@ use serde::{Deserialize, Serialize};
 
 use super::text::name_key;
 use super::{
-    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedAsset, PlannedLink, PlannedParty, Ref,
-    Report,
+    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedAsset, PlannedDpia, PlannedLink,
+    PlannedParty, Ref, Report,
 };
-use crate::model::{ActivityId, AgreementId, Link, LogHead, PartyId, Register, ServiceId};
+use crate::model::{
+    ActivityId, AgreementId, DpiaAnswers, DpiaId, Link, LogHead, PartyId, Register, ServiceId,
+    records_from_answers,
+};
 use crate::{Error, Result};
 
 /// The `format` field of every file this module writes.
 pub const FORMAT: &str = "ropa-register";
 
-/// The version of the JSON layout this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the JSON layout this build writes. Version 2 (schema version
+/// 6) holds DPIAs as records (`register.dpias`); version 1 files, whose
+/// activities carry their DPIA answers, are still read.
+pub const VERSION: u32 = 2;
 
 /// What a JSON register file holds.
 #[derive(Debug, Serialize, Deserialize)]
@@ -67,7 +72,7 @@ pub fn from_json(bytes: &[u8], file: &str) -> Result<Register> {
         )));
     }
     match header.version {
-        Some(VERSION) => {}
+        Some(1 | VERSION) => {}
         Some(newer) if newer > VERSION => {
             return Err(fail(format!(
                 "it was written by a newer version of ROPA Register (JSON version {newer}); update the app"
@@ -77,7 +82,47 @@ pub fn from_json(bytes: &[u8], file: &str) -> Result<Register> {
     }
     let envelope: Envelope<Register> = serde_json::from_slice(bytes)
         .map_err(|e| fail(format!("its content does not match the register layout ({e})")))?;
-    Ok(envelope.register)
+    let mut register = envelope.register;
+    if register.dpias.is_empty() {
+        register.dpias = legacy_dpias(bytes, &register);
+    }
+    Ok(register)
+}
+
+/// DPIA records for a file written before DPIAs were records, whose activities
+/// carry their answers (`fields.dpia`); made as migration 5 -> 6 makes them.
+fn legacy_dpias(bytes: &[u8], register: &Register) -> Vec<crate::model::Dpia> {
+    #[derive(Deserialize)]
+    struct File {
+        register: Activities,
+    }
+    #[derive(Deserialize)]
+    struct Activities {
+        #[serde(default)]
+        activities: Vec<Entry>,
+    }
+    #[derive(Deserialize)]
+    struct Entry {
+        id: ActivityId,
+        fields: Fields,
+    }
+    #[derive(Deserialize)]
+    struct Fields {
+        #[serde(default)]
+        dpia: Option<DpiaAnswers>,
+    }
+    let Ok(file) = serde_json::from_slice::<File>(bytes) else { return Vec::new() };
+    let answers: HashMap<ActivityId, DpiaAnswers> =
+        file.register.activities.into_iter().filter_map(|e| Some((e.id, e.fields.dpia?))).collect();
+    let answered = register
+        .activities
+        .iter()
+        .filter_map(|a| answers.get(&a.id).map(|said| (a.id, a.fields.name.as_str(), said)));
+    records_from_answers(answered)
+        .into_iter()
+        .enumerate()
+        .map(|(at, fields)| crate::model::Dpia { id: DpiaId(at as i64 + 1), version: 1, fields })
+        .collect()
 }
 
 /// A plan merging `incoming` into `register`: services and parties with the same
@@ -107,6 +152,7 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
         .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
         .collect();
     let lookup = incoming.lookup();
+    let mut planned_at: HashMap<ActivityId, usize> = HashMap::new();
     for (index, activity) in incoming.activities.iter().enumerate() {
         let row = Some(index + 1);
         let service_name = lookup.service_name(activity.fields.service_id);
@@ -131,10 +177,19 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
                     .iter()
                     .map(|link| plan_link(link, &parties, &agreements))
                     .collect::<Result<_, String>>()?;
-                Ok(PlannedActivity { row, service, fields: activity.fields.clone(), links })
+                Ok(PlannedActivity {
+                    row,
+                    service,
+                    fields: activity.fields.clone(),
+                    links,
+                    dpia: DpiaAnswers::default(),
+                })
             });
         match planned {
-            Ok(planned) => plan.activities.push(planned),
+            Ok(planned) => {
+                planned_at.insert(activity.id, plan.activities.len());
+                plan.activities.push(planned);
+            }
             Err(reason) => plan.report.reject(
                 row,
                 None,
@@ -142,7 +197,29 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
             ),
         }
     }
+    plan_dpias(incoming, &planned_at, &mut plan);
     plan
+}
+
+/// The file's DPIAs, each covering those of its activities the plan imports; one
+/// whose activities were all rejected is left out, with a warning.
+fn plan_dpias(incoming: &Register, planned_at: &HashMap<ActivityId, usize>, plan: &mut Plan) {
+    for dpia in &incoming.dpias {
+        let activities: Vec<usize> =
+            dpia.fields.activities.iter().filter_map(|id| planned_at.get(id).copied()).collect();
+        if activities.is_empty() && !dpia.fields.activities.is_empty() {
+            plan.report.warn(
+                None,
+                None,
+                format!(
+                    "DPIA \"{}\" covers only activities that are not imported; not imported",
+                    dpia.fields.title
+                ),
+            );
+            continue;
+        }
+        plan.dpias.push(PlannedDpia { fields: dpia.fields.clone(), activities });
+    }
 }
 
 /// The file's assets the register does not have (by name), with their processor.
@@ -355,6 +432,12 @@ pub fn canonical(register: &Register) -> Register {
         if let crate::model::Hosting::Processor { party } = &mut asset.fields.hosting {
             *party = parties.get(party).copied().unwrap_or(PartyId(0));
         }
+    }
+    for (index, dpia) in out.dpias.iter_mut().enumerate() {
+        dpia.id = DpiaId(index as i64 + 1);
+        dpia.version = 1;
+        dpia.fields.activities =
+            dpia.fields.activities.iter().filter_map(|a| activities.get(a).copied()).collect();
     }
     for activity in &mut out.activities {
         activity.id = activities[&activity.id];

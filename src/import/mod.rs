@@ -31,8 +31,8 @@ pub mod workbook;
 pub(crate) use ico_csv::retention as retention_from_text;
 pub use ico_csv::{Mapped, read_csv_mapped, read_ico_csv, read_ico_workbook, read_workbook_mapped};
 pub use plan::{
-    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedAsset, PlannedLink, PlannedParty, Ref,
-    apply, dry_run,
+    OrganisationEdit, Plan, PlannedActivity, PlannedAgreement, PlannedAsset, PlannedDpia, PlannedLink,
+    PlannedParty, Ref, apply, dry_run,
 };
 pub use processor::{is_processor_csv, read_processor_csv, read_processor_rows, read_processor_workbook};
 pub use report::{Issue, Report};

@@ -2,8 +2,9 @@
 
 use crate::Result;
 use crate::model::{
-    ActivityFields, AgreementFields, AgreementId, AssetFields, Hosting, LinkDraft, LinkFields, Organisation,
-    PartyFields, PartyId, ServiceFields, ServiceId,
+    ActivityFields, ActivityId, AgreementFields, AgreementId, AssetFields, DpiaAnswers, DpiaFields, Hosting,
+    LinkDraft, LinkFields, Organisation, PartyFields, PartyId, ServiceFields, ServiceId,
+    records_from_answers,
 };
 use crate::store::{Batch, Store};
 
@@ -69,6 +70,18 @@ pub struct PlannedActivity {
     pub fields: ActivityFields,
     /// Its sources and recipients.
     pub links: Vec<PlannedLink>,
+    /// Its DPIA as the ICO template's columns answer it; made into DPIA records
+    /// when the plan lands (see [`Plan::dpias`]).
+    pub dpia: DpiaAnswers,
+}
+
+/// A DPIA to create with what the file says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedDpia {
+    /// Its fields (`activities` is set from `activities` below).
+    pub fields: DpiaFields,
+    /// The activities it covers, by index in [`Plan::activities`].
+    pub activities: Vec<usize>,
 }
 
 /// A change to the organisation profile: the profile the import read and the
@@ -98,6 +111,9 @@ pub struct Plan {
     pub assets: Vec<PlannedAsset>,
     /// Activities to create.
     pub activities: Vec<PlannedActivity>,
+    /// DPIAs the file describes as records. An activity none of them covers
+    /// gets DPIA records made from its answers (`PlannedActivity::dpia`).
+    pub dpias: Vec<PlannedDpia>,
     /// Parties matched to existing records (file name, register name).
     pub matched_parties: Vec<(String, String)>,
     /// Warnings and rejected rows.
@@ -105,6 +121,24 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every DPIA the plan makes: the file's records, then records made from
+    /// the answers of the activities none of those covers.
+    pub fn all_dpias(&self) -> Vec<PlannedDpia> {
+        let covered: std::collections::HashSet<usize> =
+            self.dpias.iter().flat_map(|d| d.activities.iter().copied()).collect();
+        let answered = self
+            .activities
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| !covered.contains(at))
+            .map(|(at, activity)| (ActivityId(at as i64), activity.fields.name.as_str(), &activity.dpia));
+        let made = records_from_answers(answered).into_iter().map(|fields| PlannedDpia {
+            activities: fields.activities.iter().map(|id| id.0 as usize).collect(),
+            fields: DpiaFields { activities: Vec::new(), ..fields },
+        });
+        self.dpias.iter().cloned().chain(made).collect()
+    }
+
     /// Number of links the plan creates.
     pub fn link_count(&self) -> usize {
         self.activities.iter().map(|activity| activity.links.len()).sum()
@@ -113,7 +147,7 @@ impl Plan {
     /// A one-line summary for the preview, e.g. "12 activities, 3 services, ...".
     pub fn summary(&self) -> String {
         format!(
-            "{} activities, {} new services, {} new parties ({} matched to existing), {} agreements, {}{} links; {} rows rejected, {} warnings",
+            "{} activities, {} new services, {} new parties ({} matched to existing), {} agreements, {}{}{} links; {} rows rejected, {} warnings",
             self.activities.len(),
             self.services.len(),
             self.parties.len(),
@@ -123,6 +157,10 @@ impl Plan {
                 String::new()
             } else {
                 format!("{} new information assets, ", self.assets.len())
+            },
+            match self.all_dpias().len() {
+                0 => String::new(),
+                count => format!("{count} DPIAs, "),
             },
             self.link_count(),
             self.report.rejected.len(),
@@ -166,6 +204,7 @@ fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
         };
         batch.insert_asset(&AssetFields { hosting, ..asset.fields.clone() })?;
     }
+    let mut created = Vec::with_capacity(plan.activities.len());
     for activity in &plan.activities {
         let fields =
             ActivityFields { service_id: resolve(activity.service, &services)?, ..activity.fields.clone() };
@@ -178,7 +217,18 @@ fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
             };
             links.push(LinkDraft { id: None, fields });
         }
-        batch.insert_activity(&fields, &links)?;
+        created.push(batch.insert_activity(&fields, &links)?);
+    }
+    insert_dpias(plan, &created, batch)
+}
+
+/// Inserts every DPIA the plan makes ([`Plan::all_dpias`]), covering the
+/// activities just created.
+fn insert_dpias(plan: &Plan, created: &[ActivityId], batch: &Batch<'_>) -> Result<()> {
+    for dpia in plan.all_dpias() {
+        let activities =
+            dpia.activities.iter().map(|&at| resolve(Ref::New(at), created)).collect::<Result<_>>()?;
+        batch.insert_dpia(&DpiaFields { activities, ..dpia.fields })?;
     }
     Ok(())
 }

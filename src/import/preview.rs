@@ -88,6 +88,8 @@ pub struct Preview {
     /// Information assets the import names: (name, new or matched, what the
     /// file says of a new one: its owner, or that nothing is described).
     pub assets: Vec<(String, Fate, Option<String>)>,
+    /// DPIAs to create: (title, status, number of activities covered).
+    pub dpias: Vec<(String, String, usize)>,
 }
 
 impl Preview {
@@ -143,7 +145,21 @@ impl Preview {
             .map(|a| (a.fields.title.clone(), a.fields.kind.label().to_string(), a.parties.len()))
             .collect();
         let assets = assets(plan, register);
-        Self { activities, services, parties, agreements, links: plan.link_count(), organisation, assets }
+        let dpias = plan
+            .all_dpias()
+            .into_iter()
+            .map(|d| (d.fields.title, d.fields.status.label().to_string(), d.activities.len()))
+            .collect();
+        Self {
+            activities,
+            services,
+            parties,
+            agreements,
+            links: plan.link_count(),
+            organisation,
+            assets,
+            dpias,
+        }
     }
 
     /// The preview as lines of text, as `ropa import --dry-run` prints it.
@@ -168,6 +184,10 @@ impl Preview {
         for (name, fate, detail) in &self.assets {
             let detail = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             lines.push(format!("information asset \"{name}\": {}{detail}", fate.describe()));
+        }
+        for (title, status, covered) in &self.dpias {
+            let plural = if *covered == 1 { "activity" } else { "activities" };
+            lines.push(format!("DPIA \"{title}\" ({status}): new, covering {covered} {plural}"));
         }
         lines.push(format!("links: {} new", self.links));
         for line in &self.activities {

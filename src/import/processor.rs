@@ -369,7 +369,13 @@ impl Reader {
             get(ProcessorColumn::TransferSafeguards),
         );
         fields.security_measures = get(ProcessorColumn::Security).to_string();
-        self.plan.activities.push(PlannedActivity { row: Some(number), service, fields, links: Vec::new() });
+        self.plan.activities.push(PlannedActivity {
+            row: Some(number),
+            service,
+            fields,
+            links: Vec::new(),
+            dpia: crate::model::DpiaAnswers::default(),
+        });
     }
 
     /// The transfers of a row: one per destination, with the safeguard written

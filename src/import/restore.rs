@@ -58,6 +58,7 @@ fn restore_in(batch: &Batch<'_>, register: &Register) -> Result<()> {
         }
         batch.insert_asset(&fields)?;
     }
+    let mut activities = HashMap::new();
     for activity in sorted(&register.activities, |a| a.id) {
         let mut fields = activity.fields.clone();
         fields.service_id = map_service(fields.service_id, &fields.name)?;
@@ -79,7 +80,18 @@ fn restore_in(batch: &Batch<'_>, register: &Register) -> Result<()> {
                 Ok(LinkDraft { id: None, fields })
             })
             .collect::<Result<Vec<_>>>()?;
-        batch.insert_activity(&fields, &links)?;
+        activities.insert(activity.id, batch.insert_activity(&fields, &links)?);
+    }
+    for dpia in sorted(&register.dpias, |d| d.id) {
+        let mut fields = dpia.fields.clone();
+        fields.activities = fields
+            .activities
+            .iter()
+            .map(|id| {
+                activities.get(id).copied().ok_or_else(|| missing(&dpia.fields.title, "activity", id.0))
+            })
+            .collect::<Result<_>>()?;
+        batch.insert_dpia(&fields)?;
     }
     Ok(())
 }

@@ -18,12 +18,16 @@ use std::sync::OnceLock;
 
 use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
-use super::{Plan, PlannedAgreement, PlannedAsset, PlannedLink, PlannedParty, Ref};
-use crate::ico_template::{AGREEMENT_HEADINGS, ASSET_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS};
+use super::{Plan, PlannedAgreement, PlannedAsset, PlannedDpia, PlannedLink, PlannedParty, Ref};
+use crate::ico_template::{
+    AGREEMENT_HEADINGS, ASSET_HEADINGS, DPIA_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS,
+    SERVICE_ACTIVITY_SEPARATOR,
+};
 use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
 use crate::model::{
-    AgreementFields, AgreementId, AgreementKind, AssetFields, AssetKind, Date, Direction, Hosting,
-    LinkFields, PartyFields, PartyId, PartyKind, Register, ServiceId, SpecialData, parse_date, parse_uk_date,
+    AgreementFields, AgreementId, AgreementKind, AssetFields, AssetKind, Date, Direction, DpiaFields,
+    DpiaStatus, Hosting, IcoConsultation, LinkFields, PartyFields, PartyId, PartyKind, Register,
+    ResidualRisk, Screening, ServiceId, SpecialData, parse_date, parse_uk_date,
 };
 
 /// Which table a sheet holds.
@@ -32,6 +36,7 @@ pub(super) enum Kind {
     Parties,
     Agreements,
     Assets,
+    Dpias,
     Links,
 }
 
@@ -41,6 +46,7 @@ impl Kind {
             Self::Parties => &PARTY_HEADINGS,
             Self::Agreements => &AGREEMENT_HEADINGS,
             Self::Assets => &ASSET_HEADINGS[..ASSET_HEADINGS.len() - 1],
+            Self::Dpias => &DPIA_HEADINGS[..DPIA_HEADINGS.len() - 2],
             Self::Links => &LINK_HEADINGS,
         }
     }
@@ -62,7 +68,7 @@ const HEADING_SEARCH_ROWS: usize = 10;
 /// The table `grid` holds, when its heading row (among the first ten rows) has
 /// every heading of the parties, agreements or links table.
 pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
-    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Parties] {
+    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Dpias, Kind::Parties] {
         let found = grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
             let keys: HashMap<String, usize> =
                 row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
@@ -81,7 +87,7 @@ pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
 /// parties first, then agreements and assets (which name parties), then links.
 pub(super) fn read_tables(tables: &[TableSheet], plan: &mut Plan, register: &Register) {
     let mut index = Index::new(plan, register);
-    for kind in [Kind::Parties, Kind::Agreements, Kind::Assets, Kind::Links] {
+    for kind in [Kind::Parties, Kind::Agreements, Kind::Assets, Kind::Links, Kind::Dpias] {
         for table in tables.iter().filter(|t| t.kind == kind) {
             let mut reader = SheetReader { table, plan: &mut *plan, index: &mut index };
             reader.read();
@@ -194,6 +200,7 @@ impl SheetReader<'_> {
                 Kind::Parties => read_party(&mut cells, self.index),
                 Kind::Agreements => read_agreement(&mut cells, self.index),
                 Kind::Assets => read_asset(&mut cells, self.index),
+                Kind::Dpias => read_dpia(&mut cells, self.index),
                 Kind::Links => read_link(&mut cells, self.index),
             }
         }
@@ -420,6 +427,80 @@ fn date(cells: &mut Cells<'_>, heading: &str) -> Option<Date> {
         cells.warn(heading, format!("\"{written}\" is not a date (write it as 2026-01-31); left empty"));
     }
     read
+}
+
+/// A DPIAs sheet row: a DPIA covering the listed activities of the register
+/// sheet ("Service — Activity", one per line).
+fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
+    let title = cells.get("DPIA").to_string();
+    if title.is_empty() {
+        cells.warn("DPIA", "empty; a DPIA needs a title, so the row was not imported".into());
+        return;
+    }
+    let mut fields = DpiaFields::new(title.clone());
+    fields.status = closed(cells, "Status", DpiaStatus::ALL, DpiaStatus::label, DpiaStatus::code, &title)
+        .unwrap_or(DpiaStatus::Screening);
+    fields.screening =
+        closed(cells, "Screening outcome", Screening::ALL, Screening::label, Screening::code, &title)
+            .unwrap_or(Screening::NotStated);
+    fields.residual_risk =
+        closed(cells, "Residual risk", ResidualRisk::ALL, ResidualRisk::label, ResidualRisk::code, &title)
+            .unwrap_or(ResidualRisk::NotStated);
+    fields.ico_consultation = closed(
+        cells,
+        "ICO consulted (Art 36)",
+        IcoConsultation::ALL,
+        IcoConsultation::label,
+        IcoConsultation::code,
+        &title,
+    )
+    .unwrap_or(IcoConsultation::NotStated);
+    fields.started = date(cells, "Started");
+    fields.completed = date(cells, "Completed");
+    fields.next_review = date(cells, "Next review");
+    fields.document = cells.get("Document").to_string();
+    fields.notes = cells.get("Notes").to_string();
+    let mut activities = Vec::new();
+    let covered: Vec<String> = cells.get("Activities covered").lines().map(str::to_string).collect();
+    for line in covered.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        let (service, activity) = line.split_once(SERVICE_ACTIVITY_SEPARATOR.trim()).unwrap_or(("", line));
+        match index.activities.get(&(name_key(service.trim()), name_key(activity.trim()))) {
+            Some(&planned) => activities.push(planned),
+            None => cells.warn(
+                "Activities covered",
+                format!("\"{line}\" is not an activity of the register sheet; the DPIA \"{title}\" is kept without it"),
+            ),
+        }
+    }
+    cells.plan.dpias.push(PlannedDpia { fields, activities });
+}
+
+/// The closed-list answer under `heading`, by label or code; a warning and none
+/// when it is neither.
+fn closed<T: Copy>(
+    cells: &mut Cells<'_>,
+    heading: &str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    code: fn(T) -> &'static str,
+    title: &str,
+) -> Option<T> {
+    let cell = cells.get(heading).to_string();
+    if cell.is_empty() {
+        return None;
+    }
+    let found = choice(all, &cell, label, code);
+    if found.is_none() {
+        let choices: Vec<&str> = all.iter().map(|&c| label(c)).collect();
+        cells.warn(
+            heading,
+            format!(
+                "\"{cell}\" is not one of {}; the DPIA \"{title}\" is imported without it",
+                choices.join(", ")
+            ),
+        );
+    }
+    found
 }
 
 fn read_link(cells: &mut Cells<'_>, index: &mut Index) {

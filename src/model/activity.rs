@@ -135,37 +135,6 @@ pub struct Transfer {
     pub data_protection_test_met: Option<bool>,
 }
 
-choice_list! {
-    /// Progress of a data protection impact assessment.
-    pub enum DpiaProgress {
-        /// Not started.
-        NotStarted = ("not_started", "Not started"),
-        /// Being carried out.
-        InProgress = ("in_progress", "In progress"),
-        /// Completed and signed off.
-        Completed = ("completed", "Completed"),
-    }
-}
-
-/// Data protection impact assessment (Art 35).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dpia {
-    /// Whether a DPIA is required; `None` until decided.
-    pub required: Option<bool>,
-    /// How far it has got.
-    pub progress: DpiaProgress,
-    /// Reference or link to the DPIA.
-    pub link: String,
-    /// Date completed (or last updated).
-    pub date: Option<Date>,
-}
-
-impl Default for Dpia {
-    fn default() -> Self {
-        Self { required: None, progress: DpiaProgress::NotStarted, link: String::new(), date: None }
-    }
-}
-
 /// What an activity record says: every Article 30 and ICO template item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityFields {
@@ -240,8 +209,6 @@ pub struct ActivityFields {
     pub systems: Vec<String>,
     /// Automated decision-making including profiling (Art 22): `Some(detail)` when it happens.
     pub automated_decision_making: Option<String>,
-    /// Data protection impact assessment.
-    pub dpia: Dpia,
     /// Personal data breach: `Some(link to the breach record)` when one has occurred.
     pub breach: Option<String>,
     /// Date last reviewed.
@@ -284,7 +251,6 @@ impl ActivityFields {
             security_measures: String::new(),
             systems: Vec::new(),
             automated_decision_making: None,
-            dpia: Dpia::default(),
             breach: None,
             last_reviewed: None,
             next_review_due: None,

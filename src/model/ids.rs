@@ -50,6 +50,10 @@ row_id!(
     AgreementId
 );
 row_id!(
+    /// Id of a data protection impact assessment.
+    DpiaId
+);
+row_id!(
     /// Id of an information asset (a system, drive, file store or cloud service).
     AssetId
 );

@@ -10,6 +10,7 @@ mod activity;
 mod agreement;
 mod asset;
 mod controller;
+mod dpia;
 pub(crate) mod finding_subjects;
 mod ids;
 mod link;
@@ -26,18 +27,22 @@ mod summary;
 mod uk_date;
 
 pub use acknowledgement::{Acknowledgement, FindingKey, acknowledgements_as_at};
-pub use activity::{Activity, ActivityFields, ActivityStatus, Dpia, DpiaProgress, Retention, Role, Transfer};
+pub use activity::{Activity, ActivityFields, ActivityStatus, Retention, Role, Transfer};
 pub use agreement::{Agreement, AgreementFields, AgreementKind};
 pub use asset::{Asset, AssetFields, AssetKind, Hosting};
 pub use controller::{ControllerStatus, controller_key};
-pub use ids::{ActivityId, AgreementId, AssetId, LinkId, PartyId, ServiceId};
+pub use dpia::{
+    Dpia, DpiaAnswers, DpiaFields, DpiaProgress, DpiaStatus, IcoConsultation, ResidualRisk, Screening,
+    records_from_answers,
+};
+pub use ids::{ActivityId, AgreementId, AssetId, DpiaId, LinkId, PartyId, ServiceId};
 pub use link::{Direction, Link, LinkDraft, LinkFields, Passes, SpecialData};
 pub use log_head::{LogHead, ParseLogHeadError};
 pub use notice_template::{ExtraText, ParagraphKey, SectionKey, Template};
 pub use organisation::{Contact, Organisation};
 pub use party::{Party, PartyFields, PartyKind};
 pub use party_match::{name_similarity, similar_names};
-pub use register::{Lookup, Register};
+pub use register::{DpiaIndex, Lookup, Register};
 pub use review::add_months;
 pub use service::{Service, ServiceFields};
 pub use snapshot::{NoticeTexts, Snapshot};

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, ActivityId, Agreement, AgreementId, Asset, ControllerStatus, Direction, Link, Organisation,
-    Party, PartyId, Service, ServiceId, controller_key,
+    Activity, ActivityId, Agreement, AgreementId, Asset, ControllerStatus, Direction, Dpia, DpiaAnswers,
+    Link, Organisation, Party, PartyId, Service, ServiceId, controller_key,
 };
 
 /// A consistent snapshot of a register, loaded in one read transaction.
@@ -32,6 +32,10 @@ pub struct Register {
     /// version 5.
     #[serde(default)]
     pub assets: Vec<Asset>,
+    /// Data protection impact assessments, by title. Absent from files written
+    /// before schema version 6, whose activities carried their DPIA answers.
+    #[serde(default)]
+    pub dpias: Vec<Dpia>,
 }
 
 impl Register {
@@ -62,6 +66,32 @@ impl Register {
         self.activities
             .iter()
             .filter(move |a| a.fields.systems.iter().any(|s| s.trim().eq_ignore_ascii_case(name)))
+    }
+
+    /// The DPIAs covering the activity `id`, in register order.
+    pub fn dpias_covering(&self, id: ActivityId) -> impl Iterator<Item = &Dpia> + '_ {
+        self.dpias.iter().filter(move |dpia| dpia.fields.covers(id))
+    }
+
+    /// The activity `id`'s DPIA as the ICO template's columns give it.
+    pub fn dpia_answers(&self, id: ActivityId) -> DpiaAnswers {
+        DpiaAnswers::of(self.dpias_covering(id).map(|dpia| &dpia.fields))
+    }
+
+    /// The DPIAs covering each activity, for work that asks of many activities.
+    pub fn dpia_index(&self) -> DpiaIndex<'_> {
+        let mut by_activity: HashMap<ActivityId, Vec<&Dpia>> = HashMap::new();
+        for dpia in &self.dpias {
+            for &activity in &dpia.fields.activities {
+                by_activity.entry(activity).or_default().push(dpia);
+            }
+        }
+        DpiaIndex { by_activity }
+    }
+
+    /// The DPIA with `id`.
+    pub fn dpia(&self, id: crate::model::DpiaId) -> Option<&Dpia> {
+        self.dpias.iter().find(|dpia| dpia.id == id)
     }
 
     /// The activity with `id`.
@@ -109,6 +139,7 @@ impl Register {
             parties: self.parties.iter().map(|p| (p.id, p)).collect(),
             agreements: self.agreements.iter().map(|a| (a.id, a)).collect(),
             links_by_activity,
+            dpias: self.dpia_index(),
         }
     }
 
@@ -132,6 +163,24 @@ impl Register {
     }
 }
 
+/// The DPIAs covering each activity, built by [`Register::dpia_index`].
+#[derive(Debug, Default)]
+pub struct DpiaIndex<'a> {
+    by_activity: HashMap<ActivityId, Vec<&'a Dpia>>,
+}
+
+impl<'a> DpiaIndex<'a> {
+    /// The DPIAs covering the activity `id`, in register order.
+    pub fn covering(&self, id: ActivityId) -> &[&'a Dpia] {
+        self.by_activity.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The activity `id`'s DPIA as the ICO template's columns give it.
+    pub fn answers(&self, id: ActivityId) -> DpiaAnswers {
+        DpiaAnswers::of(self.covering(id).iter().map(|dpia| &dpia.fields))
+    }
+}
+
 /// Hash indexes over a [`Register`], built by [`Register::lookup`].
 #[derive(Debug)]
 pub struct Lookup<'a> {
@@ -145,6 +194,8 @@ pub struct Lookup<'a> {
     pub agreements: HashMap<AgreementId, &'a Agreement>,
     /// Links by activity, in register order.
     pub links_by_activity: HashMap<ActivityId, Vec<&'a Link>>,
+    /// The DPIAs covering each activity.
+    pub dpias: DpiaIndex<'a>,
 }
 
 impl<'a> Lookup<'a> {

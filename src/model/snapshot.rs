@@ -60,7 +60,8 @@ impl Snapshot {
 
     /// The snapshot narrowed to the service with `id`: its activities and their
     /// links, its extra notice text, and the acknowledgements of its activities or
-    /// of no activity, and the information assets its activities hold data in.
+    /// of no activity, the information assets its activities hold data in, and
+    /// the DPIAs covering any of them (with the service's activities only).
     /// The organisation, services, parties, agreements and controllers stay
     /// whole, so that names and references still resolve.
     pub fn of_service(&self, id: ServiceId) -> Self {
@@ -80,6 +81,16 @@ impl Snapshot {
             .filter(|a| held.contains(&a.fields.name.trim().to_ascii_lowercase()))
             .cloned()
             .collect();
+        let dpias = register
+            .dpias
+            .iter()
+            .filter(|d| d.fields.activities.iter().any(|a| kept.contains(a)))
+            .map(|d| {
+                let mut dpia = d.clone();
+                dpia.fields.activities.retain(|a| kept.contains(a));
+                dpia
+            })
+            .collect();
         let acknowledgements = self
             .acknowledgements
             .iter()
@@ -88,7 +99,7 @@ impl Snapshot {
             .collect();
         let extra = self.notices.extra.get(&id).map(|text| (id, text.clone())).into_iter().collect();
         Self {
-            register: Register { activities, links, assets, ..register.clone() },
+            register: Register { activities, links, assets, dpias, ..register.clone() },
             acknowledgements,
             notices: NoticeTexts { template: self.notices.template.clone(), extra },
             ..self.clone()

@@ -11,6 +11,7 @@ use super::codec::{
     columns, date_sql, decode, flag_sql, get_code, get_date, get_str, is_unique_violation, required_name,
     scope, unknown_code,
 };
+use super::dpias::{recover_activity, uncover_activity};
 use super::links::{insert_link, select_links, sync_links};
 use super::parties::missing_or_conflict;
 use crate::law::{
@@ -18,8 +19,7 @@ use crate::law::{
     SpecialCategory, TransferSafeguard,
 };
 use crate::model::{
-    Activity, ActivityFields, ActivityId, ActivityStatus, Dpia, DpiaProgress, Link, LinkDraft, Retention,
-    Role, Transfer,
+    Activity, ActivityFields, ActivityId, ActivityStatus, DpiaId, Link, LinkDraft, Retention, Role, Transfer,
 };
 use crate::{Error, Result};
 
@@ -31,6 +31,8 @@ pub struct DeletedActivity {
     pub activity: Activity,
     /// Its links as they were.
     pub links: Vec<Link>,
+    /// The DPIAs that covered it, each with the place it had in their list.
+    pub dpias: Vec<(DpiaId, usize)>,
 }
 
 impl Store {
@@ -76,9 +78,10 @@ impl Store {
         self.write(|tx| {
             let record =
                 activity_record(tx, id)?.ok_or_else(|| Error::NotFound { what: format!("activity {id}") })?;
+            let dpias = uncover_activity(tx, id)?;
             tx.execute("DELETE FROM activity WHERE id = ?1", [id])?;
             log(tx, "activity", id.0, Some(&record), None)?;
-            Ok(DeletedActivity { activity: record.activity, links: record.links })
+            Ok(DeletedActivity { activity: record.activity, links: record.links, dpias })
         })
     }
 
@@ -92,6 +95,7 @@ impl Store {
                 insert_link(tx, id, Some(link.id), &link.fields)?;
             }
             log(tx, "activity", id.0, None, activity_record(tx, id)?.as_ref())?;
+            recover_activity(tx, id, &deleted.dpias)?;
             stored(tx, id)
         })
     }
@@ -225,15 +229,13 @@ const COLUMNS: &str = "service_id, name, description, owner, status, role, role_
     criminal_offence_data, criminal_offence_detail, legitimate_interests, legitimate_interests_assessment,
     consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
     policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
-    dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due,
-    recognised_legitimate_interest, retention_reason";
+    breach, breach_link, last_reviewed, next_review_due, recognised_legitimate_interest, retention_reason";
 
 const PARAMS: &str = ":service_id, :name, :description, :owner, :status, :role, :role_with, :role_lead,
     :criminal_offence_data, :criminal_offence_detail, :legitimate_interests, :legitimate_interests_assessment,
     :consent_record, :retention_kind, :retention_months, :retention_text, :policy_document, :retained_per_policy,
     :policy_exceptions, :security_measures, :automated_decision_making, :automated_decision_detail,
-    :dpia_required, :dpia_progress, :dpia_link, :dpia_date, :breach, :breach_link, :last_reviewed, :next_review_due,
-    :recognised_legitimate_interest, :retention_reason";
+    :breach, :breach_link, :last_reviewed, :next_review_due, :recognised_legitimate_interest, :retention_reason";
 
 type Params<'a> = Vec<(&'static str, &'a dyn rusqlite::ToSql)>;
 
@@ -261,10 +263,6 @@ fn activity_params<'a>(f: &'a ActivityFields, c: &'a Computed) -> Params<'a> {
         (":security_measures", &f.security_measures),
         (":automated_decision_making", &c.adm),
         (":automated_decision_detail", &c.adm_detail),
-        (":dpia_required", &c.dpia_required),
-        (":dpia_progress", &c.dpia_progress),
-        (":dpia_link", &f.dpia.link),
-        (":dpia_date", &c.dpia_date),
         (":breach", &c.breach),
         (":breach_link", &c.breach_link),
         (":last_reviewed", &c.last_reviewed),
@@ -289,9 +287,6 @@ struct Computed {
     retained_per_policy: Option<i64>,
     adm: bool,
     adm_detail: String,
-    dpia_required: Option<i64>,
-    dpia_progress: &'static str,
-    dpia_date: Option<String>,
     breach: bool,
     breach_link: String,
     last_reviewed: Option<String>,
@@ -326,9 +321,6 @@ impl Computed {
             retained_per_policy: flag_sql(f.retained_per_policy),
             adm: f.automated_decision_making.is_some(),
             adm_detail: f.automated_decision_making.clone().unwrap_or_default(),
-            dpia_required: flag_sql(f.dpia.required),
-            dpia_progress: f.dpia.progress.code(),
-            dpia_date: date_sql(f.dpia.date),
             breach: f.breach.is_some(),
             breach_link: f.breach.clone().unwrap_or_default(),
             last_reviewed: date_sql(f.last_reviewed),
@@ -508,8 +500,7 @@ columns! {
         criminal_offence_data, criminal_offence_detail, legitimate_interests, legitimate_interests_assessment,
         consent_record, retention_kind, retention_months, retention_text, policy_document, retained_per_policy,
         policy_exceptions, security_measures, automated_decision_making, automated_decision_detail,
-        dpia_required, dpia_progress, dpia_link, dpia_date, breach, breach_link, last_reviewed, next_review_due,
-        recognised_legitimate_interest, retention_reason,
+        breach, breach_link, last_reviewed, next_review_due, recognised_legitimate_interest, retention_reason,
     }
 }
 
@@ -540,12 +531,6 @@ fn activity_from_row(row: &Row<'_>, c: &ActivityColumns) -> rusqlite::Result<Act
     fields.policy_exceptions = text(c.policy_exceptions)?;
     fields.security_measures = text(c.security_measures)?;
     fields.automated_decision_making = flagged(c.automated_decision_making, c.automated_decision_detail)?;
-    fields.dpia = Dpia {
-        required: row.get(c.dpia_required)?,
-        progress: get_code(row, c.dpia_progress, DpiaProgress::from_code)?,
-        link: text(c.dpia_link)?,
-        date: get_date(row, c.dpia_date)?,
-    };
     fields.breach = flagged(c.breach, c.breach_link)?;
     fields.last_reviewed = get_date(row, c.last_reviewed)?;
     fields.next_review_due = get_date(row, c.next_review_due)?;

@@ -7,7 +7,10 @@ use time::format_description::well_known::Rfc3339;
 
 use super::Store;
 use super::audit::ActivityRecord;
-use crate::model::{Agreement, Asset, ControllerStatus, Date, Organisation, Party, Register, Service};
+use crate::model::{
+    ActivityId, Agreement, Asset, ControllerStatus, Date, Dpia, DpiaAnswers, DpiaId, Organisation, Party,
+    Register, Service, records_from_answers,
+};
 use crate::{Error, Result};
 
 impl Store {
@@ -34,6 +37,7 @@ pub(super) fn register_before(conn: &Connection, moment: OffsetDateTime) -> Resu
     )?;
     let mut rows = stmt.query(named_params! {":moment": moment})?;
     let mut register = Register::default();
+    let mut legacy_dpias = Vec::new();
     while let Some(row) = rows.next()? {
         let entity: String = row.get(0)?;
         let after: String = row.get(1)?;
@@ -44,17 +48,51 @@ pub(super) fn register_before(conn: &Connection, moment: OffsetDateTime) -> Resu
             "agreement" => register.agreements.push(parse::<Agreement>(&after)?),
             "controller" => register.controllers.push(parse::<ControllerStatus>(&after)?),
             "asset" => register.assets.push(parse::<Asset>(&after)?),
+            "dpia" => register.dpias.push(parse::<Dpia>(&after)?),
             "activity" => {
                 let record = parse::<ActivityRecord>(&after)?;
+                if let Some(answers) = legacy_answers(&after)? {
+                    legacy_dpias.push((record.activity.id, record.activity.fields.name.clone(), answers));
+                }
                 register.activities.push(record.activity);
                 register.links.extend(record.links);
             }
             _ => {}
         }
     }
+    register.dpias.extend(legacy_records(&legacy_dpias));
     super::order::sort_register(&mut register);
     register.controllers.sort_by_key(|c| c.name.to_lowercase());
     Ok(register)
+}
+
+/// The DPIA answers an activity entry written before schema version 6 carries.
+fn legacy_answers(json: &str) -> Result<Option<DpiaAnswers>> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        activity: EntryActivity,
+    }
+    #[derive(serde::Deserialize)]
+    struct EntryActivity {
+        fields: EntryFields,
+    }
+    #[derive(serde::Deserialize)]
+    struct EntryFields {
+        #[serde(default)]
+        dpia: Option<DpiaAnswers>,
+    }
+    Ok(parse::<Entry>(json)?.activity.fields.dpia.filter(|answers| !answers.is_empty()))
+}
+
+/// DPIA records for activities whose latest entry still carries answers (days
+/// before migration 5 -> 6 made them records), as that migration makes them;
+/// their ids are places, not rows.
+fn legacy_records(answers: &[(ActivityId, String, DpiaAnswers)]) -> Vec<Dpia> {
+    records_from_answers(answers.iter().map(|(id, name, said)| (*id, name.as_str(), said)))
+        .into_iter()
+        .enumerate()
+        .map(|(at, fields)| Dpia { id: DpiaId(at as i64 + 1), version: 1, fields })
+        .collect()
 }
 
 /// The first moment after `date` (UTC).

@@ -92,6 +92,11 @@ impl Batch<'_> {
         super::assets::insert_asset(self.tx, fields)
     }
 
+    /// Adds a DPIA with the activities it covers.
+    pub fn insert_dpia(&self, fields: &crate::model::DpiaFields) -> Result<crate::model::DpiaId> {
+        super::dpias::insert_dpia(self.tx, fields)
+    }
+
     /// Adds an activity with its links.
     pub fn insert_activity(&self, fields: &ActivityFields, links: &[LinkDraft]) -> Result<ActivityId> {
         insert_activity(self.tx, None, fields, links)

@@ -88,5 +88,6 @@ fn select_register(conn: &Connection) -> Result<Register> {
         agreements: select_agreements(conn)?,
         controllers: select_controllers(conn)?,
         assets: super::assets::select_assets(conn, None)?,
+        dpias: super::dpias::select_dpias(conn, None)?,
     })
 }

@@ -16,16 +16,18 @@ pub(super) const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One forward step, taking a register from version `index + 1` to `index + 2`:
 /// its SQL, then, where rows must move in ways that are logged, a function run in
-/// the same transaction.
+/// the same transaction, then SQL that needs the rows moved first (dropping the
+/// columns they came from).
 #[derive(Clone, Copy)]
 struct Migration {
     sql: &'static str,
     data: Option<fn(&Tx<'_>) -> Result<()>>,
+    finish: &'static str,
 }
 
 impl Migration {
     const fn sql(sql: &'static str) -> Self {
-        Self { sql, data: None }
+        Self { sql, data: None, finish: "" }
     }
 }
 
@@ -41,6 +43,13 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         sql: include_str!("migrations/assets.sql"),
         data: Some(super::asset_migration::move_systems),
+        finish: "",
+    },
+    // 5 -> 6: DPIAs as records, the activities' DPIA answers moved into them, logged (issue 21).
+    Migration {
+        sql: include_str!("migrations/dpias.sql"),
+        data: Some(super::dpia_migration::move_answers),
+        finish: include_str!("migrations/dpias_drop.sql"),
     },
 ];
 
@@ -58,7 +67,8 @@ pub(super) fn create_schema(conn: &mut Connection) -> Result<()> {
 }
 
 /// Brings a register up to [`SCHEMA_VERSION`], in one transaction; what a step
-/// logs is stamped with `stamp`.
+/// logs is stamped with `stamp`, its actor followed by "(schema upgrade to
+/// version N)" for the step's version.
 pub(super) fn upgrade(conn: &mut Connection, stamp: Stamp) -> Result<()> {
     run_steps(conn, MIGRATIONS, stamp)
 }
@@ -89,13 +99,17 @@ fn run_steps(conn: &mut Connection, steps: &[Migration], stamp: Stamp) -> Result
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version = current_version(&tx)?;
     let target = 1 + steps.len() as i64;
-    let logged = Tx { tx: &tx, stamp };
     for (index, step) in steps.iter().enumerate().skip(usize::try_from(version - 1).unwrap_or(0)) {
+        let to = index as i64 + 2;
         tx.execute_batch(step.sql)?;
         if let Some(data) = step.data {
-            data(&logged)?;
+            let actor = format!("{} (schema upgrade to version {to})", stamp.actor);
+            data(&Tx { tx: &tx, stamp: Stamp { at: stamp.at.clone(), actor } })?;
         }
-        tx.pragma_update(None, "user_version", index as i64 + 2)?;
+        tx.execute_batch(step.finish)?;
+        // Statements prepared before a column was dropped would read by stale positions.
+        tx.flush_prepared_statement_cache();
+        tx.pragma_update(None, "user_version", to)?;
     }
     if version < target {
         tx.commit()?;
@@ -123,7 +137,7 @@ mod tests {
             tx.execute("INSERT INTO t (a) VALUES (1)", [])?;
             Err(crate::Error::Invalid { field: "test".into(), message: "the data step failed".into() })
         }
-        let steps = &[Migration { sql: "ALTER TABLE t ADD COLUMN b TEXT;", data: Some(fails) }];
+        let steps = &[Migration { sql: "ALTER TABLE t ADD COLUMN b TEXT;", data: Some(fails), finish: "" }];
         assert!(run_steps(&mut conn, steps, stamp()).is_err());
         let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
         assert_eq!(version, 1);

@@ -17,6 +17,8 @@ mod codec;
 mod conn_ext;
 mod controllers;
 mod copy;
+mod dpia_migration;
+mod dpias;
 mod links;
 mod load;
 mod merge;

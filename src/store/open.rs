@@ -59,10 +59,7 @@ impl Store {
         store.configure()?;
         if version < migrate::SCHEMA_VERSION {
             // The only write an open makes, and the only time it takes the lock.
-            let stamp = super::audit::Stamp {
-                at: store.clock.now(),
-                actor: format!("{} (schema upgrade to version {})", store.actor, migrate::SCHEMA_VERSION),
-            };
+            let stamp = super::audit::Stamp { at: store.clock.now(), actor: store.actor.clone() };
             migrate::upgrade(&mut store.conn, stamp)?;
             migrate::check_schema(&store.conn, path)?;
         }

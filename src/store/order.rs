@@ -90,6 +90,7 @@ pub(super) fn sort_register(register: &mut Register) {
     register.services.sort_by(|a, b| nocase(&a.fields.name, &b.fields.name));
     register.parties.sort_by(|a, b| nocase(&a.fields.name, &b.fields.name));
     register.assets.sort_by(|a, b| nocase(&a.fields.name, &b.fields.name).then(a.id.cmp(&b.id)));
+    register.dpias.sort_by(|a, b| nocase(&a.fields.title, &b.fields.title).then(a.id.cmp(&b.id)));
     register.agreements.sort_by(|a, b| a.fields.title.cmp(&b.fields.title).then(a.id.cmp(&b.id)));
     sort_activities(&mut register.activities, &register.services);
     let names: HashMap<PartyId, &str> =

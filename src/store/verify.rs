@@ -178,6 +178,12 @@ fn differences(live: &Register, logged: &Register) -> Result<Vec<String>> {
         &mut found,
     );
     compare(
+        "dpia",
+        &records(live.dpias.iter().map(|d| (d.id.0, d)))?,
+        &records(logged.dpias.iter().map(|d| (d.id.0, d)))?,
+        &mut found,
+    );
+    compare(
         "activity",
         &records(live.activities.iter().map(|a| (a.id.0, a)))?,
         &records(logged.activities.iter().map(|a| (a.id.0, a)))?,

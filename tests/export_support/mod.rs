@@ -100,12 +100,6 @@ pub fn populate(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> {
     family.security_measures = "Role-based access; encryption at rest".into();
     family.systems = vec!["Liquidlogic EHM".into(), "Paper files".into()];
     family.automated_decision_making = Some("Risk score reviewed by a worker".into());
-    family.dpia = Dpia {
-        required: Some(true),
-        progress: DpiaProgress::Completed,
-        link: "DPIA-7".into(),
-        date: Some(date("2024-02-29")),
-    };
     family.policy_document = "APD v3".into();
     family.retained_per_policy = Some(true);
     family.last_reviewed = Some(date("2025-03-31"));
@@ -121,7 +115,20 @@ pub fn populate(batch: &ropa::store::Batch<'_>) -> ropa::Result<()> {
     to_crm.data_categories = vec!["Name".into()];
     to_crm.agreement_id = Some(contract);
     let from_families = LinkFields::new(families, Direction::Source);
-    batch.insert_activity(&family, &[draft(to_police), draft(to_crm), draft(from_families)])?;
+    let family_id =
+        batch.insert_activity(&family, &[draft(to_police), draft(to_crm), draft(from_families)])?;
+    let mut dpia = DpiaFields::new("Early Help casework DPIA");
+    dpia.status = DpiaStatus::Approved;
+    dpia.screening = Screening::Required;
+    dpia.residual_risk = ResidualRisk::Medium;
+    dpia.ico_consultation = IcoConsultation::NotNeeded;
+    dpia.started = Some(date("2023-11-01"));
+    dpia.completed = Some(date("2024-02-29"));
+    dpia.next_review = Some(date("2026-02-28"));
+    dpia.document = "DPIA-7".into();
+    dpia.notes = "Signed off by the Head of Early Help, DPO advice recorded".into();
+    dpia.activities = vec![family_id];
+    batch.insert_dpia(&dpia)?;
 
     let mut resettle = ActivityFields::new(refugees, ACTIVITY_NAMES[1]);
     resettle.role =

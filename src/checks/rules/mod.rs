@@ -5,6 +5,7 @@ mod agreements;
 mod assets;
 mod automated;
 mod chapter5;
+mod dpias;
 mod flows;
 mod lawfulness;
 mod legislation;
@@ -107,6 +108,10 @@ pub static RULES: &[Rule] = &[
     // Information assets: the ICO Accountability Framework's asset register.
     rule("asset-no-owner", Warning, "Information asset with no owner", "UK GDPR Art 5(2), Art 24(1); ICO Accountability Framework", O(assets::no_owner)),
     rule("asset-processor-no-contract", Error, "Information asset hosted by a processor with no Article 28 contract", "UK GDPR Art 28(3)", O(assets::processor_no_contract)),
+    // DPIA records: Arts 35(11) and 36.
+    rule("dpia-high-risk-not-consulted", Error, "DPIA with a high residual risk and no prior consultation of the ICO", "UK GDPR Art 36(1)", O(dpias::high_risk_not_consulted)),
+    rule("dpia-review-overdue", Warning, "DPIA review overdue", "UK GDPR Art 35(11)", O(dpias::review_overdue)),
+    rule("dpia-covers-nothing", Advice, "DPIA covering no processing activity", "UK GDPR Art 5(2), Art 35(7)(a)", O(dpias::covers_nothing)),
     rule("agreement-review-overdue", Warning, "Agreement review overdue", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::review_overdue)),
     rule("agreement-ending-soon", Advice, "Agreement ends soon", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ending_soon)),
     rule("agreement-ended", Warning, "Agreement ended but still relied on", "UK GDPR Art 5(2); ICO Data sharing code", G(agreements::ended)),

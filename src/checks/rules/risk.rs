@@ -20,7 +20,7 @@
 use super::and_list;
 use crate::checks::{Context, Field, Hit, Out};
 use crate::law::SpecialCategory;
-use crate::model::{Activity, Date, DpiaProgress};
+use crate::model::{Activity, Date, DpiaStatus, Screening};
 
 /// Words in a purpose or description that show data matching.
 const MATCHING: &[&str] = &[
@@ -122,14 +122,15 @@ fn high_risk_indicators(a: &Activity) -> Vec<&'static str> {
     found
 }
 
-/// High-risk processing with no completed DPIA: Art 35(1), (3), (4).
+/// High-risk processing with no completed DPIA: Art 35(1), (3), (4). Read
+/// from the DPIA records covering the activity.
 pub(super) fn dpia_required(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
-    let dpia = &a.fields.dpia;
-    if dpia.progress == DpiaProgress::Completed {
+    let covering = cx.lookup.dpias.covering(a.id);
+    if covering.iter().any(|d| d.fields.status.is_done()) {
         return;
     }
     let indicators = high_risk_indicators(a);
-    let recorded_required = dpia.required == Some(true);
+    let recorded_required = covering.iter().any(|d| d.fields.screening == Screening::Required);
     if indicators.is_empty() && !recorded_required {
         return;
     }
@@ -141,10 +142,14 @@ pub(super) fn dpia_required(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
             and_list(&indicators.iter().map(|s| s.to_string()).collect::<Vec<_>>())
         )
     };
-    let state = match (dpia.progress, dpia.required) {
-        (DpiaProgress::InProgress, _) => "the DPIA is not yet completed",
-        (_, Some(false)) => "the DPIA is recorded as not required, with no assessment to show why",
-        _ => "no DPIA is recorded",
+    let state = if covering.iter().any(|d| d.fields.status == DpiaStatus::InProgress) {
+        "the DPIA is not yet completed"
+    } else if covering.iter().any(|d| d.fields.screening == Screening::NotRequired) {
+        "the DPIA is recorded as not required, with no assessment to show why"
+    } else if covering.is_empty() {
+        "no DPIA is recorded"
+    } else {
+        "the DPIA is still at screening"
     };
     out.add(Hit::new(
         Field::Dpia,

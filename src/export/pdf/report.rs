@@ -154,6 +154,7 @@ fn content(
         }
         links_table(flow, register, &lookup);
         assets_table(flow, register);
+        dpias_table(flow, register, day);
     }
     Ok(())
 }
@@ -257,6 +258,7 @@ fn cover(
         ("Parties linked", parties.len().to_string()),
         ("Links (data flows)", register.links.len().to_string()),
         ("Information assets", register.assets.len().to_string()),
+        ("DPIAs", register.dpias.len().to_string()),
     ]);
     if let Some(head) = about.log_head {
         rows.push(("Change log (check with ropa verify --head)", head.to_string()));
@@ -385,6 +387,31 @@ fn assets_table(flow: &mut Flow<'_>, register: &Register) {
             .map(|(h, w)| Column::new(*h, w))
             .collect(),
         rows: super::super::assets_csv::rows(register).map(Vec::from).collect(),
+        show_header: true,
+        style: BODY,
+        header_style: BODY_BOLD,
+        auto_width: true,
+    };
+    flow.table(&table);
+}
+
+/// The DPIA register, as the `dpias-csv` export and the workbook's sheet give
+/// it; none when the register has no DPIAs (the cover gives their number).
+fn dpias_table(flow: &mut Flow<'_>, register: &Register, today: crate::model::Date) {
+    if register.dpias.is_empty() {
+        return;
+    }
+    flow.new_page();
+    flow.paragraph("Data protection impact assessments", Style::bold(14.0), 2);
+    flow.space(4.0);
+    let weights = [1.3, 0.75, 0.8, 0.7, 0.85, 0.8, 0.85, 0.8, 1.1, 1.0, 1.5, 0.75, 0.7];
+    let table = Table {
+        columns: crate::ico_template::DPIA_HEADINGS
+            .iter()
+            .zip(weights)
+            .map(|(h, w)| Column::new(*h, w))
+            .collect(),
+        rows: super::super::dpias_csv::rows(register, today).map(Vec::from).collect(),
         show_header: true,
         style: BODY,
         header_style: BODY_BOLD,

@@ -22,9 +22,11 @@ use std::io::Write;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
-use super::{Options, Progress, assets_csv, findings_csv, ico_csv, links_csv, processor, step, write_error};
+use super::{
+    Options, Progress, assets_csv, dpias_csv, findings_csv, ico_csv, links_csv, processor, step, write_error,
+};
 use crate::checks::Report;
-use crate::ico_template::{CHECK_SHEETS, IcoColumn};
+use crate::ico_template::{CHECK_SHEETS, DPIA_HEADINGS, IcoColumn};
 use crate::model::Register;
 use crate::{Error, Result};
 
@@ -33,13 +35,14 @@ pub use sheet::{MAX_CELL_CHARS, column_name};
 use sheet::{SheetWriter, Styles};
 
 /// The sheet names, in order.
-pub const SHEETS: [&str; 8] = [
+pub const SHEETS: [&str; 9] = [
     "Controller record",
     "Processor record",
     "Links",
     "Parties",
     "Agreements",
     "Information assets",
+    "DPIAs",
     CHECK_SHEETS[0],
     CHECK_SHEETS[1],
 ];
@@ -78,6 +81,7 @@ pub fn write(
     parties_sheet(&mut workbook, &styles, register)?;
     agreements_sheet(&mut workbook, &styles, register)?;
     assets_sheet(&mut workbook, &styles, register)?;
+    dpias_sheet(&mut workbook, &styles, register, report.today)?;
     findings_sheets(&mut workbook, &styles, register, report)?;
     tick(report.findings.len(), progress)?;
     let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
@@ -173,19 +177,33 @@ fn assets_sheet(workbook: &mut Workbook, styles: &Styles, register: &Register) -
     sheet.finish_table(heading_row, ASSET_HEADINGS.len(), &records::ASSET_YES_NO)
 }
 
+fn dpias_sheet(
+    workbook: &mut Workbook,
+    styles: &Styles,
+    register: &Register,
+    today: crate::model::Date,
+) -> Result<()> {
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
+    let heading_row = sheet.heading_row(&DPIA_HEADINGS)?;
+    for row in dpias_csv::rows(register, today) {
+        sheet.row(&row)?;
+    }
+    sheet.finish_table(heading_row, DPIA_HEADINGS.len(), &[])
+}
+
 fn findings_sheets(
     workbook: &mut Workbook,
     styles: &Styles,
     register: &Register,
     report: &Report,
 ) -> Result<()> {
-    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[7], styles)?;
     let heading_row = sheet.heading_row(&findings_csv::HEADINGS)?;
     for finding in &report.findings {
         sheet.row(&findings_csv::cells(register, finding))?;
     }
     sheet.finish_table(heading_row, findings_csv::HEADINGS.len(), &[])?;
-    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[7], styles)?;
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[8], styles)?;
     let heading_row = sheet.heading_row(&findings_csv::COMPLETENESS_HEADINGS)?;
     for score in &report.completeness {
         sheet.row(&findings_csv::completeness_cells(score))?;
