@@ -53,6 +53,14 @@ for theme in ${ROPA_THEMES:-Light Dark HighContrast}; do
       xdotool mousemove 250 130 click 1
       sleep 3
       import -window root -crop "$size+0+0" +repage "$out/${prefix}asset-$name-$size.png"
+      # The DPIAs page, next in the navigation (29 px below Assets), and its
+      # first DPIA's form (the list's first row, where the Assets page has its first).
+      xdotool mousemove 50 374 click 1
+      sleep 3
+      import -window root -crop "$size+0+0" +repage "$out/${prefix}dpias-$name-$size.png"
+      xdotool mousemove 250 130 click 1
+      sleep 3
+      import -window root -crop "$size+0+0" +repage "$out/${prefix}dpia-$name-$size.png"
       # The editor on the first activity: back to the Register, double-click its row.
       xdotool mousemove 50 46 click 1
       sleep 2

@@ -9,8 +9,8 @@ use ropa::law::{
     TransferSafeguard,
 };
 use ropa::model::{
-    Activity, ActivityFields, ActivityId, ActivityStatus, Date, DpiaProgress, Link, LinkDraft, Register,
-    Retention, Role, ServiceId, Transfer,
+    Activity, ActivityFields, ActivityId, ActivityStatus, Date, Link, LinkDraft, Register, Retention, Role,
+    ServiceId, Transfer,
 };
 
 use ropa::checks::{Field, Finding};
@@ -44,7 +44,6 @@ pub struct ActivityDraft {
 struct DateTexts {
     last_reviewed: DateText,
     next_review_due: DateText,
-    dpia: DateText,
 }
 
 impl DateTexts {
@@ -52,7 +51,6 @@ impl DateTexts {
         Self {
             last_reviewed: DateText::from_date(fields.last_reviewed),
             next_review_due: DateText::from_date(fields.next_review_due),
-            dpia: DateText::from_date(fields.dpia.date),
         }
     }
 }
@@ -217,12 +215,8 @@ impl ActivityEditor {
         problems
     }
 
-    fn date_fields(&self) -> [(&'static str, &DateText); 3] {
-        [
-            ("Last reviewed", &self.dates.last_reviewed),
-            ("Next review due", &self.dates.next_review_due),
-            ("DPIA date", &self.dates.dpia),
-        ]
+    fn date_fields(&self) -> [(&'static str, &DateText); 2] {
+        [("Last reviewed", &self.dates.last_reviewed), ("Next review due", &self.dates.next_review_due)]
     }
 
     /// The draft with its typed dates read in, ready to save; `None` if a date
@@ -231,7 +225,6 @@ impl ActivityEditor {
         let mut draft = self.draft.clone();
         draft.fields.last_reviewed = self.dates.last_reviewed.parse().ok()?;
         draft.fields.next_review_due = self.dates.next_review_due.parse().ok()?;
-        draft.fields.dpia.date = self.dates.dpia.parse().ok()?;
         draft.fields.name = draft.fields.name.trim().to_owned();
         Some(draft)
     }
@@ -267,7 +260,7 @@ pub fn ui(
         retention_section(ui, &mut editor.draft.fields, notes);
         security_section(ui, &mut editor.draft.fields, suggestions);
         notes.ui(ui, &[Field::SecurityMeasures]);
-        accountability_section(ui, &mut editor.draft.fields, &mut editor.dates, notes);
+        accountability_section(ui, editor, register, commands);
         ui.add_space(24.0);
     });
     delete_confirmation_ui(ui, editor, commands);
@@ -780,10 +773,13 @@ fn security_section(ui: &mut egui::Ui, fields: &mut ActivityFields, suggestions:
 
 fn accountability_section(
     ui: &mut egui::Ui,
-    fields: &mut ActivityFields,
-    dates: &mut DateTexts,
-    notes: &FieldNotes,
+    editor: &mut ActivityEditor,
+    register: &Register,
+    commands: &mut Vec<Command>,
 ) {
+    let id = editor.draft.id;
+    let ActivityEditor { draft, dates, notes, .. } = editor;
+    let fields = &mut draft.fields;
     section_heading(ui, "Accountability", "Art 5(2), 22, 35");
     optional_detail_row(
         ui,
@@ -792,20 +788,68 @@ fn accountability_section(
         &mut fields.automated_decision_making,
     );
     notes.ui(ui, &[Field::AutomatedDecisionMaking]);
-    yes_no_row(ui, "DPIA required (Art 35)", "dpia-required", &mut fields.dpia.required);
-    if fields.dpia.required != Some(false) {
-        form_row(ui, "DPIA progress", |ui, label_id| {
-            choice_combo(ui, "dpia-progress", label_id, &mut fields.dpia.progress, DpiaProgress::ALL, |p| {
-                p.label()
-            });
-        });
-        text_row(ui, "DPIA reference or link", &mut fields.dpia.link);
-        date_field_ui(ui, "DPIA date", &mut dates.dpia);
-    }
+    dpias_block_ui(ui, register, id, commands);
+    notes.ui(ui, &[Field::Dpia]);
     optional_detail_row(ui, "A personal data breach has occurred", "Breach record", &mut fields.breach);
     date_field_ui(ui, "Last reviewed", &mut dates.last_reviewed);
     date_field_ui(ui, "Next review due", &mut dates.next_review_due);
     notes.ui(ui, &[Field::NextReviewDue]);
+}
+
+/// The label of the activity's DPIAs, read-only in the editor.
+pub const DPIAS_LABEL: &str = "Data protection impact assessments (Art 35)";
+
+/// The DPIAs covering the saved activity `id`, read-only (they are edited on
+/// the DPIAs page), each with a way there; and a new DPIA for it.
+fn dpias_block_ui(
+    ui: &mut egui::Ui,
+    register: &Register,
+    id: Option<ActivityId>,
+    commands: &mut Vec<Command>,
+) {
+    let law = "UK GDPR Art 35(1): where processing is likely to result in a high risk to the rights and freedoms of natural persons, the controller shall, prior to the processing, carry out an assessment of its impact. DPIAs are kept on the DPIAs page; one may cover several activities.";
+    widgets::cited_row(ui, DPIAS_LABEL, law, |ui, _| {
+        ui.vertical(|ui| {
+            let mut covered = id.into_iter().flat_map(|id| register.dpias_covering(id)).peekable();
+            if covered.peek().is_none() {
+                ui.weak("No DPIA covers this activity.");
+            }
+            for dpia in covered {
+                dpia_summary_ui(ui, dpia, commands);
+            }
+            match id {
+                Some(id) => {
+                    if ui.button("New DPIA for this activity").clicked() {
+                        commands.push(Command::NewDpiaFor(id));
+                    }
+                }
+                None => {
+                    ui.weak("Save the activity to start a DPIA for it.");
+                }
+            }
+        });
+    });
+}
+
+/// One DPIA covering the activity: its title, stage and screening, its
+/// document, and "Open on the DPIAs page".
+fn dpia_summary_ui(ui: &mut egui::Ui, dpia: &ropa::model::Dpia, commands: &mut Vec<Command>) {
+    let f = &dpia.fields;
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(f.title.trim());
+        ui.weak(format!("{} · {}", f.status.label(), f.screening.label()));
+        let open = ui.button("Open on the DPIAs page");
+        if open.accessible_name(format!("Open {} on the DPIAs page", f.title.trim())).clicked() {
+            commands.push(Command::OpenDpia(dpia.id));
+        }
+    });
+    let document = f.document.trim();
+    if !document.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Document");
+            ui.add(egui::Label::new(document).selectable(true));
+        });
+    }
 }
 
 #[cfg(test)]

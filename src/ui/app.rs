@@ -20,6 +20,7 @@ use super::as_at::AsAt;
 use super::assets::AssetsPage;
 use super::backups::{self, RestoreDialog};
 use super::checks::ChecksPage;
+use super::dpias::DpiasPage;
 use super::export::ExportPage;
 use super::file_dialog::FileDialogs;
 use super::flows::FlowsPage;
@@ -38,6 +39,7 @@ mod activity_actions;
 mod checks_actions;
 mod chrome;
 mod command;
+mod dpia_actions;
 mod file_actions;
 mod output_actions;
 mod page;
@@ -74,6 +76,7 @@ pub struct App {
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
     assets_page: AssetsPage,
+    dpias_page: DpiasPage,
     organisation_page: OrganisationPage,
     pub(super) export_page: ExportPage,
     import_page: ImportPage,
@@ -114,6 +117,7 @@ impl App {
             parties_page: PartiesPage::default(),
             agreements_page: AgreementsPage::default(),
             assets_page: AssetsPage::default(),
+            dpias_page: DpiasPage::default(),
             organisation_page: OrganisationPage::default(),
             export_page: ExportPage::default(),
             import_page: ImportPage::default(),

@@ -154,6 +154,8 @@ pub enum FindingTarget {
     Agreement(AgreementId),
     /// The Information assets page, on the asset the finding names first.
     Asset(Option<ropa::model::AssetId>),
+    /// The DPIAs page, on the DPIA the finding names first.
+    Dpia(Option<ropa::model::DpiaId>),
 }
 
 impl ChecksPage {
@@ -807,14 +809,20 @@ pub fn target(finding: &Finding) -> Option<FindingTarget> {
     match (finding.activity_id, finding.agreement_id) {
         (Some(activity), _) => Some(FindingTarget::Activity(activity, finding.field)),
         (None, Some(agreement)) => Some(FindingTarget::Agreement(agreement)),
-        (None, None) if finding.field == Field::Assets => Some(FindingTarget::Asset(
-            finding
-                .concerns
-                .iter()
-                .find_map(|c| c.subject.strip_prefix("asset:")?.parse().ok().map(ropa::model::AssetId)),
-        )),
+        (None, None) if finding.field == Field::Assets => {
+            Some(FindingTarget::Asset(first_subject(finding, "asset:").map(ropa::model::AssetId)))
+        }
+        (None, None) if finding.field == Field::Dpias => {
+            Some(FindingTarget::Dpia(first_subject(finding, "dpia:").map(ropa::model::DpiaId)))
+        }
         (None, None) => None,
     }
+}
+
+/// The row id of the first thing `finding` concerns whose subject is `prefix`
+/// and an id ("asset:12", "dpia:3").
+fn first_subject(finding: &Finding, prefix: &str) -> Option<i64> {
+    finding.concerns.iter().find_map(|c| c.subject.strip_prefix(prefix)?.parse().ok())
 }
 
 fn acknowledge_dialog_ui(

@@ -32,12 +32,13 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Core(Format::IcoCsv),
         Self::Core(Format::IcoXlsx),
         Self::Core(Format::ProcessorCsv),
         Self::Core(Format::LinksCsv),
         Self::Core(Format::AssetsCsv),
+        Self::Core(Format::DpiasCsv),
         Self::Core(Format::FullCsv),
         Self::Core(Format::Pdf),
         Self::Core(Format::PdfTable),

@@ -15,6 +15,7 @@ mod backups;
 pub mod bench;
 mod checks;
 mod dialog_keys;
+mod dpias;
 mod export;
 mod field_notes;
 mod file_dialog;
@@ -49,6 +50,8 @@ mod checks_tests;
 mod desk_tests;
 #[cfg(test)]
 mod dialog_tests;
+#[cfg(test)]
+mod dpias_tests;
 #[cfg(test)]
 mod export_tests;
 #[cfg(test)]

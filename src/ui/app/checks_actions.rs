@@ -81,6 +81,13 @@ impl App {
                 }
                 self.page = Page::Assets;
             }
+            FindingTarget::Dpia(id) => {
+                self.editor = None;
+                if let Some(id) = id {
+                    self.dpias_page.select(id);
+                }
+                self.page = Page::Dpias;
+            }
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use crate::ui::activity_editor::{ActivityDraft, ActivityEditor};
 use crate::ui::agreements::AgreementDraft;
 use crate::ui::assets::AssetDraft;
 use crate::ui::checks::FindingTarget;
+use crate::ui::dpias::DpiaDraft;
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::parties::PartyDraft;
 
@@ -56,6 +57,15 @@ pub enum Command {
     SaveAsset(AssetDraft),
     /// Delete an information asset no activity names.
     DeleteAsset(ropa::model::AssetId),
+    /// Save a DPIA draft: insert it if new, otherwise update it from the
+    /// version it was read at.
+    SaveDpia(DpiaDraft),
+    /// Delete a DPIA (already confirmed); the activities it covered stay.
+    DeleteDpia(ropa::model::DpiaId),
+    /// Show a DPIA on the DPIAs page.
+    OpenDpia(ropa::model::DpiaId),
+    /// Start a DPIA covering the saved activity, titled after it, and show it.
+    NewDpiaFor(ActivityId),
     /// Save the organisation profile.
     SaveOrganisation(Organisation),
     /// Ask for a file (native dialog, falling back to a typed path).
@@ -170,7 +180,11 @@ impl Command {
             Self::OpenActivity(id) | Self::OpenFinding(FindingTarget::Activity(id, _)) => {
                 editor.activity_id() != Some(*id)
             }
-            Self::OpenFinding(FindingTarget::Agreement(_) | FindingTarget::Asset(_))
+            Self::OpenFinding(
+                FindingTarget::Agreement(_) | FindingTarget::Asset(_) | FindingTarget::Dpia(_),
+            )
+            | Self::OpenDpia(_)
+            | Self::NewDpiaFor(_)
             | Self::RestoreBackup(_) => true,
             Self::NewActivity
             | Self::OpenRegister(_)
@@ -248,6 +262,13 @@ impl App {
             Command::SaveAgreement(draft) => self.save_agreement(draft),
             Command::SaveAsset(draft) => self.save_asset(draft),
             Command::DeleteAsset(id) => self.delete_asset(id),
+            Command::SaveDpia(draft) => self.save_dpia(draft),
+            Command::DeleteDpia(id) => self.delete_dpia(id),
+            Command::OpenDpia(id) => {
+                self.open_dpia(id);
+                Ok(())
+            }
+            Command::NewDpiaFor(id) => self.new_dpia_for(id),
             Command::SaveOrganisation(organisation) => self.save_organisation(&organisation),
             Command::ChooseFile(purpose) => {
                 self.choose_file(purpose);

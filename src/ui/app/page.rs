@@ -7,8 +7,8 @@ use ropa::model::Register;
 use super::{App, Command};
 use crate::ui::file_dialog::FilePurpose;
 use crate::ui::{
-    activity_editor, agreements, as_at, assets, checks, export, flows, history, import, notice_preview,
-    organisation, parties, register, reviews,
+    activity_editor, agreements, as_at, assets, checks, dpias, export, flows, history, import,
+    notice_preview, organisation, parties, register, reviews,
 };
 
 /// A page of the main window.
@@ -24,6 +24,8 @@ pub enum Page {
     Agreements,
     /// Information assets and the activities holding data in them.
     Assets,
+    /// Data protection impact assessments and the activities each covers.
+    Dpias,
     /// Who keeps the record.
     Organisation,
     /// Exports to CSV, PDF and JSON.
@@ -42,7 +44,7 @@ pub enum Page {
 
 impl Page {
     /// The pages listed in the navigation, in order.
-    pub(super) const NAVIGATION: [Self; 10] = [
+    pub(super) const NAVIGATION: [Self; 11] = [
         Self::Register,
         Self::Checks,
         Self::Reviews,
@@ -53,6 +55,7 @@ impl Page {
         Self::Organisation,
         Self::Export,
         Self::Assets,
+        Self::Dpias,
     ];
 
     /// The page's name in the navigation.
@@ -62,6 +65,7 @@ impl Page {
             Self::Parties => "Parties",
             Self::Agreements => "Agreements",
             Self::Assets => "Assets",
+            Self::Dpias => "DPIAs",
             Self::Organisation => "Organisation",
             Self::Export => "Exports",
             Self::Import => "Import",
@@ -126,6 +130,9 @@ impl App {
                 agreements::ui(ui, &mut self.agreements_page, &session.register, &mut self.commands);
             }
             Page::Assets => assets::ui(ui, &mut self.assets_page, &session.register, &mut self.commands),
+            Page::Dpias => {
+                dpias::ui(ui, &mut self.dpias_page, &session.register, self.today, &mut self.commands);
+            }
             Page::Organisation => organisation::ui(ui, &mut self.organisation_page, &mut self.commands),
             Page::Export => {
                 let as_at = self.as_at.shown.as_ref();

@@ -124,6 +124,7 @@ impl App {
         self.parties_page = PartiesPage::default();
         self.agreements_page = AgreementsPage::default();
         self.assets_page = crate::ui::assets::AssetsPage::default();
+        self.dpias_page = crate::ui::dpias::DpiasPage::default();
         self.organisation_page = OrganisationPage::default();
         self.import_page = ImportPage::default();
         self.export_page.scope = export::ScopeChoice::Whole;
@@ -213,10 +214,11 @@ impl App {
             return Ok(());
         };
         self.register_page.apply(&mut session.view);
-        let pages: [&mut dyn SnapshotPage; 6] = [
+        let pages: [&mut dyn SnapshotPage; 7] = [
             &mut self.parties_page,
             &mut self.agreements_page,
             &mut self.assets_page,
+            &mut self.dpias_page,
             &mut self.organisation_page,
             &mut self.flows_page,
             &mut self.notice_page,

@@ -103,8 +103,11 @@ impl App {
                 session.store.delete_activity(id)?;
             }
             (None, Some(target)) => {
-                let deleted =
-                    DeletedActivity { activity: target.activity.clone(), links: target.links.clone() };
+                let deleted = DeletedActivity {
+                    activity: target.activity.clone(),
+                    links: target.links.clone(),
+                    dpias: Vec::new(),
+                };
                 session.store.restore_activity(&deleted)?;
             }
             (Some(current), Some(target)) => {

@@ -67,23 +67,31 @@ impl DateText {
 
 /// A labelled date field with the problem, if any, beside it; returns whether it changed.
 pub fn date_field_ui(ui: &mut egui::Ui, label: &str, date: &mut DateText) -> bool {
+    super::form_row(ui, label, |ui, label_id| date_input_ui(ui, label_id, date))
+}
+
+/// [`date_field_ui`] with a label citing the law: hovering it shows `law`.
+pub fn cited_date_field_ui(ui: &mut egui::Ui, label: &str, law: &str, date: &mut DateText) -> bool {
+    super::cited_row(ui, label, law, |ui, label_id| date_input_ui(ui, label_id, date))
+}
+
+/// The date's text box, named by the label `label_id`, and its problem if any.
+fn date_input_ui(ui: &mut egui::Ui, label_id: egui::Id, date: &mut DateText) -> bool {
     let style = date_style(ui.ctx());
-    super::form_row(ui, label, |ui, label_id| {
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut date.text)
-                    .hint_text(format!("e.g. {}", style.label()))
-                    .desired_width(130.0),
-            )
-            .labelled_by(label_id);
-        if !response.has_focus() {
-            date.restyle(style);
-        }
-        if let Err(problem) = date.parse() {
-            ui.colored_label(super::problem_color(ui), problem);
-        }
-        response.changed()
-    })
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut date.text)
+                .hint_text(format!("e.g. {}", style.label()))
+                .desired_width(130.0),
+        )
+        .labelled_by(label_id);
+    if !response.has_focus() {
+        date.restyle(style);
+    }
+    if let Err(problem) = date.parse() {
+        ui.colored_label(super::problem_color(ui), problem);
+    }
+    response.changed()
 }
 
 #[cfg(test)]

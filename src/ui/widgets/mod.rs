@@ -8,7 +8,7 @@ mod list_editor;
 mod party_picker;
 mod virtual_list;
 
-pub use date_field::{DateText, date_field_ui, set_date_style, shown_date};
+pub use date_field::{DateText, cited_date_field_ui, date_field_ui, set_date_style, shown_date};
 pub use legal_checkboxes::{dated_label, dated_quote, legal_checkboxes_on, legal_checkboxes_ui};
 pub use list_editor::list_editor_ui;
 pub use party_picker::{PartyPick, party_picker_ui};
@@ -25,8 +25,27 @@ pub fn problem_color(ui: &egui::Ui) -> egui::Color32 {
 /// A form row: `label` on the left, then whatever `add` draws; the label is
 /// returned so that the field can name itself after it.
 pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui, egui::Id) -> R) -> R {
+    labelled_row(ui, label, None, add)
+}
+
+/// A form row whose label cites the law: hovering the label shows `law`.
+pub fn cited_row<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    law: &str,
+    add: impl FnOnce(&mut egui::Ui, egui::Id) -> R,
+) -> R {
+    labelled_row(ui, label, Some(law), add)
+}
+
+fn labelled_row<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    law: Option<&str>,
+    add: impl FnOnce(&mut egui::Ui, egui::Id) -> R,
+) -> R {
     ui.horizontal_top(|ui| {
-        let label_response = ui
+        let mut label_response = ui
             .allocate_ui_with_layout(
                 egui::vec2(LABEL_WIDTH, ui.spacing().interact_size.y),
                 egui::Layout::top_down(egui::Align::Min),
@@ -37,6 +56,9 @@ pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::U
                 },
             )
             .inner;
+        if let Some(law) = law {
+            label_response = label_response.on_hover_text(law);
+        }
         add(ui, label_response.id)
     })
     .inner
