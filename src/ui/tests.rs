@@ -395,6 +395,42 @@ fn delete_asks_first_and_undo_puts_the_activity_back_with_its_links() {
 }
 
 #[test]
+fn undoing_a_delete_puts_the_activity_back_in_the_dpia_that_covered_it_and_redo_takes_it_out() {
+    let mut store = fixture_store();
+    let activities = store.activities().unwrap();
+    let housing = activities.iter().find(|a| a.fields.name == "Housing allocations").unwrap().id;
+    let other = activities.iter().find(|a| a.id != housing).unwrap().id;
+    let mut fields = ropa::model::DpiaFields::new("Housing DPIA");
+    fields.activities = vec![other, housing];
+    let dpia = store.insert_dpia(&fields).unwrap().id;
+    let mut harness = harness(app_on(store));
+    harness.run();
+    harness.get_by_label("Housing allocations").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete activity").click();
+    harness.run();
+    let covered = |harness: &mut egui_kittest::Harness<'_, App>| {
+        let store = &mut harness.state_mut().session_mut().unwrap().store;
+        store.dpias().unwrap().into_iter().find(|d| d.id == dpia).unwrap().fields.activities
+    };
+    assert_eq!(covered(&mut harness), [other]);
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(covered(&mut harness), [other, housing], "back in its place");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(covered(&mut harness), [other]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(covered(&mut harness), [other, housing]);
+    assert!(harness.state_mut().session_mut().unwrap().store.verify().unwrap().is_intact());
+}
+
+#[test]
 fn a_conflicting_save_keeps_the_draft_and_says_why() {
     let mut harness = harness(app_on(fixture_store()));
     harness.run();

@@ -24,6 +24,9 @@ pub struct Step {
     pub before: Option<ActivityRecord>,
     /// The activity after the change (`None`: it was deleted).
     pub after: Option<ActivityRecord>,
+    /// While the activity is deleted: the DPIAs that covered it, each with its
+    /// place in their list, so that putting it back puts it back in them.
+    pub dpias: Vec<(ropa::model::DpiaId, usize)>,
 }
 
 /// The steps that can be undone and, after an undo, redone.
@@ -130,7 +133,7 @@ mod tests {
     use super::*;
 
     fn step(what: &str) -> Step {
-        Step { what: what.into(), id: ActivityId(1), before: None, after: None }
+        Step { what: what.into(), id: ActivityId(1), before: None, after: None, dpias: Vec::new() }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl App {
         self.editor = None;
         self.page = Page::Register;
         self.reload()?;
-        self.record_step(format!("delete of \"{name}\""), id, Some(before));
+        self.record_deletion(format!("delete of \"{name}\""), id, Some(before), deleted.dpias);
         self.notice =
             Some(Notice { text: format!("Deleted \"{name}\"."), is_error: false, offers_undo: true });
         Ok(())

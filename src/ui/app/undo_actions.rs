@@ -2,7 +2,7 @@
 //! from the state the step left it in to the state before (or after) it, as a new
 //! change written through the store and logged like any other.
 
-use ropa::model::ActivityId;
+use ropa::model::{ActivityId, DpiaId};
 use ropa::store::{ActivityRecord, DeletedActivity};
 
 use super::{App, Notice, Page};
@@ -20,8 +20,20 @@ impl App {
     /// Records a change of activity `id` from `before` (as it stood in the
     /// snapshot before the change) to how it stands now in the reloaded snapshot.
     pub(super) fn record_step(&mut self, what: String, id: ActivityId, before: Option<ActivityRecord>) {
+        self.record_deletion(what, id, before, Vec::new());
+    }
+
+    /// [`App::record_step`] for a change that deleted the activity, taking it
+    /// out of the DPIAs at `dpias` (each with its place in their list).
+    pub(super) fn record_deletion(
+        &mut self,
+        what: String,
+        id: ActivityId,
+        before: Option<ActivityRecord>,
+        dpias: Vec<(DpiaId, usize)>,
+    ) {
         let after = self.session.as_ref().and_then(|session| undo::record_in(&session.register, id));
-        self.undo_stack.record(Step { what, id, before, after });
+        self.undo_stack.record(Step { what, id, before, after, dpias });
     }
 
     /// Undoes the last change that can be undone.
@@ -46,7 +58,10 @@ impl App {
             Way::Undo => (step.after.clone(), step.before.clone()),
             Way::Redo => (step.before.clone(), step.after.clone()),
         };
-        let now = match self.move_activity(step.id, from.as_ref(), to.as_ref(), &step.what) {
+        let mut dpias = std::mem::take(&mut step.dpias);
+        let moved = self.move_activity(step.id, from.as_ref(), to.as_ref(), &step.what, &mut dpias);
+        step.dpias = dpias;
+        let now = match moved {
             Ok(now) => now,
             Err(error) => {
                 match way {
@@ -76,13 +91,16 @@ impl App {
     }
 
     /// Writes activity `id` from state `from` to state `to`, refusing if it is no
-    /// longer in state `from`; returns the state written, as stored.
+    /// longer in state `from`; returns the state written, as stored. A deletion
+    /// leaves in `dpias` the DPIAs it took the activity out of; a restore puts it
+    /// back in them.
     fn move_activity(
         &mut self,
         id: ActivityId,
         from: Option<&ActivityRecord>,
         to: Option<&ActivityRecord>,
         what: &str,
+        dpias: &mut Vec<(DpiaId, usize)>,
     ) -> ropa::Result<Option<ActivityRecord>> {
         let session = self.session_or_err()?;
         let current = match session.store.activity(id) {
@@ -100,13 +118,13 @@ impl App {
         }
         match (current, to) {
             (Some(_), None) => {
-                session.store.delete_activity(id)?;
+                *dpias = session.store.delete_activity(id)?.dpias;
             }
             (None, Some(target)) => {
                 let deleted = DeletedActivity {
                     activity: target.activity.clone(),
                     links: target.links.clone(),
-                    dpias: Vec::new(),
+                    dpias: std::mem::take(dpias),
                 };
                 session.store.restore_activity(&deleted)?;
             }
