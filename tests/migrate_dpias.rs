@@ -11,13 +11,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ropa::Store;
-use ropa::model::{ActivityId, DpiaAnswers, DpiaFields, DpiaProgress, DpiaStatus, Screening, parse_date};
+use ropa::model::{
+    ActivityFields, ActivityId, DpiaAnswers, DpiaFields, DpiaProgress, DpiaStatus, Screening, ServiceFields,
+    parse_date,
+};
 use rusqlite::Connection;
 
 fn fixture_copy(dir: &Path) -> PathBuf {
     let path = dir.join("register.ropa");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/register-v5.ropa"), &path).unwrap();
     path
+}
+
+fn user_version(path: &Path) -> i64 {
+    Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
 }
 
 /// Each activity's DPIA answers as a version-5 file holds them, by activity id.
@@ -197,6 +204,82 @@ fn deleting_a_covered_activity_takes_it_out_of_its_dpia_and_the_undo_puts_it_bac
     let back = store.dpias().unwrap().into_iter().find(|d| d.id == shared.id).unwrap();
     assert_eq!(back.fields.activities, shared.fields.activities, "back in its place");
     assert!(store.verify().unwrap().is_intact());
+}
+
+#[test]
+fn undoing_a_delete_after_its_dpia_was_deleted_and_another_made_leaves_the_new_dpia_alone() {
+    let mut store = Store::in_memory().unwrap();
+    let service =
+        store.insert_service(&ServiceFields { name: "Housing".into(), ..Default::default() }).unwrap();
+    let allocations = store.insert_activity(&ActivityFields::new(service, "Allocations"), &[]).unwrap().id;
+    let repairs = store.insert_activity(&ActivityFields::new(service, "Repairs"), &[]).unwrap().id;
+    let mut first = DpiaFields::new("Allocations DPIA");
+    first.activities = vec![allocations];
+    let first = store.insert_dpia(&first).unwrap();
+
+    let deleted = store.delete_activity(allocations).unwrap();
+    store.delete_dpia(first.id).unwrap();
+    let mut unrelated = DpiaFields::new("Repairs DPIA");
+    unrelated.activities = vec![repairs];
+    let unrelated = store.insert_dpia(&unrelated).unwrap();
+    assert_ne!(unrelated.id, first.id, "a deleted DPIA's id is never given to another");
+
+    store.restore_activity(&deleted).unwrap();
+    let now = store.dpias().unwrap();
+    assert_eq!(now.len(), 1);
+    assert_eq!(
+        now[0].fields.activities,
+        [repairs],
+        "the activity is not put into a DPIA that never covered it"
+    );
+    assert!(store.verify().unwrap().is_intact());
+}
+
+#[test]
+fn restoring_a_backup_taken_before_the_upgrade_brings_it_to_this_version_and_one_from_a_newer_app_is_refused()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let backup = fixture_copy(dir.path());
+    let untouched = std::fs::read(&backup).unwrap();
+    let opened = dir.path().join("opened");
+    std::fs::create_dir(&opened).unwrap();
+    let expected = Store::open(&fixture_copy(&opened)).unwrap().load_register().unwrap();
+
+    let live = dir.path().join("live.ropa");
+    let mut store = Store::create(&live).unwrap();
+    ropa::demo::populate(&mut store).unwrap();
+    store.restore_from(&backup).unwrap();
+    assert_eq!(user_version(&live), 6, "the register is never left at the backup's older schema");
+    let restored = store.load_register().unwrap();
+    assert_eq!(restored.activities, expected.activities);
+    assert_eq!(restored.dpias, expected.dpias, "its DPIA answers became records, as on open");
+    assert!(store.verify().unwrap().is_intact());
+    let dpia = restored.dpias[0].clone();
+    store.delete_activity(dpia.fields.activities[0]).unwrap();
+    assert_eq!(std::fs::read(&backup).unwrap(), untouched, "the backup itself is left as it was");
+
+    let newer = dir.path().join("newer.ropa");
+    std::fs::copy(&live, &newer).unwrap();
+    Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let before = store.load_register().unwrap();
+    let refused = store.restore_from(&newer).unwrap_err().to_string();
+    assert!(refused.contains("newer"), "{refused}");
+    assert_eq!(store.load_register().unwrap(), before);
+}
+
+#[test]
+fn the_store_refuses_the_same_activity_twice_in_one_dpia_written_with_sqlite3() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_copy(dir.path());
+    let store = Store::open(&path).unwrap();
+    let dpia = store.dpias().unwrap().into_iter().find(|d| !d.fields.activities.is_empty()).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let twice = conn.execute(
+        "INSERT INTO dpia_activity (dpia_id, position, activity_id) VALUES (?1, 99, ?2)",
+        rusqlite::params![dpia.id.0, dpia.fields.activities[0].0],
+    );
+    assert!(twice.is_err(), "the schema holds each activity once per DPIA");
 }
 
 #[test]

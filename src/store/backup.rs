@@ -120,10 +120,27 @@ impl Store {
     }
 
     /// Replaces the register's content with the backup at `source`, in place.
+    /// A backup taken before the last schema upgrade is upgraded first, in
+    /// memory (its upgrade logged as on open), so the register is never left
+    /// at an older schema than this app reads; one from a newer app is refused
+    /// and the register left as it was.
     pub fn restore_from(&mut self, source: &Path) -> Result<()> {
         let backup_store = Store::open_read_only(source)?;
-        let backup = Backup::new(&backup_store.conn, &mut self.conn)?;
-        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        let version = super::open::check_identity(&backup_store.conn, source)?;
+        if version == super::migrate::SCHEMA_VERSION {
+            super::migrate::check_schema(&backup_store.conn, source)?;
+            let backup = Backup::new(&backup_store.conn, &mut self.conn)?;
+            return Ok(backup.run_to_completion(256, Duration::from_millis(5), None)?);
+        }
+        let mut staged = Connection::open_in_memory()?;
+        Backup::new(&backup_store.conn, &mut staged)?.run_to_completion(256, Duration::ZERO, None)?;
+        staged.pragma_update(None, "foreign_keys", "ON")?;
+        let stamp = super::audit::Stamp { at: self.clock.now(), actor: self.actor.clone() };
+        super::migrate::upgrade(&mut staged, stamp)?;
+        super::migrate::check_schema(&staged, source)?;
+        Backup::new(&staged, &mut self.conn)?.run_to_completion(256, Duration::from_millis(5), None)?;
+        // Statements prepared against the old tables would read by stale positions.
+        self.conn.flush_prepared_statement_cache();
         Ok(())
     }
 

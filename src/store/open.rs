@@ -225,7 +225,7 @@ fn check_file(path: &Path, access: Access) -> Result<()> {
 
 /// Refuses a SQLite file that is not a register, or that a newer app wrote, and
 /// returns its schema version. Reads only.
-fn check_identity(conn: &Connection, path: &Path) -> Result<i64> {
+pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<i64> {
     let not_a_register = || Error::NotARegister { path: path.to_path_buf() };
     let application_id: i64 =
         conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|_| not_a_register())?;

@@ -5,7 +5,7 @@
 -- makes and every activity it changes, then drops the old columns
 -- (migrations/dpias_drop.sql).
 CREATE TABLE dpia (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: an undo puts an activity back only in its own DPIA
     version          INTEGER NOT NULL DEFAULT 1,
     title            TEXT NOT NULL CHECK (trim(title) <> ''),
     status           TEXT NOT NULL DEFAULT 'screening'
@@ -32,3 +32,4 @@ CREATE TABLE dpia_activity (
     PRIMARY KEY (dpia_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX dpia_activity_by_activity ON dpia_activity(activity_id);
+CREATE UNIQUE INDEX dpia_activity_once ON dpia_activity(dpia_id, activity_id);
