@@ -431,6 +431,42 @@ fn undoing_a_delete_puts_the_activity_back_in_the_dpia_that_covered_it_and_redo_
 }
 
 #[test]
+fn an_undo_that_fails_keeps_the_dpia_places_for_the_undo_that_succeeds() {
+    let mut store = fixture_store();
+    let activities = store.activities().unwrap();
+    let housing = activities.iter().find(|a| a.fields.name == "Housing allocations").unwrap().clone();
+    let mut fields = ropa::model::DpiaFields::new("Housing DPIA");
+    fields.activities = vec![housing.id];
+    let dpia = store.insert_dpia(&fields).unwrap().id;
+    let mut harness = harness(app_on(store));
+    harness.run();
+    harness.get_by_label("Housing allocations").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete activity").click();
+    harness.run();
+    // Meanwhile an import adds an activity of the same name in the same service.
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    let newcomer = store.insert_activity(&housing.fields, &[]).unwrap();
+    harness.get_by_label("Undo").click();
+    harness.run();
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    assert!(store.activity(housing.id).is_err(), "the undo could not put it back");
+    let mut renamed = newcomer.fields.clone();
+    renamed.name = "Housing allocations (imported)".into();
+    store.update_activity(newcomer.id, newcomer.version, &renamed, &[]).unwrap();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    assert!(store.activity(housing.id).is_ok(), "the second undo put it back");
+    let covered = store.dpias().unwrap().into_iter().find(|d| d.id == dpia).unwrap().fields.activities;
+    assert_eq!(covered, [housing.id], "and back in its DPIA");
+}
+
+#[test]
 fn a_conflicting_save_keeps_the_draft_and_says_why() {
     let mut harness = harness(app_on(fixture_store()));
     harness.run();

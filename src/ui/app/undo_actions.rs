@@ -124,9 +124,11 @@ impl App {
                 let deleted = DeletedActivity {
                     activity: target.activity.clone(),
                     links: target.links.clone(),
-                    dpias: std::mem::take(dpias),
+                    dpias: dpias.clone(),
                 };
                 session.store.restore_activity(&deleted)?;
+                // Only once it is back: a failed restore keeps the places for the next try.
+                dpias.clear();
             }
             (Some(current), Some(target)) => {
                 let links = undo::link_drafts(target, &current);
