@@ -215,6 +215,80 @@ fn the_full_csv_and_json_carry_dpias_and_restore_them() {
 }
 
 #[test]
+fn a_merge_keeps_each_dpia_covering_the_registers_own_activities_says_what_it_left_out_and_adds_no_copy() {
+    let mut store = Store::in_memory().unwrap();
+    let register = register_with_dpias(&mut store);
+    let json = ropa::import::json::to_json(&register).unwrap();
+    let incoming = ropa::import::json::from_json(json.as_bytes(), "register.json").unwrap();
+
+    // The other register already keeps the casework activity, but no DPIA.
+    let mut other = Store::in_memory().unwrap();
+    let early =
+        other.insert_service(&ServiceFields { name: "Early Help".into(), ..Default::default() }).unwrap();
+    let theirs = other.insert_activity(&ActivityFields::new(early, "Family support casework"), &[]).unwrap();
+    let base = other.load_register().unwrap();
+    let plan = ropa::import::json::merge_plan(&incoming, &base, "register.json");
+    ropa::import::apply(&plan, &mut other).unwrap();
+    let merged = other.load_register().unwrap();
+    let early_help = merged.dpias.iter().find(|d| d.fields.title.starts_with("Early Help case")).unwrap();
+    let covered: Vec<&str> = early_help
+        .fields
+        .activities
+        .iter()
+        .map(|id| merged.activity(*id).unwrap().fields.name.as_str())
+        .collect();
+    assert_eq!(covered, ["Family support casework", "Referrals from schools"], "nothing narrowed");
+    assert!(early_help.fields.activities.contains(&theirs.id), "the register's own casework is covered");
+
+    // Merged again: every activity is there already, and so is every DPIA.
+    let again = ropa::import::json::merge_plan(&incoming, &merged, "register.json");
+    assert!(again.all_dpias().is_empty(), "{:?}", again.all_dpias());
+    let said = again.report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(
+        said.contains("\"Early Help case management (Liquidlogic EHM)\" is in the register already"),
+        "{said}"
+    );
+
+    // An activity the file holds but the merge rejects is named, not dropped silently.
+    let mut broken = incoming.clone();
+    let referrals = broken.activities.iter().position(|a| a.fields.name == "Referrals from schools").unwrap();
+    broken.activities[referrals].fields.service_id = ServiceId(9_999);
+    let mut empty = Store::in_memory().unwrap();
+    let plan = ropa::import::json::merge_plan(&broken, &empty.load_register().unwrap(), "register.json");
+    let said = plan.report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(
+        said.contains("DPIA \"Early Help case management (Liquidlogic EHM)\" covers 1 activity of the file that is not imported"),
+        "{said}"
+    );
+    ropa::import::apply(&plan, &mut empty).unwrap();
+    assert_eq!(empty.load_register().unwrap().dpias.len(), register.dpias.len());
+}
+
+#[test]
+fn a_dpias_sheet_line_finds_its_activity_when_the_service_name_holds_the_separator() {
+    let mut store = Store::in_memory().unwrap();
+    let adults = store
+        .insert_service(&ServiceFields { name: "Adults — North locality".into(), ..Default::default() })
+        .unwrap();
+    let reablement =
+        store.insert_activity(&ActivityFields::new(adults, "Reablement — home care"), &[]).unwrap();
+    let mut fields = DpiaFields::new("Reablement DPIA");
+    fields.activities = vec![reablement.id];
+    store.insert_dpia(&fields).unwrap();
+    let register = store.load_register().unwrap();
+    let bytes = export(&register, Format::IcoXlsx);
+    assert_eq!(sheet(&bytes, "DPIAs")[1][10], "Adults — North locality — Reablement — home care");
+
+    let mut fresh = Store::in_memory().unwrap();
+    let plan =
+        ropa::import::read_ico_workbook(&bytes, "register.xlsx", &fresh.load_register().unwrap()).unwrap();
+    let said = plan.report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>();
+    assert!(!said.iter().any(|w| w.contains("is not an activity of the register sheet")), "{said:?}");
+    ropa::import::apply(&plan, &mut fresh).unwrap();
+    assert_eq!(by_name(&fresh.load_register().unwrap()), by_name(&register));
+}
+
+#[test]
 fn files_written_before_dpias_were_records_import_with_their_answers_as_records() {
     let mut store = Store::in_memory().unwrap();
     let register = register_with_dpias(&mut store);
@@ -286,6 +360,35 @@ fn an_ico_csv_written_by_an_officer_reads_uk_dates_in_the_progress_cell() {
     let casework = imported.activities.iter().find(|a| a.fields.name == "Family support casework").unwrap();
     let said = imported.dpia_answers(casework.id);
     assert_eq!((said.progress, said.date), (DpiaProgress::Completed, parse_date("2025-04-30")));
+}
+
+#[test]
+fn a_finished_dpia_does_not_excuse_another_covering_dpia_recorded_as_required_and_not_finished() {
+    let mut store = Store::in_memory().unwrap();
+    let mut register = register_with_dpias(&mut store);
+    let today = time::macros::date!(2026 - 12 - 03);
+    let casework =
+        register.activities.iter().find(|a| a.fields.name == "Family support casework").unwrap().id;
+    let required = |register: &Register| -> Vec<String> {
+        checks::run(register, &[], Settings::new(today))
+            .findings
+            .into_iter()
+            .filter(|f| f.rule.0 == "dpia-required" && f.activity_id == Some(casework))
+            .map(|f| f.message)
+            .collect()
+    };
+    assert!(required(&register).is_empty(), "covered by an approved DPIA");
+    let mut tracking = DpiaFields::new("Casework app location tracking");
+    tracking.status = DpiaStatus::InProgress;
+    tracking.screening = Screening::Required;
+    tracking.activities = vec![casework];
+    register.dpias.push(Dpia { id: DpiaId(99), version: 1, fields: tracking });
+    let found = required(&register);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("\"Casework app location tracking\" is not yet completed"), "{}", found[0]);
+    // The ICO columns say the same: the least advanced of the two.
+    let answers = register.dpia_answers(casework);
+    assert_eq!(answers.progress, DpiaProgress::InProgress);
 }
 
 #[test]

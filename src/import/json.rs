@@ -152,11 +152,21 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
         .map(|a| (name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)))
         .collect();
     let lookup = incoming.lookup();
-    let mut planned_at: HashMap<ActivityId, usize> = HashMap::new();
+    let mut planned_at: HashMap<ActivityId, Ref<ActivityId>> = HashMap::new();
+    let existing_ids: HashMap<(String, String), ActivityId> = register
+        .activities
+        .iter()
+        .map(|a| ((name_key(register.service_name(a.fields.service_id)), name_key(&a.fields.name)), a.id))
+        .collect();
     for (index, activity) in incoming.activities.iter().enumerate() {
         let row = Some(index + 1);
         let service_name = lookup.service_name(activity.fields.service_id);
-        if existing.contains(&(name_key(service_name), name_key(&activity.fields.name))) {
+        let key = (name_key(service_name), name_key(&activity.fields.name));
+        if existing.contains(&key) {
+            // Its DPIAs in the file cover the register's activity of that name.
+            if let Some(&id) = existing_ids.get(&key) {
+                planned_at.insert(activity.id, Ref::Existing(id));
+            }
             plan.report.reject(
                 row,
                 None,
@@ -187,7 +197,7 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
             });
         match planned {
             Ok(planned) => {
-                planned_at.insert(activity.id, plan.activities.len());
+                planned_at.insert(activity.id, Ref::New(plan.activities.len()));
                 plan.activities.push(planned);
             }
             Err(reason) => plan.report.reject(
@@ -197,16 +207,46 @@ pub fn merge_plan(incoming: &Register, register: &Register, file: &str) -> Plan 
             ),
         }
     }
-    plan_dpias(incoming, &planned_at, &mut plan);
+    plan_dpias(incoming, register, &planned_at, &mut plan);
     plan
 }
 
-/// The file's DPIAs, each covering those of its activities the plan imports; one
-/// whose activities were all rejected is left out, with a warning.
-fn plan_dpias(incoming: &Register, planned_at: &HashMap<ActivityId, usize>, plan: &mut Plan) {
+/// The file's DPIAs, each covering those of its activities the plan imports or
+/// the register already holds (by service and name); an activity left out is a
+/// warning naming the DPIA, and a DPIA left covering nothing is not imported.
+/// A DPIA whose title the register already has is the register's, left as it is.
+fn plan_dpias(
+    incoming: &Register,
+    register: &Register,
+    planned_at: &HashMap<ActivityId, Ref<ActivityId>>,
+    plan: &mut Plan,
+) {
+    let titles: HashSet<String> = register.dpias.iter().map(|d| name_key(&d.fields.title)).collect();
     for dpia in &incoming.dpias {
-        let activities: Vec<usize> =
+        if titles.contains(&name_key(&dpia.fields.title)) {
+            plan.report.warn(
+                None,
+                None,
+                format!("DPIA \"{}\" is in the register already; kept as it is there", dpia.fields.title),
+            );
+            continue;
+        }
+        let activities: Vec<Ref<ActivityId>> =
             dpia.fields.activities.iter().filter_map(|id| planned_at.get(id).copied()).collect();
+        let left_out = dpia.fields.activities.len() - activities.len();
+        if left_out > 0 && !activities.is_empty() {
+            plan.report.warn(
+                None,
+                None,
+                format!(
+                    "DPIA \"{}\" covers {left_out} activit{} of the file that {} not imported; it is imported covering the other {}",
+                    dpia.fields.title,
+                    if left_out == 1 { "y" } else { "ies" },
+                    if left_out == 1 { "is" } else { "are" },
+                    activities.len()
+                ),
+            );
+        }
         if activities.is_empty() && !dpia.fields.activities.is_empty() {
             plan.report.warn(
                 None,

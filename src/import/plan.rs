@@ -80,8 +80,9 @@ pub struct PlannedActivity {
 pub struct PlannedDpia {
     /// Its fields (`activities` is set from `activities` below).
     pub fields: DpiaFields,
-    /// The activities it covers, by index in [`Plan::activities`].
-    pub activities: Vec<usize>,
+    /// The activities it covers: the register's, or new ones by index in
+    /// [`Plan::activities`].
+    pub activities: Vec<Ref<ActivityId>>,
 }
 
 /// A change to the organisation profile: the profile the import read and the
@@ -124,8 +125,15 @@ impl Plan {
     /// Every DPIA the plan makes: the file's records, then records made from
     /// the answers of the activities none of those covers.
     pub fn all_dpias(&self) -> Vec<PlannedDpia> {
-        let covered: std::collections::HashSet<usize> =
-            self.dpias.iter().flat_map(|d| d.activities.iter().copied()).collect();
+        let covered: std::collections::HashSet<usize> = self
+            .dpias
+            .iter()
+            .flat_map(|d| d.activities.iter())
+            .filter_map(|covered| match covered {
+                Ref::New(at) => Some(*at),
+                Ref::Existing(_) => None,
+            })
+            .collect();
         let answered = self
             .activities
             .iter()
@@ -133,7 +141,7 @@ impl Plan {
             .filter(|(at, _)| !covered.contains(at))
             .map(|(at, activity)| (ActivityId(at as i64), activity.fields.name.as_str(), &activity.dpia));
         let made = records_from_answers(answered).into_iter().map(|fields| PlannedDpia {
-            activities: fields.activities.iter().map(|id| id.0 as usize).collect(),
+            activities: fields.activities.iter().map(|id| Ref::New(id.0 as usize)).collect(),
             fields: DpiaFields { activities: Vec::new(), ..fields },
         });
         self.dpias.iter().cloned().chain(made).collect()
@@ -223,11 +231,11 @@ fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {
 }
 
 /// Inserts every DPIA the plan makes ([`Plan::all_dpias`]), covering the
-/// activities just created.
+/// register's activities it names and the activities just created.
 fn insert_dpias(plan: &Plan, created: &[ActivityId], batch: &Batch<'_>) -> Result<()> {
     for dpia in plan.all_dpias() {
         let activities =
-            dpia.activities.iter().map(|&at| resolve(Ref::New(at), created)).collect::<Result<_>>()?;
+            dpia.activities.iter().map(|&covered| resolve(covered, created)).collect::<Result<_>>()?;
         batch.insert_dpia(&DpiaFields { activities, ..dpia.fields })?;
     }
     Ok(())

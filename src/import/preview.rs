@@ -90,6 +90,8 @@ pub struct Preview {
     pub assets: Vec<(String, Fate, Option<String>)>,
     /// DPIAs to create: (title, status, number of activities covered).
     pub dpias: Vec<(String, String, usize)>,
+    /// The plan's one-line summary ([`Plan::summary`]), worked out once.
+    pub summary: String,
 }
 
 impl Preview {
@@ -159,6 +161,7 @@ impl Preview {
             organisation,
             assets,
             dpias,
+            summary: plan.summary(),
         }
     }
 

@@ -25,8 +25,8 @@ use crate::ico_template::{
 };
 use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
 use crate::model::{
-    AgreementFields, AgreementId, AgreementKind, AssetFields, AssetKind, Date, Direction, DpiaFields,
-    DpiaStatus, Hosting, IcoConsultation, LinkFields, PartyFields, PartyId, PartyKind, Register,
+    ActivityId, AgreementFields, AgreementId, AgreementKind, AssetFields, AssetKind, Date, Direction,
+    DpiaFields, DpiaStatus, Hosting, IcoConsultation, LinkFields, PartyFields, PartyId, PartyKind, Register,
     ResidualRisk, Screening, ServiceId, SpecialData, parse_date, parse_uk_date,
 };
 
@@ -108,7 +108,9 @@ struct Index {
     /// The planned activity at each (service, activity) name.
     activities: HashMap<(String, String), usize>,
     /// Activities the register holds already, by the same key.
-    existing_activities: HashSet<(String, String)>,
+    existing_activities: HashMap<(String, String), ActivityId>,
+    /// The titles of the register's DPIAs: a row of one is the register's own.
+    existing_dpias: HashSet<String>,
     /// The planned links not yet filled from a row, by (activity, party,
     /// direction), first planned first.
     unclaimed: HashMap<(usize, Ref<PartyId>, Direction), VecDeque<usize>>,
@@ -123,7 +125,8 @@ impl Index {
             agreements_by_title: HashMap::new(),
             assets: HashMap::new(),
             activities: HashMap::new(),
-            existing_activities: HashSet::new(),
+            existing_activities: HashMap::new(),
+            existing_dpias: register.dpias.iter().map(|d| name_key(&d.fields.title)).collect(),
             unclaimed: HashMap::new(),
         };
         for party in &register.parties {
@@ -155,7 +158,9 @@ impl Index {
         let service_name = |id: ServiceId| service_names.get(&id).copied().unwrap_or("");
         for activity in &register.activities {
             let service = service_name(activity.fields.service_id);
-            index.existing_activities.insert((name_key(service), name_key(&activity.fields.name)));
+            index
+                .existing_activities
+                .insert((name_key(service), name_key(&activity.fields.name)), activity.id);
         }
         for (i, activity) in plan.activities.iter().enumerate() {
             let service = match activity.service {
@@ -168,6 +173,21 @@ impl Index {
             }
         }
         index
+    }
+
+    /// The activity a DPIA's "Service — Activity" line names: one of the plan's,
+    /// else one the register holds. A service or activity name may itself hold
+    /// the separator, so every place it occurs is tried.
+    fn covered(&self, line: &str) -> Option<Ref<ActivityId>> {
+        let separator = SERVICE_ACTIVITY_SEPARATOR.trim();
+        line.match_indices(separator).find_map(|(at, _)| {
+            let (service, activity) = (&line[..at], &line[at + separator.len()..]);
+            let key = (name_key(service.trim()), name_key(activity.trim()));
+            match self.activities.get(&key) {
+                Some(&planned) => Some(Ref::New(planned)),
+                None => self.existing_activities.get(&key).map(|&id| Ref::Existing(id)),
+            }
+        })
     }
 
     fn add_agreement(&mut self, fields: &AgreementFields, reference: Ref<AgreementId>) {
@@ -437,6 +457,10 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
         cells.warn("DPIA", "empty; a DPIA needs a title, so the row was not imported".into());
         return;
     }
+    if index.existing_dpias.contains(&name_key(&title)) {
+        cells.warn("DPIA", format!("\"{title}\" is in the register already; kept as it is there"));
+        return;
+    }
     let mut fields = DpiaFields::new(title.clone());
     fields.status = closed(cells, "Status", DpiaStatus::ALL, DpiaStatus::label, DpiaStatus::code, &title)
         .unwrap_or(DpiaStatus::Screening);
@@ -463,9 +487,8 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
     let mut activities = Vec::new();
     let covered: Vec<String> = cells.get("Activities covered").lines().map(str::to_string).collect();
     for line in covered.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        let (service, activity) = line.split_once(SERVICE_ACTIVITY_SEPARATOR.trim()).unwrap_or(("", line));
-        match index.activities.get(&(name_key(service.trim()), name_key(activity.trim()))) {
-            Some(&planned) => activities.push(planned),
+        match index.covered(line) {
+            Some(activity) => activities.push(activity),
             None => cells.warn(
                 "Activities covered",
                 format!("\"{line}\" is not an activity of the register sheet; the DPIA \"{title}\" is kept without it"),
@@ -507,7 +530,7 @@ fn read_link(cells: &mut Cells<'_>, index: &mut Index) {
     let (service, activity) = (cells.get("Service").to_string(), cells.get("Activity").to_string());
     let key = (name_key(&service), name_key(&activity));
     let Some(&planned) = index.activities.get(&key) else {
-        let why = if index.existing_activities.contains(&key) {
+        let why = if index.existing_activities.contains_key(&key) {
             "is already in the register, and an import adds no links to existing activities"
         } else {
             "is not among the activities of the register sheet"

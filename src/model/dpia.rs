@@ -155,7 +155,7 @@ choice_list! {
 
 /// An activity's DPIA as the ICO template's columns give it, and as registers
 /// before schema version 6 kept it on the activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DpiaAnswers {
     /// "Data Protection Impact Assessment required?"; `None` until decided.
     pub required: Option<bool>,
@@ -251,20 +251,28 @@ impl DpiaAnswers {
 /// its answers) in register order. Activities whose answers are the same, and
 /// name a document, share one DPIA (one assessment covering several activities);
 /// any other activity with answers gets its own; an activity with none, none.
+/// A link such as "N/A" or "TBC" names no document, so shares nothing.
 /// [`DpiaAnswers::of`] the records covering an activity gives back its answers.
 pub fn records_from_answers<'a>(
     answers: impl IntoIterator<Item = (ActivityId, &'a str, &'a DpiaAnswers)>,
 ) -> Vec<DpiaFields> {
     let mut groups: Vec<(DpiaAnswers, Vec<(ActivityId, &str)>)> = Vec::new();
+    let mut shared_groups: std::collections::HashMap<DpiaAnswers, usize> = std::collections::HashMap::new();
     for (id, name, said) in answers {
         let said = DpiaAnswers { link: said.link.trim().to_string(), ..said.clone() };
         if said.is_empty() {
             continue;
         }
-        let shared = !said.link.is_empty();
-        match groups.iter_mut().find(|(key, _)| shared && *key == said) {
-            Some((_, members)) => members.push((id, name)),
-            None => groups.push((said, vec![(id, name)])),
+        if !names_a_document(&said.link) {
+            groups.push((said, vec![(id, name)]));
+            continue;
+        }
+        match shared_groups.get(&said) {
+            Some(&at) => groups[at].1.push((id, name)),
+            None => {
+                shared_groups.insert(said.clone(), groups.len());
+                groups.push((said, vec![(id, name)]));
+            }
         }
     }
     groups
@@ -285,6 +293,35 @@ pub fn records_from_answers<'a>(
             record
         })
         .collect()
+}
+
+/// Whether a DPIA link cell names a document, rather than saying there is none
+/// yet ("N/A", "None", "TBC", "-", "To follow").
+fn names_a_document(link: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "n/a",
+        "na",
+        "n.a.",
+        "none",
+        "no",
+        "nil",
+        "not applicable",
+        "not known",
+        "unknown",
+        "tbc",
+        "tba",
+        "tbd",
+        "to follow",
+        "to be confirmed",
+        "pending",
+        "awaited",
+        "not yet",
+        "-",
+        "--",
+        "?",
+    ];
+    let said = link.trim().trim_end_matches('.').trim().to_lowercase();
+    said.chars().any(char::is_alphanumeric) && !PLACEHOLDERS.contains(&said.as_str())
 }
 
 #[cfg(test)]
@@ -325,6 +362,32 @@ mod tests {
             let got = DpiaAnswers::of(records.iter().filter(|r| r.covers(id)));
             assert_eq!(&got, expected, "activity {}", names[at]);
         }
+    }
+
+    #[test]
+    fn a_placeholder_link_shares_no_dpia_and_a_document_does() {
+        let placeholder = answers(Some(false), DpiaProgress::NotStarted, "N/A", None);
+        let tbc = answers(Some(true), DpiaProgress::NotStarted, " TBC. ", None);
+        let doc = answers(Some(true), DpiaProgress::Completed, "DPIA-2025-014.docx", Some("2025-03-14"));
+        let names = ["Allocations", "Repairs", "Lettings", "Waiting list", "Tenancy audits", "Arrears"];
+        let said = [&placeholder, &placeholder, &placeholder, &tbc, &tbc, &doc];
+        let records = records_from_answers(
+            names
+                .iter()
+                .zip(said)
+                .enumerate()
+                .map(|(at, (name, said))| (ActivityId(at as i64 + 1), *name, said)),
+        );
+        assert_eq!(records.len(), 6, "an \"N/A\" or \"TBC\" link groups nothing: {records:?}");
+        let doubled = records_from_answers([
+            (ActivityId(1), "Allocations", &doc),
+            (ActivityId(2), "Repairs", &placeholder),
+            (ActivityId(3), "Lettings", &doc),
+        ]);
+        assert_eq!(doubled.len(), 2);
+        assert_eq!(doubled[0].activities, [ActivityId(1), ActivityId(3)]);
+        assert_eq!(doubled[0].title, "DPIA: Allocations and 1 other activity");
+        assert_eq!(doubled[1].document, "N/A", "the words are kept");
     }
 
     #[test]

@@ -378,7 +378,9 @@ fn preview_ui(ui: &mut egui::Ui, page: &mut ImportPage, commands: &mut Vec<Comma
         return;
     };
     ui.heading("Preview");
-    ui.label(egui::RichText::new(plan.summary()).strong());
+    // Worked out once per read: the summary counts the DPIAs the plan makes.
+    let summary = page.preview_of.as_ref().map_or_else(|| plan.summary(), |p| p.summary.clone());
+    ui.label(egui::RichText::new(summary).strong());
     let blocked = page.blocked_because(plan);
     let rejected = plan.report.rejected.len();
     let mut apply = false;

@@ -124,9 +124,15 @@ fn high_risk_indicators(a: &Activity) -> Vec<&'static str> {
 
 /// High-risk processing with no completed DPIA: Art 35(1), (3), (4). Read
 /// from the DPIA records covering the activity.
+/// A finished DPIA answers for the activity unless another covering it is
+/// recorded as required and not finished (the ICO columns then say the least
+/// advanced: see `DpiaAnswers::of`).
 pub(super) fn dpia_required(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
     let covering = cx.lookup.dpias.covering(a.id);
-    if covering.iter().any(|d| d.fields.status.is_done()) {
+    let unfinished_required =
+        covering.iter().find(|d| !d.fields.status.is_done() && d.fields.screening == Screening::Required);
+    let finished = covering.iter().any(|d| d.fields.status.is_done());
+    if finished && unfinished_required.is_none() {
         return;
     }
     let indicators = high_risk_indicators(a);
@@ -142,14 +148,16 @@ pub(super) fn dpia_required(cx: &Context<'_>, a: &Activity, out: &mut Out<'_>) {
             and_list(&indicators.iter().map(|s| s.to_string()).collect::<Vec<_>>())
         )
     };
-    let state = if covering.iter().any(|d| d.fields.status == DpiaStatus::InProgress) {
-        "the DPIA is not yet completed"
+    let state = if let Some(open) = unfinished_required.filter(|_| finished) {
+        format!("the DPIA \"{}\" is not yet completed", open.fields.title)
+    } else if covering.iter().any(|d| d.fields.status == DpiaStatus::InProgress) {
+        "the DPIA is not yet completed".to_owned()
     } else if covering.iter().any(|d| d.fields.screening == Screening::NotRequired) {
-        "the DPIA is recorded as not required, with no assessment to show why"
+        "the DPIA is recorded as not required, with no assessment to show why".to_owned()
     } else if covering.is_empty() {
-        "no DPIA is recorded"
+        "no DPIA is recorded".to_owned()
     } else {
-        "the DPIA is still at screening"
+        "the DPIA is still at screening".to_owned()
     };
     out.add(Hit::new(
         Field::Dpia,
