@@ -76,7 +76,7 @@ pub struct App {
     parties_page: PartiesPage,
     agreements_page: AgreementsPage,
     assets_page: AssetsPage,
-    dpias_page: DpiasPage,
+    pub(super) dpias_page: DpiasPage,
     organisation_page: OrganisationPage,
     pub(super) export_page: ExportPage,
     import_page: ImportPage,

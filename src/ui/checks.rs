@@ -714,14 +714,17 @@ fn finding_ui(
                 };
                 if read_only {
                     ui.add(egui::Label::new(message).wrap());
-                } else if ui
-                    .add(egui::Label::new(message).wrap().sense(egui::Sense::click()))
-                    .on_hover_text(format!("Open {} in the editor", finding.field.label().to_lowercase()))
-                    .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .clicked()
-                    && let Some(target) = target(finding)
-                {
-                    commands.push(Command::OpenFinding(target));
+                } else if let Some(target) = target(finding) {
+                    if ui
+                        .add(egui::Label::new(message).wrap().sense(egui::Sense::click()))
+                        .on_hover_text(open_hint(&target))
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .clicked()
+                    {
+                        commands.push(Command::OpenFinding(target));
+                    }
+                } else {
+                    ui.add(egui::Label::new(message).wrap());
                 }
                 concerns_ui(ui, finding);
                 ui.weak(format!("Fix: {}", finding.fix));
@@ -816,6 +819,18 @@ pub fn target(finding: &Finding) -> Option<FindingTarget> {
             Some(FindingTarget::Dpia(first_subject(finding, "dpia:").map(ropa::model::DpiaId)))
         }
         (None, None) => None,
+    }
+}
+
+/// What clicking a finding that leads to `target` does, as its tooltip says.
+pub fn open_hint(target: &FindingTarget) -> String {
+    match target {
+        FindingTarget::Activity(_, field) => format!("Open {} in the editor", field.label().to_lowercase()),
+        FindingTarget::Agreement(_) => "Open the agreement on the Agreements page".to_owned(),
+        FindingTarget::Asset(Some(_)) => "Open the asset on the Information assets page".to_owned(),
+        FindingTarget::Asset(None) => "Open the Information assets page".to_owned(),
+        FindingTarget::Dpia(Some(_)) => "Open the DPIA on the DPIAs page".to_owned(),
+        FindingTarget::Dpia(None) => "Open the DPIAs page".to_owned(),
     }
 }
 

@@ -43,7 +43,7 @@ const ICO_LAW: &str = "Prior consultation (Art 36(1)): the controller must consu
 const STARTED_LAW: &str = "UK GDPR Art 35(1): the assessment is carried out prior to the processing.";
 const COMPLETED_LAW: &str =
     "UK GDPR Art 35(1), (7): the date the assessment was written and its measures settled.";
-const NEXT_REVIEW_LAW: &str = "UK GDPR Art 35(11): where necessary, the controller shall carry out a review to assess if processing is performed in accordance with the DPIA, at least when there is a change of the risk represented by processing operations.";
+pub const NEXT_REVIEW_LAW: &str = "UK GDPR Art 35(11): where necessary, the controller shall carry out a review to assess if processing is performed in accordance with the DPIA, at least when there is a change of the risk represented by processing operations.";
 const DOCUMENT_LAW: &str = "UK GDPR Art 5(2), Art 24(1): the controller must be able to demonstrate compliance; name or link the assessment itself.";
 const COVERAGE_LAW: &str = "UK GDPR Art 35(1): a single assessment may address a set of similar processing operations that present similar high risks. Art 35(7)(a): a systematic description of the envisaged processing operations and their purposes.";
 
@@ -126,6 +126,12 @@ pub struct DpiasPage {
 }
 
 impl DpiasPage {
+    /// The DPIA open in the form, if any.
+    #[cfg(test)]
+    pub fn selected(&self) -> Option<DpiaId> {
+        self.selected
+    }
+
     /// Selects the DPIA `id` (its form is loaded on the next refresh).
     pub fn select(&mut self, id: DpiaId) {
         self.selected = Some(id);
@@ -214,6 +220,9 @@ struct ActivityPicker {
     /// What `matches` was worked out for (query, activities), so that they are
     /// found when the query or the register changes, never per frame.
     matches_for: Option<(String, usize)>,
+    /// Each activity's place in the register, built once per snapshot, so that
+    /// a DPIA covering thousands of activities names them without a search each.
+    positions: Option<HashMap<ActivityId, usize>>,
 }
 
 impl ActivityPicker {
@@ -237,6 +246,17 @@ impl ActivityPicker {
         };
         self.matches_for = Some(key);
     }
+
+    /// The activity `id` as the page names it: "Service — Activity".
+    fn label(&mut self, register: &Register, id: ActivityId) -> String {
+        let positions = self.positions.get_or_insert_with(|| {
+            register.activities.iter().enumerate().map(|(at, activity)| (activity.id, at)).collect()
+        });
+        match positions.get(&id).and_then(|&at| register.activities.get(at)) {
+            Some(activity) => label_of(register, activity),
+            None => format!("Activity {id} (no longer in the register)"),
+        }
+    }
 }
 
 /// The selected DPIA is read again (unless edited) and the lists worked out anew.
@@ -244,6 +264,7 @@ impl SnapshotPage for DpiasPage {
     fn snapshot_changed(&mut self, register: &Register) {
         self.shown_for = None;
         self.picker.matches_for = None;
+        self.picker.positions = None;
         self.refresh(register);
     }
 }
@@ -252,14 +273,6 @@ impl SnapshotPage for DpiasPage {
 pub fn review_due(fields: &DpiaFields, today: Date) -> bool {
     let horizon = today.checked_add(time::Duration::days(REVIEW_NOTICE_DAYS)).unwrap_or(Date::MAX);
     fields.next_review.is_some_and(|date| date <= horizon)
-}
-
-/// The activity `id` as the page names it: "Service — Activity".
-pub fn activity_label(register: &Register, id: ActivityId) -> String {
-    match register.activity(id) {
-        Some(activity) => label_of(register, activity),
-        None => format!("Activity {id} (no longer in the register)"),
-    }
 }
 
 /// `activity` as the page names it: "Service — Activity".
@@ -565,7 +578,7 @@ fn coverage_section(
     section_heading(ui, "Activities covered", "Art 35(1), (7)(a)");
     let mut remove = None;
     for (index, &id) in fields.activities.iter().enumerate() {
-        let label = activity_label(register, id);
+        let label = picker.label(register, id);
         ui.horizontal_wrapped(|ui| {
             let button = ui.small_button("×").on_hover_text("No longer covered by this DPIA");
             if button.accessible_name(format!("Remove {label}")).clicked() {

@@ -16,7 +16,7 @@ use time::macros::date;
 
 use super::activity_editor::DPIAS_LABEL;
 use super::app::{App, Command, Page};
-use super::checks::target;
+use super::checks::{open_hint, target};
 use super::dpias::{
     ADD_ACTIVITY_LABEL, ICO_LABEL, NEXT_REVIEW_LABEL, RISK_LABEL, SCREENING_LABEL, STARTED_LABEL,
 };
@@ -118,6 +118,35 @@ fn only_reviews_due_leaves_the_dpias_due_within_30_days_or_overdue() {
 }
 
 #[test]
+fn reviews_due_lists_the_dpias_whose_review_is_within_the_notice_period_and_opens_one() {
+    let (mut store, casework, transport) = store();
+    for (title, next_review, covers) in [
+        ("Overdue DPIA", date!(2026 - 11 - 01), vec![casework, transport]),
+        ("Due soon DPIA", date!(2026 - 12 - 20), vec![casework]),
+        ("Next year DPIA", date!(2027 - 11 - 01), vec![casework]),
+    ] {
+        let mut fields = DpiaFields::new(title);
+        fields.next_review = Some(next_review);
+        fields.activities = covers;
+        store.insert_dpia(&fields).unwrap();
+    }
+    assert_eq!(TODAY, date!(2026 - 11 - 22));
+    let mut harness = harness(app_on(store));
+    harness.run();
+    click(&mut harness, "Reviews due");
+    assert!(harness.query_by_label("DPIAs (2)").is_some(), "two within the 60 days' notice");
+    assert!(harness.query_by_label_contains("Review overdue since").is_some());
+    assert!(harness.query_by_label("covers 2 activities").is_some());
+    assert!(harness.query_by_label("Next year DPIA").is_none());
+    assert!(harness.query_by_label("Early Help case management DPIA").is_none(), "no review date");
+    click(&mut harness, "Due soon DPIA");
+    assert_eq!(harness.state().page(), Page::Dpias);
+    let selected = harness.state().dpias_page().selected().unwrap();
+    let session = harness.state().session().unwrap();
+    assert_eq!(session.register.dpia(selected).unwrap().fields.title, "Due soon DPIA");
+}
+
+#[test]
 fn a_stale_save_is_refused_and_can_be_saved_over_the_version_saved_since() {
     let (store, _, _) = store();
     let mut harness = on_dpias_page(store);
@@ -168,6 +197,7 @@ fn a_dpia_finding_opens_the_dpias_page_on_its_dpia() {
         .find(|f| f.field == Field::Dpias && f.message.contains("Orphaned screening"))
         .unwrap();
     let target = target(finding).unwrap();
+    assert_eq!(open_hint(&target), "Open the DPIA on the DPIAs page", "not \"in the editor\"");
     harness.state_mut().run_now(Command::OpenFinding(target));
     harness.run();
     assert_eq!(harness.state().page(), Page::Dpias);

@@ -1,9 +1,10 @@
 //! The Reviews due page: activities whose next review is overdue or due within
 //! the notice period (60 days unless changed), each with "Mark reviewed"; and
-//! agreements whose review or end date is past or near. The lists are built after
-//! each change, never per frame.
+//! agreements whose review or end date is past or near; and DPIAs whose next
+//! review (Art 35(11)) is past or near. The lists are built after each change,
+//! never per frame.
 
-use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, Register, format_date};
+use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, DpiaId, Register, format_date};
 
 use super::app::Command;
 use super::checks::FindingTarget;
@@ -40,6 +41,19 @@ pub struct DueAgreement {
     pub date: Date,
 }
 
+/// A DPIA whose next review is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueDpia {
+    /// The DPIA.
+    pub id: DpiaId,
+    /// Its title.
+    pub title: String,
+    /// When its next review falls due.
+    pub date: Date,
+    /// How many activities it covers.
+    pub activities: usize,
+}
+
 /// The Reviews page's state.
 #[derive(Debug, Clone)]
 pub struct ReviewsPage {
@@ -49,6 +63,8 @@ pub struct ReviewsPage {
     pub activities: Vec<DueActivity>,
     /// Agreements due, earliest first.
     pub agreements: Vec<DueAgreement>,
+    /// DPIAs whose review is due, earliest first.
+    pub dpias: Vec<DueDpia>,
     /// The notice period the lists were built for.
     built_for: i64,
     /// The rows' heights (only the rows in view are laid out).
@@ -61,6 +77,7 @@ impl Default for ReviewsPage {
             notice_days: DEFAULT_NOTICE_DAYS,
             activities: Vec::new(),
             agreements: Vec::new(),
+            dpias: Vec::new(),
             built_for: 0,
             list: VirtualList::default(),
         }
@@ -105,6 +122,20 @@ impl ReviewsPage {
             })
             .collect();
         self.agreements.sort_by_key(|a| a.date);
+        self.dpias = register
+            .dpias
+            .iter()
+            .filter_map(|dpia| {
+                let date = dpia.fields.next_review.filter(|date| *date <= horizon)?;
+                Some(DueDpia {
+                    id: dpia.id,
+                    title: dpia.fields.title.clone(),
+                    date,
+                    activities: dpia.fields.activities.len(),
+                })
+            })
+            .collect();
+        self.dpias.sort_by_key(|d| d.date);
         self.built_for = self.notice_days;
     }
 }
@@ -139,11 +170,14 @@ pub fn ui(
         page.refresh(register, today);
     }
     ui.separator();
-    let ReviewsPage { activities, agreements, list, .. } = page;
+    let ReviewsPage { activities, agreements, dpias, list, .. } = page;
     // The rows: the activities' heading, each activity (or the "none" line),
-    // the agreements' heading, each agreement (or its "none" line).
+    // the agreements' heading, each agreement (or its "none" line), the DPIAs'
+    // heading, each DPIA (or its "none" line).
     let activity_rows = activities.len().max(1);
-    let rows = 1 + activity_rows + 1 + agreements.len().max(1);
+    let agreement_rows = agreements.len().max(1);
+    let dpias_heading = activity_rows + 1 + agreement_rows + 1;
+    let rows = dpias_heading + 1 + dpias.len().max(1);
     list.ensure_len(rows, 28.0);
     egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| {
         list.show(ui, viewport, |ui, row| {
@@ -159,11 +193,21 @@ pub fn ui(
             } else if row == activity_rows + 1 {
                 ui.add_space(16.0);
                 ui.strong(format!("Agreements ({})", agreements.len()));
-            } else {
+            } else if row < dpias_heading {
                 match agreements.get(row - activity_rows - 2) {
                     Some(due) => due_agreement_ui(ui, due, today, commands),
                     None => {
                         ui.weak("No agreement is due for review or ending.");
+                    }
+                }
+            } else if row == dpias_heading {
+                ui.add_space(16.0);
+                ui.strong(format!("DPIAs ({})", dpias.len())).on_hover_text(super::dpias::NEXT_REVIEW_LAW);
+            } else {
+                match dpias.get(row - dpias_heading - 1) {
+                    Some(due) => due_dpia_ui(ui, due, today, commands),
+                    None => {
+                        ui.weak("No DPIA is due for review.");
                     }
                 }
             }
@@ -195,6 +239,26 @@ fn due_activity_ui(ui: &mut egui::Ui, due: &DueActivity, today: Date, commands: 
             commands.push(Command::OpenActivity(due.id));
         }
         ui.weak(&due.service);
+    });
+}
+
+/// One DPIA due: when, its title (opening it on the DPIAs page) and how many
+/// activities it covers.
+fn due_dpia_ui(ui: &mut egui::Ui, due: &DueDpia, today: Date, commands: &mut Vec<Command>) {
+    let (text, color) = if due.date < today {
+        (format!("Review overdue since {}", shown_date(ui, due.date)), ui.visuals().error_fg_color)
+    } else {
+        (format!("Review due {}", shown_date(ui, due.date)), ui.visuals().warn_fg_color)
+    };
+    ui.horizontal(|ui| {
+        ui.add_sized([190.0, 20.0], egui::Label::new(egui::RichText::new(text).color(color)).truncate());
+        if ui.link(&due.title).on_hover_text("Open the DPIA on the DPIAs page").clicked() {
+            commands.push(Command::OpenFinding(FindingTarget::Dpia(Some(due.id))));
+        }
+        ui.weak(match due.activities {
+            1 => "covers 1 activity".to_owned(),
+            n => format!("covers {n} activities"),
+        });
     });
 }
 

@@ -128,6 +128,11 @@ impl App {
         &self.checks_page
     }
 
+    /// The DPIAs page's state.
+    pub fn dpias_page(&self) -> &super::dpias::DpiasPage {
+        &self.dpias_page
+    }
+
     /// The Checks page's state for the register shown as at a day, if shown.
     pub fn as_at_checks_page(&self) -> Option<&ChecksPage> {
         self.as_at.shown.as_ref().map(|shown| &shown.checks)
