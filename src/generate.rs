@@ -1,7 +1,8 @@
 //! Synthetic registers of realistic shape and any size, for benchmarks and load
-//! tests: for N activities about N/50 services, N/10 parties, N/20 agreements and
-//! 10 links per activity, with long free text and non-ASCII names. The same seed
-//! always gives the same register.
+//! tests: for N activities about N/50 services, N/10 parties, N/20 agreements,
+//! 10 links per activity and N/25 DPIAs covering one to four activities each,
+//! with long free text and non-ASCII names. The same seed always gives the same
+//! register.
 
 use std::collections::BTreeSet;
 
@@ -163,11 +164,15 @@ pub fn generate(store: &mut Store, spec: Spec) -> Result<()> {
         let services = services(batch, spec.activities)?;
         let parties = parties(batch, &mut rng, spec.activities)?;
         let agreements = agreements(batch, &mut rng, &parties, spec.activities)?;
+        let mut activities = Vec::with_capacity(spec.activities);
         for index in 0..spec.activities {
             let service = services[index % services.len()];
             let fields = activity(&mut rng, service, index);
             let links: Vec<LinkDraft> = (0..10).map(|_| link(&mut rng, &parties, &agreements)).collect();
-            batch.insert_activity(&fields, &links)?;
+            activities.push(batch.insert_activity(&fields, &links)?);
+        }
+        for index in 0..spec.activities / 25 {
+            batch.insert_dpia(&dpia(&mut rng, &activities, index))?;
         }
         Ok(())
     })
@@ -249,6 +254,27 @@ fn agreements(
             batch.insert_agreement(&fields)
         })
         .collect()
+}
+
+/// A DPIA at some stage of its life, covering one to four activities (a run of
+/// neighbours, as one service's system is assessed once for its activities).
+fn dpia(rng: &mut Rng, activities: &[ActivityId], index: usize) -> DpiaFields {
+    let mut f = DpiaFields::new(format!("DPIA {index:04}: {}", capitalise(rng.pick::<&str>(SYSTEMS))));
+    f.status = *rng.pick(DpiaStatus::ALL);
+    f.screening = if rng.chance(90) { Screening::Required } else { Screening::NotStated };
+    f.residual_risk = *rng.pick(ResidualRisk::ALL);
+    f.ico_consultation = if rng.chance(80) { IcoConsultation::NotNeeded } else { IcoConsultation::NotStated };
+    f.started = Date::from_calendar_date(2022 + rng.below(4) as i32, time::Month::May, 1).ok();
+    if f.status != DpiaStatus::Screening && f.status != DpiaStatus::InProgress {
+        f.completed = Date::from_calendar_date(2025, time::Month::January, 10).ok();
+        f.next_review = Date::from_calendar_date(2025 + rng.below(3) as i32, time::Month::October, 1).ok();
+    }
+    f.document = format!("https://intranet.synthshire.example/ig/dpia/{index:04}");
+    f.notes = prose(rng, 2);
+    let first = rng.below(activities.len());
+    let covered = 1 + rng.below(4);
+    f.activities = activities.iter().copied().skip(first).take(covered).collect();
+    f
 }
 
 fn prose(rng: &mut Rng, sentences: usize) -> String {
@@ -341,6 +367,8 @@ mod tests {
         assert_eq!(first.parties.len(), 20);
         assert_eq!(first.agreements.len(), 10);
         assert_eq!(first.links.len(), 2000);
+        assert_eq!(first.dpias.len(), 8);
+        assert!(first.dpias.iter().all(|d| (1..=4).contains(&d.fields.activities.len())));
         assert!(first.parties.iter().any(|p| !p.fields.name.is_ascii()));
         assert!(first.activities.iter().all(|a| a.fields.description.len() > 100));
     }

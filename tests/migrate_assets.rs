@@ -172,6 +172,10 @@ fn a_migrated_activity_keeps_its_assets_when_saved_and_a_renamed_asset_renames_t
 fn version_4_register(path: &Path, activities: usize) {
     let mut store = Store::create(path).unwrap();
     ropa::generate::generate(&mut store, ropa::generate::Spec { activities, seed: 11 }).unwrap();
+    // Version 4 had no DPIA records: the generated ones go, logged, before their tables do.
+    for dpia in store.dpias().unwrap() {
+        store.delete_dpia(dpia.id).unwrap();
+    }
     drop(store);
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(
