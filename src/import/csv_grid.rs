@@ -24,8 +24,14 @@ pub struct Fault {
 
 /// The rows of `text` split on `delimiter`, and the rows rejected for faults.
 pub fn parse(text: &str, delimiter: char) -> (Grid, Vec<Fault>) {
+    parse_head(text, delimiter, usize::MAX)
+}
+
+/// [`parse`] until `rows` rows are read (faulty rows not counted): the same
+/// rows as the whole file's first, for a look at its head.
+pub fn parse_head(text: &str, delimiter: char, rows: usize) -> (Grid, Vec<Fault>) {
     let mut parser = Parser { text, delimiter, pos: 0, row: 1, rows: Vec::new(), faults: Vec::new() };
-    while parser.pos < text.len() {
+    while parser.pos < text.len() && parser.rows.len() < rows {
         parser.read_row();
     }
     (Grid { sheet: None, rows: parser.rows }, parser.faults)
@@ -184,6 +190,17 @@ mod tests {
 
     fn cells(grid: &Grid) -> Vec<(usize, Vec<&str>)> {
         grid.rows.iter().map(|r| (r.number, r.cells.iter().map(String::as_str).collect())).collect()
+    }
+
+    #[test]
+    fn the_head_is_the_whole_files_first_rows_faulty_rows_not_counted() {
+        let text = "a,b\n\"multi\nline\",c\nbad\"quote\",x\n\"say \"\"hi\"\"\",d\ne,f\ng,h\n";
+        let (whole, whole_faults) = parse(text, ',');
+        let (head, head_faults) = parse_head(text, ',', 3);
+        assert_eq!(cells(&head), cells(&whole)[..3].to_vec());
+        assert_eq!(head_faults, whole_faults, "the faulty row before the third good one is reported");
+        let (all, _) = parse_head(text, ',', 99);
+        assert_eq!(cells(&all), cells(&whole));
     }
 
     #[test]

@@ -351,24 +351,33 @@ pub(super) fn find_heading(
     (matched >= 3).then_some((Table { grid, header, proposals, faults }, matched))
 }
 
-/// Tries comma, semicolon and tab, keeping the reading whose heading row matches
-/// the most template headings.
+/// Tries comma, semicolon and tab on the file's head (the rows the heading
+/// search reads), keeping the delimiter whose heading row matches the most
+/// template headings; then reads the whole file with it, once.
 fn find_table(text: &str, input: MappingInput<'_>) -> Option<Table> {
-    [',', ';', '\t']
+    let head_rows = HEADING_SEARCH_ROWS + SAMPLE_ROWS + 1;
+    let (delimiter, head) = [',', ';', '\t']
         .into_iter()
         .filter_map(|delimiter| {
-            let (mut grid, faults) = csv_grid::parse(text, delimiter);
-            for row in &mut grid.rows {
-                for cell in &mut row.cells {
-                    if restore(cell).len() != cell.len() {
-                        *cell = restore(cell).to_string();
-                    }
-                }
-            }
-            find_heading(grid, faults, input)
+            let (grid, faults) = csv_grid::parse_head(text, delimiter, head_rows);
+            Some((delimiter, find_heading(restored(grid), faults, input)?))
         })
-        .max_by_key(|(_, matched)| *matched)
-        .map(|(table, _)| table)
+        .max_by_key(|(_, (_, matched))| *matched)?;
+    let (grid, faults) = csv_grid::parse(text, delimiter);
+    let (head, _) = head;
+    Some(Table { grid: restored(grid), faults, ..head })
+}
+
+/// `grid` with each cell's spreadsheet-safe prefix taken off again.
+fn restored(mut grid: Grid) -> Grid {
+    for row in &mut grid.rows {
+        for cell in &mut row.cells {
+            if restore(cell).len() != cell.len() {
+                *cell = restore(cell).to_string();
+            }
+        }
+    }
+    grid
 }
 
 fn heading_tokens(text: &str) -> Vec<String> {
