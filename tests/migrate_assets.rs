@@ -167,8 +167,8 @@ fn a_migrated_activity_keeps_its_assets_when_saved_and_a_renamed_asset_renames_t
 }
 
 /// A version 4 register of `activities` generated activities: a version 6 one
-/// with its asset links put back as free-text systems, the asset and DPIA tables
-/// dropped and the activity's DPIA columns back.
+/// with its asset links put back as free-text systems, the asset, DPIA and
+/// review pack tables dropped and the activity's DPIA columns back.
 fn version_4_register(path: &Path, activities: usize) {
     let mut store = Store::create(path).unwrap();
     ropa::generate::generate(&mut store, ropa::generate::Spec { activities, seed: 11 }).unwrap();
@@ -182,7 +182,7 @@ fn version_4_register(path: &Path, activities: usize) {
         "INSERT INTO activity_item (activity_id, list, position, value)
              SELECT l.activity_id, 'system', l.position, a.name FROM activity_asset l JOIN asset a ON a.id = l.asset_id;
          DROP TABLE activity_asset; DROP TABLE asset;
-         DROP TABLE dpia_activity; DROP TABLE dpia;
+         DROP TABLE dpia_activity; DROP TABLE dpia; DROP TABLE review_pack;
          ALTER TABLE activity ADD COLUMN dpia_required INTEGER CHECK (dpia_required IN (0, 1));
          ALTER TABLE activity ADD COLUMN dpia_progress TEXT NOT NULL DEFAULT 'not_started';
          ALTER TABLE activity ADD COLUMN dpia_link TEXT NOT NULL DEFAULT '';
@@ -196,7 +196,7 @@ fn version_4_register(path: &Path, activities: usize) {
 fn contents(path: &Path) -> BTreeMap<String, Vec<String>> {
     let conn = Connection::open(path).unwrap();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('asset', 'activity_asset', 'dpia', 'dpia_activity') ORDER BY name")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('asset', 'activity_asset', 'dpia', 'dpia_activity', 'review_pack') ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

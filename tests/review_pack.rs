@@ -318,3 +318,122 @@ fn a_pack_saved_by_libreoffice_reads_back_with_only_the_owners_edits() {
         "Role-based access; “need to know” checks; encrypted laptops"
     );
 }
+
+#[test]
+fn a_round_sends_every_service_a_pack_and_the_status_says_sent_overdue_and_returned_with_what_was_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("council.ropa");
+    let made = ropa(&["demo", "--out", db.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", text(&made));
+    let folder = dir.path().join("round");
+    let db_arg = db.to_str().unwrap();
+    let started = ropa(&[
+        "review-pack",
+        "--db",
+        db_arg,
+        "--all",
+        "--out",
+        folder.to_str().unwrap(),
+        "--today",
+        "2026-11-02",
+        "--due",
+        "2026-11-30",
+    ]);
+    let said = text(&started);
+    assert!(started.status.success(), "{said}");
+    let services: Vec<String> = {
+        let register = register(&db);
+        register
+            .services
+            .iter()
+            .filter(|s| register.activities.iter().any(|a| a.fields.service_id == s.id))
+            .map(|s| s.fields.name.clone())
+            .collect()
+    };
+    assert!(said.contains(&format!("Started a review round: {} packs", services.len())), "{said}");
+    let pack = folder.join("early-help-review.xlsx");
+    assert!(pack.exists(), "{said}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), services.len());
+
+    let status = |today: &str| text(&ropa(&["review-pack", "--db", db_arg, "--status", "--today", today]));
+    let before_due = status("2026-11-30");
+    assert!(before_due.contains("Early Help: sent (sent 2026-11-02, due 2026-11-30"), "{before_due}");
+    assert_eq!(before_due.lines().count(), services.len(), "{before_due}");
+    let after_due = status("2026-12-01");
+    assert!(after_due.contains("Early Help: overdue"), "{after_due}");
+
+    // The owner changes two cells and returns the pack.
+    let mut sheets = sheets(&pack);
+    let returned_by =
+        sheets[0].1.iter().position(|row| row[0] == "Returned by (your name and role)").unwrap();
+    sheets[0].1[returned_by][1] = "Jo Bloggs, Early Help Manager".into();
+    let rows = &mut sheets[1].1;
+    let owner = column(rows, PackField::Owner.heading());
+    let security = column(rows, PackField::SecurityMeasures.heading());
+    rows[1][owner] = "Head of Early Help".into();
+    rows[1][security] = "Role-based access to Liquidlogic EHM; audit of every view".into();
+    let returned = dir.path().join("returned.xlsx");
+    save_as_owner(&sheets, &returned);
+    let applied = ropa(&["import", "--db", db_arg, returned.to_str().unwrap()]);
+    assert!(applied.status.success(), "{}", text(&applied));
+    let back = status("2026-12-01");
+    assert!(
+        back.contains("Early Help: returned") && back.contains("by Jo Bloggs, Early Help Manager"),
+        "{back}"
+    );
+    assert!(back.contains("2 of 2 change(s) accepted"), "{back}");
+    assert_eq!(back.lines().filter(|l| l.contains(": overdue (")).count(), services.len() - 1, "{back}");
+
+    // A second round never replaces the packs of the first.
+    let first = std::fs::read(&pack).unwrap();
+    let again = ropa(&["review-pack", "--db", db_arg, "--all", "--out", folder.to_str().unwrap()]);
+    let said = text(&again);
+    assert!(!again.status.success(), "an existing pack is not replaced: {said}");
+    assert!(said.contains("is there already") && said.contains("nothing was written"), "{said}");
+    assert_eq!(std::fs::read(&pack).unwrap(), first, "the first round's pack is as it was");
+    assert_eq!(
+        Store::open_read(&db).unwrap().review_packs().unwrap().len(),
+        services.len(),
+        "no pack recorded"
+    );
+}
+
+#[test]
+fn the_officer_accepts_one_change_and_rejects_the_other_and_only_the_accepted_one_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, pack) = demo_with_pack(dir.path());
+    let before = register(&db);
+    let target = early_help(&before)[0].clone();
+    let mut sheets = sheets(&pack);
+    let rows = &mut sheets[1].1;
+    let at = rows.iter().position(|row| row[1] == target.fields.name).unwrap();
+    let (owner, security) =
+        (column(rows, PackField::Owner.heading()), column(rows, PackField::SecurityMeasures.heading()));
+    rows[at][owner] = "Head of Early Help".into();
+    rows[at][security] = "Nothing special".into();
+    let returned = dir.path().join("returned.xlsx");
+    save_as_owner(&sheets, &returned);
+    let bytes = std::fs::read(&returned).unwrap();
+
+    let proposal = ropa::file_commands::read_review_pack(&db, &bytes, "returned.xlsx").unwrap();
+    assert_eq!(proposal.change_count(), 2);
+    let rejected = std::collections::BTreeSet::from([(target.id, PackField::SecurityMeasures)]);
+    let today = time::macros::date!(2026 - 12 - 02);
+    let accepted = ropa::file_commands::apply_proposal(&db, &proposal, &rejected, today).unwrap();
+    assert_eq!(accepted, 1);
+    let after = register(&db);
+    let saved = after.activity(target.id).unwrap();
+    assert_eq!(saved.fields.owner, "Head of Early Help", "the accepted change landed");
+    assert_eq!(saved.fields.security_measures, target.fields.security_measures, "the rejected one did not");
+    let store = Store::open_read(&db).unwrap();
+    let packs = store.review_packs().unwrap();
+    let back = packs.last().unwrap().returned.as_ref().unwrap();
+    assert_eq!((back.proposed, back.accepted, back.on), (2, 1, today));
+    drop(store);
+    // Read again after it landed, the same proposal is refused: the activity was saved since.
+    let stale = ropa::file_commands::apply_proposal(&db, &proposal, &Default::default(), today).unwrap_err();
+    assert!(matches!(stale, ropa::Error::Conflict { .. }), "{stale}");
+    assert_eq!(register(&db), after, "nothing changed");
+    let verify = ropa(&["verify", "--db", db.to_str().unwrap()]);
+    assert!(verify.status.success(), "the log replays: {}", text(&verify));
+}

@@ -7,30 +7,74 @@ use std::process::ExitCode;
 use super::Output;
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["service", "all", "status"])))]
 pub struct Args {
     /// The register file.
     #[arg(long)]
     db: PathBuf,
-    /// The service whose activities the pack holds (its name).
+    /// The service whose activities the pack holds (its name); --out is the workbook.
     #[arg(long)]
-    service: String,
-    /// The workbook to write (.xlsx).
+    service: Option<String>,
+    /// Start a round: a pack for every service with activities; --out is a folder.
     #[arg(long)]
-    out: PathBuf,
-    /// The date the pack is prepared on (YYYY-MM-DD); default today.
+    all: bool,
+    /// Print where each service's latest pack stands (sent, overdue, returned).
+    #[arg(long)]
+    status: bool,
+    /// The workbook (.xlsx) to write, or with --all the folder to write them into.
+    #[arg(long, required_unless_present = "status")]
+    out: Option<PathBuf>,
+    /// When the packs are due back (YYYY-MM-DD); default 28 days after --today.
+    #[arg(long, value_parser = ropa::checks::parse_today)]
+    due: Option<ropa::model::Date>,
+    /// The date the pack is prepared on, or the status read on (YYYY-MM-DD); default today.
     #[arg(long, value_parser = ropa::checks::parse_today)]
     today: Option<ropa::model::Date>,
 }
 
-pub fn run(Args { db, service, out, today }: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
-    let today = today.unwrap_or_else(super::today);
-    let count = ropa::file_commands::write_review_pack(&db, &service, &out, today)?;
+pub fn run(args: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
+    let today = args.today.unwrap_or_else(super::today);
+    let db = &args.db;
+    if args.status {
+        return status(db, today, stdout);
+    }
+    let out = args.out.as_deref().ok_or_else(|| anyhow::anyhow!("--out is needed"))?;
+    let next = format!("When a pack comes back: ropa import --db {} PACK.xlsx --dry-run", db.display());
+    if args.all {
+        let written = ropa::file_commands::write_review_round(db, out, today, args.due)?;
+        for (service, path, count) in &written {
+            stdout.line(&format!(
+                "Wrote the review pack for {service} ({count} activities) to {}",
+                path.display()
+            ));
+        }
+        stdout.line(&format!("Started a review round: {} packs. {next}", written.len()));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let service = args.service.as_deref().unwrap_or_default();
+    let count = ropa::file_commands::write_review_pack(db, service, out, today, args.due)?;
     stdout.line(&format!(
         "Wrote the review pack for {service} ({count} activities) to {}. When it comes back: ropa import --db {} {} --dry-run",
         out.display(),
         db.display(),
         out.display()
     ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ropa review-pack --status`: one line per service sent a pack, its latest.
+fn status(db: &Path, today: ropa::model::Date, stdout: &mut Output) -> anyhow::Result<ExitCode> {
+    let mut store = ropa::Store::open_read(db)?;
+    let register = store.load_register()?;
+    let packs = store.review_packs()?;
+    if packs.is_empty() {
+        stdout
+            .line("No review pack has been sent. Start a round: ropa review-pack --db R --all --out FOLDER");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for pack in ropa::model::latest_per_service(&packs) {
+        stdout.line(&pack.summary(register.service_name(pack.service_id), today));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -22,4 +22,7 @@ pub use export::{ExportRequest, export_register_file, export_request_file};
 pub use flows::{WholeMap, write_flow_svg};
 pub use import::{ImportFile, PlannedImport, read_import_file, remember_mapping, remembered_mappings};
 pub use notice::{CommandOutcome, NoticeCommand, run_command};
-pub use review_pack::{apply_review_pack, write_review_pack};
+pub use review_pack::{
+    DEFAULT_DAYS_TO_RETURN, apply_proposal, apply_proposal_to, apply_review_pack, read_review_pack,
+    write_review_pack, write_review_round,
+};

@@ -1,19 +1,30 @@
 //! `ropa review-pack` and the import of a returned pack, on register files.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use crate::import::MAX_FILE_BYTES;
 use crate::import::text::name_key;
-use crate::model::Date;
-use crate::review_pack::{self, Proposal};
+use crate::model::{ActivityFields, ActivityId, Date, PackReturned, ServiceId};
+use crate::review_pack::{self, PackField, Proposal};
 use crate::store::os_user;
 use crate::{Error, Result, Store};
 
+/// How long a service owner has to return a pack unless told otherwise.
+pub const DEFAULT_DAYS_TO_RETURN: i64 = 28;
+
 /// Writes the review pack of the service named `service` in the register at `db`
-/// to `out`, prepared on `today`; returns how many activities it holds.
-pub fn write_review_pack(db: &Path, service: &str, out: &Path, today: Date) -> Result<usize> {
+/// to `out`, prepared on `today`, and records it as sent, due back on `due`
+/// (default [`DEFAULT_DAYS_TO_RETURN`] days on); returns how many activities it holds.
+pub fn write_review_pack(
+    db: &Path,
+    service: &str,
+    out: &Path,
+    today: Date,
+    due: Option<Date>,
+) -> Result<usize> {
     crate::fsio::check_target(out)?;
-    let mut store = Store::open_read(db)?;
+    let mut store = Store::open(db)?;
     let register = store.load_register()?;
     let found = register
         .services
@@ -29,22 +40,103 @@ pub fn write_review_pack(db: &Path, service: &str, out: &Path, today: Date) -> R
                 ),
             }
         })?;
-    let bytes = review_pack::write_pack(&register, found.id, today, &os_user())?;
-    crate::fsio::write_bytes(out, &bytes, "Writing the review pack")?;
-    Ok(register.activities.iter().filter(|a| a.fields.service_id == found.id).count())
+    send_pack(&mut store, &register, found.id, out, today, due_date(today, due)?)
 }
 
-/// Reads the returned pack `bytes` (from `file`) against the register at `db` and,
-/// unless `dry_run`, applies every proposed change in one transaction, logged as
-/// coming from the pack's owner, and records a review by that owner of every
-/// activity returned unchanged. Returns what was proposed.
-pub fn apply_review_pack(
+/// Starts a review round for every service that has activities: writes each
+/// one's pack into the folder `dir` (made if missing; an existing pack there is
+/// never replaced) and records each as sent, due back on `due`. Returns, per
+/// service, its name, the pack written and how many activities it holds.
+pub fn write_review_round(
     db: &Path,
-    bytes: &[u8],
-    file: &str,
+    dir: &Path,
     today: Date,
-    dry_run: bool,
-) -> Result<Proposal> {
+    due: Option<Date>,
+) -> Result<Vec<(String, PathBuf, usize)>> {
+    let due = due_date(today, due)?;
+    let mut store = Store::open(db)?;
+    let register = store.load_register()?;
+    let services: Vec<_> = register
+        .services
+        .iter()
+        .filter(|service| register.activities.iter().any(|a| a.fields.service_id == service.id))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut planned = Vec::new();
+    for service in &services {
+        let mut name = format!("{}-review.xlsx", file_stem(&service.fields.name));
+        if names.contains(&name) {
+            name = format!("{}-{}-review.xlsx", file_stem(&service.fields.name), service.id.0);
+        }
+        names.push(name.clone());
+        let path = dir.join(name);
+        crate::fsio::check_target(&path)?;
+        if path.exists() {
+            return Err(Error::Invalid {
+                field: "Review round".into(),
+                message: format!(
+                    "{} is there already (a pack of an earlier round, perhaps sent); nothing was written: choose another folder",
+                    path.display()
+                ),
+            });
+        }
+        planned.push((service, path));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        action: "Making the folder for the review packs",
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::with_capacity(planned.len());
+    for (service, path) in planned {
+        let count = send_pack(&mut store, &register, service.id, &path, today, due)?;
+        written.push((service.fields.name.clone(), path, count));
+    }
+    Ok(written)
+}
+
+/// Writes `service`'s pack to `out` and records it as sent.
+fn send_pack(
+    store: &mut Store,
+    register: &crate::model::Register,
+    service: ServiceId,
+    out: &Path,
+    today: Date,
+    due: Date,
+) -> Result<usize> {
+    let bytes = review_pack::write_pack(register, service, today, &os_user())?;
+    crate::fsio::write_bytes(out, &bytes, "Writing the review pack")?;
+    let count = register.activities.iter().filter(|a| a.fields.service_id == service).count();
+    store.record_pack_sent(service, today, due, count)?;
+    Ok(count)
+}
+
+/// The date a pack is due back: `due`, or [`DEFAULT_DAYS_TO_RETURN`] days after
+/// `today`; refused when before `today`.
+fn due_date(today: Date, due: Option<Date>) -> Result<Date> {
+    let due = due.unwrap_or_else(|| today.saturating_add(time::Duration::days(DEFAULT_DAYS_TO_RETURN)));
+    if due < today {
+        return Err(Error::Invalid {
+            field: "Due".into(),
+            message: format!("{} is before the day the pack is sent", crate::model::format_date(due)),
+        });
+    }
+    Ok(due)
+}
+
+/// A service's name as a file name: letters and digits, words joined by "-".
+fn file_stem(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() { "service".to_owned() } else { words.join("-") }
+}
+
+/// What a returned pack proposes, read against the register at `db`; nothing
+/// is changed.
+pub fn read_review_pack(db: &Path, bytes: &[u8], file: &str) -> Result<Proposal> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Error::Import {
             file: file.to_owned(),
@@ -52,27 +144,123 @@ pub fn apply_review_pack(
         });
     }
     let returned = review_pack::read_pack(bytes, file)?;
-    let mut store = if dry_run { Store::open_read(db)? } else { Store::open(db)? };
+    let mut store = Store::open_read(db)?;
     let register = store.load_register()?;
-    let proposal = review_pack::propose(&register, &returned, file)?;
-    if dry_run {
-        return Ok(proposal);
+    review_pack::propose(&register, &returned, file)
+}
+
+/// Reads the returned pack `bytes` (from `file`) against the register at `db` and,
+/// unless `dry_run`, applies every proposed change (see [`apply_proposal`]).
+/// Returns what was proposed.
+pub fn apply_review_pack(
+    db: &Path,
+    bytes: &[u8],
+    file: &str,
+    today: Date,
+    dry_run: bool,
+) -> Result<Proposal> {
+    let proposal = read_review_pack(db, bytes, file)?;
+    if !dry_run {
+        apply_proposal(db, &proposal, &BTreeSet::new(), today)?;
     }
+    Ok(proposal)
+}
+
+/// Applies `proposal` to the register at `db` in one transaction, but for the
+/// changes in `rejected` (activity, field): each activity's accepted changes
+/// are saved, logged as coming from the pack's owner, an activity returned
+/// unchanged is recorded as reviewed by that owner, and the service's latest
+/// pack is recorded as returned with what was accepted. Refuses, changing
+/// nothing, if an activity was saved since the pack was read. Returns how many
+/// changes were applied.
+pub fn apply_proposal(
+    db: &Path,
+    proposal: &Proposal,
+    rejected: &BTreeSet<(ActivityId, PackField)>,
+    today: Date,
+) -> Result<usize> {
+    apply_proposal_to(&mut Store::open(db)?, proposal, rejected, today)
+}
+
+/// [`apply_proposal`] on an open store (the app's). The store's display name is
+/// left as "review pack returned by ..." : the caller sets its own again.
+pub fn apply_proposal_to(
+    store: &mut Store,
+    proposal: &Proposal,
+    rejected: &BTreeSet<(ActivityId, PackField)>,
+    today: Date,
+) -> Result<usize> {
+    let register = store.load_register()?;
     let owner = match proposal.returned_by.trim() {
         "" => format!("the owner of {}", proposal.service),
         named => named.to_owned(),
     };
+    let service = register
+        .services
+        .iter()
+        .find(|s| s.fields.name == proposal.service)
+        .map(|s| s.id)
+        .ok_or_else(|| Error::NotFound { what: format!("service \"{}\"", proposal.service) })?;
+    let mut saves = Vec::new();
+    for activity in &proposal.changed {
+        if let Some(fields) = accepted_fields(&register, activity, rejected)? {
+            saves.push((activity, fields));
+        }
+    }
+    let accepted: usize = proposal
+        .changed
+        .iter()
+        .flat_map(|a| a.changes.iter().map(move |c| (a.activity_id, c.field)))
+        .filter(|key| !rejected.contains(key))
+        .count();
     store.set_display_name(&format!("review pack returned by {owner}"));
     let next = register.organisation.next_review_after(today);
     let note = format!("Returned unchanged in the review pack for {}", proposal.service);
+    let returned = PackReturned {
+        on: today,
+        by: proposal.returned_by.clone(),
+        proposed: proposal.change_count(),
+        accepted,
+        unchanged: proposal.unchanged.len(),
+    };
     store.batch(|batch| {
-        for activity in &proposal.changed {
-            batch.update_activity_fields(activity.activity_id, activity.version, &activity.fields)?;
+        for (activity, fields) in &saves {
+            batch.update_activity_fields(activity.activity_id, activity.version, fields)?;
         }
         for (id, version, _) in &proposal.unchanged {
             batch.mark_reviewed(*id, *version, &owner, today, next, &note)?;
         }
+        batch.record_pack_returned(service, &returned)?;
         Ok(())
     })?;
-    Ok(proposal)
+    Ok(accepted)
+}
+
+/// The activity's fields with its accepted changes: all of the proposal's when
+/// none is rejected, none (`None`) when all are, else the register's with the
+/// accepted ones applied.
+fn accepted_fields(
+    register: &crate::model::Register,
+    activity: &review_pack::ActivityProposal,
+    rejected: &BTreeSet<(ActivityId, PackField)>,
+) -> Result<Option<ActivityFields>> {
+    let kept: Vec<_> =
+        activity.changes.iter().filter(|c| !rejected.contains(&(activity.activity_id, c.field))).collect();
+    if kept.is_empty() {
+        return Ok(None);
+    }
+    if kept.len() == activity.changes.len() {
+        return Ok(Some(activity.fields.clone()));
+    }
+    let stored = register
+        .activity(activity.activity_id)
+        .ok_or_else(|| Error::NotFound { what: format!("activity \"{}\"", activity.name) })?;
+    let mut fields = stored.fields.clone();
+    for change in kept {
+        change
+            .field
+            .apply(&mut fields, &change.to)
+            .map_err(|message| Error::Invalid { field: change.field.heading().to_owned(), message })?;
+    }
+    Ok(Some(fields))
 }

@@ -361,7 +361,8 @@ pub fn propose(headings: &[String], sample: &[&[String]], input: MappingInput<'_
         // The cells are read only when the heading's words suggest nothing free:
         // reading each as a lawful basis is the dearest part of the heading search.
         let guess = guess_from_words(heading).into_iter().find(|&t| !taken(t)).or_else(|| {
-            let cells: Vec<&str> = sample.iter().map(|row| row.get(index).map_or("", String::as_str)).collect();
+            let cells: Vec<&str> =
+                sample.iter().map(|row| row.get(index).map_or("", String::as_str)).collect();
             guess_from_cells(&cells).filter(|&t| !taken(t))
         });
         let (target, basis) = guess.map_or((Target::Note, Basis::Unknown), |t| (t, Basis::Guessed));

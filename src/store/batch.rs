@@ -113,6 +113,16 @@ impl Batch<'_> {
         save_activity(self.tx, id, version, fields, None).map(|_| ())
     }
 
+    /// Records what came back in `service`'s latest pack not yet returned;
+    /// false when there is none.
+    pub fn record_pack_returned(
+        &self,
+        service: ServiceId,
+        returned: &crate::model::PackReturned,
+    ) -> Result<bool> {
+        super::review_rounds::record_pack_returned(self.tx, service, returned)
+    }
+
     /// Records a review of the activity `id` read at `version`, by `by` on
     /// `today` with `note`; its next review falls due on `next`.
     pub fn mark_reviewed(

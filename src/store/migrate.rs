@@ -45,11 +45,15 @@ const MIGRATIONS: &[Migration] = &[
         data: Some(super::asset_migration::move_systems),
         finish: "",
     },
-    // 5 -> 6: DPIAs as records, the activities' DPIA answers moved into them, logged (issue 21).
+    // 5 -> 6: DPIAs as records, the activities' DPIA answers moved into them, logged;
+    // the review packs sent to service owners (issue 21).
     Migration {
         sql: include_str!("migrations/dpias.sql"),
         data: Some(super::dpia_migration::move_answers),
-        finish: include_str!("migrations/dpias_drop.sql"),
+        finish: concat!(
+            include_str!("migrations/dpias_drop.sql"),
+            include_str!("migrations/review_rounds.sql")
+        ),
     },
 ];
 

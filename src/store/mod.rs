@@ -29,6 +29,7 @@ mod order;
 mod organisation;
 mod parties;
 mod queries;
+mod review_rounds;
 mod reviews;
 mod services;
 mod summaries;

@@ -229,3 +229,23 @@ fn the_editor_starts_a_dpia_covering_its_activity_and_lists_it() {
     click(&mut harness, "Open DPIA: Home to school transport on the DPIAs page");
     assert_eq!(harness.state().page(), Page::Dpias);
 }
+
+#[test]
+fn reviews_due_shows_where_each_services_latest_review_pack_stands_overdue_first() {
+    let (mut store, _, _) = store();
+    let library =
+        store.insert_service(&ServiceFields { name: "Libraries".into(), ..Default::default() }).unwrap();
+    let early = store.load_register().unwrap().services[0].id;
+    store.record_pack_sent(early, date!(2026 - 10 - 01), date!(2026 - 10 - 29), 2).unwrap();
+    store.record_pack_sent(library, date!(2026 - 11 - 10), date!(2026 - 12 - 08), 5).unwrap();
+    let mut harness = harness(app_on(store));
+    harness.run();
+    click(&mut harness, "Reviews due");
+    assert!(harness.query_by_label("Review rounds with service owners (2)").is_some());
+    let overdue =
+        harness.get_by_label_contains("Early Help: overdue (sent 2026-10-01, due 2026-10-29").rect();
+    let sent = harness
+        .get_by_label_contains("Libraries: sent (sent 2026-11-10, due 2026-12-08, 5 activities)")
+        .rect();
+    assert!(overdue.min.y < sent.min.y, "the overdue pack is listed first");
+}

@@ -17,6 +17,7 @@ use ropa::model::Register;
 
 use super::app::Command;
 use super::file_dialog::FilePurpose;
+use super::pack_review::PackReview;
 
 /// The layouts a file can be read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,8 @@ pub struct ImportPage {
     pub preview_of: Option<Preview>,
     /// Whether the user accepts leaving the rejected rows out.
     pub skip_rejected: bool,
+    /// A returned review pack read, its changes to accept or reject.
+    pub pack: Option<PackReview>,
     /// Why the file could not be read or the plan not applied.
     pub problem: Option<String>,
     /// What the last import created.
@@ -103,6 +106,7 @@ impl Default for ImportPage {
             preview: None,
             preview_of: None,
             skip_rejected: false,
+            pack: None,
             problem: None,
             created: None,
             created_activities: Vec::new(),
@@ -162,6 +166,7 @@ impl ImportPage {
         self.reading = Some(receiver);
         self.preview = None;
         self.preview_of = None;
+        self.pack = None;
         self.problem = None;
         self.created = None;
         self.created_activities.clear();
@@ -208,7 +213,8 @@ impl ImportPage {
         };
         self.reading = None;
         match result {
-            Ok(Read { plan, proposals }) => {
+            Ok(Read { pack: Some(pack), .. }) => self.pack = Some(PackReview::new(pack)),
+            Ok(Read { plan, proposals, pack: None }) => {
                 self.preview_of = Some(Preview::of(&plan, register));
                 self.preview = Some(plan);
                 self.proposals = proposals;
@@ -260,11 +266,13 @@ impl ImportPage {
 pub struct Read {
     plan: Plan,
     proposals: Vec<Proposal>,
+    /// A service owner's returned review pack, read as proposed changes instead.
+    pack: Option<ropa::review_pack::Proposal>,
 }
 
 impl From<Plan> for Read {
     fn from(plan: Plan) -> Self {
-        Self { plan, proposals: Vec::new() }
+        Self { plan, proposals: Vec::new(), pack: None }
     }
 }
 
@@ -292,13 +300,15 @@ fn read_plan(
         ImportLayout::Json => Some(Layout::Json),
     };
     match ropa::file_commands::read_import_file(path, register, layout, input)? {
-        ImportFile::ReviewPack(_) => Err(ropa::Error::Import {
-            file: path.display().to_string(),
-            message: "it is a service owner's returned review pack; read it with `ropa import --db REGISTER FILE --dry-run`, which shows its changes field by field".to_owned(),
-        }),
+        ImportFile::ReviewPack(bytes) => {
+            let file = path.display().to_string();
+            let returned = ropa::review_pack::read_pack(&bytes, &file)?;
+            let pack = ropa::review_pack::propose(register, &returned, &file)?;
+            Ok(Read { plan: Plan::default(), proposals: Vec::new(), pack: Some(pack) })
+        }
         ImportFile::Plan(planned) => {
             let proposals = planned.mapped.map(|mapped| mapped.proposals).unwrap_or_default();
-            Ok(Read { plan: planned.plan, proposals })
+            Ok(Read { plan: planned.plan, proposals, pack: None })
         }
     }
 }
@@ -346,6 +356,7 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, command
         mapping_ui(ui, page, register);
         preview_ui(ui, page, commands);
     }
+    super::pack_review::ui(ui, &mut page.pack, commands);
 }
 
 fn choose_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, commands: &mut Vec<Command>) {

@@ -330,3 +330,83 @@ fn the_preview_counts_the_agreements_and_links_a_whole_workbook_brings() {
     let title = &demo.agreements[0].fields.title;
     assert!(harness.query_by_label_contains(title).is_some(), "{title} listed");
 }
+
+/// `bytes` (a workbook) written again as text cells, with `edit` applied to
+/// each sheet's rows by name: as the owner's spreadsheet program saves a pack.
+fn resaved(bytes: &[u8], edit: impl Fn(&str, &mut Vec<Vec<String>>)) -> Vec<u8> {
+    use calamine::{Data, Reader, open_workbook_auto_from_rs};
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).unwrap();
+        let mut rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|c| if matches!(c, Data::Empty) { String::new() } else { c.to_string() })
+                    .collect()
+            })
+            .collect();
+        edit(&name, &mut rows);
+        let sheet = out.add_worksheet();
+        sheet.set_name(&name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+                sheet.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    out.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_returned_review_pack_shows_each_change_to_accept_and_lands_only_the_accepted_ones() {
+    use ropa::model::ActivityFields;
+    use ropa::review_pack::{ACTIVITIES_SHEET, PackField, RETURNED_BY_LABEL};
+    let mut store = Store::in_memory().unwrap();
+    let service =
+        store.insert_service(&ServiceFields { name: "Early Help".into(), ..Default::default() }).unwrap();
+    let mut fields = ActivityFields::new(service, "Family support casework");
+    fields.security_measures = "Locked cabinets".into();
+    let casework = store.insert_activity(&fields, &[]).unwrap();
+    let register = store.load_register().unwrap();
+    let pack = ropa::review_pack::write_pack(&register, service, TODAY, "officer").unwrap();
+    let returned = resaved(&pack, |sheet, rows| {
+        if sheet == ACTIVITIES_SHEET {
+            let at = |heading: &str| rows[0].iter().position(|c| c == heading).unwrap();
+            let (owner, security) =
+                (at(PackField::Owner.heading()), at(PackField::SecurityMeasures.heading()));
+            rows[1][owner] = "Head of Early Help".into();
+            rows[1][security] = "None".into();
+        } else if let Some(row) = rows.iter_mut().find(|r| r.first().is_some_and(|c| c == RETURNED_BY_LABEL))
+        {
+            row[1] = "Jo Bloggs, Early Help Manager".into();
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("early-help-returned.xlsx");
+    std::fs::write(&path, returned).unwrap();
+
+    let mut harness = harness_on(store);
+    read_file(&mut harness, &path);
+    assert!(harness.query_by_label("Review pack for Early Help").is_some());
+    assert!(
+        harness.query_by_label_contains("Returned by Jo Bloggs, Early Help Manager: 2 change(s)").is_some()
+    );
+    let reject = super::pack_review::accept_label("Family support casework", PackField::SecurityMeasures);
+    harness.get_by_label(&reject).click();
+    harness.run();
+    harness.get_by_label("Apply 1 accepted change(s)").click();
+    harness.run();
+    let store = &mut harness.state_mut().session_mut().unwrap().store;
+    let saved = store.activity(casework.id).unwrap();
+    assert_eq!(saved.fields.owner, "Head of Early Help", "the accepted change landed");
+    assert_eq!(saved.fields.security_measures, "Locked cabinets", "the rejected one did not");
+    let history = store.history("activity", casework.id.0).unwrap();
+    let last = history.iter().max_by_key(|change| change.id).unwrap();
+    assert!(last.actor.contains("review pack returned by Jo Bloggs"), "{}", last.actor);
+    assert!(store.verify().unwrap().is_intact());
+    assert!(
+        harness.query_all_by_label_contains("Applied 1 of 2 change(s) from the review pack").next().is_some()
+    );
+}

@@ -29,6 +29,7 @@ mod links_editor;
 mod menus;
 mod notice_preview;
 mod organisation;
+mod pack_review;
 mod parties;
 mod register;
 mod register_columns;

@@ -4,7 +4,10 @@
 //! review (Art 35(11)) is past or near. The lists are built after each change,
 //! never per frame.
 
-use ropa::model::{ActivityId, ActivityStatus, AgreementId, Date, DpiaId, Register, format_date};
+use ropa::model::{
+    ActivityId, ActivityStatus, AgreementId, Date, DpiaId, PackSent, Register, RoundState, format_date,
+    latest_per_service,
+};
 
 use super::app::Command;
 use super::checks::FindingTarget;
@@ -65,6 +68,8 @@ pub struct ReviewsPage {
     pub agreements: Vec<DueAgreement>,
     /// DPIAs whose review is due, earliest first.
     pub dpias: Vec<DueDpia>,
+    /// The latest review pack of each service sent one: its line and state.
+    pub rounds: Vec<(String, RoundState)>,
     /// The notice period the lists were built for.
     built_for: i64,
     /// The rows' heights (only the rows in view are laid out).
@@ -78,6 +83,7 @@ impl Default for ReviewsPage {
             activities: Vec::new(),
             agreements: Vec::new(),
             dpias: Vec::new(),
+            rounds: Vec::new(),
             built_for: 0,
             list: VirtualList::default(),
         }
@@ -140,6 +146,18 @@ impl ReviewsPage {
     }
 }
 
+impl ReviewsPage {
+    /// Takes in the review packs sent (`ropa review-pack`), the latest of each
+    /// service standing for it, overdue ones first.
+    pub fn set_rounds(&mut self, packs: &[PackSent], register: &Register, today: Date) {
+        self.rounds = latest_per_service(packs)
+            .into_iter()
+            .map(|pack| (pack.summary(register.service_name(pack.service_id), today), pack.state(today)))
+            .collect();
+        self.rounds.sort_by_key(|(_, state)| *state != RoundState::Overdue);
+    }
+}
+
 /// The operating-system user name, as the change log records it.
 pub fn user_name() -> String {
     ropa::store::os_user()
@@ -170,14 +188,15 @@ pub fn ui(
         page.refresh(register, today);
     }
     ui.separator();
-    let ReviewsPage { activities, agreements, dpias, list, .. } = page;
+    let ReviewsPage { activities, agreements, dpias, rounds, list, .. } = page;
     // The rows: the activities' heading, each activity (or the "none" line),
     // the agreements' heading, each agreement (or its "none" line), the DPIAs'
     // heading, each DPIA (or its "none" line).
     let activity_rows = activities.len().max(1);
     let agreement_rows = agreements.len().max(1);
     let dpias_heading = activity_rows + 1 + agreement_rows + 1;
-    let rows = dpias_heading + 1 + dpias.len().max(1);
+    let rounds_heading = dpias_heading + 1 + dpias.len().max(1);
+    let rows = rounds_heading + 1 + rounds.len().max(1);
     list.ensure_len(rows, 28.0);
     egui::ScrollArea::vertical().auto_shrink(false).show_viewport(ui, |ui, viewport| {
         list.show(ui, viewport, |ui, row| {
@@ -203,11 +222,30 @@ pub fn ui(
             } else if row == dpias_heading {
                 ui.add_space(16.0);
                 ui.strong(format!("DPIAs ({})", dpias.len())).on_hover_text(super::dpias::NEXT_REVIEW_LAW);
-            } else {
+            } else if row < rounds_heading {
                 match dpias.get(row - dpias_heading - 1) {
                     Some(due) => due_dpia_ui(ui, due, today, commands),
                     None => {
                         ui.weak("No DPIA is due for review.");
+                    }
+                }
+            } else if row == rounds_heading {
+                ui.add_space(16.0);
+                ui.strong(format!("Review rounds with service owners ({})", rounds.len())).on_hover_text(
+                    "The latest review pack sent to each service (ropa review-pack --all), and what came back",
+                );
+            } else {
+                match rounds.get(row - rounds_heading - 1) {
+                    Some((line, state)) => {
+                        let color = match state {
+                            RoundState::Overdue => ui.visuals().error_fg_color,
+                            RoundState::Sent => ui.visuals().warn_fg_color,
+                            RoundState::Returned => ui.visuals().text_color(),
+                        };
+                        ui.add(egui::Label::new(egui::RichText::new(line).color(color)).truncate());
+                    }
+                    None => {
+                        ui.weak("No review pack has been sent: start a round with ropa review-pack --all.");
                     }
                 }
             }

@@ -31,6 +31,7 @@ impl App {
             shown.checks.refresh_as_at(&session.store, &shown.register, shown.date)?;
         }
         self.reviews_page.refresh(&session.register, self.today);
+        self.reviews_page.set_rounds(&session.store.review_packs()?, &session.register, self.today);
         self.history.loaded = None;
         let focus = self.editor.as_ref().and_then(|editor| editor.focused_field());
         self.attach_findings(focus);

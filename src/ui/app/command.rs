@@ -84,6 +84,8 @@ pub enum Command {
     ImportFrom(PathBuf),
     /// Apply a previewed import plan in one transaction.
     ApplyImport(Box<ropa::import::Plan>),
+    /// Apply a returned review pack's accepted changes.
+    ApplyReviewPack(Box<crate::ui::pack_review::PackReview>),
     /// Close the window.
     Quit,
     /// Open what a finding concerns: the activity's field in the editor, or the agreement.
@@ -287,6 +289,7 @@ impl App {
             }
             Command::ImportFrom(path) => self.import_from(&path),
             Command::ApplyImport(plan) => self.apply_import(&plan),
+            Command::ApplyReviewPack(review) => self.apply_review_pack(&review),
             Command::Quit => {
                 self.quit_requested = true;
                 Ok(())

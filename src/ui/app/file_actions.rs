@@ -74,6 +74,43 @@ impl App {
     }
 
     /// Applies `plan` in one transaction; on failure nothing lands and the preview stays.
+    /// Applies a returned review pack's accepted changes (the Import page).
+    pub(super) fn apply_review_pack(
+        &mut self,
+        review: &crate::ui::pack_review::PackReview,
+    ) -> ropa::Result<()> {
+        let today = self.today;
+        let display_name = self.settings.display_name.clone();
+        let session = self.session_or_err()?;
+        let applied = ropa::file_commands::apply_proposal_to(
+            &mut session.store,
+            &review.proposal,
+            &review.rejected,
+            today,
+        );
+        session.store.set_display_name(&display_name);
+        let accepted = match applied {
+            Ok(accepted) => accepted,
+            Err(error) => {
+                self.import_page.failed(&error);
+                return Ok(());
+            }
+        };
+        let proposal = &review.proposal;
+        let text = format!(
+            "Applied {accepted} of {} change(s) from the review pack for {}; {} activities recorded as reviewed by their owner.",
+            proposal.change_count(),
+            proposal.service,
+            proposal.unchanged.len()
+        );
+        self.import_page.pack = None;
+        self.import_page.created = Some(text.clone());
+        self.import_page.created_activities.clear();
+        self.reload()?;
+        self.notice = Some(Notice::info(text));
+        Ok(())
+    }
+
     pub(super) fn apply_import(&mut self, plan: &ropa::import::Plan) -> ropa::Result<()> {
         let session = self.session_or_err()?;
         if let Err(error) = ropa::import::apply(plan, &mut session.store) {
