@@ -44,7 +44,8 @@ pub fn run(args: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
         let written = ropa::file_commands::write_review_round(db, out, today, args.due)?;
         for (service, path, count) in &written {
             stdout.line(&format!(
-                "Wrote the review pack for {service} ({count} activities) to {}",
+                "Wrote the review pack for {service} ({}) to {}",
+                activities(*count),
                 path.display()
             ));
         }
@@ -54,12 +55,18 @@ pub fn run(args: Args, stdout: &mut Output) -> anyhow::Result<ExitCode> {
     let service = args.service.as_deref().unwrap_or_default();
     let count = ropa::file_commands::write_review_pack(db, service, out, today, args.due)?;
     stdout.line(&format!(
-        "Wrote the review pack for {service} ({count} activities) to {}. When it comes back: ropa import --db {} {} --dry-run",
+        "Wrote the review pack for {service} ({}) to {}. When it comes back: ropa import --db {} {} --dry-run",
+        activities(count),
         out.display(),
         db.display(),
         out.display()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 activity", "3 activities".
+fn activities(count: usize) -> String {
+    if count == 1 { "1 activity".to_owned() } else { format!("{count} activities") }
 }
 
 /// `ropa review-pack --status`: one line per service sent a pack, its latest.

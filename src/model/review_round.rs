@@ -86,9 +86,12 @@ impl PackSent {
                 back.unchanged,
                 if back.unchanged == 1 { "y" } else { "ies" },
             ),
-            None => {
-                format!("{service}: {} ({sent}, {} activities)", self.state(today).label(), self.activities)
-            }
+            None => format!(
+                "{service}: {} ({sent}, {} activit{})",
+                self.state(today).label(),
+                self.activities,
+                if self.activities == 1 { "y" } else { "ies" }
+            ),
         }
     }
 }
