@@ -270,6 +270,25 @@ pub const DPIA_HEADINGS: [&str; 13] = [
 /// covered".
 pub const SERVICE_ACTIVITY_SEPARATOR: &str = " — ";
 
+/// The workbook sheet listing, one a row, the activities of each DPIA whose
+/// list is longer than an Excel cell holds (32,767 characters: some 500
+/// activities); its DPIAs sheet cell then says [`dpia_coverage_pointer`].
+pub const DPIA_COVERAGE_SHEET: &str = "DPIA coverage";
+
+/// The headings of [`DPIA_COVERAGE_SHEET`].
+pub const DPIA_COVERAGE_HEADINGS: [&str; 2] = ["DPIA", "Activity covered"];
+
+/// What a DPIAs sheet's "Activities covered" cell says when its `count`
+/// activities are listed on [`DPIA_COVERAGE_SHEET`] instead.
+pub fn dpia_coverage_pointer(count: usize) -> String {
+    format!("{count} activities: listed one a row on the \"{DPIA_COVERAGE_SHEET}\" sheet")
+}
+
+/// Whether a DPIAs sheet cell is [`dpia_coverage_pointer`]'s.
+pub fn is_dpia_coverage_pointer(cell: &str) -> bool {
+    cell.trim().ends_with(&format!("listed one a row on the \"{DPIA_COVERAGE_SHEET}\" sheet"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

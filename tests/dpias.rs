@@ -265,6 +265,50 @@ fn a_merge_keeps_each_dpia_covering_the_registers_own_activities_says_what_it_le
 }
 
 #[test]
+fn a_dpia_covering_more_activities_than_a_cell_holds_lists_them_on_a_sheet_of_their_own_and_comes_back_whole()
+{
+    let mut store = Store::in_memory().unwrap();
+    let service = store
+        .insert_service(&ServiceFields {
+            name: "Corporate ICT and Digital Services".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let ids: Vec<ActivityId> = (0..700)
+        .map(|n| {
+            let name = format!("Microsoft 365 tenancy: mailbox and OneDrive of team {n:03}");
+            store.insert_activity(&ActivityFields::new(service, name), &[]).unwrap().id
+        })
+        .collect();
+    let mut fields = DpiaFields::new("Microsoft 365 corporate tenancy DPIA");
+    fields.activities = ids.clone();
+    store.insert_dpia(&fields).unwrap();
+    let register = store.load_register().unwrap();
+    let bytes = export(&register, Format::IcoXlsx);
+    let dpias = sheet(&bytes, "DPIAs");
+    assert_eq!(dpias[1][10], ropa::ico_template::dpia_coverage_pointer(700));
+    assert_eq!(dpias[1][11], "700");
+    let coverage = sheet(&bytes, ropa::ico_template::DPIA_COVERAGE_SHEET);
+    assert_eq!(coverage[0], ["DPIA", "Activity covered"]);
+    assert_eq!(coverage.len(), 701);
+    assert_eq!(
+        coverage[700],
+        [
+            "Microsoft 365 corporate tenancy DPIA",
+            "Corporate ICT and Digital Services — Microsoft 365 tenancy: mailbox and OneDrive of team 699"
+        ]
+    );
+
+    let mut fresh = Store::in_memory().unwrap();
+    let plan =
+        ropa::import::read_ico_workbook(&bytes, "register.xlsx", &fresh.load_register().unwrap()).unwrap();
+    let said = plan.report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>();
+    assert!(!said.iter().any(|w| w.contains("DPIA")), "{said:?}");
+    ropa::import::apply(&plan, &mut fresh).unwrap();
+    assert_eq!(by_name(&fresh.load_register().unwrap()), by_name(&register), "every activity, in order");
+}
+
+#[test]
 fn a_dpias_sheet_line_finds_its_activity_when_the_service_name_holds_the_separator() {
     let mut store = Store::in_memory().unwrap();
     let adults = store

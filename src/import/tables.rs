@@ -20,8 +20,8 @@ use super::grid::{Grid, GridRow, column_letters};
 use super::text::{name_key, yes_no};
 use super::{Plan, PlannedAgreement, PlannedAsset, PlannedDpia, PlannedLink, PlannedParty, Ref};
 use crate::ico_template::{
-    AGREEMENT_HEADINGS, ASSET_HEADINGS, DPIA_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS,
-    SERVICE_ACTIVITY_SEPARATOR,
+    AGREEMENT_HEADINGS, ASSET_HEADINGS, DPIA_COVERAGE_HEADINGS, DPIA_HEADINGS, LINK_HEADINGS, PARTY_HEADINGS,
+    SERVICE_ACTIVITY_SEPARATOR, is_dpia_coverage_pointer,
 };
 use crate::law::{LawfulBasis, LegalItem as _, SpecialCategory};
 use crate::model::{
@@ -37,6 +37,8 @@ pub(super) enum Kind {
     Agreements,
     Assets,
     Dpias,
+    /// The activities of a DPIA too many for its cell, one a row.
+    DpiaCoverage,
     Links,
 }
 
@@ -47,6 +49,7 @@ impl Kind {
             Self::Agreements => &AGREEMENT_HEADINGS,
             Self::Assets => &ASSET_HEADINGS[..ASSET_HEADINGS.len() - 1],
             Self::Dpias => &DPIA_HEADINGS[..DPIA_HEADINGS.len() - 2],
+            Self::DpiaCoverage => &DPIA_COVERAGE_HEADINGS,
             Self::Links => &LINK_HEADINGS,
         }
     }
@@ -68,7 +71,8 @@ const HEADING_SEARCH_ROWS: usize = 10;
 /// The table `grid` holds, when its heading row (among the first ten rows) has
 /// every heading of the parties, agreements or links table.
 pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
-    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Dpias, Kind::Parties] {
+    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Dpias, Kind::DpiaCoverage, Kind::Parties]
+    {
         let found = grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
             let keys: HashMap<String, usize> =
                 row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
@@ -87,7 +91,8 @@ pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
 /// parties first, then agreements and assets (which name parties), then links.
 pub(super) fn read_tables(tables: &[TableSheet], plan: &mut Plan, register: &Register) {
     let mut index = Index::new(plan, register);
-    for kind in [Kind::Parties, Kind::Agreements, Kind::Assets, Kind::Links, Kind::Dpias] {
+    for kind in [Kind::Parties, Kind::Agreements, Kind::Assets, Kind::Links, Kind::Dpias, Kind::DpiaCoverage]
+    {
         for table in tables.iter().filter(|t| t.kind == kind) {
             let mut reader = SheetReader { table, plan: &mut *plan, index: &mut index };
             reader.read();
@@ -111,6 +116,9 @@ struct Index {
     existing_activities: HashMap<(String, String), ActivityId>,
     /// The titles of the register's DPIAs: a row of one is the register's own.
     existing_dpias: HashSet<String>,
+    /// The plan's DPIAs read from the DPIAs sheet, by title: where the DPIA
+    /// coverage sheet's rows go.
+    planned_dpias: HashMap<String, usize>,
     /// The planned links not yet filled from a row, by (activity, party,
     /// direction), first planned first.
     unclaimed: HashMap<(usize, Ref<PartyId>, Direction), VecDeque<usize>>,
@@ -127,6 +135,7 @@ impl Index {
             activities: HashMap::new(),
             existing_activities: HashMap::new(),
             existing_dpias: register.dpias.iter().map(|d| name_key(&d.fields.title)).collect(),
+            planned_dpias: HashMap::new(),
             unclaimed: HashMap::new(),
         };
         for party in &register.parties {
@@ -221,6 +230,7 @@ impl SheetReader<'_> {
                 Kind::Agreements => read_agreement(&mut cells, self.index),
                 Kind::Assets => read_asset(&mut cells, self.index),
                 Kind::Dpias => read_dpia(&mut cells, self.index),
+                Kind::DpiaCoverage => read_dpia_coverage(&mut cells, self.index),
                 Kind::Links => read_link(&mut cells, self.index),
             }
         }
@@ -485,7 +495,10 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
     fields.document = cells.get("Document").to_string();
     fields.notes = cells.get("Notes").to_string();
     let mut activities = Vec::new();
-    let covered: Vec<String> = cells.get("Activities covered").lines().map(str::to_string).collect();
+    let listed = cells.get("Activities covered");
+    // Listed on the DPIA coverage sheet instead, read after this one.
+    let listed = if is_dpia_coverage_pointer(listed) { "" } else { listed };
+    let covered: Vec<String> = listed.lines().map(str::to_string).collect();
     for line in covered.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
         match index.covered(line) {
             Some(activity) => activities.push(activity),
@@ -495,7 +508,30 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
             ),
         }
     }
+    index.planned_dpias.insert(name_key(&title), cells.plan.dpias.len());
     cells.plan.dpias.push(PlannedDpia { fields, activities });
+}
+
+/// A DPIA coverage sheet row: one more activity of a DPIA of the DPIAs sheet.
+fn read_dpia_coverage(cells: &mut Cells<'_>, index: &mut Index) {
+    let title = cells.get("DPIA").to_string();
+    let line = cells.get("Activity covered").trim().to_string();
+    let Some(&at) = index.planned_dpias.get(&name_key(&title)) else {
+        if index.existing_dpias.contains(&name_key(&title)) {
+            return; // The register's own, said once on the DPIAs sheet.
+        }
+        cells.warn("DPIA", format!("\"{title}\" is not a DPIA of the DPIAs sheet; the row was not imported"));
+        return;
+    };
+    match index.covered(&line) {
+        Some(activity) => cells.plan.dpias[at].activities.push(activity),
+        None => cells.warn(
+            "Activity covered",
+            format!(
+                "\"{line}\" is not an activity of the register sheet; the DPIA \"{title}\" is kept without it"
+            ),
+        ),
+    }
 }
 
 /// The closed-list answer under `heading`, by label or code; a warning and none

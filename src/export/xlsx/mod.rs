@@ -26,7 +26,10 @@ use super::{
     Options, Progress, assets_csv, dpias_csv, findings_csv, ico_csv, links_csv, processor, step, write_error,
 };
 use crate::checks::Report;
-use crate::ico_template::{CHECK_SHEETS, DPIA_HEADINGS, IcoColumn};
+use crate::ico_template::{
+    CHECK_SHEETS, DPIA_COVERAGE_HEADINGS, DPIA_COVERAGE_SHEET, DPIA_HEADINGS, IcoColumn,
+    dpia_coverage_pointer,
+};
 use crate::model::Register;
 use crate::{Error, Result};
 
@@ -185,11 +188,30 @@ fn dpias_sheet(
 ) -> Result<()> {
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
     let heading_row = sheet.heading_row(&DPIA_HEADINGS)?;
-    for row in dpias_csv::rows(register, today) {
+    // A list too long for its cell goes on a sheet of its own, one a row.
+    let mut spilled: Vec<(String, String)> = Vec::new();
+    for mut row in dpias_csv::rows(register, today) {
+        if row[COVERED].chars().count() >= MAX_CELL_CHARS {
+            let lines: Vec<&str> = row[COVERED].lines().collect();
+            spilled.extend(lines.iter().map(|line| (row[0].clone(), (*line).to_owned())));
+            row[COVERED] = dpia_coverage_pointer(lines.len());
+        }
         sheet.row(&row)?;
     }
-    sheet.finish_table(heading_row, DPIA_HEADINGS.len(), &[])
+    sheet.finish_table(heading_row, DPIA_HEADINGS.len(), &[])?;
+    if spilled.is_empty() {
+        return Ok(());
+    }
+    let mut sheet = SheetWriter::new(workbook.add_worksheet(), DPIA_COVERAGE_SHEET, styles)?;
+    let heading_row = sheet.heading_row(&DPIA_COVERAGE_HEADINGS)?;
+    for (title, activity) in spilled {
+        sheet.row(&[title, activity])?;
+    }
+    sheet.finish_table(heading_row, DPIA_COVERAGE_HEADINGS.len(), &[])
 }
+
+/// The DPIAs sheet's "Activities covered" column.
+const COVERED: usize = 10;
 
 fn findings_sheets(
     workbook: &mut Workbook,
