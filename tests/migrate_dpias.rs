@@ -124,6 +124,12 @@ fn the_version_5_fixtures_dpia_answers_become_records_that_answer_the_same() {
     for activity in &then.activities {
         assert_eq!(then.dpia_answers(activity.id), before[&activity.id.0], "as at: {}", activity.fields.name);
     }
+    let titles = |register: &ropa::model::Register| {
+        let mut titles: Vec<String> = register.dpias.iter().map(|d| d.fields.title.clone()).collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(titles(&then), titles(&register), "the day before reads the DPIAs the migration made");
     let columns: Vec<String> = store
         .connection()
         .prepare("SELECT name FROM pragma_table_info('activity') WHERE name LIKE 'dpia%'")

@@ -60,6 +60,9 @@ pub(super) fn register_before(conn: &Connection, moment: OffsetDateTime) -> Resu
             _ => {}
         }
     }
+    // In id order, as the migration makes them, so that the records (and their
+    // titles) of a day before it read as the migrated ones do.
+    legacy_dpias.sort_by_key(|(id, _, _)| *id);
     register.dpias.extend(legacy_records(&legacy_dpias));
     super::order::sort_register(&mut register);
     register.controllers.sort_by_key(|c| c.name.to_lowercase());
