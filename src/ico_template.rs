@@ -275,8 +275,9 @@ pub const SERVICE_ACTIVITY_SEPARATOR: &str = " — ";
 /// activities); its DPIAs sheet cell then says [`dpia_coverage_pointer`].
 pub const DPIA_COVERAGE_SHEET: &str = "DPIA coverage";
 
-/// The headings of [`DPIA_COVERAGE_SHEET`].
-pub const DPIA_COVERAGE_HEADINGS: [&str; 2] = ["DPIA", "Activity covered"];
+/// The headings of [`DPIA_COVERAGE_SHEET`]: the DPIA's title and its row on the
+/// DPIAs sheet (titles need not be unique), and the activity.
+pub const DPIA_COVERAGE_HEADINGS: [&str; 3] = ["DPIA", "DPIAs sheet row", "Activity covered"];
 
 /// What a DPIAs sheet's "Activities covered" cell says when its `count`
 /// activities are listed on [`DPIA_COVERAGE_SHEET`] instead.

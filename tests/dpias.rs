@@ -249,6 +249,21 @@ fn a_merge_keeps_each_dpia_covering_the_registers_own_activities_says_what_it_le
         "{said}"
     );
 
+    // A register with a DPIA of that title but none of its activities: the
+    // file's DPIA still covers the activities it brings, as another record.
+    let mut third = Store::in_memory().unwrap();
+    third.insert_dpia(&DpiaFields::new("Early Help case management (Liquidlogic EHM)")).unwrap();
+    let plan = ropa::import::json::merge_plan(&incoming, &third.load_register().unwrap(), "register.json");
+    ropa::import::apply(&plan, &mut third).unwrap();
+    let landed = third.load_register().unwrap();
+    let named: Vec<_> = landed
+        .dpias
+        .iter()
+        .filter(|d| d.fields.title.starts_with("Early Help case"))
+        .map(|d| d.fields.activities.len())
+        .collect();
+    assert_eq!(named, [0, 2], "the register's own is left, the file's covers its two activities");
+
     // An activity the file holds but the merge rejects is named, not dropped silently.
     let mut broken = incoming.clone();
     let referrals = broken.activities.iter().position(|a| a.fields.name == "Referrals from schools").unwrap();
@@ -280,21 +295,25 @@ fn a_dpia_covering_more_activities_than_a_cell_holds_lists_them_on_a_sheet_of_th
             store.insert_activity(&ActivityFields::new(service, name), &[]).unwrap().id
         })
         .collect();
-    let mut fields = DpiaFields::new("Microsoft 365 corporate tenancy DPIA");
-    fields.activities = ids.clone();
-    store.insert_dpia(&fields).unwrap();
+    // Two DPIAs of one title (a title need not be unique), each of 400 activities.
+    for covered in [&ids[..400], &ids[300..]] {
+        let mut fields = DpiaFields::new("Microsoft 365 corporate tenancy DPIA");
+        fields.activities = covered.to_vec();
+        store.insert_dpia(&fields).unwrap();
+    }
     let register = store.load_register().unwrap();
     let bytes = export(&register, Format::IcoXlsx);
     let dpias = sheet(&bytes, "DPIAs");
-    assert_eq!(dpias[1][10], ropa::ico_template::dpia_coverage_pointer(700));
-    assert_eq!(dpias[1][11], "700");
+    assert_eq!(dpias[1][10], ropa::ico_template::dpia_coverage_pointer(400));
+    assert_eq!(dpias[1][11], "400");
     let coverage = sheet(&bytes, ropa::ico_template::DPIA_COVERAGE_SHEET);
-    assert_eq!(coverage[0], ["DPIA", "Activity covered"]);
-    assert_eq!(coverage.len(), 701);
+    assert_eq!(coverage[0], ["DPIA", "DPIAs sheet row", "Activity covered"]);
+    assert_eq!(coverage.len(), 801);
     assert_eq!(
-        coverage[700],
+        coverage[800],
         [
             "Microsoft 365 corporate tenancy DPIA",
+            "3",
             "Corporate ICT and Digital Services — Microsoft 365 tenancy: mailbox and OneDrive of team 699"
         ]
     );

@@ -260,6 +260,15 @@ fn unreadable_answers_and_tampered_packs_are_named_by_sheet_row_and_column() {
     assert!(shown.contains(&format!("sheet \"Activities\", row 2, column {letter}")), "{shown}");
     assert!(shown.contains("\"Nationality\" is not one of the special categories"), "{shown}");
 
+    let mut copied = sheets.clone();
+    let row = copied[1].1[1].clone();
+    copied[1].1.push(row);
+    save_as_owner(&copied, &returned);
+    let refused = ropa(&["import", "--db", db.to_str().unwrap(), returned.to_str().unwrap()]);
+    let shown = text(&refused);
+    assert!(!refused.status.success(), "{shown}");
+    assert!(shown.contains("is on row 2 too (a copied row?)"), "{shown}");
+
     sheets[1].1[1][0] = "=HYPERLINK(\"http://example.invalid\")".into();
     save_as_owner(&sheets, &returned);
     let refused = ropa(&["import", "--db", db.to_str().unwrap(), returned.to_str().unwrap()]);
@@ -389,7 +398,7 @@ fn a_round_sends_every_service_a_pack_and_the_status_says_sent_overdue_and_retur
     let again = ropa(&["review-pack", "--db", db_arg, "--all", "--out", folder.to_str().unwrap()]);
     let said = text(&again);
     assert!(!again.status.success(), "an existing pack is not replaced: {said}");
-    assert!(said.contains("is there already") && said.contains("nothing was written"), "{said}");
+    assert!(said.contains("already exists"), "{said}");
     assert_eq!(std::fs::read(&pack).unwrap(), first, "the first round's pack is as it was");
     assert_eq!(
         Store::open_read(&db).unwrap().review_packs().unwrap().len(),
@@ -436,4 +445,52 @@ fn the_officer_accepts_one_change_and_rejects_the_other_and_only_the_accepted_on
     assert_eq!(register(&db), after, "nothing changed");
     let verify = ropa(&["verify", "--db", db.to_str().unwrap()]);
     assert!(verify.status.success(), "the log replays: {}", text(&verify));
+}
+
+#[test]
+fn a_round_names_every_pack_apart_and_lands_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("council.ropa");
+    let mut store = Store::create(&db).unwrap();
+    let mut ids = Vec::new();
+    for name in ["Early Help", "Early Help 3", "Early-Help"] {
+        let service = store
+            .insert_service(&ropa::model::ServiceFields { name: name.into(), ..Default::default() })
+            .unwrap();
+        store.insert_activity(&ropa::model::ActivityFields::new(service, "Casework"), &[]).unwrap();
+        ids.push(service);
+    }
+    let today = time::macros::date!(2026 - 12 - 01);
+    let folder = dir.path().join("round");
+    let written = ropa::file_commands::write_review_round(&db, &folder, today, None).unwrap();
+    assert_eq!(written.len(), 3);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 3, "no pack replaced another: {written:?}");
+    assert_eq!(store.review_packs().unwrap().len(), 3);
+
+    // "Early-Help"'s pack comes back: it is read against that service, and its round closed.
+    let (_, path, _) = written.iter().find(|(name, _, _)| name == "Early-Help").unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let proposal = ropa::file_commands::read_review_pack(&db, &bytes, "returned.xlsx").unwrap();
+    assert_eq!(proposal.service, "Early-Help");
+    assert_eq!(proposal.unchanged.len(), 1, "{proposal:?}");
+    ropa::file_commands::apply_proposal(&db, &proposal, &Default::default(), today).unwrap();
+    let returned: Vec<_> = store
+        .review_packs()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.returned.is_some())
+        .map(|p| p.service_id)
+        .collect();
+    assert_eq!(returned, [ids[2]]);
+
+    // A cell longer than a workbook holds: no pack is written, none recorded.
+    let activity = store.activities().unwrap().remove(0);
+    let mut long = activity.fields.clone();
+    long.description = "Case notes. ".repeat(3_500);
+    store.update_activity(activity.id, activity.version, &long, &[]).unwrap();
+    let second = dir.path().join("round-2");
+    let refused = ropa::file_commands::write_review_round(&db, &second, today, None);
+    assert!(refused.is_err(), "{refused:?}");
+    assert!(!second.exists(), "no half-written round");
+    assert_eq!(store.review_packs().unwrap().len(), 3, "no pack recorded as sent");
 }

@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::import::MAX_FILE_BYTES;
-use crate::import::text::name_key;
 use crate::model::{ActivityFields, ActivityId, Date, PackReturned, ServiceId};
 use crate::review_pack::{self, PackField, Proposal};
 use crate::store::os_user;
@@ -26,27 +25,27 @@ pub fn write_review_pack(
     crate::fsio::check_target(out)?;
     let mut store = Store::open(db)?;
     let register = store.load_register()?;
-    let found = register
-        .services
-        .iter()
-        .find(|candidate| name_key(&candidate.fields.name) == name_key(service))
-        .ok_or_else(|| {
-            let names: Vec<&str> = register.services.iter().map(|s| s.fields.name.as_str()).collect();
-            Error::Invalid {
-                field: "Service".into(),
-                message: format!(
-                    "no service is called \"{service}\"; the register has: {}",
-                    names.join(", ")
-                ),
-            }
-        })?;
-    send_pack(&mut store, &register, found.id, out, today, due_date(today, due)?)
+    let found = review_pack::service_named(&register, service).ok_or_else(|| {
+        let names: Vec<&str> = register.services.iter().map(|s| s.fields.name.as_str()).collect();
+        Error::Invalid {
+            field: "Service".into(),
+            message: format!("no service is called \"{service}\"; the register has: {}", names.join(", ")),
+        }
+    })?;
+    let due = due_date(today, due)?;
+    let bytes = review_pack::write_pack(&register, found.id, today, &os_user())?;
+    let count = register.activities.iter().filter(|a| a.fields.service_id == found.id).count();
+    store.record_packs_sent(&[(found.id, count)], today, due, || {
+        crate::fsio::write_bytes(out, &bytes, "Writing the review pack")
+    })?;
+    Ok(count)
 }
 
 /// Starts a review round for every service that has activities: writes each
-/// one's pack into the folder `dir` (made if missing; an existing pack there is
-/// never replaced) and records each as sent, due back on `due`. Returns, per
-/// service, its name, the pack written and how many activities it holds.
+/// one's pack into the new folder `dir` (refused if it exists, so no earlier
+/// round's packs are replaced), whole or not at all, and records each as sent,
+/// due back on `due`, in the same step. Returns, per service, its name, the
+/// pack written and how many activities it holds.
 pub fn write_review_round(
     db: &Path,
     dir: &Path,
@@ -56,59 +55,54 @@ pub fn write_review_round(
     let due = due_date(today, due)?;
     let mut store = Store::open(db)?;
     let register = store.load_register()?;
-    let services: Vec<_> = register
-        .services
-        .iter()
-        .filter(|service| register.activities.iter().any(|a| a.fields.service_id == service.id))
-        .collect();
-    let mut names: Vec<String> = Vec::new();
-    let mut planned = Vec::new();
-    for service in &services {
-        let mut name = format!("{}-review.xlsx", file_stem(&service.fields.name));
-        if names.contains(&name) {
-            name = format!("{}-{}-review.xlsx", file_stem(&service.fields.name), service.id.0);
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut files = Vec::new();
+    let mut written = Vec::new();
+    let mut sent = Vec::new();
+    for service in &register.services {
+        let count = register.activities.iter().filter(|a| a.fields.service_id == service.id).count();
+        if count == 0 {
+            continue;
         }
-        names.push(name.clone());
-        let path = dir.join(name);
-        crate::fsio::check_target(&path)?;
-        if path.exists() {
-            return Err(Error::Invalid {
-                field: "Review round".into(),
-                message: format!(
-                    "{} is there already (a pack of an earlier round, perhaps sent); nothing was written: choose another folder",
-                    path.display()
-                ),
-            });
-        }
-        planned.push((service, path));
+        let name = pack_file_name(&service.fields.name, service.id, &mut names);
+        files.push(crate::fsio::FolderFile {
+            path: name.clone(),
+            bytes: review_pack::write_pack(&register, service.id, today, &os_user())?,
+        });
+        written.push((service.fields.name.clone(), dir.join(name), count));
+        sent.push((service.id, count));
     }
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        action: "Making the folder for the review packs",
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut written = Vec::with_capacity(planned.len());
-    for (service, path) in planned {
-        let count = send_pack(&mut store, &register, service.id, &path, today, due)?;
-        written.push((service.fields.name.clone(), path, count));
+    let mut folder_written = false;
+    let recorded = store.record_packs_sent(&sent, today, due, || {
+        crate::fsio::write_folder(dir, &files)?;
+        folder_written = true;
+        Ok(())
+    });
+    if let Err(error) = recorded {
+        // The folder is new (write_folder refuses one that exists): take it away
+        // again if it was written but the packs could not be recorded.
+        if folder_written {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        return Err(error);
     }
     Ok(written)
 }
 
-/// Writes `service`'s pack to `out` and records it as sent.
-fn send_pack(
-    store: &mut Store,
-    register: &crate::model::Register,
-    service: ServiceId,
-    out: &Path,
-    today: Date,
-    due: Date,
-) -> Result<usize> {
-    let bytes = review_pack::write_pack(register, service, today, &os_user())?;
-    crate::fsio::write_bytes(out, &bytes, "Writing the review pack")?;
-    let count = register.activities.iter().filter(|a| a.fields.service_id == service).count();
-    store.record_pack_sent(service, today, due, count)?;
-    Ok(count)
+/// A file name for the pack of the service `name` (row `id`) not yet in `taken`.
+fn pack_file_name(name: &str, id: ServiceId, taken: &mut std::collections::HashSet<String>) -> String {
+    let stem = file_stem(name);
+    let mut candidate = format!("{stem}-review.xlsx");
+    let mut attempt = 1;
+    while taken.contains(&candidate) {
+        candidate = match attempt {
+            1 => format!("{stem}-{}-review.xlsx", id.0),
+            n => format!("{stem}-{}-{n}-review.xlsx", id.0),
+        };
+        attempt += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
 }
 
 /// The date a pack is due back: `due`, or [`DEFAULT_DAYS_TO_RETURN`] days after
@@ -190,6 +184,16 @@ pub fn apply_proposal_to(
     rejected: &BTreeSet<(ActivityId, PackField)>,
     today: Date,
 ) -> Result<usize> {
+    if proposal.changed.is_empty() && proposal.unchanged.is_empty() {
+        return Err(Error::Invalid {
+            field: "Review pack".into(),
+            message: format!(
+                "nothing in the pack for {} can be applied (every row is a conflict or unreadable: {}); the round stays open",
+                proposal.service,
+                proposal.conflicts.len() + proposal.warnings.len()
+            ),
+        });
+    }
     let register = store.load_register()?;
     let owner = match proposal.returned_by.trim() {
         "" => format!("the owner of {}", proposal.service),

@@ -223,16 +223,27 @@ fn plan_dpias(
 ) {
     let titles: HashSet<String> = register.dpias.iter().map(|d| name_key(&d.fields.title)).collect();
     for dpia in &incoming.dpias {
+        let activities: Vec<Ref<ActivityId>> =
+            dpia.fields.activities.iter().filter_map(|id| planned_at.get(id).copied()).collect();
         if titles.contains(&name_key(&dpia.fields.title)) {
+            // Merged again into the register it came from: the register's own.
+            if activities.iter().all(|covered| matches!(covered, Ref::Existing(_))) {
+                plan.report.warn(
+                    None,
+                    None,
+                    format!("DPIA \"{}\" is in the register already; kept as it is there", dpia.fields.title),
+                );
+                continue;
+            }
             plan.report.warn(
                 None,
                 None,
-                format!("DPIA \"{}\" is in the register already; kept as it is there", dpia.fields.title),
+                format!(
+                    "a DPIA called \"{}\" is in the register already; this one covers activities new to it, so it is imported as another record",
+                    dpia.fields.title
+                ),
             );
-            continue;
         }
-        let activities: Vec<Ref<ActivityId>> =
-            dpia.fields.activities.iter().filter_map(|id| planned_at.get(id).copied()).collect();
         let left_out = dpia.fields.activities.len() - activities.len();
         if left_out > 0 && !activities.is_empty() {
             plan.report.warn(

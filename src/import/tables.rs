@@ -116,9 +116,10 @@ struct Index {
     existing_activities: HashMap<(String, String), ActivityId>,
     /// The titles of the register's DPIAs: a row of one is the register's own.
     existing_dpias: HashSet<String>,
-    /// The plan's DPIAs read from the DPIAs sheet, by title: where the DPIA
-    /// coverage sheet's rows go.
+    /// The plan's DPIAs read from the DPIAs sheet, by title and by the row
+    /// there: where the DPIA coverage sheet's rows go.
     planned_dpias: HashMap<String, usize>,
+    planned_dpia_rows: HashMap<usize, usize>,
     /// The planned links not yet filled from a row, by (activity, party,
     /// direction), first planned first.
     unclaimed: HashMap<(usize, Ref<PartyId>, Direction), VecDeque<usize>>,
@@ -136,6 +137,7 @@ impl Index {
             existing_activities: HashMap::new(),
             existing_dpias: register.dpias.iter().map(|d| name_key(&d.fields.title)).collect(),
             planned_dpias: HashMap::new(),
+            planned_dpia_rows: HashMap::new(),
             unclaimed: HashMap::new(),
         };
         for party in &register.parties {
@@ -467,10 +469,6 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
         cells.warn("DPIA", "empty; a DPIA needs a title, so the row was not imported".into());
         return;
     }
-    if index.existing_dpias.contains(&name_key(&title)) {
-        cells.warn("DPIA", format!("\"{title}\" is in the register already; kept as it is there"));
-        return;
-    }
     let mut fields = DpiaFields::new(title.clone());
     fields.status = closed(cells, "Status", DpiaStatus::ALL, DpiaStatus::label, DpiaStatus::code, &title)
         .unwrap_or(DpiaStatus::Screening);
@@ -508,7 +506,19 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
             ),
         }
     }
+    if index.existing_dpias.contains(&name_key(&title)) {
+        // Read again into the register it came from: the register's own.
+        if activities.iter().all(|covered| matches!(covered, Ref::Existing(_))) {
+            cells.warn("DPIA", format!("\"{title}\" is in the register already; kept as it is there"));
+            return;
+        }
+        cells.warn(
+            "DPIA",
+            format!("a DPIA called \"{title}\" is in the register already; this one covers activities new to it, so it is imported as another record"),
+        );
+    }
     index.planned_dpias.insert(name_key(&title), cells.plan.dpias.len());
+    index.planned_dpia_rows.insert(cells.row.number, cells.plan.dpias.len());
     cells.plan.dpias.push(PlannedDpia { fields, activities });
 }
 
@@ -516,7 +526,15 @@ fn read_dpia(cells: &mut Cells<'_>, index: &mut Index) {
 fn read_dpia_coverage(cells: &mut Cells<'_>, index: &mut Index) {
     let title = cells.get("DPIA").to_string();
     let line = cells.get("Activity covered").trim().to_string();
-    let Some(&at) = index.planned_dpias.get(&name_key(&title)) else {
+    // By its row on the DPIAs sheet (titles may repeat), else by title.
+    let by_row = cells.get("DPIAs sheet row").trim().parse::<usize>().ok();
+    let found = by_row
+        .and_then(|row| index.planned_dpia_rows.get(&row))
+        .filter(|&&at| {
+            cells.plan.dpias.get(at).is_some_and(|d| name_key(&d.fields.title) == name_key(&title))
+        })
+        .or_else(|| index.planned_dpias.get(&name_key(&title)));
+    let Some(&at) = found else {
         if index.existing_dpias.contains(&name_key(&title)) {
             return; // The register's own, said once on the DPIAs sheet.
         }

@@ -20,7 +20,7 @@ pub mod read;
 pub mod write;
 
 pub use fields::PackField;
-pub use proposal::{ActivityProposal, FieldChange, Proposal, propose};
+pub use proposal::{ActivityProposal, FieldChange, Proposal, propose, service_named};
 pub use read::{ReturnedPack, ReturnedRow, is_review_pack, read_pack};
 pub use write::write_pack;
 

@@ -62,20 +62,31 @@ impl Proposal {
     }
 }
 
+/// The service called `name`: spelt exactly so, or else the one service whose
+/// name differs from it only in case, spacing or punctuation ("Early Help" and
+/// "Early-Help" are two services when the register has both).
+pub fn service_named<'r>(register: &'r Register, name: &str) -> Option<&'r crate::model::Service> {
+    let name = name.trim();
+    if let Some(exact) = register.services.iter().find(|s| s.fields.name.trim() == name) {
+        return Some(exact);
+    }
+    let mut loose = register.services.iter().filter(|s| name_key(&s.fields.name) == name_key(name));
+    match (loose.next(), loose.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
 /// Compares `pack` with `register`. Refuses a pack whose service the register
 /// does not hold.
 pub fn propose(register: &Register, pack: &ReturnedPack, file: &str) -> Result<Proposal> {
-    let service = register
-        .services
-        .iter()
-        .find(|service| name_key(&service.fields.name) == name_key(&pack.service))
-        .ok_or_else(|| Error::Import {
-            file: file.to_owned(),
-            message: format!(
-                "the pack is for the service \"{}\", which this register does not hold",
-                pack.service
-            ),
-        })?;
+    let service = service_named(register, &pack.service).ok_or_else(|| Error::Import {
+        file: file.to_owned(),
+        message: format!(
+            "the pack is for the service \"{}\", which this register does not hold",
+            pack.service
+        ),
+    })?;
     let mut proposal = Proposal {
         service: service.fields.name.clone(),
         returned_by: pack.returned_by.clone(),

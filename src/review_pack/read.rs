@@ -135,6 +135,13 @@ fn activity_rows(grid: &Grid, fail: &dyn Fn(String) -> Error) -> Result<Vec<Retu
                 place()
             ))
         })?;
+        if let Some(first) = rows.iter().find(|r: &&ReturnedRow| r.activity_id == activity_id) {
+            return Err(fail(format!(
+                "{}: the reference \"{reference}\" is on row {} too (a copied row?); keep one row per activity and import it again",
+                place(),
+                first.row
+            )));
+        }
         let cells = columns.iter().map(|(field, column)| (*field, row.cell(*column).to_owned())).collect();
         rows.push(ReturnedRow { row: row.number, activity_id, version, cells });
     }

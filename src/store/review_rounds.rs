@@ -20,18 +20,47 @@ impl Store {
         due_on: Date,
         activities: usize,
     ) -> Result<PackSent> {
+        let mut sent = self.record_packs_sent(&[(service, activities)], sent_on, due_on, || Ok(()))?;
+        sent.pop().ok_or_else(|| crate::Error::NotFound { what: "the pack recorded".into() })
+    }
+
+    /// Records a pack for each (service, activities) of `packs`, sent on
+    /// `sent_on` and due back on `due_on`, and runs `write` (writing the packs'
+    /// files) inside the same transaction: the packs are recorded only if
+    /// `write` succeeds, and nothing is recorded when it fails.
+    pub fn record_packs_sent(
+        &mut self,
+        packs: &[(ServiceId, usize)],
+        sent_on: Date,
+        due_on: Date,
+        write: impl FnOnce() -> Result<()>,
+    ) -> Result<Vec<PackSent>> {
         let sent_by = self.actor.clone();
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO review_pack (service_id, sent_on, due_on, sent_by, activities)
-                 VALUES (:service, :sent, :due, :by, :activities)",
-                named_params! {
-                    ":service": service, ":sent": format_date(sent_on), ":due": format_date(due_on),
-                    ":by": sent_by, ":activities": activities as i64,
-                },
-            )?;
-            let id = tx.last_insert_rowid();
-            Ok(PackSent { id, service_id: service, sent_on, due_on, sent_by, activities, returned: None })
+            let mut sent = Vec::with_capacity(packs.len());
+            for &(service, activities) in packs {
+                tx.execute(
+                    "INSERT INTO review_pack (service_id, sent_on, due_on, sent_by, activities)
+                     VALUES (:service, :sent, :due, :by, :activities)",
+                    named_params! {
+                        ":service": service, ":sent": format_date(sent_on), ":due": format_date(due_on),
+                        ":by": sent_by, ":activities": activities as i64,
+                    },
+                )?;
+                let id = tx.last_insert_rowid();
+                let sent_by = sent_by.clone();
+                sent.push(PackSent {
+                    id,
+                    service_id: service,
+                    sent_on,
+                    due_on,
+                    sent_by,
+                    activities,
+                    returned: None,
+                });
+            }
+            write()?;
+            Ok(sent)
         })
     }
 

@@ -144,6 +144,15 @@ impl ImportPage {
         ropa::file_commands::remember_mapping(register, ColumnMapping::of(&self.proposals)).map(Some)
     }
 
+    /// Drops what was read (a preview or a returned pack) and any problem shown.
+    pub fn discard(&mut self) {
+        self.preview = None;
+        self.preview_of = None;
+        self.pack = None;
+        self.problem = None;
+        self.skip_rejected = false;
+    }
+
     /// Whether a file is being read.
     pub fn is_reading(&self) -> bool {
         self.reading.is_some()
@@ -356,7 +365,11 @@ pub fn ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, command
         mapping_ui(ui, page, register);
         preview_ui(ui, page, commands);
     }
+    let reviewing = page.pack.is_some();
     super::pack_review::ui(ui, &mut page.pack, commands);
+    if reviewing && page.pack.is_none() {
+        page.problem = None; // Cancelled: its problem goes with it.
+    }
 }
 
 fn choose_ui(ui: &mut egui::Ui, page: &mut ImportPage, register: &Register, commands: &mut Vec<Command>) {

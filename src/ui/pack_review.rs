@@ -59,7 +59,12 @@ pub fn ui(ui: &mut egui::Ui, review: &mut Option<PackReview>, commands: &mut Vec
     let mut cancel = false;
     ui.horizontal(|ui| {
         let text = format!("Apply {} accepted change(s)", shown.accepted());
-        apply = ui.button(text).on_hover_text("In one transaction, logged as the pack's owner's").clicked();
+        let something = !proposal.changed.is_empty() || !proposal.unchanged.is_empty();
+        apply = ui
+            .add_enabled(something, egui::Button::new(text))
+            .on_hover_text("In one transaction, logged as the pack's owner's")
+            .on_disabled_hover_text("Nothing in this pack can be applied: see the warnings")
+            .clicked();
         cancel = ui.button("Cancel").clicked();
     });
     for line in proposal.conflicts.iter().chain(&proposal.warnings) {

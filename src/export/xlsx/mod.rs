@@ -189,11 +189,13 @@ fn dpias_sheet(
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), SHEETS[6], styles)?;
     let heading_row = sheet.heading_row(&DPIA_HEADINGS)?;
     // A list too long for its cell goes on a sheet of its own, one a row.
-    let mut spilled: Vec<(String, String)> = Vec::new();
-    for mut row in dpias_csv::rows(register, today) {
+    let mut spilled: Vec<[String; 3]> = Vec::new();
+    for (at, mut row) in dpias_csv::rows(register, today).enumerate() {
         if row[COVERED].chars().count() >= MAX_CELL_CHARS {
+            // The row as the spreadsheet numbers it: the heading row's, plus one.
+            let number = (heading_row as usize + 2 + at).to_string();
             let lines: Vec<&str> = row[COVERED].lines().collect();
-            spilled.extend(lines.iter().map(|line| (row[0].clone(), (*line).to_owned())));
+            spilled.extend(lines.iter().map(|line| [row[0].clone(), number.clone(), (*line).to_owned()]));
             row[COVERED] = dpia_coverage_pointer(lines.len());
         }
         sheet.row(&row)?;
@@ -204,8 +206,8 @@ fn dpias_sheet(
     }
     let mut sheet = SheetWriter::new(workbook.add_worksheet(), DPIA_COVERAGE_SHEET, styles)?;
     let heading_row = sheet.heading_row(&DPIA_COVERAGE_HEADINGS)?;
-    for (title, activity) in spilled {
-        sheet.row(&[title, activity])?;
+    for row in spilled {
+        sheet.row(&row)?;
     }
     sheet.finish_table(heading_row, DPIA_COVERAGE_HEADINGS.len(), &[])
 }

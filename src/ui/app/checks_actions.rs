@@ -225,6 +225,8 @@ impl App {
         self.as_at.shown = None;
         self.page = Page::Register;
         self.organisation_page.discard_draft();
+        // A preview read against the register before the restore no longer applies.
+        self.import_page.discard();
         self.reload()?;
         self.notice = Some(Notice::info(format!("Restored the register from {}", path.display())));
         Ok(())

@@ -104,6 +104,7 @@ impl App {
             proposal.unchanged.len()
         );
         self.import_page.pack = None;
+        self.import_page.problem = None;
         self.import_page.created = Some(text.clone());
         self.import_page.created_activities.clear();
         self.reload()?;
