@@ -28,11 +28,14 @@ pub enum ExportFormat {
     /// The auditor's folder (`ropa::file_commands::write_audit_pack`): every
     /// export, the notices, the flow maps and a SHA-256 manifest.
     AuditPack,
+    /// A review round (`ropa::file_commands::write_review_round`): a folder of
+    /// review packs, one per service with activities, each recorded as sent.
+    ReviewRound,
 }
 
 impl ExportFormat {
     /// Every format, in the order offered.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Core(Format::IcoCsv),
         Self::Core(Format::IcoXlsx),
         Self::Core(Format::ProcessorCsv),
@@ -45,6 +48,7 @@ impl ExportFormat {
         Self::Json,
         Self::Core(Format::PublicHtml),
         Self::AuditPack,
+        Self::ReviewRound,
     ];
 
     /// A label for people.
@@ -55,6 +59,9 @@ impl ExportFormat {
             Self::AuditPack => {
                 "Audit pack for the ICO (a folder: every export, notices, flow maps, manifest)"
             }
+            Self::ReviewRound => {
+                "Review round: a pack for each service's owner (a folder; each recorded as sent, due back in 28 days)"
+            }
         }
     }
 
@@ -63,7 +70,7 @@ impl ExportFormat {
         match self {
             Self::Core(format) => format.extension(),
             Self::Json => "json",
-            Self::AuditPack => "",
+            Self::AuditPack | Self::ReviewRound => "",
         }
     }
 
@@ -73,6 +80,7 @@ impl ExportFormat {
             Self::Core(format) => format.code(),
             Self::Json => "json",
             Self::AuditPack => "audit-pack",
+            Self::ReviewRound => "review-round",
         }
     }
 
@@ -81,13 +89,13 @@ impl ExportFormat {
         match self {
             Self::Core(format) => format.writes_folder(),
             Self::Json => false,
-            Self::AuditPack => true,
+            Self::AuditPack | Self::ReviewRound => true,
         }
     }
 
     /// Whether the export covers the whole register whatever scope is chosen.
     fn is_whole_register(self) -> bool {
-        self == Self::AuditPack
+        matches!(self, Self::AuditPack | Self::ReviewRound)
     }
 
     /// Whether the file is CSV, so a byte order mark applies.
@@ -170,6 +178,8 @@ pub struct ExportPage {
     pub folder_problem: Option<String>,
     /// The existing file an export would replace, while the user is asked first.
     pub confirm_replace: Option<PathBuf>,
+    /// Whether the export under way (or just ended) is a review round.
+    round_started: bool,
 }
 
 impl Default for ExportPage {
@@ -184,6 +194,7 @@ impl Default for ExportPage {
             outcome: None,
             folder_problem: None,
             confirm_replace: None,
+            round_started: false,
         }
     }
 }
@@ -272,6 +283,10 @@ impl ExportPage {
             self.start_audit_pack(session, as_at.map(|shown| shown.date), path);
             return;
         }
+        if self.format == ExportFormat::ReviewRound {
+            self.start_review_round(session, path);
+            return;
+        }
         let (source, view) = match as_at {
             Some(shown) => (&shown.register, &shown.view),
             None => (&*session.register, &session.view),
@@ -331,6 +346,43 @@ impl ExportPage {
 }
 
 impl ExportPage {
+    /// Starts a review round of the register's file on a worker thread, sent
+    /// today (never as at a past day): as `ropa review-pack --all` does.
+    fn start_review_round(&mut self, session: &Session, path: PathBuf) {
+        let Some(db) = session.store.path().map(Path::to_path_buf) else {
+            self.outcome = Some(ExportOutcome::Failed(
+                "A review round is recorded in a register file; save a copy of this register first (File > Save a copy…)."
+                    .to_owned(),
+            ));
+            return;
+        };
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let today = now().date();
+        let worker_path = path.clone();
+        std::thread::spawn(move || {
+            let result = ropa::file_commands::write_review_round(&db, &worker_path, today, None).map(|_| ());
+            let _ignored_if_page_gone = sender.send(Message::Finished(result));
+        });
+        let activities = session.register.activities.len();
+        self.outcome = None;
+        self.folder_problem = None;
+        self.running = Some(RunningExport { receiver, cancel, path, activities, done: 0, total: 1 });
+        self.round_started = true;
+    }
+
+    /// Whether a review round was written since last asked (the Reviews page
+    /// then reads the packs sent again).
+    pub fn take_round_written(&mut self) -> bool {
+        let written = self.round_started
+            && self.running.is_none()
+            && matches!(self.outcome, Some(ExportOutcome::Written { .. }));
+        if self.running.is_none() {
+            self.round_started = false;
+        }
+        written
+    }
+
     /// Starts the audit pack of the register's file on a worker thread: it reads
     /// the file itself (notice texts, acknowledgements, the log head), as
     /// `ropa audit-pack` does.
@@ -377,9 +429,9 @@ fn run_export(
         ExportFormat::Core(format) => {
             export::export_to_file_in(register, context, &Scope::Whole, format, options, path, &mut progress)
         }
-        ExportFormat::AuditPack => Err(ropa::Error::Invalid {
+        ExportFormat::AuditPack | ExportFormat::ReviewRound => Err(ropa::Error::Invalid {
             field: "Format".into(),
-            message: "the audit pack is written from the register's file".into(),
+            message: "the audit pack and review packs are written from the register's file".into(),
         }),
         ExportFormat::Json => {
             let json = ropa::import::json::to_json(register)?;
@@ -471,6 +523,9 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     page.poll();
+    if page.take_round_written() {
+        commands.push(Command::RefreshRounds);
+    }
     if page.is_running() {
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
     }
@@ -528,10 +583,14 @@ fn source_ui(ui: &mut egui::Ui, page: &mut ExportPage, shown: &AsAtRegister) {
 fn scope_ui(ui: &mut egui::Ui, page: &mut ExportPage, session: &Session) {
     ui.label("Activities");
     if page.format.is_whole_register() {
-        ui.label(format!(
-            "The whole register ({} activities): an audit pack is never partial",
-            session.view.total()
-        ));
+        ui.label(if page.format == ExportFormat::ReviewRound {
+            format!(
+                "Every service with activities ({} activities): each gets its own pack, and the round is written whole or not at all",
+                session.view.total()
+            )
+        } else {
+            format!("The whole register ({} activities): an audit pack is never partial", session.view.total())
+        });
         ui.end_row();
         return;
     }

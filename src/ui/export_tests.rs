@@ -351,3 +351,29 @@ fn an_export_carries_the_head_of_the_register_it_holds_not_a_later_one() {
     assert!(written.contains(&shown), "the head the register was read at");
     assert!(!written.contains(&later), "never a head whose changes the export lacks");
 }
+
+#[test]
+fn a_review_round_is_started_from_the_page_and_shows_on_reviews_due() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(demo_file_store(folder.path()));
+    let round = folder.path().join("round");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label(super::export::ExportFormat::ReviewRound.label()).click();
+    harness.run();
+    assert!(harness.query_by_label_contains("each gets its own pack").is_some());
+    open_export_page(&mut harness, &round);
+    harness.get_by_label("Export").click();
+    let _still_exporting = harness.run_ok();
+    wait_for_export(&mut harness);
+    let packs = harness.state().session().unwrap().store.review_packs().unwrap();
+    let files = std::fs::read_dir(&round).unwrap().count();
+    assert!(files > 1, "a pack per service: {files}");
+    assert_eq!(packs.len(), files, "each pack written is recorded as sent");
+    harness.run();
+    harness.get_by_label("Reviews due").click();
+    harness.run();
+    let heading = format!("Review rounds with service owners ({files})");
+    assert!(harness.query_by_label(&heading).is_some(), "the Reviews page reads the round at once");
+    assert!(harness.query_by_label_contains("Early Help: sent (sent").is_some());
+}

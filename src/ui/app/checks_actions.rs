@@ -38,6 +38,15 @@ impl App {
         self.load_history_if_shown()
     }
 
+    /// Reads the review packs sent again, for the Reviews page.
+    pub(super) fn refresh_rounds(&mut self) -> ropa::Result<()> {
+        let Some(session) = &self.session else {
+            return Ok(());
+        };
+        self.reviews_page.set_rounds(&session.store.review_packs()?, &session.register, self.today);
+        Ok(())
+    }
+
     /// Installs the checks' report if it has landed from the worker, and gives
     /// the editor its findings; asks for another frame while they run.
     pub(super) fn poll_checks(&mut self, ctx: &egui::Context) {

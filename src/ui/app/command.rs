@@ -84,6 +84,8 @@ pub enum Command {
     ImportFrom(PathBuf),
     /// Apply a previewed import plan in one transaction.
     ApplyImport(Box<ropa::import::Plan>),
+    /// Read the review packs sent again (a round was started on the Exports page).
+    RefreshRounds,
     /// Apply a returned review pack's accepted changes.
     ApplyReviewPack(Box<crate::ui::pack_review::PackReview>),
     /// Close the window.
@@ -290,6 +292,7 @@ impl App {
             Command::ImportFrom(path) => self.import_from(&path),
             Command::ApplyImport(plan) => self.apply_import(&plan),
             Command::ApplyReviewPack(review) => self.apply_review_pack(&review),
+            Command::RefreshRounds => self.refresh_rounds(),
             Command::Quit => {
                 self.quit_requested = true;
                 Ok(())
