@@ -349,26 +349,12 @@ impl ExportPage {
     /// Starts a review round of the register's file on a worker thread, sent
     /// today (never as at a past day): as `ropa review-pack --all` does.
     fn start_review_round(&mut self, session: &Session, path: PathBuf) {
-        let Some(db) = session.store.path().map(Path::to_path_buf) else {
-            self.outcome = Some(ExportOutcome::Failed(
-                "A review round is recorded in a register file; save a copy of this register first (File > Save a copy…)."
-                    .to_owned(),
-            ));
-            return;
-        };
-        let (sender, receiver) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
         let today = now().date();
-        let worker_path = path.clone();
-        std::thread::spawn(move || {
-            let result = ropa::file_commands::write_review_round(&db, &worker_path, today, None).map(|_| ());
-            let _ignored_if_page_gone = sender.send(Message::Finished(result));
-        });
-        let activities = session.register.activities.len();
-        self.outcome = None;
-        self.folder_problem = None;
-        self.running = Some(RunningExport { receiver, cancel, path, activities, done: 0, total: 1 });
-        self.round_started = true;
+        let started =
+            self.start_from_file(session, path, "A review round is recorded in", move |db, path| {
+                ropa::file_commands::write_review_round(db, path, today, None).map(|_| ())
+            });
+        self.round_started = started;
     }
 
     /// Whether a review round was written since last asked (the Reviews page
@@ -387,26 +373,40 @@ impl ExportPage {
     /// the file itself (notice texts, acknowledgements, the log head), as
     /// `ropa audit-pack` does.
     fn start_audit_pack(&mut self, session: &Session, as_at: Option<Date>, path: PathBuf) {
+        let options = Options { bom: false, generated_at: now() };
+        self.start_from_file(session, path, "The audit pack is written from", move |db, path| {
+            ropa::file_commands::write_audit_pack(db, path, as_at, &options).map(|_| ())
+        });
+    }
+
+    /// Runs `write(register file, path)` on a worker thread, as the export
+    /// under way; when the register has no file, says so (`needs_file` opens
+    /// the sentence) and starts nothing. Returns whether it started.
+    fn start_from_file(
+        &mut self,
+        session: &Session,
+        path: PathBuf,
+        needs_file: &str,
+        write: impl FnOnce(&Path, &Path) -> ropa::Result<()> + Send + 'static,
+    ) -> bool {
         let Some(db) = session.store.path().map(Path::to_path_buf) else {
-            self.outcome = Some(ExportOutcome::Failed(
-                "The audit pack is written from a register file; save a copy of this register first (File > Save a copy…)."
-                    .to_owned(),
-            ));
-            return;
+            self.outcome = Some(ExportOutcome::Failed(format!(
+                "{needs_file} a register file; save a copy of this register first (File > Save a copy…)."
+            )));
+            return false;
         };
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let options = Options { bom: false, generated_at: now() };
         let worker_path = path.clone();
         std::thread::spawn(move || {
-            let result =
-                ropa::file_commands::write_audit_pack(&db, &worker_path, as_at, &options).map(|_| ());
+            let result = write(&db, &worker_path);
             let _ignored_if_page_gone = sender.send(Message::Finished(result));
         });
         let activities = session.register.activities.len();
         self.outcome = None;
         self.folder_problem = None;
         self.running = Some(RunningExport { receiver, cancel, path, activities, done: 0, total: 1 });
+        true
     }
 }
 
