@@ -7,6 +7,7 @@ use std::path::Path;
 
 use ropa::law::{Article9Condition, LawfulBasis, Schedule1Condition, SpecialCategory, TransferSafeguard};
 use ropa::model::*;
+use ropa::store::ActivityRecord;
 use ropa::{Error, Store};
 
 fn date(text: &str) -> Date {
@@ -111,6 +112,41 @@ fn every_activity_field_round_trips() {
     assert_eq!(links.len(), 2);
     let stored = links.iter().find(|l| l.fields.direction == Direction::Recipient).unwrap();
     assert_eq!(stored.fields, recipient.fields);
+}
+
+/// The change log records a new activity from what was written, without reading
+/// it back: it must read exactly as the register does, whatever the officer typed.
+#[test]
+fn a_new_activity_is_logged_exactly_as_the_register_reads_it() {
+    let mut fx = fixture();
+    fx.store.insert_asset(&AssetFields::new("Liquidlogic EHM")).unwrap();
+    let mut fields = full_activity(fx.service);
+    fields.name = "  Family support casework \t".into();
+    // Another spelling of a known asset, a blank, and a new one with spaces.
+    fields.systems = vec!["LIQUIDLOGIC ehm".into(), "   ".into(), "  Paper files ".into()];
+    // Parties given out of name order: the register lists recipients by name.
+    let links = [
+        link(fx.police, Direction::Recipient),
+        link(fx.nhs, Direction::Recipient),
+        link(fx.police, Direction::Source),
+    ];
+    let saved = fx.store.insert_activity(&fields, &links).unwrap();
+
+    let logged = fx.store.history("activity", saved.id.0).unwrap();
+    let after = logged.last().and_then(|change| change.after.clone()).expect("the creation is logged");
+    let logged: ActivityRecord = serde_json::from_str(&after).unwrap();
+    let read = ActivityRecord {
+        activity: fx.store.activity(saved.id).unwrap(),
+        links: fx.store.links_of(saved.id).unwrap(),
+    };
+    assert_eq!(logged, read);
+    assert_eq!(read.activity.fields.name, "Family support casework");
+    assert_eq!(read.activity.fields.systems, ["Liquidlogic EHM", "Paper files"]);
+    let order: Vec<(Direction, PartyId)> =
+        read.links.iter().map(|l| (l.fields.direction, l.fields.party_id)).collect();
+    let expected =
+        [(Direction::Source, fx.police), (Direction::Recipient, fx.police), (Direction::Recipient, fx.nhs)];
+    assert_eq!(order, expected, "sources first, then recipients by name");
 }
 
 #[test]

@@ -186,28 +186,33 @@ fn activities_naming(conn: &Connection, id: AssetId) -> Result<Vec<ActivityId>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The asset called `name` (ignoring case), made and logged if there is none.
-pub(super) fn asset_named(tx: &Tx<'_>, name: &str) -> Result<AssetId> {
+/// The asset called `name` (ignoring case), made and logged if there is none,
+/// with its name as the asset register spells it.
+fn asset_named(tx: &Tx<'_>, name: &str) -> Result<(AssetId, String)> {
     let name = required_name(name, "Information asset")?;
-    let found: Option<AssetId> = tx
-        .prepare_cached("SELECT id FROM asset WHERE name = ?1")?
-        .query_row([&name], |row| row.get(0))
+    let found: Option<(AssetId, String)> = tx
+        .prepare_cached("SELECT id, name FROM asset WHERE name = ?1")?
+        .query_row([&name], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     match found {
-        Some(id) => Ok(id),
-        None => insert_asset(tx, &AssetFields::new(name)),
+        Some(found) => Ok(found),
+        None => Ok((insert_asset(tx, &AssetFields::new(name.as_str()))?, name)),
     }
 }
 
 /// Links the activity `id` to the assets `names`, in order (its old links
-/// already removed).
-pub(super) fn write_activity_assets(tx: &Tx<'_>, id: ActivityId, names: &[String]) -> Result<()> {
+/// already removed), and returns their names as the asset register spells them:
+/// what reading the activity back gives as its `systems`.
+pub(super) fn write_activity_assets(tx: &Tx<'_>, id: ActivityId, names: &[String]) -> Result<Vec<String>> {
     let mut stmt = tx
         .prepare_cached("INSERT INTO activity_asset (activity_id, position, asset_id) VALUES (?1, ?2, ?3)")?;
+    let mut stored = Vec::with_capacity(names.len());
     for (position, name) in names.iter().filter(|name| !name.trim().is_empty()).enumerate() {
-        stmt.execute((id, position as i64, asset_named(tx, name)?))?;
+        let (asset, name) = asset_named(tx, name)?;
+        stmt.execute((id, position as i64, asset))?;
+        stored.push(name);
     }
-    Ok(())
+    Ok(stored)
 }
 
 /// Fills each activity's `systems` with the names of its assets, in order.

@@ -161,6 +161,34 @@ pub(super) fn sync_links(conn: &Connection, activity_id: ActivityId, drafts: &[L
     Ok(())
 }
 
+/// Inserts the links of a new activity, and returns them as [`select_links`]
+/// would read them back: in its order, each party's name taken from the register.
+/// A draft that names a stored link is refused, as [`sync_links`] refuses it for
+/// an activity that has none.
+pub(super) fn insert_new_links(
+    conn: &Connection,
+    activity_id: ActivityId,
+    drafts: &[LinkDraft],
+) -> Result<Vec<Link>> {
+    let mut links = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if let Some(id) = draft.id {
+            return Err(Error::NotFound { what: format!("link {id}") });
+        }
+        let id = insert_link(conn, activity_id, None, &draft.fields)?;
+        links.push(Link { id, activity_id, fields: draft.fields.clone() });
+    }
+    let mut party_names: HashMap<PartyId, String> = HashMap::new();
+    let mut name_of = conn.prepare_cached("SELECT name FROM party WHERE id = ?1")?;
+    for link in &links {
+        if let std::collections::hash_map::Entry::Vacant(entry) = party_names.entry(link.fields.party_id) {
+            entry.insert(name_of.query_row([link.fields.party_id], |row| row.get(0))?);
+        }
+    }
+    super::order::sort_links(&mut links, |id| party_names.get(&id).map_or("", String::as_str));
+    Ok(links)
+}
+
 /// Inserts a link (with a given id when restoring a deleted activity).
 pub(super) fn insert_link(
     conn: &Connection,
