@@ -159,7 +159,7 @@ const PROSE: &[&str] = &[
 /// one transaction.
 pub fn generate(store: &mut Store, spec: Spec) -> Result<()> {
     let mut rng = Rng(spec.seed);
-    store.batch(|batch| {
+    store.batch_adding(spec.activities, false, |batch| {
         batch.save_organisation(&organisation())?;
         let services = services(batch, spec.activities)?;
         let parties = parties(batch, &mut rng, spec.activities)?;

@@ -379,3 +379,78 @@ fn create_refuses_to_overwrite_and_open_reads_back() {
     let mode: String = reopened.connection().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 }
+
+/// Every index of the register, as (name, SQL), by name.
+fn indexes(store: &Store) -> Vec<(String, String)> {
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
+/// Adds `count` activities, each with a link to `party` carrying data categories.
+fn add_many(
+    batch: &ropa::store::Batch<'_>,
+    service: ServiceId,
+    party: PartyId,
+    count: usize,
+) -> ropa::Result<()> {
+    for n in 0..count {
+        let mut recipient = link(party, Direction::Recipient);
+        recipient.fields.data_categories = vec!["Name".into(), format!("Case {n}")];
+        let mut fields = ActivityFields::new(service, format!("Activity {n}"));
+        fields.personal_data = vec!["Email address".into()];
+        batch.insert_activity(&fields, &[recipient])?;
+    }
+    Ok(())
+}
+
+/// A batch that adds a register's worth of activities builds some indexes once
+/// at its end: afterwards the register has exactly the indexes it had, and the
+/// questions asked across it still use them.
+#[test]
+fn a_large_batch_leaves_the_same_indexes_in_use() {
+    let mut fx = fixture();
+    let before = indexes(&fx.store);
+    let count = ropa::store::BULK_ACTIVITIES;
+    let (service, police) = (fx.service, fx.police);
+    fx.store.batch_adding(count, false, |batch| add_many(batch, service, police, count)).unwrap();
+
+    assert_eq!(indexes(&fx.store), before);
+    assert_eq!(fx.store.links_with_party(fx.police, None).unwrap().len(), count);
+    assert_eq!(fx.store.activities_with_personal_data("email ADDRESS").unwrap().len(), count);
+    for sql in [
+        "SELECT id FROM link WHERE party_id = 1 AND direction = 'recipient'",
+        "SELECT id FROM link WHERE agreement_id = 1",
+        "SELECT activity_id FROM activity_item WHERE list = 'personal_data' AND value = 'x' COLLATE NOCASE",
+        "SELECT link_id FROM link_data_category WHERE value = 'name' COLLATE NOCASE",
+    ] {
+        let plan = query_plan(&fx.store, sql);
+        assert!(plan.contains("USING") && !plan.contains("SCAN"), "{sql} is not indexed: {plan}");
+    }
+    let integrity: String =
+        fx.store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+}
+
+/// A large batch that fails, or is a dry run, leaves the register and its
+/// indexes as they were.
+#[test]
+fn a_large_batch_that_fails_or_is_a_dry_run_changes_nothing() {
+    let mut fx = fixture();
+    let before = indexes(&fx.store);
+    let count = ropa::store::BULK_ACTIVITIES;
+    let (service, police) = (fx.service, fx.police);
+    let failed = fx.store.batch_adding(count, false, |batch| {
+        add_many(batch, service, police, count)?;
+        // The same name again in the same service is refused: the batch fails at its end.
+        add_many(batch, service, police, 1)
+    });
+    assert!(matches!(failed, Err(Error::Duplicate { .. })), "{failed:?}");
+    fx.store.batch_adding(count, true, |batch| add_many(batch, service, police, count)).unwrap();
+
+    assert_eq!(indexes(&fx.store), before);
+    assert!(fx.store.load_register().unwrap().activities.is_empty());
+    assert!(fx.store.links_with_party(fx.police, None).unwrap().is_empty());
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::fsio::{TempPath, place_new, sync_folder};
+use crate::fsio::{TempPath, place_new, sync_file, sync_folder};
 use crate::{Error, Result, Store};
 
 /// Creates a new register at `path` filled by `fill`: built in a temporary file next
@@ -16,10 +16,11 @@ pub fn create_register(path: &Path, fill: impl FnOnce(&mut Store) -> Result<()>)
     }
     let temp = TempPath::beside(path);
     let mut store = Store::create(&temp.0)?;
-    let filled = fill(&mut store);
-    // Closing the last connection checkpoints the log into the file and removes it.
+    store.begin_build()?;
+    let filled = fill(&mut store).and_then(|()| store.end_build());
     drop(store);
     filled?;
+    sync_file(&temp.0)?;
     place_new(&temp.0, path)?;
     temp.disarm();
     sync_folder(path)
@@ -59,6 +60,22 @@ mod tests {
         assert_eq!(names(dir.path()), ["demo.ropa"]);
         let mut store = Store::open(&path).unwrap();
         assert!(!store.load_register().unwrap().activities.is_empty());
+    }
+
+    #[test]
+    fn a_register_built_without_its_journal_is_whole_and_keeps_one_once_placed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("built.ropa");
+        create_register(&path, crate::demo::populate).unwrap();
+        assert_eq!(names(dir.path()), ["built.ropa"], "no journal or temporary file is left");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal", "the register keeps the journal it is opened with");
+        let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(integrity, "ok");
+        drop(conn);
+        let check = Store::open(&path).unwrap().verify_log().unwrap();
+        assert!(check.entries > 0 && check.first_broken.is_none(), "{check:?}");
     }
 
     #[test]

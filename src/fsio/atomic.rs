@@ -88,6 +88,13 @@ fn existing_permissions(path: &Path) -> Option<std::fs::Permissions> {
     std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file).map(|m| m.permissions())
 }
 
+/// Flushes the file at `path` to the disk.
+pub(crate) fn sync_file(path: &Path) -> Result<()> {
+    File::open(path)
+        .and_then(|file| file.sync_all())
+        .map_err(|source| io_error("Saving the file", path, source))
+}
+
 /// Syncs the folder holding `path`, so the rename itself survives a power cut.
 pub(crate) fn sync_folder(path: &Path) -> Result<()> {
     #[cfg(unix)]

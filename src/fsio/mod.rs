@@ -8,7 +8,7 @@ mod atomic;
 mod folder;
 mod target;
 
-pub(crate) use atomic::{TempPath, UNNAMED_OUTPUT, place_new, sync_folder};
+pub(crate) use atomic::{TempPath, UNNAMED_OUTPUT, place_new, sync_file, sync_folder};
 pub use atomic::{write_atomically, write_bytes};
 pub use folder::{FolderFile, write_folder};
 pub(crate) use target::SQLITE_HEADER;

@@ -181,7 +181,14 @@ pub fn read_workbook_mapped(
     // The register's own workbook carries its findings (a sheet as long as the
     // register and its links): read them only if no other sheet is a record.
     let is_checks = |name: &str| CHECK_SHEETS.iter().any(|sheet| sheet.eq_ignore_ascii_case(name.trim()));
-    let sheets = workbook::read_sheets_where(bytes, file, |name| !is_checks(name))?;
+    // The app's own table sheets (links, parties, ...) are written without
+    // merged cells: only the others are searched for them.
+    let sheets = workbook::read_sheets_where(
+        bytes,
+        file,
+        |name| !is_checks(name),
+        |grid| !tables::is_table_sheet(grid),
+    )?;
     if let Some(mapped) = plan_of_sheets(sheets, file, register, input)? {
         return Ok(mapped);
     }
@@ -246,7 +253,11 @@ fn plan_of_sheets(
     for grid in &processor_records {
         processor::read_processor_sheet(grid, register, &mut plan);
     }
-    Ok(Some(table.into_mapped(plan)))
+    let mapped = table.into_mapped(plan);
+    // A register's workbook is millions of cells, each its own string: freeing
+    // them took a tenth of reading it, and nothing waits for it.
+    super::drop_elsewhere((tables, processor_records));
+    Ok(Some(mapped))
 }
 
 /// A workbook whose only record is a processor record (Art 30(2)): its first
@@ -459,6 +470,9 @@ struct Reader<'r> {
     has_function_column: bool,
     /// The citation cells read so far, each distinct text read once.
     citations: CitationMemo,
+    /// Each party name read from a sources or recipients cell so far: its key
+    /// and its party (a register's few hundred parties fill 100,000 links).
+    written_parties: HashMap<String, (String, Ref<PartyId>)>,
 }
 
 impl<'r> Reader<'r> {
@@ -488,6 +502,7 @@ impl<'r> Reader<'r> {
             recipient_countries: Vec::new(),
             has_function_column: true,
             citations: CitationMemo::default(),
+            written_parties: HashMap::new(),
         }
     }
 
@@ -895,13 +910,26 @@ impl<'r> Reader<'r> {
         let mut seen = BTreeSet::new();
         split_list(row.get(column))
             .into_iter()
-            .filter(|name| seen.insert(name_key(name)))
-            .map(|written| PlannedLink {
-                party: self.party_ref(&written),
-                agreement: None,
-                fields: LinkFields::new(PartyId(0), direction),
+            .filter_map(|written| {
+                let (key, party) = self.written_party(written);
+                seen.insert(key).then(|| PlannedLink {
+                    party,
+                    agreement: None,
+                    fields: LinkFields::new(PartyId(0), direction),
+                })
             })
             .collect()
+    }
+
+    /// The key of a party name as a cell writes it, and its party (see
+    /// [`Self::party_ref`]), each worked out once per distinct text.
+    fn written_party(&mut self, written: String) -> (String, Ref<PartyId>) {
+        if let Some((key, party)) = self.written_parties.get(&written) {
+            return (key.clone(), *party);
+        }
+        let found = (name_key(&written), self.party_ref(&written));
+        self.written_parties.insert(written, found.clone());
+        found
     }
 
     /// The party a cell names: "NAME (KIND)" as this app's export writes it, or

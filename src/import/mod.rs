@@ -44,3 +44,10 @@ pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 
 /// The largest cell an import accepts (characters); a larger one rejects its row.
 pub const MAX_CELL_CHARS: usize = 1_000_000;
+
+/// Frees `value` on another thread: for what was read from a large file and is
+/// no longer needed, so that nothing waits while its many allocations are
+/// given back.
+fn drop_elsewhere<T: Send + 'static>(value: T) {
+    let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
+}

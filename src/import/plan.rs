@@ -179,13 +179,13 @@ impl Plan {
 
 /// Applies `plan` to `store` in one transaction: all of it lands, or none of it.
 pub fn apply(plan: &Plan, store: &mut Store) -> Result<()> {
-    store.batch(|batch| apply_in(plan, batch))
+    store.batch_adding(plan.activities.len(), false, |batch| apply_in(plan, batch))
 }
 
 /// Runs exactly what [`apply`] runs, in one transaction that is then rolled back:
 /// `Ok` means the real import would land, and the register is unchanged either way.
 pub fn dry_run(plan: &Plan, store: &mut Store) -> Result<()> {
-    store.batch_dry_run(|batch| apply_in(plan, batch))
+    store.batch_adding(plan.activities.len(), true, |batch| apply_in(plan, batch))
 }
 
 fn apply_in(plan: &Plan, batch: &Batch<'_>) -> Result<()> {

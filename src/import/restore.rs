@@ -13,13 +13,13 @@ use crate::{Error, Result};
 /// whose ids run 1, 2, 3... keeps them. A reference to a record the register does
 /// not hold refuses the whole restore, naming the record and the missing id.
 pub fn restore(store: &mut Store, register: &Register) -> Result<()> {
-    store.batch(|batch| restore_in(batch, register))
+    store.batch_adding(register.activities.len(), false, |batch| restore_in(batch, register))
 }
 
 /// Runs exactly what [`restore`] runs, then rolls it back: `Ok` means the restore
 /// would land, and the register is unchanged either way.
 pub fn restore_dry_run(store: &mut Store, register: &Register) -> Result<()> {
-    store.batch_dry_run(|batch| restore_in(batch, register))
+    store.batch_adding(register.activities.len(), true, |batch| restore_in(batch, register))
 }
 
 fn restore_in(batch: &Batch<'_>, register: &Register) -> Result<()> {

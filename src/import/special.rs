@@ -33,7 +33,7 @@ pub fn special_categories(item: &str) -> BTreeSet<SpecialCategory> {
     }
     let names = |wording: &str| {
         if wording.contains(' ') {
-            format!(" {key} ").contains(&format!(" {wording} "))
+            contains_phrase(&key, wording)
         } else {
             words.iter().any(|w| w.starts_with(wording))
         }
@@ -45,19 +45,45 @@ pub fn special_categories(item: &str) -> BTreeSet<SpecialCategory> {
         .collect()
 }
 
+/// Whether the words of `key` (single spaces, as [`name_key`] gives) include
+/// the words of `phrase` one after the other.
+fn contains_phrase(key: &str, phrase: &str) -> bool {
+    key.match_indices(phrase).any(|(at, _)| {
+        let before = key[..at].chars().next_back();
+        let after = key[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
+}
+
 /// Whether an item is only a category's name, as this app's export writes it
 /// ("Health (special category)") or the law titles it, so no words of the
 /// officer's need keeping beside the category.
 pub fn is_category_name(item: &str) -> bool {
+    /// The keys of every category's title and label, made once.
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        SpecialCategory::ALL.iter().flat_map(|c| [name_key(c.title()), name_key(&c.label())]).collect()
+    });
     let key = name_key(item);
     let key = key.trim_end_matches(" special category").trim_start_matches("special category ");
-    SpecialCategory::ALL.iter().any(|c| name_key(c.title()) == key || name_key(&c.label()) == key)
+    NAMES.iter().any(|name| name == key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use SpecialCategory::*;
+
+    #[test]
+    fn a_phrase_is_found_only_as_whole_words() {
+        assert!(contains_phrase("physical or mental health", "mental health"));
+        assert!(contains_phrase("mental health", "mental health"));
+        assert!(contains_phrase("trade union membership", "trade union"));
+        assert!(!contains_phrase("supermental health", "mental health"));
+        assert!(!contains_phrase("mental healthy", "mental health"));
+        assert!(!contains_phrase("mental", "mental health"));
+        // A later occurrence counts when the first is part of a longer word.
+        assert!(contains_phrase("sexual lifestyle and sexual life", "sexual life"));
+    }
 
     #[test]
     fn officers_words_name_the_categories() {

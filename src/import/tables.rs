@@ -71,20 +71,32 @@ const HEADING_SEARCH_ROWS: usize = 10;
 /// The table `grid` holds, when its heading row (among the first ten rows) has
 /// every heading of the parties, agreements or links table.
 pub(super) fn table_sheet(grid: Grid) -> Result<TableSheet, Grid> {
-    for kind in [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Dpias, Kind::DpiaCoverage, Kind::Parties]
-    {
-        let found = grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
-            let keys: HashMap<String, usize> =
-                row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
-            let columns: Option<HashMap<&'static str, usize>> =
-                kind.headings().iter().map(|h| keys.get(&name_key(h)).map(|&i| (*h, i))).collect();
-            columns.map(|columns| (index, columns))
-        });
-        if let Some((header, columns)) = found {
-            return Ok(TableSheet { kind, grid, header, columns, cell_warnings: Vec::new() });
+    match table_heading(&grid) {
+        Some((kind, header, columns)) => {
+            Ok(TableSheet { kind, grid, header, columns, cell_warnings: Vec::new() })
         }
+        None => Err(grid),
     }
-    Err(grid)
+}
+
+/// Whether `grid` holds one of the app's own tables (see [`table_sheet`]).
+pub(super) fn is_table_sheet(grid: &Grid) -> bool {
+    table_heading(grid).is_some()
+}
+
+/// The kind of table `grid` holds, its heading row's index and each heading's column.
+fn table_heading(grid: &Grid) -> Option<(Kind, usize, HashMap<&'static str, usize>)> {
+    [Kind::Links, Kind::Agreements, Kind::Assets, Kind::Dpias, Kind::DpiaCoverage, Kind::Parties]
+        .into_iter()
+        .find_map(|kind| {
+            grid.rows.iter().take(HEADING_SEARCH_ROWS).enumerate().find_map(|(index, row)| {
+                let keys: HashMap<String, usize> =
+                    row.cells.iter().enumerate().map(|(i, c)| (name_key(c), i)).rev().collect();
+                let columns: Option<HashMap<&'static str, usize>> =
+                    kind.headings().iter().map(|h| keys.get(&name_key(h)).map(|&i| (*h, i))).collect();
+                columns.map(|columns| (kind, index, columns))
+            })
+        })
 }
 
 /// Reads `tables` into `plan` (read from the register sheet against `register`):

@@ -2,7 +2,8 @@
 //!
 //! Rows keep the number the spreadsheet shows (a sheet's used range may start
 //! below row 1 and right of column A); a value merged down over several rows is
-//! repeated in each of them (only the top-left cell of a merge holds it); dates
+//! repeated in each of them (only the top-left cell of a merge holds it), on
+//! the sheets whose caller says their rows may rely on merges; dates
 //! read as dates (YYYY-MM-DD); text that looks like a formula stays text; a cell
 //! that holds an error (#REF!, #DIV/0!) is read as blank with a warning naming
 //! the sheet, row and column.
@@ -35,37 +36,44 @@ pub struct Sheet {
 
 /// Every sheet of the workbook in `bytes`, in the workbook's order.
 pub fn read_sheets(bytes: &[u8], file: &str) -> Result<Vec<Sheet>> {
-    read_sheets_where(bytes, file, |_| true)
+    read_sheets_where(bytes, file, |_| true, |_| true)
 }
 
 /// The sheets of the workbook in `bytes` whose names `keep` accepts, in the
-/// workbook's order (a sheet not kept is never parsed).
+/// workbook's order (a sheet not kept is never parsed), each with its merged
+/// cells filled down when `merged` says its rows may rely on them (finding
+/// them reads the sheet a second time: a sixth of reading a 100,000-row
+/// links sheet).
 ///
 /// The sheets are read on up to [`READERS`] threads, each with its own copy of
 /// the workbook's directory, taking the next sheet not yet taken: a register's
 /// own workbook has two long sheets (the record and its links), and reading
 /// them one after the other was a third of a 10,000-activity import.
-pub fn read_sheets_where(bytes: &[u8], file: &str, keep: impl Fn(&str) -> bool) -> Result<Vec<Sheet>> {
-    let names: Vec<String> = open(bytes, file)?.sheet_names().into_iter().filter(|name| keep(name)).collect();
+pub fn read_sheets_where(
+    bytes: &[u8],
+    file: &str,
+    keep: impl Fn(&str) -> bool,
+    merged: impl Fn(&Grid) -> bool + Sync,
+) -> Result<Vec<Sheet>> {
+    let mut first = open(bytes, file)?;
+    let names: Vec<String> = first.sheet_names().into_iter().filter(|name| keep(name)).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let read_some = || -> Result<Vec<(usize, Sheet)>> {
-        let mut workbook = open(bytes, file)?;
+    let read_some = |workbook: &mut Sheets<Cursor<&[u8]>>| -> Result<Vec<(usize, Sheet)>> {
         let mut read = Vec::new();
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(name) = names.get(at) else { return Ok(read) };
-            read.push((at, read_sheet(&mut workbook, name, file)?));
+            read.push((at, read_sheet(workbook, name, file, &merged)?));
         }
     };
-    let readers = READERS.min(names.len()).max(1);
+    let helpers = READERS.min(names.len()).saturating_sub(1);
     let mut read: Vec<(usize, Sheet)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (1..readers).map(|_| scope.spawn(read_some)).collect();
-        let mut read = read_some();
+        let workers: Vec<_> =
+            (0..helpers).map(|_| scope.spawn(|| read_some(&mut open(bytes, file)?))).collect();
+        let mut read = read_some(&mut first);
         for worker in workers {
-            let theirs = worker
-                .join()
-                .unwrap_or_else(|_| Err(fail(file, "reading a sheet stopped unexpectedly".into())));
-            read = match (read, theirs) {
+            let stopped = || Err(fail(file, "reading a sheet stopped unexpectedly".into()));
+            read = match (read, worker.join().unwrap_or_else(|_| stopped())) {
                 (Ok(mut mine), Ok(theirs)) => {
                     mine.extend(theirs);
                     Ok(mine)
@@ -92,12 +100,20 @@ fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheets<Cursor<&'a [u8]>>> {
     })
 }
 
-fn read_sheet(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str, file: &str) -> Result<Sheet> {
+fn read_sheet(
+    workbook: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    file: &str,
+    merged: impl Fn(&Grid) -> bool,
+) -> Result<Sheet> {
     let range = workbook
         .worksheet_range(name)
         .map_err(|error| fail(file, format!("sheet \"{name}\" cannot be read: {error}")))?;
-    let merges = merged_regions(workbook, name);
-    Ok(sheet(name, &range, &merges))
+    let mut sheet = sheet(name, &range);
+    if merged(&sheet.grid) {
+        fill_merges_down(&mut sheet.grid, &merged_regions(workbook, name));
+    }
+    Ok(sheet)
 }
 
 /// The sheet's merged regions; none for formats calamine gives none for (ods).
@@ -109,7 +125,7 @@ fn merged_regions(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimen
     }
 }
 
-fn sheet(name: &str, range: &calamine::Range<Data>, merges: &[Dimensions]) -> Sheet {
+fn sheet(name: &str, range: &calamine::Range<Data>) -> Sheet {
     let mut result =
         Sheet { grid: Grid { sheet: Some(name.to_string()), rows: Vec::new() }, warnings: Vec::new() };
     let Some((first_row, first_column)) = range.start() else { return result };
@@ -129,7 +145,6 @@ fn sheet(name: &str, range: &calamine::Range<Data>, merges: &[Dimensions]) -> Sh
         }
         result.grid.rows.push(GridRow { number, cells: row });
     }
-    fill_merges_down(&mut result.grid, merges);
     result
 }
 
@@ -228,7 +243,8 @@ mod tests {
         let borrowed: Vec<(&str, Vec<Vec<String>>)> =
             sheets.iter().map(|(name, rows)| (name.as_str(), rows.clone())).collect();
         let bytes = workbook(&borrowed);
-        let read = read_sheets_where(&bytes, "book.xlsx", |name| name != "Sheet 3").expect("readable");
+        let read =
+            read_sheets_where(&bytes, "book.xlsx", |name| name != "Sheet 3", |_| true).expect("readable");
         let names: Vec<&str> = read.iter().filter_map(|sheet| sheet.grid.sheet.as_deref()).collect();
         assert_eq!(names, ["Sheet 0", "Sheet 1", "Sheet 2", "Sheet 4", "Sheet 5", "Sheet 6"]);
         for (sheet, (name, rows)) in read.iter().zip(sheets.iter().filter(|(name, _)| name != "Sheet 3")) {
@@ -245,7 +261,7 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_workbook_is_refused_naming_it() {
-        let error = read_sheets_where(b"PK\x03\x04 not really a zip", "book.xlsx", |_| true).unwrap_err();
+        let error = read_sheets(b"PK\x03\x04 not really a zip", "book.xlsx").unwrap_err();
         assert!(error.to_string().contains("book.xlsx"), "{error}");
     }
 

@@ -45,7 +45,7 @@ use audit::{Clock, Stamp, Tx};
 pub use activities::DeletedActivity;
 pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck, os_user};
 pub use backup::{BackupInfo, backups_of};
-pub use batch::Batch;
+pub use batch::{BULK_ACTIVITIES, Batch};
 pub use merge::{MergedMembership, PartyMerge};
 pub use migrate::SCHEMA_VERSION;
 pub use reviews::{Review, add_months};
