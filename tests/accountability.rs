@@ -209,3 +209,36 @@ fn marking_reviewed_is_logged_so_the_as_at_view_keeps_up() {
     assert_eq!(store.register_as_at(day(6)).unwrap(), taken);
     assert_eq!(store.history("activity", activity.id.0).unwrap().len(), 2);
 }
+
+/// A backup cut off by a stopped app leaves a temporary file as large as the
+/// register; the next backup removes it once it has gone unwritten for a
+/// while, and never one that may still be being written. The copy taken on
+/// another thread's connection is a whole register.
+#[test]
+fn a_backup_cut_off_is_cleared_by_the_next_and_a_backup_from_another_connection_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("council.ropa");
+    let mut store = Store::create(&path).unwrap();
+    demo::populate(&mut store).unwrap();
+    let folder = ropa::store::backup_folder(&path);
+    std::fs::create_dir_all(&folder).unwrap();
+    let abandoned = folder.join(".council-20260101-100000.ropa.4242-0.tmp");
+    let journal = folder.join(".council-20260101-100000.ropa.4242-0.tmp-journal");
+    let in_progress = folder.join(".council-20260101-100001.ropa.4243-0.tmp");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for file in [&abandoned, &journal, &in_progress] {
+        std::fs::write(file, b"part of a copy").unwrap();
+    }
+    for file in [&abandoned, &journal] {
+        std::fs::File::options().write(true).open(file).unwrap().set_modified(an_hour_ago).unwrap();
+    }
+
+    let made = Store::back_up_file(&path, 10).unwrap();
+
+    assert!(!abandoned.exists() && !journal.exists(), "the abandoned copy is removed");
+    assert!(in_progress.exists(), "a copy written a moment ago may still be running");
+    let copy = ropa::store::backups_of(&path).unwrap();
+    assert_eq!(copy.len(), 1);
+    assert_eq!(copy[0].path, made);
+    assert_eq!(copy[0].activities, store.load_register().unwrap().activities.len() as i64);
+}

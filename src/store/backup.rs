@@ -29,6 +29,29 @@ pub fn backup_folder(register: &Path) -> PathBuf {
     register.with_file_name(format!("{name}.backups"))
 }
 
+/// How long a backup's temporary file goes unwritten before it is taken for
+/// one whose app was stopped mid-copy (a copy in progress writes it every few
+/// milliseconds).
+const ABANDONED_AFTER: Duration = Duration::from_secs(15 * 60);
+
+/// Removes the temporary files (`.NAME.PID-N.tmp` and their journals) of
+/// backups cut off by a stopped app, each as large as the register.
+fn remove_abandoned(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temporary = name.starts_with('.') && (name.ends_with(".tmp") || name.ends_with(".tmp-journal"));
+        let idle = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|idle| idle > ABANDONED_AFTER);
+        if temporary && idle {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// The backups of `register`, newest first.
 pub fn backups_of(register: &Path) -> Result<Vec<BackupInfo>> {
     let folder = backup_folder(register);
@@ -112,6 +135,7 @@ impl Store {
             attempt += 1;
             target = folder.join(format!("{stem}-{stamp}-{attempt}.ropa"));
         }
+        remove_abandoned(&folder);
         self.backup_to(&target)?;
         for old in backups_of(path)?.into_iter().skip(keep.max(1)) {
             let _ = std::fs::remove_file(&old.path);
@@ -142,6 +166,14 @@ impl Store {
         // Statements prepared against the old tables would read by stale positions.
         self.conn.flush_prepared_statement_cache();
         Ok(())
+    }
+
+    /// Takes a backup of the register at `path` as [`Store::back_up`] does,
+    /// through a read-only connection of its own: for another thread than the
+    /// one writing the register, which goes on writing meanwhile (the copy is
+    /// of one moment).
+    pub fn back_up_file(path: &Path, keep: usize) -> Result<PathBuf> {
+        Self::open_read_only(path)?.back_up(keep)
     }
 
     /// Opens a register file only to read it (a backup to preview or restore).

@@ -44,7 +44,7 @@ use audit::{Clock, Stamp, Tx};
 
 pub use activities::DeletedActivity;
 pub use audit::{ActivityRecord, Change, ChangeAction, LogCheck, os_user};
-pub use backup::{BackupInfo, backups_of};
+pub use backup::{BackupInfo, backup_folder, backups_of};
 pub use batch::{BULK_ACTIVITIES, Batch};
 pub use merge::{MergedMembership, PartyMerge};
 pub use migrate::SCHEMA_VERSION;

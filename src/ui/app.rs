@@ -95,6 +95,8 @@ pub struct App {
     pub(super) notice_page: NoticePage,
     pub(super) demo_folder: PathBuf,
     quit_requested: bool,
+    /// The backup taken on open, running on its own thread: its result.
+    automatic_backup: Option<std::sync::mpsc::Receiver<ropa::Result<PathBuf>>>,
 }
 
 impl App {
@@ -133,6 +135,7 @@ impl App {
             notice_page: NoticePage::default(),
             demo_folder: settings::data_dir(),
             quit_requested: false,
+            automatic_backup: None,
         }
     }
 
@@ -156,6 +159,7 @@ impl App {
         self.show_title(ui.ctx());
         self.poll_snapshot(ui.ctx());
         self.poll_checks(ui.ctx());
+        self.poll_backup(ui.ctx());
         self.guard_window_close(ui);
         self.poll_dialog();
         self.shortcuts(ui);
@@ -191,5 +195,9 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.save(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.wait_for_backup();
     }
 }

@@ -52,6 +52,13 @@ pub struct AppFrame {
     app: App,
 }
 
+impl Drop for AppFrame {
+    /// Lets the backup taken on open finish, as quitting the app does.
+    fn drop(&mut self) {
+        self.app.wait_for_backup();
+    }
+}
+
 impl AppFrame {
     /// Opens `path` in the app, as `ropa PATH` does, and waits for the snapshot
     /// that loads on a worker thread, so that every page can be drawn.

@@ -193,6 +193,7 @@ fn opening_a_register_takes_a_backup_and_back_up_now_takes_another() {
     drop(small_store(Store::create(&path).unwrap()));
     let mut app = App::start(Some(path.clone()), Default::default(), TODAY, FileDialogs::typed_only());
     app.wait_for_snapshot();
+    app.wait_for_backup();
     assert_eq!(backups_of(&path).unwrap().len(), 1, "automatic backup on open, once the snapshot lands");
     let mut harness = harness(app);
     harness.run();

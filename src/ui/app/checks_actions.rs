@@ -2,7 +2,8 @@
 //! [`App::run`](super::App): each writes through the store (or reads a snapshot)
 //! and then rebuilds the page data that the change made stale.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use ropa::checks::{Field, FindingKey};
 use ropa::model::{ActivityId, Date};
@@ -198,20 +199,61 @@ impl App {
         Ok(())
     }
 
-    /// Takes the backup made on every open; a failure is reported, not fatal.
+    /// Starts the backup made on every open, on its own thread with its own
+    /// read-only connection (a consistent copy, as SQLite's backup reads a
+    /// snapshot): at 10,000 activities it took 0.65 s, and the window froze for
+    /// it. A failure is reported when it ends, not fatal.
     pub(super) fn automatic_backup(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(path) =
+            self.session.as_ref().and_then(|session| session.store.path()).map(Path::to_path_buf)
+        else {
             return;
         };
-        if session.store.path().is_none() {
-            return;
+        self.wait_for_backup();
+        let (send, receive) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("automatic backup".into()).spawn(move || {
+            let made = ropa::Store::back_up_file(&path, backups::KEEP);
+            let _ = send.send(made);
+        });
+        match spawned {
+            Ok(_) => self.automatic_backup = Some(receive),
+            Err(error) => self.notice = Some(Notice::error(format!("The automatic backup failed: {error}"))),
         }
-        if let Err(error) = session.store.back_up(backups::KEEP) {
+    }
+
+    /// Reports the automatic backup's failure once it has ended; asks for
+    /// another frame while it runs.
+    pub(super) fn poll_backup(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.automatic_backup else { return };
+        match receiver.try_recv() {
+            Ok(made) => self.backup_ended(made),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(100))
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.automatic_backup = None,
+        }
+    }
+
+    /// Waits for the automatic backup, if one is running: before another backup
+    /// (two in the same second would want the same name), a restore, and quitting
+    /// (a backup cut off leaves its temporary file).
+    pub(in crate::ui) fn wait_for_backup(&mut self) {
+        if let Some(receiver) = self.automatic_backup.take()
+            && let Ok(made) = receiver.recv()
+        {
+            self.backup_ended(made);
+        }
+    }
+
+    fn backup_ended(&mut self, made: ropa::Result<PathBuf>) {
+        self.automatic_backup = None;
+        if let Err(error) = made {
             self.notice = Some(Notice::error(format!("The automatic backup failed: {error}")));
         }
     }
 
     pub(super) fn back_up_now(&mut self) -> ropa::Result<()> {
+        self.wait_for_backup();
         let path = self.session_or_err()?.store.back_up(backups::KEEP)?;
         self.notice = Some(Notice::info(format!("Backed up to {}", path.display())));
         Ok(())
@@ -228,6 +270,7 @@ impl App {
     }
 
     pub(super) fn restore_backup(&mut self, path: &Path) -> ropa::Result<()> {
+        self.wait_for_backup();
         self.session_or_err()?.store.restore_from(path)?;
         self.editor = None;
         self.undo_stack.clear();
