@@ -84,12 +84,6 @@ impl Store {
         Ok(value)
     }
 
-    /// Runs `build` exactly as [`Store::batch`] does, then rolls everything back:
-    /// a dry run that fails wherever the real run would, and changes nothing.
-    pub fn batch_dry_run<T>(&mut self, build: impl FnOnce(&Batch<'_>) -> Result<T>) -> Result<T> {
-        self.with_batch_cache(|store| store.write_then(|tx| build(&Batch { tx }), super::Finish::RollBack))
-    }
-
     /// Runs `build` as [`Store::batch`] does, for a batch that adds about
     /// `activities` activities. When that is a large register's worth (at least
     /// [`BULK_ACTIVITIES`] and as many as the register holds), the indexes that
@@ -97,7 +91,8 @@ impl Store {
     /// and made again, from their own SQL, before it commits: one sort instead of
     /// a B-tree insert per row. The register's schema is the same afterwards, and
     /// a batch that fails rolls back the drop with everything else. `dry_run`
-    /// rolls back as [`Store::batch_dry_run`] does.
+    /// runs it all, then rolls everything back: a dry run that fails wherever the
+    /// real run would, and changes nothing.
     pub fn batch_adding<T>(
         &mut self,
         activities: usize,
